@@ -1,0 +1,78 @@
+package io.battdat.api;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Root of every error battdat-java raises. Unchecked, and always located: the file, the table (an HDF5 path or
+ * a table key) and, where known, the row. {@link #getMessage()} puts the location in front of the text
+ * ({@code data.h5: /raw_data: row 17: ...}); {@link #getRawMessage()} is the text alone.
+ */
+public class BattdatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final String table;
+    private final long row;
+    private final String rawMessage;
+
+    /**
+     * @param file    the file concerned, or null when none
+     * @param table   the table (HDF5 path or key) concerned, or null when none
+     * @param row     the row concerned, or -1 when none
+     * @param message what went wrong, without the location
+     * @param cause   the underlying error, or null
+     */
+    public BattdatException(Path file, String table, long row, String message, Throwable cause) {
+        super(message, cause);
+        this.file = file;
+        this.table = table;
+        this.row = row;
+        this.rawMessage = Objects.requireNonNullElse(message, "");
+    }
+
+    /** A located error without a row. */
+    public BattdatException(Path file, String table, String message) {
+        this(file, table, -1, message, null);
+    }
+
+    /** A located error without a row, with its cause. */
+    public BattdatException(Path file, String table, String message, Throwable cause) {
+        this(file, table, -1, message, cause);
+    }
+
+    /** The file concerned, or null. */
+    public Path file() {
+        return file;
+    }
+
+    /** The table concerned (HDF5 path such as {@code /cell_a/raw_data}, or a key), or null. */
+    public String table() {
+        return table;
+    }
+
+    /** The row concerned (0-based within the table), or -1. */
+    public long row() {
+        return row;
+    }
+
+    /** The message without the location prefix. */
+    public String getRawMessage() {
+        return rawMessage;
+    }
+
+    @Override
+    public String getMessage() {
+        StringBuilder sb = new StringBuilder();
+        if (file != null) {
+            sb.append(file).append(": ");
+        }
+        if (table != null) {
+            sb.append(table).append(": ");
+        }
+        if (row >= 0) {
+            sb.append("row ").append(row).append(": ");
+        }
+        return sb.append(rawMessage).toString();
+    }
+}

@@ -1,0 +1,73 @@
+package io.battdat.api.data;
+
+import java.util.Arrays;
+
+/** bool values (HDF5 8-bit bitfield, numpy {@code |b1}); any non-zero byte is true. */
+public final class BooleanColumn implements Column {
+    private final ColumnSpec spec;
+    private final int width;
+    private boolean[] values;
+
+    BooleanColumn(ColumnSpec spec, int capacity) {
+        this.spec = spec;
+        this.width = spec.elementsPerRow();
+        this.values = new boolean[Math.multiplyExact(capacity, width)];
+    }
+
+    /** The backing array: row r's values are at {@code [r * width(), (r + 1) * width())}. */
+    public boolean[] values() {
+        return values;
+    }
+
+    /** The row's first value. */
+    public boolean get(int row) {
+        return values[row * width];
+    }
+
+    @Override
+    public ColumnSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int capacity() {
+        return values.length / Math.max(1, width);
+    }
+
+    @Override
+    public void ensureCapacity(int rows) {
+        if (rows > capacity()) {
+            values = Arrays.copyOf(values, Math.multiplyExact(rows, width));
+        }
+    }
+
+    @Override
+    public void copyRows(Column source, int sourceRow, int targetRow, int rows) {
+        System.arraycopy(((BooleanColumn) source).values, sourceRow * width, values, targetRow * width, rows * width);
+    }
+
+    /** 1.0 for true, 0.0 for false. */
+    @Override
+    public double getDouble(int row) {
+        return values[row * width] ? 1.0 : 0.0;
+    }
+
+    /** 1 for true, 0 for false. */
+    @Override
+    public long getLong(int row) {
+        return values[row * width] ? 1L : 0L;
+    }
+
+    @Override
+    public Object getObject(int row) {
+        if (width == 1) {
+            return values[row];
+        }
+        return Arrays.copyOfRange(values, row * width, (row + 1) * width);
+    }
+}

@@ -1,0 +1,71 @@
+package io.battdat.api.data;
+
+import java.util.Arrays;
+
+/** float64 values (and complex values as real/imaginary pairs). */
+public final class DoubleColumn implements Column {
+    private final ColumnSpec spec;
+    private final int width;
+    private double[] values;
+
+    DoubleColumn(ColumnSpec spec, int capacity) {
+        this.spec = spec;
+        this.width = spec.elementsPerRow() * (spec.type().numpyKind() == 'c' ? 2 : 1);
+        this.values = new double[Math.multiplyExact(capacity, width)];
+    }
+
+    /** The backing array: row r's values are at {@code [r * width(), (r + 1) * width())}. */
+    public double[] values() {
+        return values;
+    }
+
+    /** The row's first value. */
+    public double get(int row) {
+        return values[row * width];
+    }
+
+    @Override
+    public ColumnSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int capacity() {
+        return values.length / Math.max(1, width);
+    }
+
+    @Override
+    public void ensureCapacity(int rows) {
+        if (rows > capacity()) {
+            values = Arrays.copyOf(values, Math.multiplyExact(rows, width));
+        }
+    }
+
+    @Override
+    public void copyRows(Column source, int sourceRow, int targetRow, int rows) {
+        System.arraycopy(((DoubleColumn) source).values, sourceRow * width, values, targetRow * width, rows * width);
+    }
+
+    @Override
+    public double getDouble(int row) {
+        return values[row * width];
+    }
+
+    @Override
+    public long getLong(int row) {
+        return (long) values[row * width];
+    }
+
+    @Override
+    public Object getObject(int row) {
+        if (width == 1) {
+            return values[row];
+        }
+        return Arrays.copyOfRange(values, row * width, (row + 1) * width);
+    }
+}

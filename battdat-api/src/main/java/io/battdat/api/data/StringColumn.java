@@ -1,0 +1,128 @@
+package io.battdat.api.data;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Fixed-length byte strings (numpy {@code S<n>}): {@code itemSize} bytes per element, NUL-padded, possibly
+ * without a terminator when a value fills the width (spec 1.8). Reading strips trailing NULs and decodes UTF-8,
+ * which is ASCII for battdat-written files.
+ */
+public final class StringColumn implements Column {
+    private final ColumnSpec spec;
+    private final int itemSize;
+    private final int width;
+    private byte[] bytes;
+
+    StringColumn(ColumnSpec spec, int capacity) {
+        this.spec = spec;
+        this.itemSize = spec.itemSize();
+        this.width = Math.multiplyExact(spec.itemSize(), spec.elementsPerRow());
+        this.bytes = new byte[Math.multiplyExact(capacity, width)];
+    }
+
+    /** The backing bytes: row r's bytes are at {@code [r * width(), (r + 1) * width())}. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    /** Length of the row's (first) value without its trailing NUL padding. */
+    public int length(int row) {
+        int start = row * width;
+        int end = start + itemSize;
+        while (end > start && bytes[end - 1] == 0) {
+            end--;
+        }
+        return end - start;
+    }
+
+    /** The row's (first) value, trailing NULs stripped, decoded as UTF-8. */
+    public String get(int row) {
+        return element(row, 0);
+    }
+
+    /** Element {@code e} of the row (for string array members). */
+    public String element(int row, int e) {
+        int start = row * width + e * itemSize;
+        int end = start + itemSize;
+        while (end > start && bytes[end - 1] == 0) {
+            end--;
+        }
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the row's (first) value equals {@code ascii}, compared byte by byte without allocating. */
+    public boolean contentEquals(int row, String ascii) {
+        int len = length(row);
+        if (len != ascii.length()) {
+            return false;
+        }
+        int start = row * width;
+        for (int i = 0; i < len; i++) {
+            if ((bytes[start + i] & 0xff) != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public ColumnSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int capacity() {
+        return width == 0 ? Integer.MAX_VALUE : bytes.length / width;
+    }
+
+    @Override
+    public void ensureCapacity(int rows) {
+        if (width > 0 && rows > capacity()) {
+            bytes = Arrays.copyOf(bytes, Math.multiplyExact(rows, width));
+        }
+    }
+
+    @Override
+    public void copyRows(Column source, int sourceRow, int targetRow, int rows) {
+        System.arraycopy(((StringColumn) source).bytes, sourceRow * width, bytes, targetRow * width, rows * width);
+    }
+
+    /** Parses the value as a number; NaN when it is not one. */
+    @Override
+    public double getDouble(int row) {
+        try {
+            return Double.parseDouble(get(row).trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Parses the value as an integer; 0 when it is not one. */
+    @Override
+    public long getLong(int row) {
+        try {
+            return Long.parseLong(get(row).trim());
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
+    }
+
+    @Override
+    public Object getObject(int row) {
+        int elements = spec.elementsPerRow();
+        if (elements == 1) {
+            return get(row);
+        }
+        String[] out = new String[elements];
+        for (int e = 0; e < elements; e++) {
+            out[e] = element(row, e);
+        }
+        return out;
+    }
+}

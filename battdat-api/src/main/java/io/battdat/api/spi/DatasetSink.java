@@ -1,0 +1,24 @@
+package io.battdat.api.spi;
+
+import io.battdat.api.data.TableLayout;
+import io.battdat.api.schema.ColumnSchema;
+
+/** A dataset open for writing. Closing flushes every table. */
+public interface DatasetSink extends AutoCloseable {
+
+    /**
+     * Creates a table ({@code raw_data} or {@code cell_a/raw_data}; the prefix group is created when missing).
+     *
+     * @param expectedRows a hint for chunk sizing, as PyTables' {@code expectedrows}
+     */
+    TableSink createTable(String key, TableLayout layout, ColumnSchema schema, long expectedRows);
+
+    /** Opens an existing table for appending. */
+    TableSink appendTo(String key);
+
+    /** Flushes every table. */
+    void flush();
+
+    @Override
+    void close();
+}

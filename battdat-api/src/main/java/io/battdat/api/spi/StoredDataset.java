@@ -1,0 +1,81 @@
+package io.battdat.api.spi;
+
+import io.battdat.api.KeyNotFoundException;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An open battdat file (or directory) of some backend. Thread-safe for opening cursors; each cursor is used by one
+ * thread. Closing the dataset invalidates its cursors.
+ */
+public interface StoredDataset extends AutoCloseable {
+
+    /** The file or directory. */
+    Path path();
+
+    /** The backend's format name ({@code hdf5}). */
+    String formatName();
+
+    /**
+     * The root battery metadata JSON text (attribute {@code metadata} of {@code /}).
+     *
+     * @throws io.battdat.api.BadFormatException when the file has none
+     */
+    String metadataJson();
+
+    /** Other root attributes as text (e.g. {@code battdat_version}), for display. */
+    Map<String, String> rootAttributes();
+
+    /**
+     * Every battdat table in walk order (root tables sorted by name, then each prefix group sorted by name, its
+     * tables sorted by name): 1-D compound datasets whose {@code metadata} attribute is a JSON object.
+     */
+    List<TableInfo> tables();
+
+    /** Datasets that are not battdat tables (no {@code metadata} attribute, not compound, ...), by path. */
+    List<String> ignoredTables();
+
+    /** The prefixes (cells) in sorted order; {@code null} stands for root-level tables. */
+    default List<String> prefixes() {
+        List<String> out = new ArrayList<>();
+        for (TableInfo t : tables()) {
+            if (!out.contains(t.prefix())) {
+                out.add(t.prefix());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The table for a key ({@code raw_data} or {@code cell_a/raw_data}; a leading {@code /} is allowed).
+     *
+     * @throws KeyNotFoundException naming the key and listing the tables that exist
+     */
+    default TableInfo table(String key) {
+        String k = key.startsWith("/") ? key.substring(1) : key;
+        for (TableInfo t : tables()) {
+            if (t.key().equals(k)) {
+                return t;
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        tables().forEach(t -> keys.add(t.key()));
+        throw new KeyNotFoundException(path(), "/" + k, "no such table; tables are " + keys);
+    }
+
+    /**
+     * Opens a cursor over a table.
+     *
+     * @throws KeyNotFoundException                       for an unknown key
+     * @throws io.battdat.api.UnsupportedFilterException  when the table uses a filter no codec decodes, before
+     *                                                    any row is returned
+     */
+    TableCursor openTable(String key, ReadOptions options);
+
+    /** Releases the file. Idempotent. */
+    @Override
+    void close();
+}

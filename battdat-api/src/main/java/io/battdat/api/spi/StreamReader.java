@@ -1,0 +1,39 @@
+package io.battdat.api.spi;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Service interface of a storage backend that reads battdat datasets. Found with {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/io.battdat.api.spi.StreamReader}). Implementations have a public no-argument
+ * constructor that does no I/O; work starts in {@link #open(Path)}.
+ */
+public interface StreamReader {
+
+    /** Short unique format name ({@code hdf5}, {@code parquet}). */
+    String formatName();
+
+    /** File name extensions this backend usually reads, lower case, without dots. */
+    List<String> extensions();
+
+    /** Whether this backend can open the probed path. Must not throw and must not do I/O of its own. */
+    ProbeResult probe(FileProbe probe);
+
+    /**
+     * Opens a dataset.
+     *
+     * @throws io.battdat.api.FileAccessException when the file cannot be read
+     * @throws io.battdat.api.BadFormatException  when it is not a readable dataset of this format
+     */
+    StoredDataset open(Path path);
+
+    /** Order among backends claiming the same file: higher first (then by format name). */
+    default int priority() {
+        return 0;
+    }
+
+    /** The SPI version this backend was built against. */
+    default int spiVersion() {
+        return Spi.VERSION;
+    }
+}
