@@ -1,0 +1,97 @@
+package io.battdat.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ServiceLoader;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module boundaries of battdat-java, checked on the compiled main classes of every module. A violation
+ * fails {@code mvn verify}.
+ */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("io.battdat");
+        assertThat(classes.containPackage("io.battdat.api")).as("API classes imported").isTrue();
+        assertThat(classes.containPackage("io.battdat.hdf5")).as("HDF5 backend classes imported").isTrue();
+        assertThat(classes.containPackage("io.battdat.streaming")).as("engine classes imported").isTrue();
+        assertThat(classes.containPackage("io.battdat.cli")).as("CLI classes imported").isTrue();
+    }
+
+    @Test
+    void apiDependsOnNothingOfOursAndNoBackendLibrary() {
+        noClasses().that().resideInAPackage("io.battdat.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.battdat.hdf5..", "io.battdat.streaming..", "io.battdat.cli..",
+                        "io.jhdf..", "com.google.inject..", "jakarta.inject..", "javax.inject..",
+                        "picocli..", "org.slf4j..")
+                .because("battdat-api depends on Jackson only, so plugins can compile against it alone")
+                .check(classes);
+    }
+
+    @Test
+    void backendsDependOnlyOnTheApi() {
+        noClasses().that().resideInAPackage("io.battdat.hdf5..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.battdat.streaming..", "io.battdat.cli..", "com.google.inject..", "picocli..")
+                .because("a backend sees only the SPI; the engine finds it through ServiceLoader")
+                .check(classes);
+    }
+
+    @Test
+    void engineNeverReferencesABackend() {
+        noClasses().that().resideInAPackage("io.battdat.streaming..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.battdat.hdf5..", "io.jhdf..", "io.battdat.cli..")
+                .because("the engine finds storage through StreamReader services, never by class name")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("io.battdat.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheCliPrints() {
+        noClasses().that().resideOutsideOfPackage("io.battdat.cli..")
+                .should(ACCESS_STANDARD_STREAMS)
+                .because("libraries log through SLF4J; only the CLI prints")
+                .check(classes);
+    }
+
+    @Test
+    void noGenericExceptions() {
+        NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.check(classes);
+    }
+
+    @Test
+    void serviceLookupLivesInOneClass() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.battdat.streaming.StorageRegistry")
+                .should().callMethod(ServiceLoader.class, "load", Class.class, ClassLoader.class)
+                .orShould().callMethod(ServiceLoader.class, "load", Class.class)
+                .because("one registry orders providers, reports broken ones and refuses duplicates")
+                .check(classes);
+    }
+
+    @Test
+    void guiceStaysInTheEngineAndCli() {
+        noClasses().that().resideOutsideOfPackages("io.battdat.streaming..", "io.battdat.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..")
+                .check(classes);
+    }
+}
