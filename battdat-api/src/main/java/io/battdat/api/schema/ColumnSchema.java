@@ -1,16 +1,16 @@
 package io.battdat.api.schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Objects;
  * {@code metadata} attribute: {@code extra_columns} first, then one key per predefined column.
  */
 public class ColumnSchema {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory GENERATORS = new JsonFactory();
 
     private final String schemaName;
     private final Map<String, ColumnInfo> predefined;
@@ -98,25 +98,36 @@ public class ColumnSchema {
 
     /** The JSON text stored in files, compact, in battdat's key order. */
     public String toJson() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        ObjectNode extra = root.putObject("extra_columns");
-        extraColumns.forEach((k, v) -> extra.set(k, infoToJson(v)));
-        predefined.forEach((k, v) -> root.set(k, infoToJson(v)));
-        return root.toString();
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = GENERATORS.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("extra_columns");
+            for (Map.Entry<String, ColumnInfo> e : extraColumns.entrySet()) {
+                writeInfo(g, e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            for (Map.Entry<String, ColumnInfo> e : predefined.entrySet()) {
+                writeInfo(g, e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
-    private static ObjectNode infoToJson(ColumnInfo info) {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.put("required", info.required());
-        n.put("type", info.type().json());
-        n.put("description", info.description());
+    private static void writeInfo(JsonGenerator g, String name, ColumnInfo info) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeBooleanField("required", info.required());
+        g.writeStringField("type", info.type().json());
+        g.writeStringField("description", info.description());
         if (info.units() == null) {
-            n.putNull("units");
+            g.writeNullField("units");
         } else {
-            n.put("units", info.units());
+            g.writeStringField("units", info.units());
         }
-        n.put("monotonic", info.monotonic());
-        return n;
+        g.writeBooleanField("monotonic", info.monotonic());
+        g.writeEndObject();
     }
 
     /**
@@ -128,75 +139,72 @@ public class ColumnSchema {
      *                                  {@code description} or has an invalid {@code type}
      */
     public static ColumnSchema fromJson(String json) {
-        JsonNode root;
+        Object root;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new SchemaViolationException(null, null, "column schema is not valid JSON: "
-                    + e.getOriginalMessage(), e);
+            root = JsonTree.parse(json);
+        } catch (IOException e) {
+            throw new SchemaViolationException(null, null, "column schema is not valid JSON: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
+        if (!(root instanceof Map<?, ?> object)) {
             throw new SchemaViolationException(null, null, "column schema is not a JSON object");
         }
         Map<String, ColumnInfo> predefined = new LinkedHashMap<>();
         Map<String, ColumnInfo> extra = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (e.getKey().equals("extra_columns")) {
-                if (e.getValue().isNull()) {
+        for (Map.Entry<?, ?> e : object.entrySet()) {
+            String key = (String) e.getKey();
+            if (key.equals("extra_columns")) {
+                if (e.getValue() == null) {
                     continue;
                 }
-                if (!e.getValue().isObject()) {
+                if (!(e.getValue() instanceof Map<?, ?> columns)) {
                     throw new SchemaViolationException(null, null, "extra_columns is not a JSON object");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> x = e.getValue().fields(); x.hasNext(); ) {
-                    Map.Entry<String, JsonNode> c = x.next();
-                    extra.put(c.getKey(), parseInfo("extra_columns." + c.getKey(), c.getValue()));
+                for (Map.Entry<?, ?> c : columns.entrySet()) {
+                    extra.put((String) c.getKey(), parseInfo("extra_columns." + c.getKey(), c.getValue()));
                 }
             } else {
-                predefined.put(e.getKey(), parseInfo(e.getKey(), e.getValue()));
+                predefined.put(key, parseInfo(key, e.getValue()));
             }
         }
         return new ColumnSchema("ParsedColumnSchema", predefined, extra);
     }
 
-    private static ColumnInfo parseInfo(String where, JsonNode n) {
-        if (!n.isObject()) {
+    private static ColumnInfo parseInfo(String where, Object value) {
+        if (!(value instanceof Map<?, ?> n)) {
             throw new SchemaViolationException(null, null, "column " + where + " is not a JSON object");
         }
-        JsonNode desc = n.get("description");
-        if (desc == null || !desc.isTextual()) {
+        if (!(n.get("description") instanceof String description)) {
             throw new SchemaViolationException(null, null, "column " + where + " has no string description");
         }
         ColumnType type = ColumnType.OTHER;
-        JsonNode t = n.get("type");
-        if (t != null && !t.isNull()) {
-            type = t.isTextual() ? ColumnType.fromJson(t.asText()) : null;
+        Object t = n.get("type");
+        if (t != null) {
+            type = t instanceof String text ? ColumnType.fromJson(text) : null;
             if (type == null) {
                 throw new SchemaViolationException(null, null, "column " + where + " has an invalid type: " + t);
             }
         }
-        JsonNode units = n.get("units");
-        if (units != null && !units.isNull() && !units.isTextual()) {
+        Object units = n.get("units");
+        if (units != null && !(units instanceof String)) {
             throw new SchemaViolationException(null, null, "column " + where + " has non-text units: " + units);
         }
-        return new ColumnInfo(bool(n, "required", where), type, desc.asText(),
-                units == null || units.isNull() ? null : units.asText(), bool(n, "monotonic", where));
+        return new ColumnInfo(bool(n.get("required"), "required", where), type, description, (String) units,
+                bool(n.get("monotonic"), "monotonic", where));
     }
 
-    private static boolean bool(JsonNode n, String key, String where) {
-        JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
+    /** pydantic's lax booleans: true/false, 0/1 and the usual words. */
+    private static boolean bool(Object v, String key, String where) {
+        if (v == null) {
             return false;
         }
-        if (v.isBoolean()) {
-            return v.asBoolean();
+        if (v instanceof Boolean b) {
+            return b;
         }
-        if (v.isIntegralNumber() && (v.asLong() == 0 || v.asLong() == 1)) {
-            return v.asLong() == 1;
+        if (v instanceof Number num && (num.doubleValue() == 0 || num.doubleValue() == 1)) {
+            return num.doubleValue() == 1;
         }
-        if (v.isTextual()) {
-            switch (v.asText().toLowerCase(java.util.Locale.ROOT)) {
+        if (v instanceof String text) {
+            switch (text.toLowerCase(Locale.ROOT)) {
                 case "true", "yes", "1", "on", "t", "y" -> {
                     return true;
                 }

@@ -1,0 +1,245 @@
+package io.battdat.hdf5;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.UnsupportedFilterException;
+import io.battdat.api.spi.FilterInfo;
+import io.jhdf.object.message.FilterPipelineMessage;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * A table's filter pipeline (File Format Specification IV.A.2.l, Filter Pipeline Message), decoded by our own
+ * code so chunks go straight from file bytes into columns: deflate (1), shuffle (2) and fletcher32 (3). Any
+ * other filter is refused when the table is opened, naming the filter id and the table.
+ */
+final class FilterPipeline {
+    static final int DEFLATE = 1;
+    static final int SHUFFLE = 2;
+    static final int FLETCHER32 = 3;
+
+    private static final String[] KNOWN_NAMES = new String[400];
+
+    static {
+        KNOWN_NAMES[DEFLATE] = "deflate";
+        KNOWN_NAMES[SHUFFLE] = "shuffle";
+        KNOWN_NAMES[FLETCHER32] = "fletcher32";
+        KNOWN_NAMES[4] = "szip";
+        KNOWN_NAMES[5] = "nbit";
+        KNOWN_NAMES[6] = "scaleoffset";
+        KNOWN_NAMES[305] = "lzo";
+        KNOWN_NAMES[307] = "bzip2";
+    }
+
+    private final List<FilterInfo> filters;
+    private final int[] ids;
+
+    private FilterPipeline(List<FilterInfo> filters) {
+        this.filters = List.copyOf(filters);
+        this.ids = filters.stream().mapToInt(FilterInfo::id).toArray();
+    }
+
+    static FilterPipeline none() {
+        return new FilterPipeline(List.of());
+    }
+
+    static FilterPipeline of(FilterPipelineMessage message) {
+        if (message == null) {
+            return none();
+        }
+        List<FilterInfo> out = new ArrayList<>();
+        for (FilterPipelineMessage.FilterInfo f : message.getFilters()) {
+            out.add(new FilterInfo(f.getId(), nameOf(f.getId(), f.getName()), f.getData()));
+        }
+        return new FilterPipeline(out);
+    }
+
+    private static String nameOf(int id, String stored) {
+        if (stored != null && !stored.isBlank()) {
+            return stored;
+        }
+        if (id == 32001) {
+            return "blosc";
+        }
+        if (id == 32026) {
+            return "blosc2";
+        }
+        return id < KNOWN_NAMES.length && KNOWN_NAMES[id] != null ? KNOWN_NAMES[id] : "filter-" + id;
+    }
+
+    /**
+     * Whether the pipeline is exactly shuffle then (optionally) deflate, so a decoder can read the shuffled bytes
+     * directly instead of unshuffling first.
+     */
+    boolean endsWithShuffle() {
+        return ids.length >= 1 && ids[0] == SHUFFLE && java.util.Arrays.stream(ids).skip(1).allMatch(id -> id == DEFLATE);
+    }
+
+    List<FilterInfo> filters() {
+        return filters;
+    }
+
+    boolean isEmpty() {
+        return filters.isEmpty();
+    }
+
+    /** Refuses a pipeline with a filter this reader cannot decode, before any row is read. */
+    void requireSupported(Path file, String table) {
+        for (FilterInfo f : filters) {
+            if (f.id() != DEFLATE && f.id() != SHUFFLE && f.id() != FLETCHER32) {
+                throw new UnsupportedFilterException(file, table, f.id(), "unsupported HDF5 filter " + f.id()
+                        + " (" + f.name() + "): no codec for it on the class path; this build decodes deflate (1), "
+                        + "shuffle (2) and fletcher32 (3)");
+            }
+        }
+    }
+
+    /**
+     * Reverses the pipeline for one chunk. Filters run last to first; a set bit i of {@code mask} means filter i
+     * was skipped for this chunk.
+     *
+     * @param stored       the chunk as stored, positions [0, storedLength)
+     * @param expected     bytes the chunk has once decoded (chunk rows x element size)
+     * @param scratch      per-thread buffers
+     * @return a buffer holding exactly {@code expected} decoded bytes from position 0
+     */
+    ByteBuffer decode(byte[] stored, int storedLength, int expected, int mask, int elementSize, Scratch scratch,
+                      Path file, String table, long chunkRow) {
+        return decode(stored, storedLength, expected, mask, elementSize, scratch, file, table, chunkRow, false);
+    }
+
+    /**
+     * As {@link #decode(byte[], int, int, int, int, Scratch, Path, String, long)}, but with {@code keepShuffled}
+     * the final unshuffle (filter 0) is left to the caller: the result is still byte-shuffled.
+     */
+    ByteBuffer decode(byte[] stored, int storedLength, int expected, int mask, int elementSize, Scratch scratch,
+                      Path file, String table, long chunkRow, boolean keepShuffled) {
+        byte[] data = stored;
+        int length = storedLength;
+        for (int i = ids.length - 1; i >= 0; i--) {
+            if ((mask & (1 << i)) != 0 || (keepShuffled && i == 0 && ids[i] == SHUFFLE)) {
+                continue;
+            }
+            switch (ids[i]) {
+                case FLETCHER32 -> {
+                    if (length < 4) {
+                        throw corrupt(file, table, chunkRow, "fletcher32 chunk shorter than its checksum", null);
+                    }
+                    length -= 4;
+                }
+                case DEFLATE -> {
+                    byte[] out = scratch.inflated(expected);
+                    length = inflate(scratch.inflater(), data, length, out, expected, file, table, chunkRow);
+                    data = out;
+                }
+                case SHUFFLE -> {
+                    byte[] out = scratch.unshuffled(length);
+                    unshuffle(data, length, elementSize, out);
+                    data = out;
+                }
+                default -> throw new IllegalStateException("filter " + ids[i] + " passed requireSupported");
+            }
+        }
+        if (length != expected) {
+            throw corrupt(file, table, chunkRow, "chunk decodes to " + length + " bytes, expected " + expected, null);
+        }
+        return ByteBuffer.wrap(data, 0, expected);
+    }
+
+    private static int inflate(Inflater inflater, byte[] in, int length, byte[] out, int expected, Path file,
+                               String table, long chunkRow) {
+        inflater.reset();
+        inflater.setInput(in, 0, length);
+        int total = 0;
+        try {
+            while (total < expected) {
+                int n = inflater.inflate(out, total, expected - total);
+                if (n == 0) {
+                    if (inflater.finished() || inflater.needsInput() || inflater.needsDictionary()) {
+                        break;
+                    }
+                }
+                total += n;
+            }
+            if (!inflater.finished()) {
+                // More output than a chunk holds, or a stream cut short: both mean a damaged chunk.
+                byte[] probe = new byte[1];
+                if (total == expected && inflater.inflate(probe) > 0) {
+                    throw corrupt(file, table, chunkRow, "deflate stream holds more than the chunk's " + expected
+                            + " bytes", null);
+                }
+                if (total < expected) {
+                    throw corrupt(file, table, chunkRow, "deflate stream ends after " + total + " of " + expected
+                            + " bytes", null);
+                }
+            }
+        } catch (DataFormatException e) {
+            throw corrupt(file, table, chunkRow, "corrupt deflate stream: " + e.getMessage(), e);
+        }
+        return total;
+    }
+
+    /** HDF5's shuffle stores byte j of every element together; this puts each element's bytes back in a row. */
+    static void unshuffle(byte[] in, int length, int elementSize, byte[] out) {
+        int n = length / elementSize;
+        if (elementSize <= 1 || n <= 1) {
+            System.arraycopy(in, 0, out, 0, length);
+            return;
+        }
+        for (int j = 0; j < elementSize; j++) {
+            int src = j * n;
+            int dst = j;
+            for (int i = 0; i < n; i++) {
+                out[dst] = in[src + i];
+                dst += elementSize;
+            }
+        }
+        int tail = n * elementSize;
+        System.arraycopy(in, tail, out, tail, length - tail);
+    }
+
+    private static BadFormatException corrupt(Path file, String table, long chunkRow, String what, Throwable cause) {
+        return new BadFormatException(file, table, -1, "corrupt chunk at row " + chunkRow + ": " + what, cause);
+    }
+
+    /** Buffers one decoding thread reuses from chunk to chunk. */
+    static final class Scratch {
+        private final Inflater inflater = new Inflater();
+        private byte[] stored = new byte[0];
+        private byte[] inflated = new byte[0];
+        private byte[] unshuffled = new byte[0];
+
+        Inflater inflater() {
+            return inflater;
+        }
+
+        byte[] stored(int size) {
+            if (stored.length < size) {
+                stored = new byte[size];
+            }
+            return stored;
+        }
+
+        byte[] inflated(int size) {
+            if (inflated.length < size) {
+                inflated = new byte[size];
+            }
+            return inflated;
+        }
+
+        byte[] unshuffled(int size) {
+            if (unshuffled.length < size) {
+                unshuffled = new byte[size];
+            }
+            return unshuffled;
+        }
+
+        void release() {
+            inflater.end();
+        }
+    }
+}

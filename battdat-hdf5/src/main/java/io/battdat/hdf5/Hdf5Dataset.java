@@ -1,0 +1,310 @@
+package io.battdat.hdf5;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.BattdatException;
+import io.battdat.api.FileAccessException;
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.api.spi.TableCursor;
+import io.battdat.api.spi.TableInfo;
+import io.jhdf.AbstractNode;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.dataset.DatasetBase;
+import io.jhdf.dataset.chunked.ChunkedDatasetBase;
+import io.jhdf.object.datatype.CompoundDataType;
+import io.jhdf.object.message.FilterPipelineMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * An open battdat HDF5 file. jHDF parses the structure (groups, attributes, datatypes, chunk indexes of every
+ * layout); rows are read by {@link Hdf5TableCursor} from our own file channel.
+ */
+final class Hdf5Dataset implements StoredDataset {
+    private static final Logger LOG = LoggerFactory.getLogger(Hdf5Dataset.class);
+
+    /** A table with what opening a cursor on it needs. */
+    private record Table(TableInfo info, Dataset dataset, CompoundLayout layout, FilterPipeline pipeline) {
+    }
+
+    private final Path path;
+    private final FileChannel channel;
+    private final Superblock superblock;
+    private final HdfFile hdf;
+    private MappedFile mapped;
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final List<String> ignored = new ArrayList<>();
+    private boolean closed;
+
+    Hdf5Dataset(Path path) {
+        this.path = path;
+        this.channel = openChannel(path);
+        HdfFile file = null;
+        try {
+            this.superblock = Superblock.read(path, channel);
+            file = new HdfFile(path);
+            this.hdf = file;
+            walk(hdf, null);
+        } catch (BattdatException e) {
+            closeQuietly(file);
+            throw e;
+        } catch (RuntimeException e) {
+            closeQuietly(file);
+            throw new BadFormatException(path, null, "cannot read the HDF5 structure: " + describe(e), e);
+        }
+        LOG.debug("opened {}: {} tables, {} other datasets", path, tables.size(), ignored.size());
+    }
+
+    private static FileChannel openChannel(Path path) {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new FileAccessException(path, null, "is a directory, not an HDF5 file");
+            }
+            return FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new FileAccessException(path, null, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new FileAccessException(path, null, "permission denied", e);
+        } catch (IOException e) {
+            throw new FileAccessException(path, null, "cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeQuietly(HdfFile file) {
+        try {
+            if (file != null) {
+                file.close();
+            }
+        } catch (RuntimeException ignore) {
+            // the original error matters more
+        }
+        try {
+            channel.close();
+        } catch (IOException ignore) {
+            // the original error matters more
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Root first; in each group its tables sorted by name, then its sub-groups sorted by name. */
+    private void walk(Group group, String prefix) {
+        Map<String, Node> children = new TreeMap<>(group.getChildren());
+        List<Group> subgroups = new ArrayList<>();
+        for (Map.Entry<String, Node> e : children.entrySet()) {
+            Node node = e.getValue();
+            if (node.isLink()) {
+                ignored.add(pathOf(prefix, e.getKey()) + " (link)");
+            } else if (node instanceof Group g) {
+                subgroups.add(g);
+            } else if (node instanceof Dataset ds) {
+                classify(ds, prefix, e.getKey());
+            }
+        }
+        for (Group g : subgroups) {
+            walk(g, prefix == null ? g.getName() : prefix + "/" + g.getName());
+        }
+    }
+
+    private static String pathOf(String prefix, String name) {
+        return prefix == null ? "/" + name : "/" + prefix + "/" + name;
+    }
+
+    private void classify(Dataset ds, String prefix, String name) {
+        String tablePath = pathOf(prefix, name);
+        try {
+            int[] dims = ds.getDimensions();
+            if (!(ds.getDataType() instanceof CompoundDataType compound)) {
+                ignored.add(tablePath + " (not a compound dataset)");
+                return;
+            }
+            if (dims.length != 1) {
+                ignored.add(tablePath + " (compound dataset of rank " + dims.length + ", not a table)");
+                return;
+            }
+            CompoundLayout layout;
+            try {
+                layout = CompoundLayout.of(compound);
+            } catch (CompoundLayout.NotATableException e) {
+                ignored.add(tablePath + " (" + e.getMessage() + ")");
+                return;
+            }
+            String schemaJson = stringAttribute(ds, "metadata");
+            if (schemaJson == null) {
+                ignored.add(tablePath + " (no 'metadata' attribute: not a battdat table)");
+                return;
+            }
+            FilterPipeline pipeline = FilterPipeline.none();
+            if (ds instanceof AbstractNode node && node.getHeader().hasMessageOfType(FilterPipelineMessage.class)) {
+                pipeline = FilterPipeline.of(node.getHeader().getMessageOfType(FilterPipelineMessage.class));
+            }
+            long chunkRows = ds instanceof ChunkedDataset c ? c.getChunkDimensions()[0] : 0;
+            OptionalLong nrows = OptionalLong.empty();
+            Attribute nrowsAttribute = ds.getAttribute("NROWS");
+            if (nrowsAttribute != null && nrowsAttribute.getData() instanceof Number n) {
+                nrows = OptionalLong.of(n.longValue());
+            }
+            TableInfo info = new TableInfo(tablePath, prefix, name, layout.tableLayout(),
+                    ds.getDimensionsAsLong()[0], schemaJson, stringAttribute(ds, "battdat_version"),
+                    pipeline.filters(), chunkRows, nrows);
+            tables.put(info.key(), new Table(info, ds, layout, pipeline));
+        } catch (BattdatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BadFormatException(path, tablePath, "cannot read the dataset's header: " + describe(e), e);
+        }
+    }
+
+    /** A string attribute's text (fixed or variable length); other scalars as their text; null when absent. */
+    private static String stringAttribute(Node node, String name) {
+        Attribute a = node.getAttribute(name);
+        if (a == null || a.isEmpty()) {
+            return a == null ? null : "";
+        }
+        return textOf(a.getData());
+    }
+
+    private static String textOf(Object data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.getClass().isArray()) {
+            if (Array.getLength(data) == 1) {
+                return textOf(Array.get(data, 0));
+            }
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < Array.getLength(data); i++) {
+                parts.add(String.valueOf(textOf(Array.get(data, i))));
+            }
+            return parts.toString();
+        }
+        return data.toString();
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String formatName() {
+        return Hdf5StreamReader.FORMAT;
+    }
+
+    @Override
+    public String metadataJson() {
+        String text;
+        try {
+            text = stringAttribute(hdf, "metadata");
+        } catch (RuntimeException e) {
+            throw new BadFormatException(path, "/", "cannot read the root attribute 'metadata': " + describe(e), e);
+        }
+        if (text == null) {
+            throw new BadFormatException(path, "/", "no root attribute 'metadata': not a battdat file");
+        }
+        return text;
+    }
+
+    @Override
+    public Map<String, String> rootAttributes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Attribute> e : new TreeMap<>(hdf.getAttributes()).entrySet()) {
+            try {
+                Attribute a = e.getValue();
+                out.put(e.getKey(), a.isEmpty() ? "" : textOf(a.getData()));
+            } catch (RuntimeException ex) {
+                out.put(e.getKey(), "(unreadable: " + describe(ex) + ")");
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public List<TableInfo> tables() {
+        List<TableInfo> out = new ArrayList<>(tables.size());
+        tables.values().forEach(t -> out.add(t.info()));
+        return out;
+    }
+
+    @Override
+    public List<String> ignoredTables() {
+        return List.copyOf(ignored);
+    }
+
+    @Override
+    public synchronized TableCursor openTable(String key, ReadOptions options) {
+        if (closed) {
+            throw new IllegalStateException(path + " is closed");
+        }
+        TableInfo info = table(key);
+        Table t = tables.get(info.key());
+        t.pipeline().requireSupported(path, info.path());
+        try {
+            long fileSize = channel.size();
+            List<ChunkIndex.Entry> chunks = List.of();
+            ByteBuffer contiguous = null;
+            long chunkRows = info.chunkRows();
+            if (info.rows() > 0) {
+                if (t.dataset() instanceof ChunkedDatasetBase chunked) {
+                    chunks = ChunkIndex.read(chunked, superblock.baseAddress(), fileSize, path, info.path());
+                } else if (t.dataset() instanceof DatasetBase base) {
+                    contiguous = base.getDataBuffer().asReadOnlyBuffer();
+                    chunkRows = info.rows();
+                    if (contiguous.remaining() < info.rows() * t.layout().elementSize()) {
+                        throw new BadFormatException(path, info.path(), "data holds " + contiguous.remaining()
+                                + " bytes, fewer than " + info.rows() + " rows need");
+                    }
+                }
+            }
+            long chunkBytes = Math.max(1, chunkRows) * t.layout().elementSize();
+            if (chunkBytes > Integer.MAX_VALUE - 4096) {
+                throw new io.battdat.api.UnsupportedFeatureException(path, info.path(), "chunks of " + chunkBytes
+                        + " bytes are larger than this reader handles (2 GiB)");
+            }
+            TablePlan plan = new TablePlan(path, info, t.layout(), t.pipeline(), chunks, Math.max(1, chunkRows),
+                    contiguous);
+            if (mapped == null) {
+                mapped = new MappedFile(path, channel);
+            }
+            return new Hdf5TableCursor(plan, mapped, options);
+        } catch (BattdatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BadFormatException(path, info.path(), "cannot read the table's storage: " + describe(e), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(hdf);
+    }
+}

@@ -1,0 +1,286 @@
+package io.battdat.hdf5;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.BattdatException;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.data.TableLayout;
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.api.spi.TableCursor;
+import io.battdat.api.spi.TableInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Streams a table in batches of whole chunks. Each batch is decoded straight from the chunk bytes into the
+ * batch's primitive arrays. With more than one thread, batches are decoded by worker threads ahead of the
+ * consumer (at most {@code threads * prefetch + 1} in flight, so memory stays bounded) and delivered in row order.
+ */
+final class Hdf5TableCursor implements TableCursor {
+    private static final Logger LOG = LoggerFactory.getLogger(Hdf5TableCursor.class);
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+    private final TablePlan plan;
+    private final MappedFile file;
+    private final ElementDecoder decoder;
+    private final TableLayout layout;
+    private final long batchRows;
+    private final long totalBatches;
+    private final int maxStoredChunk;
+
+    private final ExecutorService executor;
+    private final BlockingQueue<FilterPipeline.Scratch> scratchPool;
+    private final ConcurrentLinkedQueue<ColumnBatch> batchPool = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Future<ColumnBatch>> inFlight = new ArrayDeque<>();
+    private final int maxInFlight;
+
+    private long nextToSubmit;
+    private ColumnBatch current;
+    private boolean closed;
+
+    Hdf5TableCursor(TablePlan plan, MappedFile file, ReadOptions options) {
+        this.plan = plan;
+        this.file = file;
+        this.layout = plan.info().layout();
+        int[] all = new int[layout.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        this.decoder = new ElementDecoder(plan.layout(), all);
+        long chunkRows = Math.max(1, plan.chunkRows());
+        this.batchRows = plan.contiguous() != null
+                ? options.batchRows()
+                : Math.max(1, options.batchRows() / chunkRows) * chunkRows;
+        this.totalBatches = (plan.rows() + batchRows - 1) / batchRows;
+        long chunkBytes = chunkRows * plan.layout().elementSize();
+        // Deflate never grows data by more than a few bytes per 16 KiB block; anything larger is a damaged size
+        // field, refused before a buffer is allocated for it.
+        this.maxStoredChunk = (int) Math.min(Integer.MAX_VALUE - 64, chunkBytes + chunkBytes / 64 + 4096);
+
+        int threads = plan.pipeline().isEmpty() ? Math.min(options.threads(), 2) : options.threads();
+        if (totalBatches <= 1) {
+            threads = 1;
+        }
+        this.scratchPool = new ArrayBlockingQueue<>(threads);
+        for (int i = 0; i < threads; i++) {
+            scratchPool.add(new FilterPipeline.Scratch());
+        }
+        if (threads > 1) {
+            ThreadFactory factory = r -> {
+                Thread t = new Thread(r, "battdat-hdf5-decode-" + THREAD_IDS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            this.executor = Executors.newFixedThreadPool(threads, factory);
+            this.maxInFlight = threads * Math.max(1, options.prefetch()) + 1;
+        } else {
+            this.executor = null;
+            this.maxInFlight = 0;
+        }
+        LOG.debug("streaming {} of {}: {} rows in {} batches of up to {} rows, {} thread(s)", plan.table(),
+                plan.file(), plan.rows(), totalBatches, batchRows, threads);
+    }
+
+    @Override
+    public TableInfo table() {
+        return plan.info();
+    }
+
+    @Override
+    public boolean next() {
+        if (closed) {
+            throw new IllegalStateException("cursor over " + plan.table() + " of " + plan.file() + " is closed");
+        }
+        if (current != null) {
+            batchPool.offer(current);
+            current = null;
+        }
+        if (executor == null) {
+            if (nextToSubmit >= totalBatches) {
+                return false;
+            }
+            current = decodeBatch(nextToSubmit++);
+            return true;
+        }
+        while (nextToSubmit < totalBatches && inFlight.size() < maxInFlight) {
+            long index = nextToSubmit++;
+            inFlight.add(executor.submit(() -> decodeBatch(index)));
+        }
+        Future<ColumnBatch> head = inFlight.poll();
+        if (head == null) {
+            return false;
+        }
+        current = await(head);
+        if (nextToSubmit < totalBatches) {
+            long index = nextToSubmit++;
+            inFlight.add(executor.submit(() -> decodeBatch(index)));
+        }
+        return true;
+    }
+
+    private ColumnBatch await(Future<ColumnBatch> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BattdatException(plan.file(), plan.table(), "interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BattdatException be) {
+                throw be;
+            }
+            throw new BadFormatException(plan.file(), plan.table(), -1, "cannot decode: " + cause, cause);
+        }
+    }
+
+    @Override
+    public ColumnBatch batch() {
+        if (current == null) {
+            throw new NoSuchElementException("no current batch: call next() first");
+        }
+        return current;
+    }
+
+    private ColumnBatch decodeBatch(long index) {
+        long start = index * batchRows;
+        long end = Math.min(plan.rows(), start + batchRows);
+        int rows = (int) (end - start);
+        ColumnBatch batch = batchPool.poll();
+        if (batch == null) {
+            batch = ColumnBatch.allocate(layout, (int) batchRows);
+        }
+        batch.setRowCount(0);
+        batch.setFirstRow(start);
+        FilterPipeline.Scratch scratch = scratchPool.poll();
+        if (scratch == null) {
+            scratch = new FilterPipeline.Scratch();
+        }
+        try {
+            if (plan.contiguous() != null) {
+                decoder.decode(plan.contiguous(), Math.toIntExact(start * plan.layout().elementSize()), rows, batch, 0);
+            } else {
+                decodeChunks(start, end, batch, scratch);
+            }
+        } finally {
+            if (!scratchPool.offer(scratch)) {
+                scratch.release();
+            }
+        }
+        batch.setRowCount(rows);
+        return batch;
+    }
+
+    private void decodeChunks(long start, long end, ColumnBatch batch, FilterPipeline.Scratch scratch) {
+        long chunkRows = plan.chunkRows();
+        int e = plan.layout().elementSize();
+        List<ChunkIndex.Entry> chunks = plan.chunks();
+        int k = findChunk(chunks, (start / chunkRows) * chunkRows);
+        for (long first = (start / chunkRows) * chunkRows; first < end; first += chunkRows) {
+            long from = Math.max(start, first);
+            long to = Math.min(end, first + chunkRows);
+            int target = (int) (from - start);
+            int n = (int) (to - from);
+            while (k < chunks.size() && chunks.get(k).firstRow() < first) {
+                k++;
+            }
+            if (k >= chunks.size() || chunks.get(k).firstRow() != first) {
+                ElementDecoder.zero(batch, target, n);
+                continue;
+            }
+            ChunkIndex.Entry chunk = chunks.get(k);
+            int expected = Math.toIntExact(chunkRows * e);
+            if (plan.pipeline().isEmpty()) {
+                // HDF5 ignores the stored size of unfiltered chunks (always a full chunk); so do we.
+                long position = chunk.address() + (from - first) * e;
+                int length = n * e;
+                decoder.decode(range(position, length, first, scratch), 0, n, batch, target);
+            } else {
+                if (chunk.size() > maxStoredChunk) {
+                    throw new BadFormatException(plan.file(), plan.table(), -1, "chunk at row " + first
+                            + " claims " + chunk.size() + " stored bytes, more than a " + expected
+                            + "-byte chunk can compress to", null);
+                }
+                byte[] stored = scratch.stored(chunk.size());
+                range(chunk.address(), chunk.size(), first, scratch).get(0, stored, 0, chunk.size());
+                boolean fused = plan.pipeline().endsWithShuffle() && (chunk.filterMask() & 1) == 0;
+                ByteBuffer decoded = plan.pipeline().decode(stored, chunk.size(), expected, chunk.filterMask(), e,
+                        scratch, plan.file(), plan.table(), first, fused);
+                if (fused) {
+                    decoder.decodeShuffled(decoded.array(), (int) chunkRows, (int) (from - first), n, batch, target);
+                } else {
+                    decoder.decode(decoded, (int) ((from - first) * e), n, batch, target);
+                }
+            }
+        }
+    }
+
+    private static int findChunk(List<ChunkIndex.Entry> chunks, long firstRow) {
+        int lo = 0;
+        int hi = chunks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (chunks.get(mid).firstRow() < firstRow) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The bytes {@code [position, position + length)}: a view of the mapped file, or a copy for huge ranges. */
+    private ByteBuffer range(long position, int length, long chunkRow, FilterPipeline.Scratch scratch) {
+        if (position < 0 || position + length > file.size()) {
+            throw new BadFormatException(plan.file(), plan.table(), -1, "chunk at row " + chunkRow
+                    + " lies past the end of the file", null);
+        }
+        if (MappedFile.fits(length)) {
+            return file.slice(position, length);
+        }
+        byte[] copy = scratch.stored(length);
+        file.read(position, copy, length, plan.table());
+        return ByteBuffer.wrap(copy, 0, length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        current = null;
+        if (executor != null) {
+            for (Future<ColumnBatch> f : inFlight) {
+                f.cancel(false); // never interrupt: an interrupt inside FileChannel.read closes the channel
+            }
+            inFlight.clear();
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("decoding threads of {} in {} did not stop in 30 s", plan.table(), plan.file());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        FilterPipeline.Scratch s;
+        while ((s = scratchPool.poll()) != null) {
+            s.release();
+        }
+        batchPool.clear();
+    }
+}
