@@ -60,7 +60,11 @@ public record ColumnSpec(String name, StorageType type, int itemSize, int[] shap
         return shape.length > 0;
     }
 
-    /** The numpy dtype string of one element, as {@code dtype.str} prints it: {@code <f8}, {@code |u1}, {@code |S11}. */
+    /**
+     * The numpy dtype string of one element once read, as PyTables reports it ({@code dtype.str}): {@code <f8},
+     * {@code |u1}, {@code |S11}. Values are decoded to native (little-endian) order whatever the stored order,
+     * as PyTables does, so the string never says big-endian.
+     */
     public String numpyDtype() {
         if (type == StorageType.STRING) {
             return "|S" + itemSize;
@@ -68,7 +72,7 @@ public record ColumnSpec(String name, StorageType type, int itemSize, int[] shap
         if (type == StorageType.BOOL) {
             return "|b1";
         }
-        char order = itemSize == 1 ? '|' : (bigEndian ? '>' : '<');
+        char order = itemSize == 1 ? '|' : '<';
         return "" + order + type.numpyKind() + itemSize;
     }
 

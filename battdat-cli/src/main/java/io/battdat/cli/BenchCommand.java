@@ -1,0 +1,17 @@
+package io.battdat.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code battdat bench}: benchmarks that print what the Python harness prints. */
+@Command(name = "bench", description = "Benchmarks comparable with ../shared/bench (one JSON line with --json).",
+        subcommands = {BenchReadCommand.class})
+final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: bench read");
+    }
+}

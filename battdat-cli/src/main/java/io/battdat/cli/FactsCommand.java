@@ -1,0 +1,78 @@
+package io.battdat.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.battdat.api.BadFormatException;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.api.spi.TableCursor;
+import io.battdat.api.spi.TableInfo;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.BattdatEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code battdat facts FILE}: the facts JSON of {@code pytables-check.py}. */
+@Command(name = "facts", description = {
+        "Print the facts of every battdat table as JSON, in the shape ../shared/tools/pytables-check.py prints:",
+        "root metadata; per table rows, per-column numpy dtype, sum (numpy's summation order), first/last,",
+        "sorted distinct strings, count of true values, array shape; runs of cycle_number; the NROWS attribute.",
+        "Streams every table once in bounded memory."})
+final class FactsCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        BattdatEngine engine = Battdat.engine();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        try (StoredDataset ds = engine.open(file)) {
+            facts.put("metadata", jsonObject(mapper, ds.metadataJson(), "root attribute 'metadata'", null));
+            Map<String, Object> tables = new LinkedHashMap<>();
+            for (TableInfo t : ds.tables()) {
+                jsonObject(mapper, t.schemaJson(), "attribute 'metadata'", t.path());
+                TableFacts f = new TableFacts(t);
+                try (TableCursor cursor = ds.openTable(t.key(), engine.options())) {
+                    while (cursor.next()) {
+                        ColumnBatch b = cursor.batch();
+                        f.add(b);
+                    }
+                }
+                tables.put(t.path(), f.toMap());
+            }
+            facts.put("tables", tables);
+        }
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter(" ", "\n"))
+                .withArrayIndenter(new DefaultIndenter(" ", "\n"));
+        spec.commandLine().getOut().println(mapper.writer(printer).writeValueAsString(facts));
+        return 0;
+    }
+
+    private Object jsonObject(ObjectMapper mapper, String text, String what, String table) {
+        Object value;
+        try {
+            value = mapper.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new BadFormatException(file, table, what + " is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(value instanceof Map)) {
+            throw new BadFormatException(file, table, what + " is not a JSON object");
+        }
+        return value;
+    }
+}
