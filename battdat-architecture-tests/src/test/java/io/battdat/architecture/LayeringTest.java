@@ -25,7 +25,6 @@ class LayeringTest {
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("io.battdat");
         assertThat(classes.containPackage("io.battdat.api")).as("API classes imported").isTrue();
         assertThat(classes.containPackage("io.battdat.hdf5")).as("HDF5 backend classes imported").isTrue();
