@@ -31,11 +31,15 @@ public interface StoredDataset extends AutoCloseable {
 
     /**
      * Every battdat table in walk order (root tables sorted by name, then each prefix group sorted by name, its
-     * tables sorted by name): 1-D compound datasets whose {@code metadata} attribute is a JSON object.
+     * tables sorted by name): 1-D compound datasets with a {@code metadata} attribute (the column schema, which
+     * {@link TableInfo#schema()} parses on demand).
      */
     List<TableInfo> tables();
 
-    /** Datasets that are not battdat tables (no {@code metadata} attribute, not compound, ...), by path. */
+    /**
+     * Datasets that are not battdat tables, each as its path followed by the reason in parentheses:
+     * {@code /notes (not a compound dataset)}.
+     */
     List<String> ignoredTables();
 
     /** The prefixes (cells) in sorted order; {@code null} stands for root-level tables. */
@@ -63,6 +67,12 @@ public interface StoredDataset extends AutoCloseable {
         }
         List<String> keys = new ArrayList<>();
         tables().forEach(t -> keys.add(t.key()));
+        for (String ignored : ignoredTables()) {
+            if (ignored.startsWith("/" + k + " (")) {
+                throw new KeyNotFoundException(path(), "/" + k, "not a battdat table " + ignored.substring(k.length() + 2)
+                        + "; tables are " + keys);
+            }
+        }
         throw new KeyNotFoundException(path(), "/" + k, "no such table; tables are " + keys);
     }
 
