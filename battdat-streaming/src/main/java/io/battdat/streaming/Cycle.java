@@ -1,6 +1,6 @@
 package io.battdat.streaming;
 
-import io.battdat.api.data.BatteryDataset;
+import io.battdat.api.dataset.BatteryDataset;
 import io.battdat.api.data.ColumnBatch;
 
 import java.util.Collections;

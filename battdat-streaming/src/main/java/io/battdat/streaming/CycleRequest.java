@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param keys        the table keys in output order; null = every table of one cell
  * @param prefix      with {@code keys == null}: the cell (null = the file's only cell)
- * @param makeDataset yield a {@link io.battdat.api.data.BatteryDataset} per cycle
+ * @param makeDataset yield a {@link io.battdat.api.dataset.BatteryDataset} per cycle
  */
 public record CycleRequest(List<String> keys, String prefix, boolean makeDataset) {
     public CycleRequest {

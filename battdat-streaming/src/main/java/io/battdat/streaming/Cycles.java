@@ -4,7 +4,7 @@ import io.battdat.api.BattdatException;
 import io.battdat.api.CycleMismatchException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
-import io.battdat.api.data.BatteryDataset;
+import io.battdat.api.dataset.BatteryDataset;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.metadata.BatteryMetadata;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
+import io.battdat.api.json.Json;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -141,7 +142,7 @@ public class ColumnSchema {
     public static ColumnSchema fromJson(String json) {
         Object root;
         try {
-            root = JsonTree.parse(json);
+            root = Json.parse(json);
         } catch (IOException e) {
             throw new SchemaViolationException(null, null, "column schema is not valid JSON: " + e.getMessage(), e);
         }
@@ -215,6 +216,15 @@ public class ColumnSchema {
             }
         }
         throw new SchemaViolationException(null, null, "column " + where + " has a non-boolean " + key + ": " + v);
+    }
+
+    /**
+     * Checks a whole table (or one batch) as Python's {@code validate_dataframe} does (spec 4.7).
+     *
+     * @throws SchemaViolationException with Python's message at the first violation
+     */
+    public void validate(io.battdat.api.data.ColumnBatch batch, boolean allowExtraColumns) {
+        new SchemaValidator(this, allowExtraColumns, null).accept(batch);
     }
 
     @Override

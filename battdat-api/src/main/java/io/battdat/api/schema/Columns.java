@@ -1,0 +1,18 @@
+package io.battdat.api.schema;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the predefined columns of the standard schemas in declaration order. */
+final class Columns {
+    private final Map<String, ColumnInfo> map = new LinkedHashMap<>();
+
+    Columns add(String name, ColumnType type, String units, boolean required, boolean monotonic, String description) {
+        map.put(name, new ColumnInfo(required, type, description, units, monotonic));
+        return this;
+    }
+
+    Map<String, ColumnInfo> build() {
+        return map;
+    }
+}

@@ -1,0 +1,38 @@
+package io.battdat.api.schema;
+
+import java.util.Map;
+
+import static io.battdat.api.schema.ColumnType.FLOAT;
+import static io.battdat.api.schema.ColumnType.INTEGER;
+
+/** Per-cycle summaries, table {@code cycle_stats} (spec 4.5; descriptions as stored by battdat, Appendix A). */
+public final class CycleLevelData extends ColumnSchema {
+    static final Map<String, ColumnInfo> COLUMNS = new Columns()
+            .add("cycle_number", INTEGER, null, true, true, "Index of the cycle")
+            .add("cycle_start", FLOAT, "s", false, true,
+                    "Time since the first data point recorded for this battery for the start of this cycle")
+            .add("cycle_duration", FLOAT, "s", false, false, "Duration of this cycle")
+            .add("capacity_discharge", FLOAT, "A-hr", false, false, "Total amount of electrons released during discharge")
+            .add("energy_discharge", FLOAT, "W-hr", false, false, "Total amount of energy released during discharge")
+            .add("capacity_charge", FLOAT, "A-hr", false, false, "Total amount of electrons stored during charge")
+            .add("energy_charge", FLOAT, "W-hr", false, false, "Total amount of energy stored during charge")
+            .add("coulomb_efficiency", FLOAT, "%", false, false,
+                    "Fraction of electric charge that is lost during charge and recharge")
+            .add("energy_efficiency", FLOAT, null, false, false, "Amount of energy lost during charge and discharge")
+            .add("max_cycled_capacity", FLOAT, "A-hr", false, false, "Maximum amount of charge cycled during cycle")
+            .add("discharge_V_average", FLOAT, "V", false, false, "Average voltage during discharging")
+            .add("charge_V_average", FLOAT, "V", false, false, "Average voltage during charge")
+            .add("V_maximum", FLOAT, "V", false, false, "Maximum voltage during cycle")
+            .add("V_minimum", FLOAT, "V", false, false, "Minimum voltage during cycle")
+            .add("discharge_I_average", FLOAT, "A", false, false, "Average current during discharge")
+            .add("charge_I_average", FLOAT, "A", false, false, "Average current during charge")
+            .add("temperature_minimum", FLOAT, "C", false, false, "Minimum observed battery temperature during cycle")
+            .add("temperature_maximum", FLOAT, "C", false, false, "Maximum observed battery temperature during cycle")
+            .add("temperature_average", FLOAT, "C", false, false, "Average observed battery temperature during cycle")
+            .build();
+
+    /** The standard schema, without extra columns. */
+    public CycleLevelData() {
+        super("CycleLevelData", COLUMNS, Map.of());
+    }
+}
