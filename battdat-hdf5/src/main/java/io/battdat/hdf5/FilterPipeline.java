@@ -212,6 +212,7 @@ final class FilterPipeline {
         private byte[] stored = new byte[0];
         private byte[] inflated = new byte[0];
         private byte[] unshuffled = new byte[0];
+        private ByteBuffer direct;
 
         Inflater inflater() {
             return inflater;
@@ -236,6 +237,11 @@ final class FilterPipeline {
                 unshuffled = new byte[size];
             }
             return unshuffled;
+        }
+
+        ByteBuffer direct(int size) {
+            direct = FileRegions.direct(direct, size);
+            return direct;
         }
 
         void release() {

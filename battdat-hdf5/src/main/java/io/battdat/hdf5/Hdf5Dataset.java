@@ -53,7 +53,7 @@ final class Hdf5Dataset implements StoredDataset {
     private final FileChannel channel;
     private final Superblock superblock;
     private final HdfFile hdf;
-    private MappedFile mapped;
+    private FileRegions regions;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<String> ignored = new ArrayList<>();
     private boolean closed;
@@ -288,10 +288,10 @@ final class Hdf5Dataset implements StoredDataset {
             }
             TablePlan plan = new TablePlan(path, info, t.layout(), t.pipeline(), chunks, Math.max(1, chunkRows),
                     contiguous);
-            if (mapped == null) {
-                mapped = new MappedFile(path, channel);
+            if (regions == null) {
+                regions = new FileRegions(path, channel);
             }
-            return new Hdf5TableCursor(plan, mapped, options);
+            return new Hdf5TableCursor(plan, regions, options);
         } catch (BattdatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {

@@ -35,7 +35,7 @@ final class Hdf5TableCursor implements TableCursor {
     private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
     private final TablePlan plan;
-    private final MappedFile file;
+    private final FileRegions file;
     private final ElementDecoder decoder;
     private final TableLayout layout;
     private final long batchRows;
@@ -52,7 +52,7 @@ final class Hdf5TableCursor implements TableCursor {
     private ColumnBatch current;
     private boolean closed;
 
-    Hdf5TableCursor(TablePlan plan, MappedFile file, ReadOptions options) {
+    Hdf5TableCursor(TablePlan plan, FileRegions file, ReadOptions options) {
         this.plan = plan;
         this.file = file;
         this.layout = plan.info().layout();
@@ -215,7 +215,7 @@ final class Hdf5TableCursor implements TableCursor {
                             + "-byte chunk can compress to", null);
                 }
                 byte[] stored = scratch.stored(chunk.size());
-                range(chunk.address(), chunk.size(), first, scratch).get(0, stored, 0, chunk.size());
+                readStored(chunk, stored, first);
                 boolean fused = plan.pipeline().endsWithShuffle() && (chunk.filterMask() & 1) == 0;
                 ByteBuffer decoded = plan.pipeline().decode(stored, chunk.size(), expected, chunk.filterMask(), e,
                         scratch, plan.file(), plan.table(), first, fused);
@@ -242,18 +242,24 @@ final class Hdf5TableCursor implements TableCursor {
         return lo;
     }
 
-    /** The bytes {@code [position, position + length)}: a view of the mapped file, or a copy for huge ranges. */
+    /** The bytes {@code [position, position + length)}, read into the thread's reusable buffer. */
     private ByteBuffer range(long position, int length, long chunkRow, FilterPipeline.Scratch scratch) {
         if (position < 0 || position + length > file.size()) {
             throw new BadFormatException(plan.file(), plan.table(), -1, "chunk at row " + chunkRow
                     + " lies past the end of the file", null);
         }
-        if (MappedFile.fits(length)) {
-            return file.slice(position, length);
+        ByteBuffer buffer = scratch.direct(length);
+        buffer.limit(length);
+        file.read(position, buffer, plan.table());
+        return buffer.flip();
+    }
+
+    private void readStored(ChunkIndex.Entry chunk, byte[] into, long chunkRow) {
+        if (chunk.address() + chunk.size() > file.size()) {
+            throw new BadFormatException(plan.file(), plan.table(), -1, "chunk at row " + chunkRow
+                    + " lies past the end of the file", null);
         }
-        byte[] copy = scratch.stored(length);
-        file.read(position, copy, length, plan.table());
-        return ByteBuffer.wrap(copy, 0, length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        file.read(chunk.address(), ByteBuffer.wrap(into, 0, chunk.size()), plan.table());
     }
 
     @Override
