@@ -1,15 +1,24 @@
 package io.battdat.streaming;
 
+import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
+import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
 import io.battdat.api.spi.TableInfo;
 import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -25,6 +34,8 @@ import java.util.stream.StreamSupport;
 public final class BattdatEngine {
     /** The table read when no key is given. */
     public static final String DEFAULT_KEY = "raw_data";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BattdatEngine.class);
 
     private final StorageRegistry registry;
     private final ReadOptions options;
@@ -52,6 +63,44 @@ public final class BattdatEngine {
     /** Opens a dataset with the backend that recognises it. The caller closes it. */
     public StoredDataset open(Path file) {
         return registry.readerFor(file).open(file);
+    }
+
+    /**
+     * The metadata, cells and column schemas of a file, by the rules of Python's {@code inspect_hdf} (spec 1.10),
+     * without reading rows. A table whose schema does not parse is skipped as foreign, unless it carries a
+     * {@code battdat_version} attribute: then it is an error, as in Python. A table name whose schema differs
+     * between prefixes is logged; the last one wins.
+     *
+     * @throws BadFormatException       when the root metadata is missing or invalid
+     * @throws io.battdat.api.SchemaViolationException for a battdat table whose schema does not parse
+     */
+    public DatasetSummary inspect(Path file) {
+        try (StoredDataset ds = open(file)) {
+            BatteryMetadata metadata;
+            try {
+                metadata = BatteryMetadata.fromJson(ds.metadataJson());
+            } catch (BadFormatException e) {
+                throw new BadFormatException(file, "/", e.getRawMessage(), e);
+            }
+            List<String> prefixes = new ArrayList<>();
+            Map<String, io.battdat.api.schema.ColumnSchema> schemas = new LinkedHashMap<>();
+            List<String> ignored = new ArrayList<>(ds.ignoredTables());
+            for (TableInfo t : ds.tables()) {
+                ColumnSchema schema = Cycles.schemaOf(ds, t);
+                if (schema == null) {
+                    ignored.add(t.path() + " (" + t.schemaError() + ")");
+                    continue;
+                }
+                if (!prefixes.contains(t.prefix())) {
+                    prefixes.add(t.prefix());
+                }
+                ColumnSchema previous = schemas.put(t.name(), schema);
+                if (previous != null && !previous.equals(schema)) {
+                    LOG.warn("{}: schema of table {} does not match others", file, t.path());
+                }
+            }
+            return new DatasetSummary(metadata, prefixes, schemas, ignored);
+        }
     }
 
     /** The rows of one table as batches; key null means {@code raw_data}; a key may carry a prefix. */

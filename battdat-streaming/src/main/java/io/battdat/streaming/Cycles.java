@@ -84,11 +84,25 @@ final class Cycles implements CycleStream {
     private static Map<String, ColumnSchema> cellSchemas(StoredDataset dataset, String prefix) {
         Map<String, ColumnSchema> out = new LinkedHashMap<>();
         for (TableInfo t : dataset.tables()) {
-            if (Objects.equals(t.prefix(), prefix) && t.schema() != null) {
-                out.put(t.name(), t.schema());
+            ColumnSchema schema = Objects.equals(t.prefix(), prefix) ? schemaOf(dataset, t) : null;
+            if (schema != null) {
+                out.put(t.name(), schema);
             }
         }
         return out;
+    }
+
+    /**
+     * A table's schema by Python's rule (spec 1.10): null for a foreign table whose schema does not parse; an error
+     * for one that carries {@code battdat_version}.
+     */
+    static ColumnSchema schemaOf(StoredDataset dataset, TableInfo t) {
+        ColumnSchema schema = t.schema();
+        if (schema == null && t.battdatVersion() != null) {
+            throw new SchemaViolationException(dataset.path(), t.path(), "Table " + t.name()
+                    + " is marked as a battdat dataset but schema fails to read: " + t.schemaError());
+        }
+        return schema;
     }
 
     @Override

@@ -139,6 +139,17 @@ class EngineFixtureTest {
     }
 
     @Test
+    void inspectFollowsPythonsRules() {
+        DatasetSummary s = ENGINE.inspect(fixture("multi-cell.h5"));
+        assertEquals(java.util.Arrays.asList("cell_a", "cell_b"), s.prefixes());
+        assertEquals(List.of("raw_data"), List.copyOf(s.schemas().keySet()));
+        DatasetSummary foreign = ENGINE.inspect(fixture("foreign-table.h5"));
+        assertTrue(foreign.ignored().stream().anyMatch(x -> x.startsWith("/notes")), foreign.ignored().toString());
+        assertEquals(java.util.Collections.singletonList(null), foreign.prefixes());
+        assertEquals("cell-foreign", foreign.metadata().name());
+    }
+
+    @Test
     void missingKeyListsTheTables() {
         KeyNotFoundException e = assertThrows(KeyNotFoundException.class,
                 () -> ENGINE.records(fixture("with-cycle-stats.h5"), "eis_data"));
