@@ -1,0 +1,122 @@
+package io.battdat.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Interop with the Python side, where it is installed (CI installs it; elsewhere these tests are skipped with
+ * the reason): files PyTables writes with a fresh random seed read with the facts PyTables reads, and the Python
+ * toolkit's own example files match their recorded facts.
+ */
+@Timeout(300)
+class PyTablesInteropTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path shared;
+
+    @BeforeAll
+    static void findShared() {
+        shared = Path.of(System.getProperty("battdat.shared", "../../shared"));
+    }
+
+    private static void assumePython() {
+        Assumptions.assumeTrue(Files.isRegularFile(shared.resolve("tools/pytables-check.py")),
+                "../shared/tools/pytables-check.py is not present: skipping the PyTables interop tests");
+        Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import tables, h5py, pandas")).status == 0,
+                "/usr/bin/python3 with python3-tables, python3-h5py and python3-pandas is missing "
+                        + "(apt-get install -y python3-tables python3-h5py python3-pandas): skipping");
+    }
+
+    private record Result(int status, String out, String err) {
+    }
+
+    private static Result run(List<String> command) {
+        try {
+            Path out = Files.createTempFile("battdat-out", ".txt");
+            Path err = Files.createTempFile("battdat-err", ".txt");
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(240, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "", "timed out: " + command);
+            }
+            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return r;
+        } catch (IOException e) {
+            return new Result(-1, "", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "", e.toString());
+        }
+    }
+
+    private static void sameFactsAsPyTables(Path file) throws IOException {
+        Result py = run(List.of("/usr/bin/python3", shared.resolve("tools/pytables-check.py").toString(), file.toString()));
+        assertEquals(0, py.status, py.err);
+        Cli ours = Cli.run("facts", file.toString());
+        assertEquals(0, ours.status(), ours.err());
+        List<String> diff = FactsTest.diff(JSON.readTree(py.out), JSON.readTree(ours.out()));
+        assertTrue(diff.isEmpty(), file + ": " + diff);
+    }
+
+    @Test
+    void freshPyTablesFilesWithARandomSeed(@TempDir Path dir) throws IOException {
+        assumePython();
+        long seed = new Random().nextInt(1_000_000);
+        String[][] variants = {
+                {"--compression", "none", "--rows", "23456", "--cells", "2"},
+                {"--compression", "zlib", "--complevel", "5", "--rows", "31001", "--rows-per-cycle", "1234"},
+        };
+        int i = 0;
+        for (String[] v : variants) {
+            Path file = dir.resolve("seed-" + seed + "-" + (i++) + ".h5");
+            List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", shared.resolve("bench/gen_corpus.py").toString(),
+                    "--out", file.toString(), "--seed", Long.toString(seed), "--cycle-stats"));
+            cmd.addAll(List.of(v));
+            Result gen = run(cmd);
+            assertEquals(0, gen.status, "gen_corpus.py (seed " + seed + "): " + gen.err);
+            sameFactsAsPyTables(file);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> pythonToolkitExampleFiles() throws IOException {
+        Path examples = shared.resolve("fixtures/battdat-examples");
+        Assumptions.assumeTrue(Files.isRegularFile(examples.resolve("expected.json")),
+                "../shared/fixtures/battdat-examples is not present: skipping the Python toolkit's example files");
+        JsonNode expected = JSON.readTree(examples.resolve("expected.json").toFile());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Iterator<String> it = expected.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                Cli r = Cli.run("facts", examples.resolve(name).toString());
+                assertEquals(0, r.status(), r.err());
+                List<String> diff = FactsTest.diff(expected.get(name), JSON.readTree(r.out()));
+                assertTrue(diff.isEmpty(), name + ": " + diff);
+            }));
+        }
+        return tests.stream();
+    }
+}
