@@ -159,9 +159,7 @@ final class FilterPipeline {
             while (total < expected) {
                 int n = inflater.inflate(out, total, expected - total);
                 if (n == 0) {
-                    if (inflater.finished() || inflater.needsInput() || inflater.needsDictionary()) {
-                        break;
-                    }
+                    break; // finished, out of input, or wants a dictionary: no further progress is possible
                 }
                 total += n;
             }

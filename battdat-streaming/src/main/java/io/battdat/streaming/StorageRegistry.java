@@ -62,13 +62,15 @@ public final class StorageRegistry {
     private static <T> List<T> load(Class<T> type, ClassLoader loader) {
         List<T> found = new ArrayList<>();
         Iterator<T> it = ServiceLoader.load(type, loader).iterator();
-        while (true) {
+        // ServiceLoader moves past a provider that fails; the bound only guards against a loader that never does
+        for (int errors = 0; errors < 1000; ) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
                 found.add(it.next());
             } catch (ServiceConfigurationError e) {
+                errors++;
                 LOG.warn("skipping a broken {} provider: {}", type.getSimpleName(), e.getMessage(), e);
             }
         }
