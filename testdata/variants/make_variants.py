@@ -7,7 +7,7 @@ storage, with member types beyond the fixtures (big-endian, float16, uint64, enu
 Next to each file, FILE.facts.json is what ../shared/tools/pytables-check.py prints for it.
 bad/: files a reader must refuse with a clear error.
 
-usage: /usr/bin/python3 testdata/variants/make_variants.py  (needs python3-h5py, python3-tables)
+usage: /usr/bin/python3 testdata/variants/make_variants.py [--bad-only]  (needs python3-h5py, python3-tables)
 """
 import json, os, subprocess, sys
 import h5py
@@ -49,7 +49,8 @@ VARIANTS = {
     'latest-single-chunk.h5': dict(libver='latest', chunks=(1500,), compression='gzip', shuffle=True),
 }
 
-for name, v in VARIANTS.items():
+only_bad = '--bad-only' in sys.argv
+for name, v in ({} if only_bad else VARIANTS).items():
     path = os.path.join(here, name)
     with h5py.File(path, 'w', libver=v['libver']) as f:
         f.attrs['metadata'] = META
@@ -78,6 +79,11 @@ with h5py.File(os.path.join(bad, 'not-compound.h5'), 'w') as f:
     f.create_dataset('raw_data', data=np.arange(100.0)).attrs['metadata'] = SCHEMA
 with h5py.File(os.path.join(bad, 'no-metadata.h5'), 'w') as f:
     f.create_dataset('raw_data', data=simple, maxshape=(None,)).attrs['metadata'] = SCHEMA
+with h5py.File(os.path.join(bad, 'marked-battdat-bad-schema.h5'), 'w') as f:
+    f.attrs['metadata'] = META
+    d = f.create_dataset('raw_data', data=simple, maxshape=(None,))
+    d.attrs['metadata'] = '{"a": 1}'
+    d.attrs['battdat_version'] = '0.4.6'
 with open(os.path.join(bad, 'not-hdf5.h5'), 'w') as f:
     f.write('test_time,current\n0,1\n')
 print('ok')

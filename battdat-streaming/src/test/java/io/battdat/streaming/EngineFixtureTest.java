@@ -150,6 +150,19 @@ class EngineFixtureTest {
     }
 
     @Test
+    void aBattdatTableWithAnUnreadableSchemaIsAnError() {
+        Path file = Path.of(System.getProperty("battdat.testdata", "../testdata"), "bad", "marked-battdat-bad-schema.h5");
+        io.battdat.api.SchemaViolationException e = assertThrows(io.battdat.api.SchemaViolationException.class,
+                () -> ENGINE.inspect(file));
+        assertTrue(e.getMessage().contains("Table raw_data is marked as a battdat dataset but schema fails to read"),
+                e.getMessage());
+        // reading its rows does not need the schema, as in Python's record iterator
+        try (RecordStream records = ENGINE.records(file, null)) {
+            assertTrue(records.hasNext());
+        }
+    }
+
+    @Test
     void missingKeyListsTheTables() {
         KeyNotFoundException e = assertThrows(KeyNotFoundException.class,
                 () -> ENGINE.records(fixture("with-cycle-stats.h5"), "eis_data"));

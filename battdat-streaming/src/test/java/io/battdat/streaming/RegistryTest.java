@@ -62,6 +62,40 @@ class RegistryTest {
         }
     }
 
+    /** Public with a no-argument constructor, so ServiceLoader can build it. */
+    public static class ServiceFake extends FakeReader {
+        public ServiceFake() {
+            super("service-fake", 0);
+        }
+    }
+
+    /** A second provider claiming the same format as {@link ServiceFake}. */
+    public static class ServiceFakeTwin extends FakeReader {
+        public ServiceFakeTwin() {
+            super("service-fake", 0);
+        }
+    }
+
+    private static ClassLoader withServices(Path dir, String... lines) throws IOException {
+        Path services = Files.createDirectories(dir.resolve("META-INF/services"));
+        Files.write(services.resolve(StreamReader.class.getName()), List.of(lines));
+        return new java.net.URLClassLoader(new java.net.URL[]{dir.toUri().toURL()}, RegistryTest.class.getClassLoader());
+    }
+
+    @Test
+    void aBrokenProviderIsSkippedAndTheOthersLoad(@TempDir Path dir) throws IOException {
+        ClassLoader loader = withServices(dir, "com.example.DoesNotExist", ServiceFake.class.getName());
+        StorageRegistry r = StorageRegistry.discover(loader);
+        assertEquals(List.of("hdf5", "service-fake"), r.readers().stream().map(StreamReader::formatName).toList());
+    }
+
+    @Test
+    void twoServicesOfOneFormatAreRefused(@TempDir Path dir) throws IOException {
+        ClassLoader loader = withServices(dir, ServiceFake.class.getName(), ServiceFakeTwin.class.getName());
+        PluginException e = assertThrows(PluginException.class, () -> StorageRegistry.discover(loader));
+        assertTrue(e.getMessage().contains("ServiceFake") && e.getMessage().contains("ServiceFakeTwin"), e.getMessage());
+    }
+
     static class OtherFake extends FakeReader {
         OtherFake(String format) {
             super(format, 0);
