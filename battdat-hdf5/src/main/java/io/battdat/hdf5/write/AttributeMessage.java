@@ -1,0 +1,44 @@
+package io.battdat.hdf5.write;
+
+import io.battdat.api.WriteException;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Attribute Message (type 0x000C; IV.A.2.m), version 1: name, datatype and dataspace each padded to 8, then
+ * the value. PyTables' string attributes are UTF-8 fixed strings of their exact byte length; an empty string has a
+ * NULL dataspace; battdat's pickled {@code json_schema} is ASCII (hdf5-on-disk.md 4.6).
+ */
+final class AttributeMessage {
+    static final int TYPE = 0x000C;
+    /** HDF5 refuses (or, near the limit, corrupts) larger header messages (hdf5-on-disk.md section 9). */
+    static final int MAX_MESSAGE = 65528;
+
+    private AttributeMessage() {
+    }
+
+    static byte[] of(String name, byte[] datatype, byte[] dataspace, byte[] value) {
+        byte[] n = (name + "\0").getBytes(StandardCharsets.UTF_8);
+        Bytes b = new Bytes().u8(1).u8(0).u16(n.length).u16(datatype.length).u16(dataspace.length);
+        b.bytes(n).pad8().bytes(datatype).pad8().bytes(dataspace).pad8().bytes(value).pad8();
+        if (b.size() > MAX_MESSAGE) {
+            throw new WriteException(null, null, "attribute " + name + " is " + value.length
+                    + " bytes; HDF5 object headers hold attributes up to about 65,488 bytes");
+        }
+        return b.toArray();
+    }
+
+    /** A string attribute as PyTables stores a Python str (UTF-8; empty = NULL dataspace). */
+    static byte[] text(String name, String value) {
+        byte[] v = value.getBytes(StandardCharsets.UTF_8);
+        if (v.length == 0) {
+            return of(name, DatatypeMessage.string(1, true), DataspaceMessage.nullSpace(), new byte[0]);
+        }
+        return of(name, DatatypeMessage.string(v.length, true), DataspaceMessage.scalar(), v);
+    }
+
+    /** A scalar int64 attribute (NROWS). */
+    static byte[] int64(String name, long value) {
+        return of(name, DatatypeMessage.int64(), DataspaceMessage.scalar(), new Bytes().u64(value).toArray());
+    }
+}

@@ -1,0 +1,18 @@
+package io.battdat.hdf5.write;
+
+/**
+ * The Data Layout Message (type 0x0008; IV.A.2.i), version 3, chunked: the chunk B-tree's address and the chunk
+ * dimensions {rows per chunk, element size} (hdf5-on-disk.md 4.4).
+ */
+final class DataLayoutMessage {
+    static final int TYPE = 0x0008;
+    /** Offset of the B-tree address within the message data (never 8-aligned). */
+    static final int BTREE_ADDRESS_OFFSET = 3;
+
+    private DataLayoutMessage() {
+    }
+
+    static byte[] chunked(long btreeAddress, int chunkRows, int elementSize) {
+        return new Bytes().u8(3).u8(2).u8(2).u64(btreeAddress).u32(chunkRows).u32(elementSize).pad8().toArray();
+    }
+}

@@ -1,0 +1,75 @@
+package io.battdat.hdf5.write;
+
+import io.battdat.api.UnsupportedFeatureException;
+import io.battdat.api.data.ColumnSpec;
+import io.battdat.api.data.TableLayout;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Datatype Message (type 0x0003; File Format Specification IV.A.2.d) as PyTables writes it for battdat tables
+ * (hdf5-on-disk.md 4.2): IEEE floats, fixed-point integers, bool as an 8-bit bitfield, ASCII fixed strings, and a
+ * version 1 compound of them with members packed in column order.
+ */
+final class DatatypeMessage {
+    static final int TYPE = 0x0003;
+
+    private DatatypeMessage() {
+    }
+
+    /** Bytes per element of a layout (members packed without alignment). */
+    static int elementSize(TableLayout layout) {
+        int size = 0;
+        for (ColumnSpec c : layout.columns()) {
+            size += c.itemSize() * c.elementsPerRow();
+        }
+        return size;
+    }
+
+    /** The compound type of a table's rows. */
+    static byte[] compound(TableLayout layout) {
+        Bytes b = new Bytes().u8(0x16).u16(layout.size()).u8(0).u32(elementSize(layout));
+        int offset = 0;
+        for (ColumnSpec c : layout.columns()) {
+            if (c.isArray()) {
+                throw new UnsupportedFeatureException(null, null, "writing array members (" + c + ") is not supported yet");
+            }
+            byte[] name = c.name().getBytes(StandardCharsets.UTF_8);
+            // the name's own length (with its NUL) is padded to 8, wherever it starts
+            b.bytes(name).zeros(Bytes.pad8(name.length + 1) - name.length);
+            b.u32(offset).u8(0).zeros(3).u32(0).u32(0).zeros(16);
+            b.bytes(member(c));
+            offset += c.itemSize();
+        }
+        return b.toArray();
+    }
+
+    /** The datatype of one member (also the type of its FIELD_i_FILL attribute). */
+    static byte[] member(ColumnSpec c) {
+        return switch (c.type()) {
+            case FLOAT64 -> new Bytes().u8(0x11).u8(0x20).u8(0x3f).u8(0).u32(8)
+                    .u16(0).u16(64).u8(52).u8(11).u8(0).u8(52).u32(1023).toArray();
+            case FLOAT32 -> new Bytes().u8(0x11).u8(0x20).u8(0x1f).u8(0).u32(4)
+                    .u16(0).u16(32).u8(23).u8(8).u8(0).u8(23).u32(127).toArray();
+            case INT8, INT16, INT32, INT64 -> integer(c.itemSize(), true);
+            case UINT8, UINT16, UINT32, UINT64 -> integer(c.itemSize(), false);
+            case BOOL -> new Bytes().u8(0x14).u8(0).u8(0).u8(0).u32(1).u16(0).u16(8).toArray();
+            case STRING -> string(c.itemSize(), false);
+            default -> throw new UnsupportedFeatureException(null, null, "writing " + c + " columns is not supported");
+        };
+    }
+
+    private static byte[] integer(int size, boolean signed) {
+        return new Bytes().u8(0x10).u8(signed ? 0x08 : 0).u8(0).u8(0).u32(size).u16(0).u16(8 * size).toArray();
+    }
+
+    /** A fixed-length, NUL-terminated string type: ASCII for table members, UTF-8 for PyTables' attributes. */
+    static byte[] string(int size, boolean utf8) {
+        return new Bytes().u8(0x13).u8(utf8 ? 0x10 : 0).u8(0).u8(0).u32(size).toArray();
+    }
+
+    /** H5T_STD_I64LE, the type of NROWS. */
+    static byte[] int64() {
+        return integer(8, true);
+    }
+}

@@ -1,0 +1,53 @@
+package io.battdat.hdf5.write;
+
+import io.battdat.api.FileAccessException;
+import io.battdat.api.UnsupportedFeatureException;
+import io.battdat.api.spi.DatasetSink;
+import io.battdat.api.spi.FileProbe;
+import io.battdat.api.spi.ProbeResult;
+import io.battdat.api.spi.StreamWriter;
+import io.battdat.api.spi.WriteOptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes battdat HDF5 files that PyTables and h5py read (new files; appending comes next). Registered as a
+ * {@link StreamWriter} service; applications do not name this class.
+ */
+public final class Hdf5StreamWriter implements StreamWriter {
+    private static final List<String> EXTENSIONS = List.of("h5", "hdf", "hdf5", "he5");
+
+    /** Service constructor; does no I/O. */
+    public Hdf5StreamWriter() {
+    }
+
+    @Override
+    public String formatName() {
+        return "hdf5";
+    }
+
+    @Override
+    public ProbeResult probe(FileProbe probe) {
+        if (probe.hasBytesAt(0, new byte[]{(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'})) {
+            return ProbeResult.SIGNATURE;
+        }
+        return !probe.directory() && EXTENSIONS.contains(probe.extension()) ? ProbeResult.EXTENSION : ProbeResult.NO;
+    }
+
+    @Override
+    public DatasetSink open(Path path, WriteOptions options) {
+        switch (options.mode()) {
+            case CREATE -> {
+                if (Files.exists(path)) {
+                    throw new FileAccessException(path, null, "exists already (use overwrite or append)");
+                }
+            }
+            case APPEND -> throw new UnsupportedFeatureException(path, null,
+                    "appending to existing HDF5 files is not implemented yet; write a new file");
+            default -> { }
+        }
+        return new Hdf5FileWriter(path, options);
+    }
+}

@@ -1,0 +1,41 @@
+package io.battdat.hdf5.write;
+
+/**
+ * A version 1 Data Object Header (IV.A.1.a) with all its messages in one chunk: a 16-byte prefix, then each
+ * message as type, size (padded to 8), flags and data. Also builds the small fixed messages PyTables writes:
+ * Fill Value (0x0005, version 2, default zero fill), Symbol Table (0x0011), Modification Time (0x0012).
+ */
+final class ObjectHeader {
+    private final Bytes messages = new Bytes();
+    private int count;
+
+    /** Adds a message; flags 1 ("constant") as HDF5 sets on datatype, fill value and filter pipeline. */
+    ObjectHeader add(int type, byte[] data, boolean constant) {
+        int size = Bytes.pad8(data.length);
+        messages.u16(type).u16(size).u8(constant ? 1 : 0).zeros(3).bytes(data).zeros(size - data.length);
+        count++;
+        return this;
+    }
+
+    /** Offset of the data of the next message added, relative to the header's start. */
+    int nextDataOffset() {
+        return 16 + messages.size() + 8;
+    }
+
+    byte[] encode() {
+        byte[] body = messages.toArray();
+        return new Bytes().u8(1).u8(0).u16(count).u32(1).u32(body.length).u32(0).bytes(body).toArray();
+    }
+
+    static byte[] fillValue() {
+        return new Bytes().u8(2).u8(3).u8(0).u8(1).u32(0).toArray();
+    }
+
+    static byte[] symbolTable(long btree, long heap) {
+        return new Bytes().u64(btree).u64(heap).toArray();
+    }
+
+    static byte[] modificationTime(long epochSeconds) {
+        return new Bytes().u8(1).zeros(3).u32(epochSeconds).toArray();
+    }
+}
