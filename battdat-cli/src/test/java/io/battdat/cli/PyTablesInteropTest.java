@@ -101,6 +101,17 @@ class PyTablesInteropTest {
         }
     }
 
+    @Test
+    void pyTablesReadsOurCopies(@TempDir Path dir) throws IOException {
+        assumePython();
+        for (String fixture : new String[]{"multi-cell.h5", "with-cycle-stats.h5", "zlib9.h5"}) {
+            Path out = dir.resolve("copy-" + fixture);
+            Cli copy = Cli.run("copy", Cli.testdata("hdf5", fixture).toString(), out.toString(), "--complevel", "5");
+            assertEquals(0, copy.status(), copy.err());
+            sameFactsAsPyTables(out);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> pythonToolkitExampleFiles() throws IOException {
         Path examples = shared.resolve("fixtures/battdat-examples");

@@ -19,6 +19,17 @@ public interface DatasetSink extends AutoCloseable {
     /** Flushes every table. */
     void flush();
 
+    /**
+     * Completes the dataset: every buffered row is written and the file is complete under its name.
+     */
     @Override
     void close();
+
+    /**
+     * Gives up: a new file is removed (nothing appears under its name), an existing one keeps every row of its last
+     * completed flush. Call it instead of {@link #close()} when writing failed part-way. The default closes.
+     */
+    default void abort() {
+        close();
+    }
 }

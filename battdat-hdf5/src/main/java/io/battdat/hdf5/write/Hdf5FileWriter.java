@@ -164,6 +164,21 @@ public final class Hdf5FileWriter implements DatasetSink {
         }
     }
 
+    /** Removes the unfinished file; nothing appears under the target name. */
+    @Override
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            channel.close();
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            throw new WriteException(target, null, -1, "cannot remove the unfinished " + temp + ": " + e.getMessage(), e);
+        }
+    }
+
     private List<byte[]> groupAttributes(boolean root) {
         List<byte[]> attrs = new ArrayList<>();
         attrs.add(AttributeMessage.text("TITLE", ""));
@@ -171,7 +186,7 @@ public final class Hdf5FileWriter implements DatasetSink {
         attrs.add(AttributeMessage.text("VERSION", "1.0"));
         if (root) {
             attrs.add(AttributeMessage.text("PYTABLES_FORMAT_VERSION", "2.1"));
-            attrs.add(AttributeMessage.text("metadata", options.metadata().toJson()));
+            attrs.add(AttributeMessage.text("metadata", options.rootMetadataJson()));
             attrs.add(AttributeMessage.text("battdat_version", BATTDAT_VERSION));
         }
         return attrs;

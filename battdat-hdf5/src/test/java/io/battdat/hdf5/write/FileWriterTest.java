@@ -17,7 +17,6 @@ import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
 import io.battdat.api.spi.TableSink;
-import io.battdat.api.spi.WriteMode;
 import io.battdat.api.spi.WriteOptions;
 import io.battdat.hdf5.Hdf5StreamReader;
 import org.junit.jupiter.api.Assumptions;
@@ -70,8 +69,7 @@ class FileWriterTest {
 
     private Path write(String name, int level, int rows, String... keys) {
         Path file = dir.resolve(name);
-        WriteOptions options = new WriteOptions(WriteMode.CREATE, BatteryMetadata.defaults().withName("written"),
-                level, "zlib", false);
+        WriteOptions options = WriteOptions.create(BatteryMetadata.defaults().withName("written")).withCompression(level, "zlib");
         try (DatasetSink sink = new Hdf5StreamWriter().open(file, options)) {
             for (String key : keys) {
                 TableSink t = sink.createTable(key, LAYOUT, new RawData(), rows);
@@ -125,8 +123,7 @@ class FileWriterTest {
         ColumnBatch b = ColumnBatch.allocate(TableLayout.of(ColumnSpec.string("state", 11)), 1);
         System.arraycopy("charging".getBytes(StandardCharsets.US_ASCII), 0, ((StringColumn) b.column(0)).bytes(), 0, 8);
         b.setRowCount(1);
-        try (DatasetSink sink = new Hdf5StreamWriter().open(file, new WriteOptions(WriteMode.CREATE,
-                BatteryMetadata.defaults(), 0, "zlib", false))) {
+        try (DatasetSink sink = new Hdf5StreamWriter().open(file, WriteOptions.create(BatteryMetadata.defaults()))) {
             TableSink t = sink.createTable("raw_data", narrow, null, 10);
             assertThrows(WriteException.class, () -> t.append(b, 0, 1), "layouts differ");
         }
@@ -136,8 +133,7 @@ class FileWriterTest {
     @Test
     void noFileUnderTheFinalNameUntilClosed() {
         Path file = dir.resolve("partial.h5");
-        DatasetSink sink = new Hdf5StreamWriter().open(file, new WriteOptions(WriteMode.CREATE,
-                BatteryMetadata.defaults(), 0, "zlib", false));
+        DatasetSink sink = new Hdf5StreamWriter().open(file, WriteOptions.create(BatteryMetadata.defaults()));
         sink.createTable("raw_data", LAYOUT, null, 10).append(rows(0, 10), 0, 10);
         assertFalse(Files.exists(file));
         sink.close();

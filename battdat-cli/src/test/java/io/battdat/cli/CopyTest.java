@@ -1,0 +1,56 @@
+package io.battdat.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code battdat copy}: the copy's facts equal the source's, uncompressed and compressed. */
+@Timeout(120)
+class CopyTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({"plain.h5, 0", "plain.h5, 9", "zlib9.h5, 0", "multi-cell.h5, 4", "with-cycle-stats.h5, 1",
+            "mismatched-cycles.h5, 0", "empty.h5, 0", "foreign-table.h5, 6"})
+    void copiesKeepTheFacts(String fixture, int level) throws IOException {
+        Path in = Cli.testdata("hdf5", fixture);
+        Path out = dir.resolve("copy-" + level + "-" + fixture);
+        Cli copy = Cli.run("copy", in.toString(), out.toString(), "--complevel", Integer.toString(level));
+        assertEquals(0, copy.status(), copy.err());
+        JsonNode want = JSON.readTree(Cli.run("facts", in.toString()).out());
+        JsonNode got = JSON.readTree(Cli.run("facts", out.toString()).out());
+        List<String> diff = FactsTest.diff(want, got);
+        assertTrue(diff.isEmpty(), fixture + " level " + level + ": " + diff);
+        Cli inspect = Cli.run("inspect", out.toString());
+        assertTrue(level == 0 ? inspect.out().contains("filters: none") : inspect.out().contains("deflate-1 [" + level + "]"),
+                inspect.out());
+    }
+
+    @Test
+    void unsupportedColumnsFailWithoutLeavingAFile() throws IOException {
+        Path out = dir.resolve("mixed.h5");
+        Cli r = Cli.run("copy", Cli.testdata("hdf5", "mixed-types.h5").toString(), out.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("array members"), r.err());
+        assertFalse(Files.exists(out));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no temporary file left behind");
+        }
+    }
+}
