@@ -27,7 +27,7 @@ class CopyTest {
 
     @ParameterizedTest
     @CsvSource({"plain.h5, 0", "plain.h5, 9", "zlib9.h5, 0", "multi-cell.h5, 4", "with-cycle-stats.h5, 1",
-            "mismatched-cycles.h5, 0", "empty.h5, 0", "foreign-table.h5, 6"})
+            "mismatched-cycles.h5, 0", "empty.h5, 0", "foreign-table.h5, 6", "mixed-types.h5, 0", "mixed-types.h5, 3"})
     void copiesKeepTheFacts(String fixture, int level) throws IOException {
         Path in = Cli.testdata("hdf5", fixture);
         Path out = dir.resolve("copy-" + level + "-" + fixture);
@@ -44,10 +44,11 @@ class CopyTest {
 
     @Test
     void unsupportedColumnsFailWithoutLeavingAFile() throws IOException {
-        Path out = dir.resolve("mixed.h5");
-        Cli r = Cli.run("copy", Cli.testdata("hdf5", "mixed-types.h5").toString(), out.toString());
+        Path out = dir.resolve("half.h5");
+        // float16 members are read but not written yet
+        Cli r = Cli.run("copy", Cli.testdata("variants", "latest-extensible.h5").toString(), out.toString());
         assertEquals(1, r.status());
-        assertTrue(r.err().contains("array members"), r.err());
+        assertTrue(r.err().contains("half") && r.err().contains("not supported"), r.err());
         assertFalse(Files.exists(out));
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count(), "no temporary file left behind");

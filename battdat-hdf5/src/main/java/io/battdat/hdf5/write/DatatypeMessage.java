@@ -28,20 +28,36 @@ final class DatatypeMessage {
 
     /** The compound type of a table's rows. */
     static byte[] compound(TableLayout layout) {
-        Bytes b = new Bytes().u8(0x16).u16(layout.size()).u8(0).u32(elementSize(layout));
+        boolean arrays = layout.columns().stream().anyMatch(ColumnSpec::isArray);
+        // version 1 cannot hold array members; PyTables switches to version 2 exactly then
+        Bytes b = new Bytes().u8(arrays ? 0x26 : 0x16).u16(layout.size()).u8(0).u32(elementSize(layout));
         int offset = 0;
         for (ColumnSpec c : layout.columns()) {
-            if (c.isArray()) {
-                throw new UnsupportedFeatureException(null, null, "writing array members (" + c + ") is not supported yet");
-            }
             byte[] name = c.name().getBytes(StandardCharsets.UTF_8);
             // the name's own length (with its NUL) is padded to 8, wherever it starts
             b.bytes(name).zeros(Bytes.pad8(name.length + 1) - name.length);
-            b.u32(offset).u8(0).zeros(3).u32(0).u32(0).zeros(16);
-            b.bytes(member(c));
-            offset += c.itemSize();
+            if (arrays) {
+                b.u32(offset).bytes(c.isArray() ? array(c) : member(c));
+            } else {
+                b.u32(offset).u8(0).zeros(3).u32(0).u32(0).zeros(16).bytes(member(c));
+            }
+            offset += c.itemSize() * c.elementsPerRow();
         }
         return b.toArray();
+    }
+
+    /** An Array datatype (class 10, version 2) of the member's element type and shape. */
+    static byte[] array(ColumnSpec c) {
+        int[] shape = c.shape();
+        Bytes b = new Bytes().u8(0x2a).u8(0).u8(0).u8(0).u32((long) c.itemSize() * c.elementsPerRow())
+                .u8(shape.length).zeros(3);
+        for (int d : shape) {
+            b.u32(d);
+        }
+        for (int i = 0; i < shape.length; i++) {
+            b.u32(i);
+        }
+        return b.bytes(member(c)).toArray();
     }
 
     /** The datatype of one member (also the type of its FIELD_i_FILL attribute). */

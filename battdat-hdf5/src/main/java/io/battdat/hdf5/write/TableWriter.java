@@ -57,7 +57,7 @@ final class TableWriter implements TableSink {
         this.level = level;
         this.offsets = new int[layout.size()];
         for (int c = 1; c < layout.size(); c++) {
-            offsets[c] = offsets[c - 1] + layout.column(c - 1).itemSize();
+            offsets[c] = offsets[c - 1] + layout.column(c - 1).itemSize() * layout.column(c - 1).elementsPerRow();
         }
         this.chunk = new byte[chunkRows * elementSize];
         this.view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
@@ -106,55 +106,63 @@ final class TableWriter implements TableSink {
         for (int c = 0; c < layout.size(); c++) {
             Column column = batch.column(c);
             ColumnSpec spec = layout.column(c);
-            int at = base + offsets[c];
-            switch (spec.type()) {
-                case FLOAT64 -> {
-                    double[] v = ((DoubleColumn) column).values();
-                    for (int i = 0; i < n; i++) {
-                        view.putDouble(at + i * elementSize, v[from + i]);
+            int w = spec.elementsPerRow();
+            for (int k = 0; k < w; k++) {
+                int at = base + offsets[c] + k * spec.itemSize();
+                switch (spec.type()) {
+                    case FLOAT64 -> {
+                        double[] v = ((DoubleColumn) column).values();
+                        for (int i = 0; i < n; i++) {
+                            view.putDouble(at + i * elementSize, v[(from + i) * w + k]);
+                        }
                     }
-                }
-                case FLOAT32 -> {
-                    float[] v = ((FloatColumn) column).values();
-                    for (int i = 0; i < n; i++) {
-                        view.putFloat(at + i * elementSize, v[from + i]);
+                    case FLOAT32 -> {
+                        float[] v = ((FloatColumn) column).values();
+                        for (int i = 0; i < n; i++) {
+                            view.putFloat(at + i * elementSize, v[(from + i) * w + k]);
+                        }
                     }
-                }
-                case INT64, UINT64 -> {
-                    long[] v = ((LongColumn) column).values();
-                    for (int i = 0; i < n; i++) {
-                        view.putLong(at + i * elementSize, v[from + i]);
+                    case INT64, UINT64 -> {
+                        long[] v = ((LongColumn) column).values();
+                        for (int i = 0; i < n; i++) {
+                            view.putLong(at + i * elementSize, v[(from + i) * w + k]);
+                        }
                     }
-                }
-                case INT32, UINT32 -> integers(column, spec, from, n, at, 4);
-                case INT16, UINT16 -> integers(column, spec, from, n, at, 2);
-                case INT8, UINT8 -> integers(column, spec, from, n, at, 1);
-                case BOOL -> {
-                    boolean[] v = ((BooleanColumn) column).values();
-                    for (int i = 0; i < n; i++) {
-                        chunk[at + i * elementSize] = (byte) (v[from + i] ? 1 : 0);
+                    case INT32, UINT32 -> integers(column, spec, from, n, at, 4, w, k);
+                    case INT16, UINT16 -> integers(column, spec, from, n, at, 2, w, k);
+                    case INT8, UINT8 -> integers(column, spec, from, n, at, 1, w, k);
+                    case BOOL -> {
+                        boolean[] v = ((BooleanColumn) column).values();
+                        for (int i = 0; i < n; i++) {
+                            chunk[at + i * elementSize] = (byte) (v[(from + i) * w + k] ? 1 : 0);
+                        }
                     }
+                    case STRING -> {
+                        if (w != 1) {
+                            throw new WriteException(file.target(), path(), "cannot write string array " + spec);
+                        }
+                        strings((StringColumn) column, spec, from, n, at);
+                    }
+                    default -> throw new WriteException(file.target(), path(), "cannot write " + spec);
                 }
-                case STRING -> strings((StringColumn) column, spec, from, n, at);
-                default -> throw new WriteException(file.target(), path(), "cannot write " + spec);
             }
         }
     }
 
-    private void integers(Column column, ColumnSpec spec, int from, int n, int at, int size) {
+    private void integers(Column column, ColumnSpec spec, int from, int n, int at, int size, int w, int k) {
         long[] v = ((LongColumn) column).values();
         boolean signed = spec.type().numpyKind() == 'i';
         long min = signed ? -(1L << (8 * size - 1)) : 0;
         long max = signed ? (1L << (8 * size - 1)) - 1 : (1L << (8 * size)) - 1;
         for (int i = 0; i < n; i++) {
-            long x = v[from + i];
+            long x = v[(from + i) * w + k];
             if (x < min || x > max) {
                 throw new WriteException(file.target(), path(), rows + i, "value " + x + " of column " + spec.name()
                         + " does not fit " + spec.numpyDtype(), null);
             }
             int p = at + i * elementSize;
-            for (int k = 0; k < size; k++) {
-                chunk[p + k] = (byte) (x >>> (8 * k));
+            for (int b = 0; b < size; b++) {
+                chunk[p + b] = (byte) (x >>> (8 * b));
             }
         }
     }
