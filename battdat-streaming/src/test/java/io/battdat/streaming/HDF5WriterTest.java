@@ -1,0 +1,116 @@
+package io.battdat.streaming;
+
+import io.battdat.api.SchemaViolationException;
+import io.battdat.api.WriteException;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.data.Row;
+import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.spi.StoredDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** HDF5Writer's row rules (spec 2.3) and the streaming-write round trip of spec 2.4 item 4. */
+@Timeout(60)
+class HDF5WriterTest {
+    private static final BattdatEngine ENGINE = Battdat.engine();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyRecordCopiedRowByRowReadsBackEqual() {
+        Path in = EngineFixtureTest.fixture("plain.h5");
+        Path out = dir.resolve("copy.h5");
+        BatteryMetadata metadata = ENGINE.inspect(in).metadata().withName("test_name");
+        List<Integer> flushes = new ArrayList<>();
+        try (RecordStream records = ENGINE.records(in, null);
+             HDF5Writer w = HDF5Writer.builder(out).metadata(metadata).bufferSize(128)
+                     .layout(records.table().layout()).open()) {
+            while (records.hasNext()) {
+                int n = w.writeRow(records.next().toMap());
+                if (n > 0) {
+                    flushes.add(n);
+                }
+            }
+        }
+        assertEquals(5776 / 128, flushes.size());
+        assertTrue(flushes.stream().allMatch(n -> n == 128));
+        assertEquals("test_name", ENGINE.inspect(out).metadata().name());
+        try (RecordStream a = ENGINE.records(in, null); RecordStream b = ENGINE.records(out, null)) {
+            assertEquals(a.table().layout().names(), b.table().layout().names());
+            while (a.hasNext()) {
+                Row x = a.next();
+                Row y = b.next();
+                assertEquals(x.toMap(), y.toMap());
+            }
+            assertTrue(!b.hasNext());
+        }
+    }
+
+    private static Map<String, Object> row(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void firstFlushFixesColumnsAndTypes() {
+        Path out = dir.resolve("typed.h5");
+        try (HDF5Writer w = HDF5Writer.builder(out).bufferSize(2).key("cell_a").open()) {
+            assertEquals(0, w.writeRow(row("test_time", 0.0, "cycle_number", 0L, "state", "charging")));
+            assertEquals(2, w.writeRow(row("test_time", 1, "cycle_number", 0, "state", "resting")));
+            w.writeRow(row("test_time", 2.5, "cycle_number", 1L, "state", "charging", "extra", 1));
+        }
+        try (StoredDataset ds = ENGINE.open(out)) {
+            assertEquals("/cell_a/raw_data", ds.tables().get(0).path());
+            assertEquals(List.of("test_time", "cycle_number", "state"), ds.tables().get(0).layout().names());
+            assertEquals(3, ds.tables().get(0).rows(), "the extra key is dropped, the row kept");
+            assertEquals("<f8 <i8 |S8", String.join(" ", ds.tables().get(0).layout().columns().stream()
+                    .map(c -> c.numpyDtype()).toList()));
+            assertTrue(ds.metadataJson().contains("\"version\""), "metadata on the real root");
+        }
+    }
+
+    @Test
+    void aMissingColumnNamesTheRowAndKeepsEarlierRows() {
+        Path out = dir.resolve("missing.h5");
+        HDF5Writer w = HDF5Writer.builder(out).bufferSize(100).open();
+        w.writeRow(row("test_time", 0.0, "voltage", 3.0));
+        w.flush();
+        w.writeRow(row("test_time", 1.0, "voltage", 3.1));
+        w.writeRow(row("test_time", 2.0));
+        SchemaViolationException e = assertThrows(SchemaViolationException.class, w::flush);
+        assertEquals(2, e.row());
+        assertTrue(e.getMessage().contains("voltage"), e.getMessage());
+        w.close();
+        try (BatchStream b = ENGINE.batches(out, null)) {
+            ColumnBatch batch = b.next();
+            assertEquals(2, batch.rowCount(), "rows before the bad one stay written");
+        }
+    }
+
+    @Test
+    void valuesThatDoNotFitAreErrorsNotConversions() {
+        HDF5Writer w = HDF5Writer.builder(dir.resolve("fit.h5")).bufferSize(1).open();
+        w.writeRow(row("cycle_number", 1L, "state", "rest"));
+        WriteException e = assertThrows(WriteException.class, () -> w.writeRow(row("cycle_number", 1.5, "state", "r")));
+        assertTrue(e.getMessage().contains("1.5") && e.getMessage().contains("cycle_number"), e.getMessage());
+        e = assertThrows(WriteException.class, () -> w.writeRow(row("cycle_number", 2L, "state", "discharging")));
+        assertTrue(e.getMessage().contains("longer than the column"), e.getMessage());
+        assertEquals(3L, (long) w.writeRow(row("cycle_number", 3.0, "state", "ok")) + 2, "integral floats fit");
+        w.close();
+    }
+}
