@@ -81,17 +81,35 @@ public final class HDF5Writer implements AutoCloseable {
      *
      * @return the rows written by that flush, else 0
      */
+    @SuppressWarnings("unchecked")
     public int writeRow(Map<String, ?> row) {
         ensureOpen();
-        buffer.add(new LinkedHashMap<>(row));
-        return buffer.size() >= bufferSize ? flush() : 0;
+        if (table == null) {
+            buffer.add(new LinkedHashMap<>(row));
+            return buffer.size() >= bufferSize ? flush() : 0;
+        }
+        // once the columns are fixed, values go straight into the column arrays: no copy of the map
+        TableLayout layout = table.layout();
+        if (row.size() != layout.size()) {
+            warnOnNewKeys((Map<String, Object>) row, layout);
+        }
+        int at = rows.rowCount();
+        put(rows, at, (Map<String, Object>) row, layout, rowsWritten + at);
+        rows.setRowCount(at + 1);
+        return rows.rowCount() >= Math.min(bufferSize, rows.capacity()) ? flushRows() : 0;
+    }
+
+    private int flushRows() {
+        int n = drain();
+        table.flush();
+        return n;
     }
 
     /** Writes the buffered rows; returns how many. */
     public int flush() {
         ensureOpen();
         if (buffer.isEmpty()) {
-            return 0;
+            return rows == null ? 0 : flushRows();
         }
         if (table == null) {
             table = sink.createTable(tableKey, declaredLayout != null ? declaredLayout : inferLayout(), schema,
@@ -99,7 +117,7 @@ public final class HDF5Writer implements AutoCloseable {
         }
         TableLayout layout = table.layout();
         if (rows == null) {
-            rows = ColumnBatch.allocate(layout, Math.min(bufferSize, 65_536));
+            rows = ColumnBatch.allocate(layout, bufferSize);
         }
         int written = 0;
         try {

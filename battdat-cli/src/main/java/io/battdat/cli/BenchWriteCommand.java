@@ -1,0 +1,124 @@
+package io.battdat.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.data.Row;
+import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.spi.WriteMode;
+import io.battdat.streaming.BatchStream;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.HDF5Writer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code battdat bench write}: writes simulated rows, reads them back, checks the checksum. */
+@Command(name = "write", description = {
+        "Write N rows of simulated cycling data (the 7-column, 59-byte layout of ../shared/bench/gen_corpus.py,",
+        "about 2,000 rows per cycle) with HDF5Writer, read the file back and check its checksum; print rows,",
+        "seconds, rows/s, file bytes and the checksum of the Python harness. Generating rows is not timed.",
+        "  rows:    one writeRow(Map) per row (Python's HDF5Writer API)",
+        "  batches: writeBatch(ColumnBatch) per cycle (the columnar fast path)"})
+final class BenchWriteCommand implements Callable<Integer> {
+    enum Mode { rows, batches }
+
+    @Option(names = "--rows", required = true, paramLabel = "N", description = "Rows to write.")
+    long rows;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced).")
+    Path out;
+
+    @Option(names = "--complevel", paramLabel = "L", description = "zlib level 0-9 (default 0).")
+    int complevel;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "rows (default) or batches.")
+    Mode mode = Mode.rows;
+
+    @Option(names = "--json", description = "Print one JSON line.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, JsonProcessingException {
+        CellSimulator sim = new CellSimulator(0, 2000);
+        ColumnBatch cycle = ColumnBatch.allocate(CellSimulator.LAYOUT, 2200);
+        Checksum generated = new Checksum();
+        long timed = 0;
+        long left = rows;
+        try (HDF5Writer w = HDF5Writer.builder(out).mode(WriteMode.OVERWRITE).complevel(complevel)
+                .metadata(BatteryMetadata.defaults().withName("bench-write")).open()) {
+            while (left > 0) {
+                sim.nextCycle(cycle, (int) Math.min(left, Integer.MAX_VALUE));
+                int n = cycle.rowCount();
+                generated.add(((io.battdat.api.data.DoubleColumn) cycle.column(1)).values(),
+                        ((io.battdat.api.data.DoubleColumn) cycle.column(2)).values(),
+                        ((io.battdat.api.data.LongColumn) cycle.column(4)).values(), n);
+                if (mode == Mode.rows) {
+                    List<Map<String, Object>> maps = new ArrayList<>(n);
+                    Row r = cycle.row();
+                    for (int i = 0; i < n; i++) {
+                        maps.add(r.moveTo(i).toMap());
+                    }
+                    long t0 = System.nanoTime();
+                    for (Map<String, Object> m : maps) {
+                        w.writeRow(m);
+                    }
+                    timed += System.nanoTime() - t0;
+                } else {
+                    long t0 = System.nanoTime();
+                    w.writeBatch(cycle);
+                    timed += System.nanoTime() - t0;
+                }
+                left -= n;
+            }
+            long t0 = System.nanoTime();
+            w.close();
+            timed += System.nanoTime() - t0;
+        }
+        Checksum read = new Checksum();
+        try (BatchStream b = Battdat.engine().batches(out, "raw_data")) {
+            while (b.hasNext()) {
+                ColumnBatch x = b.next();
+                read.add(x.doubles("current").values(), x.doubles("voltage").values(), x.longs("cycle_number").values(),
+                        x.rowCount());
+            }
+        }
+        boolean verified = read.toMap().equals(generated.toMap());
+        double seconds = timed / 1e9;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tool", "battdat-java");
+        result.put("mode", mode.name());
+        result.put("path", out.toString());
+        result.put("complevel", complevel);
+        result.put("rows", rows);
+        result.put("seconds", seconds);
+        result.put("rows_per_s", rows / seconds);
+        result.put("file_bytes", Files.size(out));
+        result.put("checksum", read.toMap());
+        result.put("verified", verified);
+        if (json) {
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+        } else {
+            spec.commandLine().getOut().printf("write %s: %d rows in %.3f s = %.2f M rows/s, %d bytes, verified %s%n",
+                    mode, rows, seconds, rows / seconds / 1e6, Files.size(out), verified);
+        }
+        if (!verified) {
+            throw new io.battdat.api.WriteException(out, "/raw_data", "read-back checksum " + read.toMap()
+                    + " differs from the written rows' " + generated.toMap());
+        }
+        return 0;
+    }
+}
