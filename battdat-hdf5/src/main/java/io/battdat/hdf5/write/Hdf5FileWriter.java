@@ -44,6 +44,8 @@ public final class Hdf5FileWriter implements DatasetSink {
     private final Map<String, Map<String, TableWriter>> groups = new LinkedHashMap<>();
     private long eof = SUPERBLOCK_SIZE;
     private boolean closed;
+    private java.util.concurrent.ExecutorService compressionPool;
+    private final int compressionThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /** Creates the file (under a temporary name until {@link #close()}). */
     public Hdf5FileWriter(Path target, WriteOptions options) {
@@ -66,6 +68,24 @@ public final class Hdf5FileWriter implements DatasetSink {
 
     Path target() {
         return target;
+    }
+
+    /** A compressor of this file's shared pool (daemon threads, one per core), made on first use. */
+    ChunkCompressor compressor(int level, int elementSize, int chunkRows) {
+        if (compressionPool == null) {
+            compressionPool = java.util.concurrent.Executors.newFixedThreadPool(compressionThreads, r -> {
+                Thread t = new Thread(r, "battdat-hdf5-compress");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return new ChunkCompressor(compressionPool, compressionThreads, target, level, elementSize, chunkRows);
+    }
+
+    private void stopPool() {
+        if (compressionPool != null) {
+            compressionPool.shutdownNow();
+        }
     }
 
     /** Writes bytes at the end of the file and returns their address. */
@@ -153,6 +173,7 @@ public final class Hdf5FileWriter implements DatasetSink {
         } catch (IOException e) {
             throw new WriteException(target, null, -1, "cannot complete the file: " + e.getMessage(), e);
         } finally {
+            stopPool();
             if (!done) {
                 try {
                     channel.close();
@@ -171,6 +192,7 @@ public final class Hdf5FileWriter implements DatasetSink {
             return;
         }
         closed = true;
+        stopPool();
         try {
             channel.close();
             Files.deleteIfExists(temp);

@@ -18,7 +18,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
 
 /**
  * One table being written: rows are encoded column by column from the batch's primitive arrays into the current
@@ -37,9 +36,7 @@ final class TableWriter implements TableSink {
     private final int[] offsets;
     private final byte[] chunk;
     private final ByteBuffer view;
-    private byte[] shuffled;
-    private byte[] deflated;
-    private final Deflater deflater;
+    private final ChunkCompressor compressor;
     private int rowsInChunk;
     long rows;
     private long written;
@@ -61,7 +58,7 @@ final class TableWriter implements TableSink {
         }
         this.chunk = new byte[chunkRows * elementSize];
         this.view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
-        this.deflater = level > 0 ? new Deflater(level) : null;
+        this.compressor = level > 0 ? file.compressor(level, elementSize, chunkRows) : null;
     }
 
     /** PyTables' chunk size from the expected rows (battdat-format.md 1.5). */
@@ -196,47 +193,24 @@ final class TableWriter implements TableSink {
             return;
         }
         java.util.Arrays.fill(chunk, rowsInChunk * elementSize, chunk.length, (byte) 0);
-        long first = (long) chunks.size() * chunkRows;
-        byte[] out;
-        int size;
-        if (deflater == null) {
-            out = chunk;
-            size = chunk.length;
+        long first = (long) (chunks.size() + (compressor == null ? 0 : compressor.pending())) * chunkRows;
+        if (compressor == null) {
+            chunks.add(new BTreeV1Node.Chunk(first, chunk.length, file.allocate(chunk, chunk.length)));
         } else {
-            if (shuffled == null) {
-                shuffled = new byte[chunk.length];
-                deflated = new byte[chunk.length + chunk.length / 100 + 1024];
-            }
-            int n = chunkRows;
-            for (int j = 0; j < elementSize; j++) {
-                for (int i = 0; i < n; i++) {
-                    shuffled[j * n + i] = chunk[i * elementSize + j];
-                }
-            }
-            deflater.reset();
-            deflater.setInput(shuffled);
-            deflater.finish();
-            size = 0;
-            while (!deflater.finished()) {
-                if (size == deflated.length) {
-                    deflated = java.util.Arrays.copyOf(deflated, deflated.length * 2);
-                }
-                size += deflater.deflate(deflated, size, deflated.length - size);
-            }
-            out = deflated;
+            // compressed on the pool; written in order as they complete
+            compressor.submit(chunk, first, (row, bytes, size) ->
+                    chunks.add(new BTreeV1Node.Chunk(row, size, file.allocate(bytes, size))));
         }
-        long address = file.allocate(out, size);
-        chunks.add(new BTreeV1Node.Chunk(first, size, address));
         rowsInChunk = 0;
     }
 
-    /** Writes the partial last chunk; called once when the file is completed. */
+    /** Writes the partial last chunk and waits for every compressed chunk; called once when the file is completed. */
     void finish() {
         writeChunk();
-        written = rows;
-        if (deflater != null) {
-            deflater.end();
+        if (compressor != null) {
+            compressor.drain((row, bytes, size) -> chunks.add(new BTreeV1Node.Chunk(row, size, file.allocate(bytes, size))));
         }
+        written = rows;
     }
 
     /**

@@ -1,0 +1,114 @@
+package io.battdat.hdf5.write;
+
+import io.battdat.api.WriteException;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.zip.Deflater;
+
+/**
+ * Shuffles and deflates chunks on a thread pool (PyTables' zlib filters: shuffle by element size, then deflate),
+ * handing them back in submission order so they are written in row order. At most {@code 2 x threads} chunks are
+ * in flight, so memory stays at a few chunks.
+ */
+final class ChunkCompressor {
+    /** Receives a compressed chunk: its first row, the bytes, their length. */
+    interface Sink {
+        void accept(long firstRow, byte[] bytes, int size);
+    }
+
+    private record Done(long firstRow, byte[] bytes, int size, byte[] input) {
+    }
+
+    private final ExecutorService pool;
+    private final Path file;
+    private final int level;
+    private final int elementSize;
+    private final int chunkBytes;
+    private final int maxInFlight;
+    private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
+    private final BlockingQueue<byte[]> inputs;
+
+    ChunkCompressor(ExecutorService pool, int threads, Path file, int level, int elementSize, int chunkRows) {
+        this.pool = pool;
+        this.file = file;
+        this.level = level;
+        this.elementSize = elementSize;
+        this.chunkBytes = chunkRows * elementSize;
+        this.maxInFlight = 2 * threads;
+        this.inputs = new ArrayBlockingQueue<>(maxInFlight + 1);
+    }
+
+    int pending() {
+        return inFlight.size();
+    }
+
+    /** Compresses a copy of {@code chunk}; completed chunks at the head are handed to {@code sink} in order. */
+    void submit(byte[] chunk, long firstRow, Sink sink) {
+        while (inFlight.size() >= maxInFlight) {
+            deliver(inFlight.poll(), sink);
+        }
+        byte[] input = inputs.poll();
+        if (input == null) {
+            input = new byte[chunkBytes];
+        }
+        System.arraycopy(chunk, 0, input, 0, chunkBytes);
+        byte[] copy = input;
+        inFlight.add(pool.submit(() -> compress(copy, firstRow)));
+        while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+            deliver(inFlight.poll(), sink);
+        }
+    }
+
+    /** Hands every remaining chunk to {@code sink}, in order. */
+    void drain(Sink sink) {
+        while (!inFlight.isEmpty()) {
+            deliver(inFlight.poll(), sink);
+        }
+    }
+
+    private void deliver(Future<Done> f, Sink sink) {
+        try {
+            Done d = f.get();
+            sink.accept(d.firstRow(), d.bytes(), d.size());
+            inputs.offer(d.input());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WriteException(file, null, "interrupted while compressing");
+        } catch (ExecutionException e) {
+            throw new WriteException(file, null, -1, "cannot compress a chunk: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private Done compress(byte[] chunk, long firstRow) {
+        int n = chunkBytes / elementSize;
+        byte[] shuffled = new byte[chunkBytes];
+        for (int j = 0; j < elementSize; j++) {
+            int dst = j * n;
+            for (int i = 0; i < n; i++) {
+                shuffled[dst + i] = chunk[i * elementSize + j];
+            }
+        }
+        Deflater deflater = new Deflater(level);
+        try {
+            deflater.setInput(shuffled);
+            deflater.finish();
+            byte[] out = new byte[chunkBytes + chunkBytes / 100 + 1024];
+            int size = 0;
+            while (!deflater.finished()) {
+                if (size == out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                size += deflater.deflate(out, size, out.length - size);
+            }
+            return new Done(firstRow, out, size, chunk);
+        } finally {
+            deflater.end();
+        }
+    }
+}
