@@ -58,7 +58,7 @@ final class BenchWriteCommand implements Callable<Integer> {
         Checksum generated = new Checksum();
         long timed = 0;
         long left = rows;
-        try (HDF5Writer w = HDF5Writer.builder(out).mode(WriteMode.OVERWRITE).complevel(complevel)
+        try (HDF5Writer w = HDF5Writer.builder(out).mode(WriteMode.OVERWRITE).complevel(complevel).expectedRows(rows)
                 .metadata(BatteryMetadata.defaults().withName("bench-write")).open()) {
             while (left > 0) {
                 sim.nextCycle(cycle, (int) Math.min(left, Integer.MAX_VALUE));

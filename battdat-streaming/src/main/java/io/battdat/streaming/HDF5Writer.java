@@ -53,6 +53,7 @@ public final class HDF5Writer implements AutoCloseable {
     private final ColumnSchema schema;
     private final int bufferSize;
     private final TableLayout declaredLayout;
+    private final long expectedRows;
     private final DatasetSink sink;
     private final List<Map<String, Object>> buffer = new ArrayList<>();
     private final Set<Set<String>> warnedKeySets = new HashSet<>();
@@ -67,7 +68,8 @@ public final class HDF5Writer implements AutoCloseable {
         this.bufferSize = b.bufferSize;
         this.declaredLayout = b.layout;
         this.tableKey = b.key == null || b.key.isEmpty() ? "raw_data" : b.key + "/raw_data";
-        WriteOptions options = new WriteOptions(b.mode, b.metadata, null, b.complevel, b.complib, false);
+        WriteOptions options = new WriteOptions(b.mode, b.metadata, null, b.complevel, b.complib, b.fsync);
+        this.expectedRows = b.expectedRows;
         this.sink = b.engine.registry().writerFor(path).open(path, options);
     }
 
@@ -113,7 +115,7 @@ public final class HDF5Writer implements AutoCloseable {
         }
         if (table == null) {
             table = sink.createTable(tableKey, declaredLayout != null ? declaredLayout : inferLayout(), schema,
-                    buffer.size());
+                    expectedRows > 0 ? expectedRows : buffer.size());
         }
         TableLayout layout = table.layout();
         if (rows == null) {
@@ -157,7 +159,8 @@ public final class HDF5Writer implements AutoCloseable {
             flush();
         }
         if (table == null) {
-            table = sink.createTable(tableKey, batch.layout(), schema, Math.max(batch.rowCount(), bufferSize));
+            table = sink.createTable(tableKey, batch.layout(), schema,
+                    expectedRows > 0 ? expectedRows : Math.max(batch.rowCount(), bufferSize));
         }
         table.append(batch, 0, batch.rowCount());
         rowsWritten += batch.rowCount();
@@ -312,6 +315,8 @@ public final class HDF5Writer implements AutoCloseable {
         private String key = "";
         private int bufferSize = 32_768;
         private TableLayout layout;
+        private long expectedRows;
+        private boolean fsync;
         private BattdatEngine engine;
 
         private Builder(Path path) {
@@ -369,6 +374,21 @@ public final class HDF5Writer implements AutoCloseable {
          */
         public Builder layout(TableLayout declared) {
             this.layout = declared;
+            return this;
+        }
+
+        /**
+         * The rows the table will hold, for PyTables' chunk size rule (as {@code expectedrows}); by default the
+         * first flush's rows, as Python's streaming writer does.
+         */
+        public Builder expectedRows(long rows) {
+            this.expectedRows = rows;
+            return this;
+        }
+
+        /** Force the file to the device when it is completed (power-loss durability; off by default). */
+        public Builder fsync(boolean on) {
+            this.fsync = on;
             return this;
         }
 

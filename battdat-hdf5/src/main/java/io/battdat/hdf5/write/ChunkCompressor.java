@@ -49,7 +49,7 @@ final class ChunkCompressor {
     }
 
     /** Compresses a copy of {@code chunk}; completed chunks at the head are handed to {@code sink} in order. */
-    void submit(byte[] chunk, long firstRow, Sink sink) {
+    void submit(java.nio.ByteBuffer chunk, long firstRow, Sink sink) {
         while (inFlight.size() >= maxInFlight) {
             deliver(inFlight.poll(), sink);
         }
@@ -57,7 +57,7 @@ final class ChunkCompressor {
         if (input == null) {
             input = new byte[chunkBytes];
         }
-        System.arraycopy(chunk, 0, input, 0, chunkBytes);
+        chunk.get(0, input, 0, chunkBytes);
         byte[] copy = input;
         inFlight.add(pool.submit(() -> compress(copy, firstRow)));
         while (!inFlight.isEmpty() && inFlight.peek().isDone()) {

@@ -90,9 +90,14 @@ public final class Hdf5FileWriter implements DatasetSink {
 
     /** Writes bytes at the end of the file and returns their address. */
     long allocate(byte[] bytes, int length) {
+        return allocate(ByteBuffer.wrap(bytes, 0, length));
+    }
+
+    /** Writes a buffer's remaining bytes at the end of the file and returns their address. */
+    long allocate(ByteBuffer b) {
         long at = eof;
+        int length = b.remaining();
         try {
-            ByteBuffer b = ByteBuffer.wrap(bytes, 0, length);
             long p = at;
             while (b.hasRemaining()) {
                 p += channel.write(b, p);
@@ -166,7 +171,9 @@ public final class Hdf5FileWriter implements DatasetSink {
             ByteBuffer sb = ByteBuffer.wrap(superblock(root[0], root[1], root[2]));
             channel.write(sb, 0);
             channel.truncate(eof);
-            channel.force(true);
+            if (options.fsync()) {
+                channel.force(true); // power-loss durability is opt-in; the rename alone survives a process crash
+            }
             channel.close();
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             done = true;

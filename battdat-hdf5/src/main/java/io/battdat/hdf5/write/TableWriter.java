@@ -34,7 +34,7 @@ final class TableWriter implements TableSink {
     final int level;
     final List<BTreeV1Node.Chunk> chunks = new ArrayList<>();
     private final int[] offsets;
-    private final byte[] chunk;
+    // a direct buffer: written to the file without the JDK's extra copy of heap arrays
     private final ByteBuffer view;
     private final ChunkCompressor compressor;
     private int rowsInChunk;
@@ -56,8 +56,7 @@ final class TableWriter implements TableSink {
         for (int c = 1; c < layout.size(); c++) {
             offsets[c] = offsets[c - 1] + layout.column(c - 1).itemSize() * layout.column(c - 1).elementsPerRow();
         }
-        this.chunk = new byte[chunkRows * elementSize];
-        this.view = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+        this.view = ByteBuffer.allocateDirect(chunkRows * elementSize).order(ByteOrder.LITTLE_ENDIAN);
         this.compressor = level > 0 ? file.compressor(level, elementSize, chunkRows) : null;
     }
 
@@ -131,7 +130,7 @@ final class TableWriter implements TableSink {
                     case BOOL -> {
                         boolean[] v = ((BooleanColumn) column).values();
                         for (int i = 0; i < n; i++) {
-                            chunk[at + i * elementSize] = (byte) (v[(from + i) * w + k] ? 1 : 0);
+                            view.put(at + i * elementSize, (byte) (v[(from + i) * w + k] ? 1 : 0));
                         }
                     }
                     case STRING -> {
@@ -159,7 +158,7 @@ final class TableWriter implements TableSink {
             }
             int p = at + i * elementSize;
             for (int b = 0; b < size; b++) {
-                chunk[p + b] = (byte) (x >>> (8 * b));
+                view.put(p + b, (byte) (x >>> (8 * b)));
             }
         }
     }
@@ -182,8 +181,10 @@ final class TableWriter implements TableSink {
                 }
             }
             int p = at + i * elementSize;
-            System.arraycopy(src, s, chunk, p, len);
-            java.util.Arrays.fill(chunk, p + len, p + width, (byte) 0);
+            view.put(p, src, s, len);
+            for (int z = len; z < width; z++) {
+                view.put(p + z, (byte) 0);
+            }
         }
     }
 
@@ -192,13 +193,15 @@ final class TableWriter implements TableSink {
         if (rowsInChunk == 0) {
             return;
         }
-        java.util.Arrays.fill(chunk, rowsInChunk * elementSize, chunk.length, (byte) 0);
+        for (int z = rowsInChunk * elementSize; z < view.capacity(); z++) {
+            view.put(z, (byte) 0);
+        }
         long first = (long) (chunks.size() + (compressor == null ? 0 : compressor.pending())) * chunkRows;
         if (compressor == null) {
-            chunks.add(new BTreeV1Node.Chunk(first, chunk.length, file.allocate(chunk, chunk.length)));
+            chunks.add(new BTreeV1Node.Chunk(first, view.capacity(), file.allocate(view.clear())));
         } else {
             // compressed on the pool; written in order as they complete
-            compressor.submit(chunk, first, (row, bytes, size) ->
+            compressor.submit(view, first, (row, bytes, size) ->
                     chunks.add(new BTreeV1Node.Chunk(row, size, file.allocate(bytes, size))));
         }
         rowsInChunk = 0;
