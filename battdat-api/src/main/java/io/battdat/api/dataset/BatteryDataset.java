@@ -14,25 +14,49 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Battery metadata, column schemas and tables of one cell (spec 4.8). Immutable maps; the tables are batches
- * owned by this dataset. Every table must have a schema.
+ * owned by this dataset. Every table must have a schema (unless the check is turned off); a schema may exist
+ * for a table that is absent.
  */
 public final class BatteryDataset {
+    /** Name of the time-series table. */
+    public static final String RAW_DATA = "raw_data";
+    /** Name of the per-cycle summary table. */
+    public static final String CYCLE_STATS = "cycle_stats";
+    /** Name of the impedance table. */
+    public static final String EIS_DATA = "eis_data";
+
     private final BatteryMetadata metadata;
     private final Map<String, ColumnSchema> schemas;
     private final Map<String, ColumnBatch> tables;
 
     /**
-     * @param metadata the battery metadata
+     * A dataset whose every table has a schema.
+     *
+     * @param metadata the battery metadata (null = {@link BatteryMetadata#defaults()})
      * @param schemas  column schemas by table name, in order
      * @param tables   tables by name, in order
-     * @throws SchemaViolationException when a table has no schema ({@code Missing schema for some datasets: ...})
+     * @throws SchemaViolationException when a table has no schema
+     *                                  ({@code Missing schema for some datasets: <names, comma-separated>})
      */
     public BatteryDataset(BatteryMetadata metadata, Map<String, ColumnSchema> schemas, Map<String, ColumnBatch> tables) {
-        this.metadata = Objects.requireNonNull(metadata, "metadata");
+        this(metadata, schemas, tables, true);
+    }
+
+    /**
+     * A dataset, as Python's constructor with {@code check_schemas}.
+     *
+     * @param metadata     the battery metadata (null = {@link BatteryMetadata#defaults()})
+     * @param schemas      column schemas by table name, in order
+     * @param tables       tables by name, in order
+     * @param checkSchemas whether a table without a schema is an error
+     * @throws SchemaViolationException when {@code checkSchemas} is set and a table has no schema
+     */
+    public BatteryDataset(BatteryMetadata metadata, Map<String, ColumnSchema> schemas, Map<String, ColumnBatch> tables,
+                          boolean checkSchemas) {
+        this.metadata = metadata == null ? BatteryMetadata.defaults() : metadata;
         this.schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         List<String> missing = new ArrayList<>();
@@ -41,28 +65,64 @@ public final class BatteryDataset {
                 missing.add(name);
             }
         }
-        if (!missing.isEmpty()) {
-            throw new SchemaViolationException(null, null, "Missing schema for some datasets: " + missing);
+        if (checkSchemas && !missing.isEmpty()) {
+            throw new SchemaViolationException(null, null, "Missing schema for some datasets: "
+                    + String.join(", ", missing));
         }
     }
 
     /**
-     * A cell's dataset with the standard schemas for {@code raw_data}, {@code cycle_stats} and {@code eis_data}
-     * (Python's {@code make_cell_dataset}); {@code extraSchemas} add or override.
+     * A cell's dataset as Python's {@code make_cell_dataset}: {@code raw_data}, {@code cycle_stats} and
+     * {@code eis_data} get the standard schemas ({@link RawData}, {@link CycleLevelData}, {@link EISData});
+     * {@code schemas} and {@code tables} then override or add.
+     *
+     * @param metadata   the battery metadata (null = defaults)
+     * @param rawData    the time series, or null
+     * @param cycleStats the per-cycle summaries, or null
+     * @param eisData    the impedance measurements, or null
+     * @param schemas    further schemas (may be null)
+     * @param tables     further tables (may be null)
+     * @throws SchemaViolationException when a further table has no schema
+     */
+    public static BatteryDataset makeCellDataset(BatteryMetadata metadata, ColumnBatch rawData, ColumnBatch cycleStats,
+                                                 ColumnBatch eisData, Map<String, ColumnSchema> schemas,
+                                                 Map<String, ColumnBatch> tables) {
+        Map<String, ColumnSchema> allSchemas = standardSchemas();
+        if (schemas != null) {
+            allSchemas.putAll(schemas);
+        }
+        Map<String, ColumnBatch> allTables = new LinkedHashMap<>();
+        if (rawData != null) {
+            allTables.put(RAW_DATA, rawData);
+        }
+        if (eisData != null) {
+            allTables.put(EIS_DATA, eisData);
+        }
+        if (cycleStats != null) {
+            allTables.put(CYCLE_STATS, cycleStats);
+        }
+        if (tables != null) {
+            allTables.putAll(tables);
+        }
+        return new BatteryDataset(metadata, allSchemas, allTables);
+    }
+
+    /**
+     * A cell's dataset from tables by name, with the standard schemas of {@link #makeCellDataset}; {@code extraSchemas}
+     * add or override.
      */
     public static BatteryDataset ofCell(BatteryMetadata metadata, Map<String, ColumnBatch> tables,
                                         Map<String, ColumnSchema> extraSchemas) {
+        return makeCellDataset(metadata, null, null, null, extraSchemas, tables);
+    }
+
+    /** The standard schemas by table name: raw_data, cycle_stats, eis_data (a new modifiable map). */
+    public static Map<String, ColumnSchema> standardSchemas() {
         Map<String, ColumnSchema> schemas = new LinkedHashMap<>();
-        for (String name : tables.keySet()) {
-            switch (name) {
-                case "raw_data" -> schemas.put(name, new RawData());
-                case "cycle_stats" -> schemas.put(name, new CycleLevelData());
-                case "eis_data" -> schemas.put(name, new EISData());
-                default -> { }
-            }
-        }
-        schemas.putAll(extraSchemas);
-        return new BatteryDataset(metadata, schemas, tables);
+        schemas.put(RAW_DATA, new RawData());
+        schemas.put(CYCLE_STATS, new CycleLevelData());
+        schemas.put(EIS_DATA, new EISData());
+        return schemas;
     }
 
     /** The battery metadata. */
@@ -80,6 +140,16 @@ public final class BatteryDataset {
         return tables;
     }
 
+    /** Whether a table of that name is present. */
+    public boolean contains(String name) {
+        return tables.containsKey(name);
+    }
+
+    /** Number of tables. */
+    public int size() {
+        return tables.size();
+    }
+
     /** A table by name; {@link KeyNotFoundException} naming it when absent. */
     public ColumnBatch table(String name) {
         ColumnBatch t = tables.get(name);
@@ -90,30 +160,47 @@ public final class BatteryDataset {
         return t;
     }
 
-    /** Checks every table against its schema (spec 4.7); throws at the first violation, naming the table. */
+    /**
+     * Checks every table that has a schema against it (spec 4.7, plus EISData's check), in schema order; throws at
+     * the first violation, with the table's name as its location.
+     *
+     * @param allowExtraColumns whether columns a schema does not describe are allowed
+     * @throws SchemaViolationException with Python's message
+     */
     public void validateColumns(boolean allowExtraColumns) {
-        for (Map.Entry<String, ColumnBatch> t : tables.entrySet()) {
+        for (Map.Entry<String, ColumnSchema> s : schemas.entrySet()) {
+            ColumnBatch table = tables.get(s.getKey());
+            if (table == null) {
+                continue;
+            }
             try {
-                schemas.get(t.getKey()).validate(t.getValue(), allowExtraColumns);
+                s.getValue().validate(table, allowExtraColumns);
             } catch (SchemaViolationException e) {
-                throw new SchemaViolationException(null, t.getKey(), e.row(), e.getRawMessage(), e);
+                throw new SchemaViolationException(null, s.getKey(), e.row(), e.getRawMessage(), e);
             }
         }
     }
 
     /**
-     * {@link #validateColumns(boolean)} with extra columns allowed, then one warning per column its schema does not
-     * describe: {@code Undefined column, <col>, in <table>. Add a description into schemas.<table>.extra_columns}.
+     * {@link #validateColumns(boolean)} with extra columns allowed, then one recommendation per table column its
+     * schema does not describe:
+     * {@code Undefined column, <col>, in <table>. Add a description into schemas.<table>.extra_columns}.
+     *
+     * @return the recommendations, in schema then column order
+     * @throws SchemaViolationException when a table breaks its schema
      */
     public List<String> validate() {
         validateColumns(true);
         List<String> warnings = new ArrayList<>();
-        for (Map.Entry<String, ColumnBatch> t : tables.entrySet()) {
-            ColumnSchema schema = schemas.get(t.getKey());
-            for (String column : t.getValue().layout().names()) {
-                if (!schema.contains(column)) {
-                    warnings.add("Undefined column, " + column + ", in " + t.getKey()
-                            + ". Add a description into schemas." + t.getKey() + ".extra_columns");
+        for (Map.Entry<String, ColumnSchema> s : schemas.entrySet()) {
+            ColumnBatch table = tables.get(s.getKey());
+            if (table == null) {
+                continue;
+            }
+            for (String column : table.layout().names()) {
+                if (!s.getValue().contains(column)) {
+                    warnings.add("Undefined column, " + column + ", in " + s.getKey()
+                            + ". Add a description into schemas." + s.getKey() + ".extra_columns");
                 }
             }
         }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,7 +169,7 @@ public final class Json {
         if (d == 0) {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal bd = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal bd = shortestDigits(Math.abs(d));
         String digits = bd.unscaledValue().toString();
         int decimalPoint = digits.length() - bd.scale(); // value = 0.digits x 10^decimalPoint
         String sign = d < 0 ? "-" : "";
@@ -184,6 +186,27 @@ public final class Json {
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
                 + Math.abs(exponent);
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code d} (positive, finite). Java 19+ prints exactly that with
+     * {@link Double#toString(double)}; Java 17 sometimes prints a digit or two too many (2.82879384806159E17 as
+     * 2.82879384806159008E17), so the output is re-checked by rounding the exact value to fewer digits; the
+     * nearest p-digit decimal is the one Python's repr would pick among p-digit candidates.
+     */
+    private static BigDecimal shortestDigits(double d) {
+        BigDecimal printed = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (printed.precision() == 1) {
+            return printed;
+        }
+        BigDecimal exact = new BigDecimal(d);
+        for (int p = 1; p < printed.precision(); p++) {
+            BigDecimal candidate = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == d) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return printed;
     }
 
     /** A JSON integer value as a long (for BigInteger values in range). */

@@ -1,32 +1,52 @@
 package io.battdat.api.metadata;
 
+import io.battdat.api.BadFormatException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * An electrolyte (spec 3.4). {@code additives} defaults to an empty list, which is written even when nulls are
- * left out.
+ * left out; in JSON it may be missing but not null (it is not nullable in Python).
  *
  * @param name      required name
- * @param additives additives, never null
- * @param extra     unknown fields in order
+ * @param additives additives (null becomes an empty list)
+ * @param extra     unknown fields in order (never null once built)
  */
 public record ElectrolyteDescription(String name, List<ElectrolyteAdditive> additives, Map<String, Object> extra) {
     private static final Set<String> FIELDS = Set.of("name", "additives");
 
+    /**
+     * Validates and freezes the fields.
+     *
+     * @throws BadFormatException when the name is missing, an additive is null, or an extra field repeats a
+     *                            declared one
+     */
     public ElectrolyteDescription {
-        Objects.requireNonNull(name, "name");
-        additives = List.copyOf(additives == null ? List.of() : additives);
-        extra = Fields.frozen(extra);
+        Fields.required("name", name);
+        List<ElectrolyteAdditive> copy = new ArrayList<>();
+        if (additives != null) {
+            for (int i = 0; i < additives.size(); i++) {
+                Fields.required("additives[" + i + "]", additives.get(i));
+                copy.add(additives.get(i));
+            }
+        }
+        additives = List.copyOf(copy);
+        extra = Fields.frozen(extra, FIELDS);
+    }
+
+    /** An electrolyte with a name and additives. */
+    public static ElectrolyteDescription of(String name, ElectrolyteAdditive... additives) {
+        return new ElectrolyteDescription(name, List.of(additives), Map.of());
     }
 
     static ElectrolyteDescription parse(Fields f, String path) {
-        List<ElectrolyteAdditive> additives = f.list("additives",
-                (v, p) -> ElectrolyteAdditive.parse(Fields.of(v, p), p));
-        return new ElectrolyteDescription(f.requiredStr("name"), additives, f.extras(FIELDS));
+        String name = f.requiredStr("name");
+        List<ElectrolyteAdditive> additives = f.nonNullList("additives", ElectrolyteAdditive::parse);
+        Map<String, Object> extra = f.extras(FIELDS);
+        return Fields.construct(path, () -> new ElectrolyteDescription(name, additives, extra));
     }
 
     Map<String, Object> toMap(boolean nulls) {

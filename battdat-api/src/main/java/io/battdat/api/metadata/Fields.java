@@ -3,10 +3,11 @@ package io.battdat.api.metadata;
 import io.battdat.api.BadFormatException;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.math.BigInteger;
+import java.net.IDN;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,13 +16,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one JSON object of a metadata model with pydantic's lax rules (spec 3.1): floats accept integers and
  * numeric strings, integers accept integral floats and numeric strings, booleans accept 0/1 and yes/no words,
  * strings reject numbers. Every error names the field's path ({@code battery.anode.porosity}).
+ *
+ * <p>Type coercion happens here; range and required-field rules live in the model constructors so that models
+ * built in code obey them too. {@link #construct} puts the path of the object being read in front of the field
+ * a constructor complains about.
  */
 final class Fields {
+    private static final Pattern FLOAT_TEXT = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+    private static final Pattern SPECIAL_FLOAT_TEXT = Pattern.compile("[+-]?(?:inf|infinity|nan)",
+            Pattern.CASE_INSENSITIVE);
+    // pydantic strips zeros after a decimal point before parsing an int ("3.0" is 3, "3.5" is an error)
+    private static final Pattern INT_TEXT = Pattern.compile("([+-]?\\d+)(?:\\.0*)?");
+    private static final Pattern DATE_TEXT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*):(.*)", Pattern.DOTALL);
+    private static final Map<String, Integer> SPECIAL_SCHEMES = Map.of("http", 80, "https", 443, "ws", 80,
+            "wss", 443, "ftp", 21, "file", -1);
+    // pydantic reads numbers above this as milliseconds rather than seconds
+    private static final double MS_THRESHOLD = 2e10;
+
     private final Map<?, ?> map;
     private final String path;
 
@@ -38,12 +58,27 @@ final class Fields {
     }
 
     private String at(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        return join(path, key);
+    }
+
+    private static String join(String prefix, String field) {
+        return prefix.isEmpty() ? field : field.startsWith("[") ? prefix + field : prefix + "." + field;
     }
 
     static BadFormatException invalid(String path, String what) {
-        return new BadFormatException(null, null, "invalid battery metadata: " + (path.isEmpty() ? "" : path + ": ")
-                + what);
+        return new InvalidField(path, what);
+    }
+
+    /**
+     * Runs a model constructor; a field it rejects is reported under the path of the object being read
+     * ({@code anode} + {@code porosity} = {@code battery.anode.porosity}).
+     */
+    static <T> T construct(String path, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (InvalidField e) {
+            throw new InvalidField(join(path, e.field), e.what);
+        }
     }
 
     private static String describe(Object v) {
@@ -58,75 +93,94 @@ final class Fields {
         return map.get(key);
     }
 
+    /** A {@code str or null} field. */
     String str(String key) {
         Object v = map.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof String s)) {
-            throw invalid(at(key), "must be a string, got " + describe(v));
-        }
-        return s;
+        return v == null ? null : string(v, at(key));
     }
 
+    /** A {@code str} field without a null option: missing gives the default, null is an error. */
+    String nonNullStr(String key, String missing) {
+        if (!map.containsKey(key)) {
+            return missing;
+        }
+        return string(map.get(key), at(key));
+    }
+
+    /** A required {@code str} field. */
     String requiredStr(String key) {
-        if (map.get(key) == null) {
+        if (!map.containsKey(key)) {
             throw invalid(at(key), "field required");
         }
-        return str(key);
+        return string(map.get(key), at(key));
     }
 
-    Double dbl(String key, Double min, Double max) {
+    /** A {@code float or null} field: numbers, and strings holding a number. */
+    Double dbl(String key) {
         Object v = map.get(key);
         if (v == null) {
             return null;
         }
-        double d;
         if (v instanceof Number n && !(v instanceof Boolean)) {
-            d = n.doubleValue();
-        } else if (v instanceof String s) {
-            try {
-                d = Double.parseDouble(s.strip());
-            } catch (NumberFormatException e) {
-                throw invalid(at(key), "must be a number, got " + describe(v));
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            String t = s.strip();
+            if (FLOAT_TEXT.matcher(t).matches()) {
+                return Double.parseDouble(t);
             }
-        } else {
-            throw invalid(at(key), "must be a number, got " + describe(v));
+            if (SPECIAL_FLOAT_TEXT.matcher(t).matches()) {
+                String lower = t.toLowerCase(Locale.ROOT);
+                return lower.endsWith("nan") ? Double.NaN
+                        : lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
         }
-        if ((min != null && d < min) || (max != null && d > max)) {
-            throw invalid(at(key), "must be within [" + (min == null ? "-inf" : min) + ", " + (max == null ? "inf" : max)
-                    + "], got " + d);
-        }
-        return d;
+        throw invalid(at(key), "must be a number, got " + describe(v));
     }
 
-    Integer integer(String key, Integer exclusiveMin) {
+    /** An {@code int or null} field: integers, integral floats, and strings holding an integer. */
+    Integer integer(String key) {
         Object v = map.get(key);
         if (v == null) {
             return null;
         }
-        BigDecimal d;
-        try {
-            d = v instanceof String s ? new BigDecimal(s.strip()) : v instanceof Number n && !(v instanceof Boolean)
-                    ? new BigDecimal(n.toString()) : null;
-        } catch (NumberFormatException e) {
-            d = null;
+        BigInteger i = null;
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            i = BigInteger.valueOf(((Number) v).longValue());
+        } else if (v instanceof BigInteger b) {
+            i = b;
+        } else if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            if (Double.isFinite(d) && d == Math.rint(d)) {
+                i = new BigDecimal(d).toBigIntegerExact();
+            }
+        } else if (v instanceof String s) {
+            Matcher m = INT_TEXT.matcher(s.strip());
+            if (m.matches()) {
+                i = new BigInteger(m.group(1));
+            }
         }
-        if (d == null || d.stripTrailingZeros().scale() > 0) {
+        if (i == null) {
             throw invalid(at(key), "must be an integer, got " + describe(v));
         }
-        int i = d.intValueExact();
-        if (exclusiveMin != null && i <= exclusiveMin) {
-            throw invalid(at(key), "must be greater than " + exclusiveMin + ", got " + i);
+        if (i.bitLength() > 31) {
+            throw invalid(at(key), "must be an integer that fits 32 bits, got " + i);
         }
-        return i;
+        return i.intValue();
     }
 
+    /** A {@code bool or null} field. */
     Boolean bool(String key) {
         Object v = map.get(key);
-        if (v == null) {
-            return null;
-        }
+        return v == null ? null : bool(v, at(key));
+    }
+
+    /** A {@code bool} field without a null option: missing gives the default, null is an error. */
+    boolean nonNullBool(String key, boolean missing) {
+        return map.containsKey(key) ? bool(map.get(key), at(key)) : missing;
+    }
+
+    private static boolean bool(Object v, String path) {
         if (v instanceof Boolean b) {
             return b;
         }
@@ -144,50 +198,71 @@ final class Fields {
                 default -> { }
             }
         }
-        throw invalid(at(key), "must be a boolean, got " + describe(v));
+        throw invalid(path, "must be a boolean, got " + describe(v));
     }
 
+    /** A {@code date or null} field: {@code YYYY-MM-DD}, or a UNIX time at midnight UTC (seconds or ms). */
     LocalDate date(String key) {
         Object v = map.get(key);
         if (v == null) {
             return null;
         }
         if (v instanceof String s) {
-            try {
-                return LocalDate.parse(s.strip());
-            } catch (DateTimeParseException e) {
-                throw invalid(at(key), "must be a date YYYY-MM-DD, got " + describe(v));
+            String t = s.strip();
+            if (DATE_TEXT.matcher(t).matches()) {
+                try {
+                    return LocalDate.parse(t);
+                } catch (DateTimeException e) {
+                    throw invalid(at(key), "must be a valid date YYYY-MM-DD, got " + describe(v));
+                }
             }
-        }
-        if (v instanceof Number n && !(v instanceof Boolean)) {
-            return LocalDate.ofEpochDay(Math.floorDiv((long) n.doubleValue(), 86_400L));
+            if (FLOAT_TEXT.matcher(t).matches()) {
+                return epochDate(Double.parseDouble(t), key, v);
+            }
+        } else if (v instanceof Number n && !(v instanceof Boolean)) {
+            return epochDate(n.doubleValue(), key, v);
         }
         throw invalid(at(key), "must be a date YYYY-MM-DD, got " + describe(v));
     }
 
+    private LocalDate epochDate(double value, String key, Object v) {
+        double seconds = Math.abs(value) > MS_THRESHOLD ? value / 1000 : value;
+        if (!Double.isFinite(seconds) || seconds % 86_400 != 0) {
+            throw invalid(at(key), "a UNIX time given for a date must be a midnight, got " + describe(v));
+        }
+        try {
+            return LocalDate.ofEpochDay((long) (seconds / 86_400));
+        } catch (DateTimeException e) {
+            throw invalid(at(key), "date out of range: " + describe(v));
+        }
+    }
+
+    /** A nested model or null. */
     <T> T object(String key, BiFunction<Fields, String, T> parser) {
         Object v = map.get(key);
         return v == null ? null : parser.apply(of(v, at(key)), at(key));
     }
 
+    /** A {@code list or null} field, element by element. */
     <T> List<T> list(String key, BiFunction<Object, String, T> element) {
         Object v = map.get(key);
-        if (v == null) {
-            return null;
-        }
+        return v == null ? null : listOf(v, at(key), element);
+    }
+
+    /** A {@code list} field without a null option: missing gives an empty list, null is an error. */
+    <T> List<T> nonNullList(String key, BiFunction<Object, String, T> element) {
+        return map.containsKey(key) ? listOf(map.get(key), at(key), element) : List.of();
+    }
+
+    private static <T> List<T> listOf(Object v, String path, BiFunction<Object, String, T> element) {
         if (!(v instanceof List<?> l)) {
-            throw invalid(at(key), "must be a list, got " + describe(v));
+            throw invalid(path, "must be a list, got " + describe(v));
         }
         List<T> out = new ArrayList<>(l.size());
         for (int i = 0; i < l.size(); i++) {
-            out.add(element.apply(l.get(i), at(key) + "[" + i + "]"));
+            out.add(element.apply(l.get(i), path + "[" + i + "]"));
         }
         return Collections.unmodifiableList(out);
-    }
-
-    /** An unmodifiable ordered copy of extra fields (null values allowed). */
-    static Map<String, Object> frozen(Map<String, Object> extra) {
-        return extra == null || extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
     /** Unknown keys, kept in their order. */
@@ -201,6 +276,55 @@ final class Fields {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * An unmodifiable ordered copy of extra fields (null values allowed); a key that names a declared field is
+     * an error, since it would be written twice.
+     */
+    static Map<String, Object> frozen(Map<String, Object> extra, Set<String> declared) {
+        if (extra == null || extra.isEmpty()) {
+            return Map.of();
+        }
+        for (String key : extra.keySet()) {
+            if (key == null || declared.contains(key)) {
+                throw invalid(String.valueOf(key), "is a declared field and cannot be an extra field");
+            }
+        }
+        Map<String, Object> copy = new LinkedHashMap<>();
+        extra.forEach((k, v) -> copy.put(k, deepFrozen(v)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** Nested maps and lists of an extra value copied into unmodifiable ones, so the model stays immutable. */
+    private static Object deepFrozen(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, x) -> copy.put(String.valueOf(k), deepFrozen(x)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (v instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>(l.size());
+            l.forEach(x -> copy.add(deepFrozen(x)));
+            return Collections.unmodifiableList(copy);
+        }
+        return v;
+    }
+
+    /** Fails unless a required value is present. */
+    static void required(String field, Object value) {
+        if (value == null) {
+            throw invalid(field, "field required");
+        }
+    }
+
+    /** Fails unless the value (when present) lies in [min, max]; NaN never does. */
+    static void range(String field, Double value, double min, double max) {
+        if (value != null && !(value >= min && value <= max)) {
+            String bounds = max == Double.POSITIVE_INFINITY ? "greater than or equal to " + min
+                    : "between " + min + " and " + max;
+            throw invalid(field, "must be " + bounds + ", got " + value);
+        }
+    }
+
     static String string(Object v, String path) {
         if (!(v instanceof String s)) {
             throw invalid(path, "must be a string, got " + describe(v));
@@ -208,41 +332,140 @@ final class Fields {
         return s;
     }
 
+    /** A list element that must be a string. */
+    static String listString(Object v, String path) {
+        return string(v, path);
+    }
+
     /**
-     * A URL as pydantic's {@code AnyUrl} normalises it: absolute, scheme and host lower-cased, an empty path of a
-     * special scheme (http, https, ws, wss, ftp, file) becomes {@code /}.
+     * A URL as pydantic's {@code AnyUrl} normalises it: absolute, scheme lower-cased; for the special schemes
+     * (http, https, ws, wss, ftp, file) the host is lower-cased (and converted to ASCII), a default port is
+     * dropped, an empty path becomes {@code /}, {@code .} and {@code ..} segments are resolved and characters a
+     * URL cannot hold are percent-encoded. Other schemes ({@code doi:10.1/x}) stay as written.
      */
     static String url(Object v, String path) {
         String s = string(v, path).strip();
-        URI uri;
-        try {
-            uri = new URI(s);
-        } catch (URISyntaxException e) {
-            throw invalid(path, "must be a URL, got " + describe(v));
-        }
-        if (uri.getScheme() == null || s.isEmpty()) {
+        Matcher m = SCHEME.matcher(s);
+        if (!m.matches()) {
             throw invalid(path, "must be an absolute URL with a scheme, got " + describe(v));
         }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.isOpaque()) {
-            return scheme + s.substring(uri.getScheme().length());
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String rest = m.group(2);
+        Integer defaultPort = SPECIAL_SCHEMES.get(scheme);
+        if (defaultPort == null) {
+            return scheme + ":" + rest;
         }
-        String rest = s.substring(uri.getScheme().length() + 1);
-        if (rest.startsWith("//")) {
-            String authorityAndMore = rest.substring(2);
-            int end = indexOfAny(authorityAndMore, "/?#");
-            String authority = end < 0 ? authorityAndMore : authorityAndMore.substring(0, end);
-            String tail = end < 0 ? "" : authorityAndMore.substring(end);
-            int at = authority.lastIndexOf('@');
-            String host = authority.substring(at + 1).toLowerCase(Locale.ROOT);
-            authority = authority.substring(0, at + 1) + host;
-            boolean special = Set.of("http", "https", "ws", "wss", "ftp", "file").contains(scheme);
-            if (special && (tail.isEmpty() || tail.startsWith("?") || tail.startsWith("#"))) {
-                tail = "/" + tail;
+        int start = 0;
+        if (scheme.equals("file")) {
+            // file URLs: "//" opens an (often empty) host; without it the whole rest is the path
+            start = rest.startsWith("//") || rest.startsWith("\\\\") ? 2 : -1;
+        } else {
+            while (start < rest.length() && (rest.charAt(start) == '/' || rest.charAt(start) == '\\')) {
+                start++;
             }
-            return scheme + "://" + authority + tail;
         }
-        return scheme + ":" + rest;
+        rest = start < 0 ? rest : rest.substring(start);
+        int end = start < 0 ? 0 : indexOfAny(rest, "/\\?#");
+        String authority = end < 0 ? rest : rest.substring(0, end);
+        String tail = end < 0 ? "" : rest.substring(end);
+
+        int at = authority.lastIndexOf('@');
+        String userInfo = authority.substring(0, at + 1);
+        String hostPort = authority.substring(at + 1);
+        int colon = hostPort.startsWith("[") ? hostPort.indexOf(':', Math.max(0, hostPort.indexOf(']')))
+                : hostPort.lastIndexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        String port = colon < 0 ? "" : hostPort.substring(colon + 1);
+        host = host(host, scheme, path, v);
+        if (!port.isEmpty()) {
+            if (!port.chars().allMatch(Character::isDigit) || port.length() > 5 || Integer.parseInt(port) > 65_535) {
+                throw invalid(path, "must be a URL with a valid port, got " + describe(v));
+            }
+            port = Integer.parseInt(port) == defaultPort ? "" : ":" + Integer.parseInt(port);
+        }
+
+        int q = indexOfAny(tail, "?#");
+        String pathPart = (q < 0 ? tail : tail.substring(0, q)).replace('\\', '/');
+        String after = q < 0 ? "" : tail.substring(q);
+        int hash = after.indexOf('#');
+        String query = hash < 0 ? after : after.substring(0, hash);
+        String fragment = hash < 0 ? "" : after.substring(hash);
+        String cleanPath = percentEncode(removeDotSegments(pathPart.isEmpty() ? "/" : pathPart), " \"<>`{}#?");
+        return scheme + "://" + userInfo + host + port + cleanPath + percentEncode(query, " \"<>'#")
+                + (fragment.isEmpty() ? "" : "#" + percentEncode(fragment.substring(1), " \"<>`"));
+    }
+
+    private static String host(String host, String scheme, String path, Object v) {
+        if (host.isEmpty()) {
+            if (scheme.equals("file")) {
+                return "";
+            }
+            throw invalid(path, "must be a URL with a host, got " + describe(v));
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            throw invalid(path, "must be a URL with a valid host, got " + describe(v));
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (" <>^|%\"`{}\\".indexOf(ascii.charAt(i)) >= 0 || ascii.charAt(i) < 0x20) {
+                throw invalid(path, "must be a URL with a valid host, got " + describe(v));
+            }
+        }
+        return ascii.toLowerCase(Locale.ROOT);
+    }
+
+    private static String removeDotSegments(String path) {
+        if (!path.contains("/.") && !path.equals(".")) {
+            return path;
+        }
+        List<String> out = new ArrayList<>();
+        String[] segments = path.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String seg = segments[i];
+            boolean last = i == segments.length - 1;
+            if (seg.equals("..")) {
+                if (!out.isEmpty()) {
+                    out.remove(out.size() - 1);
+                }
+                if (last) {
+                    out.add("");
+                }
+            } else if (seg.equals(".")) {
+                if (last) {
+                    out.add("");
+                }
+            } else {
+                out.add(seg);
+            }
+        }
+        return "/" + String.join("/", out);
+    }
+
+    private static String percentEncode(String s, String unsafe) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean encode = c < 0x20 || c >= 0x7f || unsafe.indexOf(c) >= 0;
+            if (encode && sb == null) {
+                sb = new StringBuilder(s.substring(0, i));
+            }
+            if (!encode) {
+                if (sb != null) {
+                    sb.append(c);
+                }
+                continue;
+            }
+            int cp = s.codePointAt(i);
+            if (Character.charCount(cp) == 2) {
+                i++;
+            }
+            for (byte b : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
+                sb.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static int indexOfAny(String s, String chars) {
@@ -270,6 +493,7 @@ final class Fields {
             return this;
         }
 
+        /** Extra fields are written as given; like pydantic's exclude_none, a null extra is dropped too. */
         Map<String, Object> extras(Map<String, Object> extra) {
             for (Map.Entry<String, Object> e : extra.entrySet()) {
                 if (e.getValue() != null || nulls) {
@@ -277,6 +501,20 @@ final class Fields {
                 }
             }
             return map;
+        }
+    }
+
+    /** A rejected field; {@link #construct} re-reports it under the enclosing path. */
+    static final class InvalidField extends BadFormatException {
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+        private final String what;
+
+        InvalidField(String field, String what) {
+            super(null, null, "invalid battery metadata: " + (field.isEmpty() ? "" : field + ": ") + what);
+            this.field = field;
+            this.what = what;
         }
     }
 }

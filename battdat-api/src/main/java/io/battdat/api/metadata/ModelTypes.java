@@ -1,12 +1,14 @@
 package io.battdat.api.metadata;
 
+import java.util.Optional;
+
 /** Kinds of models behind simulated data (spec 3.5); the JSON value is the lower-case name. */
 public enum ModelTypes {
-    /** Physics-based simulation. */
+    /** Physics-based simulation ({@code physics}). */
     PHYSICS("physics"),
-    /** Data-driven model. */
+    /** Data-driven model ({@code data}). */
     DATA("data"),
-    /** Empirical model. */
+    /** Empirical model ({@code empirical}). */
     EMPIRICAL("empirical");
 
     private final String json;
@@ -20,13 +22,19 @@ public enum ModelTypes {
         return json;
     }
 
-    static ModelTypes fromJson(Object v, String path) {
-        String s = Fields.string(v, path);
+    /** The type stored as that JSON value, if any. */
+    public static Optional<ModelTypes> fromValue(String value) {
         for (ModelTypes t : values()) {
-            if (t.json.equals(s)) {
-                return t;
+            if (t.json.equals(value)) {
+                return Optional.of(t);
             }
         }
-        throw Fields.invalid(path, "must be one of physics, data, empirical; got \"" + s + "\"");
+        return Optional.empty();
+    }
+
+    static ModelTypes fromJson(Object v, String path) {
+        String s = Fields.string(v, path);
+        return fromValue(s).orElseThrow(
+                () -> Fields.invalid(path, "must be one of physics, data, empirical; got \"" + s + "\""));
     }
 }

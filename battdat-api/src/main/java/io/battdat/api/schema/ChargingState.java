@@ -5,7 +5,17 @@ package io.battdat.api.schema;
  * stored the rest state as {@code hold}; it is read as {@link #RESTING}.
  */
 public enum ChargingState {
-    CHARGING("charging"), RESTING("resting"), DISCHARGING("discharging"), UNKNOWN("unknown");
+    /** The battery is charging ({@code charging}). */
+    CHARGING("charging"),
+    /** The battery is resting ({@code resting}; {@code hold} in battdat up to 0.4.6). */
+    RESTING("resting"),
+    /** The battery is discharging ({@code discharging}). */
+    DISCHARGING("discharging"),
+    /** The state is not known ({@code unknown}). */
+    UNKNOWN("unknown");
+
+    /** The rest state's value in battdat releases up to 0.4.6, read as {@link #RESTING}. */
+    public static final String LEGACY_REST_VALUE = "hold";
 
     private final String value;
 
@@ -20,7 +30,7 @@ public enum ChargingState {
 
     /** The state for a stored value ({@code hold} = resting), or null when it names none. */
     public static ChargingState fromValue(String text) {
-        if ("hold".equals(text)) {
+        if (LEGACY_REST_VALUE.equals(text)) {
             return RESTING;
         }
         for (ChargingState s : values()) {

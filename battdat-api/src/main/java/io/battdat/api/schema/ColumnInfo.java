@@ -13,6 +13,11 @@ import java.util.Objects;
  */
 public record ColumnInfo(boolean required, ColumnType type, String description, String units, boolean monotonic) {
 
+    /**
+     * A column description.
+     *
+     * @throws NullPointerException when the type or description is null
+     */
     public ColumnInfo {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
@@ -21,5 +26,10 @@ public record ColumnInfo(boolean required, ColumnType type, String description, 
     /** An optional, non-monotonic column of kind {@code other} with a description. */
     public static ColumnInfo of(String description) {
         return new ColumnInfo(false, ColumnType.OTHER, description, null, false);
+    }
+
+    /** An optional, non-monotonic column of a kind, with a description and units (or null). */
+    public static ColumnInfo of(String description, ColumnType type, String units) {
+        return new ColumnInfo(false, type, description, units, false);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
+import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.json.Json;
 
 import java.io.IOException;
@@ -30,6 +31,8 @@ public class ColumnSchema {
     private final Map<String, ColumnInfo> extraColumns;
 
     /**
+     * A schema of the given predefined and extra columns.
+     *
      * @param schemaName   the schema's class name ({@code RawData}, or {@code ParsedColumnSchema} when parsed)
      * @param predefined   predefined columns in declaration order
      * @param extraColumns extra columns in insertion order
@@ -90,11 +93,59 @@ public class ColumnSchema {
         return info;
     }
 
-    /** A copy with an extra column added (replacing one of the same name), as Python's {@code add_column}. */
+    /**
+     * A copy with an extra column added (replacing one of the same name, keeping its place), as Python's
+     * {@code add_column}. The copy has this schema's class: {@code new RawData().withExtraColumn(...)} is a
+     * {@link RawData}, and an {@link EISData} keeps its impedance check.
+     */
     public ColumnSchema withExtraColumn(String name, ColumnInfo info) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(info, "info");
         Map<String, ColumnInfo> extra = new LinkedHashMap<>(extraColumns);
         extra.put(name, info);
-        return new ColumnSchema(schemaName, predefined, extra);
+        return copyWithExtraColumns(extra);
+    }
+
+    /**
+     * Python's {@code add_column(name, description, data_type, required, units, monotonic)}: a copy with that
+     * extra column.
+     *
+     * @param name        column name
+     * @param description free-text description
+     * @param type        kind of values ({@link ColumnType#OTHER} when null)
+     * @param required    whether tables must have the column
+     * @param units       units, or null
+     * @param monotonic   whether values never decrease
+     */
+    public ColumnSchema withExtraColumn(String name, String description, ColumnType type, boolean required,
+                                        String units, boolean monotonic) {
+        return withExtraColumn(name, new ColumnInfo(required, type == null ? ColumnType.OTHER : type, description,
+                units, monotonic));
+    }
+
+    /**
+     * This schema with other extra columns. Subclasses override it to return an instance of their own class, so
+     * that {@link #withExtraColumn} keeps the class (and any table check that comes with it).
+     *
+     * @param extraColumns the extra columns, in order
+     */
+    protected ColumnSchema copyWithExtraColumns(Map<String, ColumnInfo> extraColumns) {
+        return new ColumnSchema(schemaName, predefined, extraColumns);
+    }
+
+    /**
+     * A check on the whole table that runs after the column checks of spec 4.7 (Python's override of
+     * {@code validate_dataframe}); null when the schema has none. Fed batch by batch by {@link SchemaValidator}.
+     */
+    TableCheck newTableCheck() {
+        return null;
+    }
+
+    /** A whole-table check fed batch by batch; {@link #finish} throws when the table breaks the rule. */
+    interface TableCheck {
+        void accept(ColumnBatch batch);
+
+        void finish(String table);
     }
 
     /** The JSON text stored in files, compact, in battdat's key order. */
@@ -219,24 +270,32 @@ public class ColumnSchema {
     }
 
     /**
-     * Checks a whole table (or one batch) as Python's {@code validate_dataframe} does (spec 4.7).
+     * Checks a whole table as Python's {@code validate_dataframe} does (spec 4.7), plus the schema's own table
+     * check (EISData's impedance agreement, spec 4.6). Use a {@link SchemaValidator} for a table read in batches.
      *
+     * @param batch             the whole table
+     * @param allowExtraColumns whether columns the schema does not describe are allowed
      * @throws SchemaViolationException with Python's message at the first violation
      */
-    public void validate(io.battdat.api.data.ColumnBatch batch, boolean allowExtraColumns) {
-        new SchemaValidator(this, allowExtraColumns, null).accept(batch);
+    public void validate(ColumnBatch batch, boolean allowExtraColumns) {
+        SchemaValidator validator = new SchemaValidator(this, allowExtraColumns, null);
+        validator.accept(batch);
+        validator.finish();
     }
 
+    /** Schemas are equal when they describe the same predefined and extra columns, whatever their class. */
     @Override
     public boolean equals(Object o) {
         return o instanceof ColumnSchema s && predefined.equals(s.predefined) && extraColumns.equals(s.extraColumns);
     }
 
+    /** Hash of the columns, consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
         return Objects.hash(predefined, extraColumns);
     }
 
+    /** The class name and the column names. */
     @Override
     public String toString() {
         return schemaName + columnNames();

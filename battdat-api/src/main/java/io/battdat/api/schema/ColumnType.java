@@ -2,7 +2,16 @@ package io.battdat.api.schema;
 
 /** The kind of values a column holds (Python's {@code DataType}, spec 4.1). */
 public enum ColumnType {
-    FLOAT("float"), INTEGER("integer"), CONTROL("control"), STATE("state"), OTHER("other");
+    /** Floating-point (or complex) values. */
+    FLOAT("float"),
+    /** Signed or unsigned integers. */
+    INTEGER("integer"),
+    /** Values of {@link ControlMethod}. */
+    CONTROL("control"),
+    /** Values of {@link ChargingState}. */
+    STATE("state"),
+    /** Anything; not checked, not even for monotonicity. */
+    OTHER("other");
 
     private final String json;
 

@@ -2,9 +2,24 @@ package io.battdat.api.schema;
 
 /** How a charge or discharge was controlled (spec 4.2). */
 public enum ControlMethod {
-    SHORT_REST("short_rest"), REST("rest"), SHORT_NONREST("short_nonrest"), PULSE("pulse"),
-    CONSTANT_CURRENT("constant_current"), CONSTANT_VOLTAGE("constant_voltage"), CONSTANT_POWER("constant_power"),
-    UNKNOWN("unknown"), OTHER("other");
+    /** Near-zero current for less than the short-period threshold (30 s by default). */
+    SHORT_REST("short_rest"),
+    /** Near-zero current for longer than the short-period threshold. */
+    REST("rest"),
+    /** Non-zero current for a short time, fewer than 5 points. */
+    SHORT_NONREST("short_nonrest"),
+    /** Non-zero current for a short time, at least 5 points. */
+    PULSE("pulse"),
+    /** Constant current. */
+    CONSTANT_CURRENT("constant_current"),
+    /** Constant voltage. */
+    CONSTANT_VOLTAGE("constant_voltage"),
+    /** Constant power. */
+    CONSTANT_POWER("constant_power"),
+    /** Long enough to classify but too few points. */
+    UNKNOWN("unknown"),
+    /** Any other method. */
+    OTHER("other");
 
     private final String value;
 

@@ -35,4 +35,26 @@ public final class CycleLevelData extends ColumnSchema {
     public CycleLevelData() {
         super("CycleLevelData", COLUMNS, Map.of());
     }
+
+    private CycleLevelData(Map<String, ColumnInfo> extraColumns) {
+        super("CycleLevelData", COLUMNS, extraColumns);
+    }
+
+    /** A copy with an extra column added; see {@link ColumnSchema#withExtraColumn(String, ColumnInfo)}. */
+    @Override
+    public CycleLevelData withExtraColumn(String name, ColumnInfo info) {
+        return (CycleLevelData) super.withExtraColumn(name, info);
+    }
+
+    /** A copy with an extra column added, as Python's {@code add_column}. */
+    @Override
+    public CycleLevelData withExtraColumn(String name, String description, ColumnType type, boolean required, String units,
+                                boolean monotonic) {
+        return (CycleLevelData) super.withExtraColumn(name, description, type, required, units, monotonic);
+    }
+
+    @Override
+    protected CycleLevelData copyWithExtraColumns(Map<String, ColumnInfo> extraColumns) {
+        return new CycleLevelData(extraColumns);
+    }
 }

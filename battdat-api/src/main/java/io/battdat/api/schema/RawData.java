@@ -42,4 +42,26 @@ public final class RawData extends ColumnSchema {
     public RawData() {
         super("RawData", COLUMNS, Map.of());
     }
+
+    private RawData(Map<String, ColumnInfo> extraColumns) {
+        super("RawData", COLUMNS, extraColumns);
+    }
+
+    /** A copy with an extra column added; see {@link ColumnSchema#withExtraColumn(String, ColumnInfo)}. */
+    @Override
+    public RawData withExtraColumn(String name, ColumnInfo info) {
+        return (RawData) super.withExtraColumn(name, info);
+    }
+
+    /** A copy with an extra column added, as Python's {@code add_column}. */
+    @Override
+    public RawData withExtraColumn(String name, String description, ColumnType type, boolean required, String units,
+                                boolean monotonic) {
+        return (RawData) super.withExtraColumn(name, description, type, required, units, monotonic);
+    }
+
+    @Override
+    protected RawData copyWithExtraColumns(Map<String, ColumnInfo> extraColumns) {
+        return new RawData(extraColumns);
+    }
 }

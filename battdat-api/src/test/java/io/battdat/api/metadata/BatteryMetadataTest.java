@@ -4,6 +4,7 @@ import io.battdat.api.BadFormatException;
 import io.battdat.api.json.Json;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -45,17 +46,36 @@ class BatteryMetadataTest {
                         null, null, 0.037, null),
                 null, "ANL", null, null, List.of("https://test.url/"), null);
         assertEquals(FULL, m.toJson());
+        BatteryMetadata built = BatteryMetadata.builder().name("cell-1").source("ANL")
+                .testProtocol(CyclingProtocol.builder().cycler("MACCOR").startDate(LocalDate.of(2016, 3, 31)).build())
+                .battery(BatteryDescription.builder().manufacturer("CAMP").nominalCapacity(0.037)
+                        .anode(ElectrodeDescription.builder("Graphite").build()).build())
+                .associatedIds(List.of("https://test.url")).build();
+        assertEquals(FULL, built.toJson());
+        assertEquals(EXCLUDED, built.toJsonExcludingNulls());
+        assertEquals(m, built);
+        assertEquals(m, m.toBuilder().build());
+        assertEquals(FULL.replace("cell-1", "cell-2"), m.withName("cell-2").toJson());
     }
 
     @Test
     void defaultsAreThe192ByteDocumentOfTheExamples() {
-        String expected = "{\"name\":null,\"comments\":null,\"version\":\"0.4.2\",\"is_measurement\":true,"
+        String stored = "{\"name\":null,\"comments\":null,\"version\":\"0.4.2\",\"is_measurement\":true,"
                 + "\"test_protocol\":null,\"battery\":null,\"modeling\":null,\"source\":null,\"dataset_name\":null,"
                 + "\"authors\":null,\"associated_ids\":null}";
-        assertEquals(192, expected.length());
-        assertEquals(expected, BatteryMetadata.fromJson(expected).toJson());
-        assertEquals("{\"version\":\"" + BatteryMetadata.CURRENT_VERSION + "\",\"is_measurement\":true}",
-                BatteryMetadata.defaults().toJsonExcludingNulls());
+        assertEquals(192, stored.getBytes(StandardCharsets.UTF_8).length);
+        BatteryMetadata read = BatteryMetadata.fromJson(stored);
+        assertEquals("0.4.2", read.version(), "the version is kept, not restamped");
+        assertEquals(stored, read.toJson());
+        assertEquals("0.4.6", BatteryMetadata.CURRENT_VERSION);
+        BatteryMetadata defaults = BatteryMetadata.defaults();
+        assertTrue(defaults.isMeasurement());
+        assertEquals(BatteryMetadata.CURRENT_VERSION, defaults.version());
+        assertEquals(stored.replace("0.4.2", BatteryMetadata.CURRENT_VERSION), defaults.toJson());
+        assertEquals(192, defaults.toJson().length());
+        assertEquals("{\"version\":\"0.4.6\",\"is_measurement\":true}", defaults.toJsonExcludingNulls());
+        assertEquals(defaults, BatteryMetadata.fromJson("{}"));
+        assertEquals(defaults, BatteryMetadata.builder().build());
     }
 
     @Test
