@@ -1,7 +1,6 @@
 package io.battdat.streaming;
 
 import io.battdat.api.BadFormatException;
-import io.battdat.api.BattdatException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
 import io.battdat.api.metadata.BatteryMetadata;
@@ -28,8 +27,13 @@ import java.util.stream.StreamSupport;
 
 /**
  * Streams battdat datasets from any storage backend found in the {@link StorageRegistry}: records, columnar
- * batches, or cycles across tables. Thread-safe; every stream it returns is used by one thread and must be
- * closed (try-with-resources). Get one with {@link Battdat#engine()} or by injecting it ({@link BattdatModule}).
+ * batches, or cycles across tables (spec section 2). The engine names no backend: it asks the registry which
+ * {@link io.battdat.api.spi.StreamReader} reads a file.
+ *
+ * <p>Thread-safe; every stream it returns is used by one thread. Each stream opens the file once when it is
+ * created and keeps it open exactly until it is closed; an error while opening closes what was opened. Streams are
+ * {@link AutoCloseable} (use try-with-resources), their {@code close()} is idempotent, and nothing relies on
+ * finalizers or cleaners. Get an engine with {@link Battdat#engine()} or by injecting it ({@link BattdatModule}).
  */
 public final class BattdatEngine {
     /** The table read when no key is given. */
@@ -41,6 +45,8 @@ public final class BattdatEngine {
     private final ReadOptions options;
 
     /**
+     * An engine over the given backends.
+     *
      * @param registry the storage backends
      * @param options  how tables are read unless a call says otherwise
      */
@@ -50,18 +56,35 @@ public final class BattdatEngine {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** The storage backends this engine uses. */
+    /**
+     * The storage backends this engine uses.
+     *
+     * @return the registry
+     */
     public StorageRegistry registry() {
         return registry;
     }
 
-    /** The default read options. */
+    /**
+     * The read options used when a call gives none.
+     *
+     * @return the default read options
+     */
     public ReadOptions options() {
         return options;
     }
 
-    /** Opens a dataset with the backend that recognises it. The caller closes it. */
+    /**
+     * Opens a dataset with the backend that recognises it ({@link StorageRegistry#readerFor(Path)}). The caller
+     * closes it.
+     *
+     * @param file the file (or directory) to open
+     * @return the open dataset
+     * @throws io.battdat.api.FileAccessException when the file does not exist or cannot be read
+     * @throws io.battdat.api.PluginException     when no backend reads it
+     */
     public StoredDataset open(Path file) {
+        Objects.requireNonNull(file, "file");
         return registry.readerFor(file).open(file);
     }
 
@@ -71,6 +94,8 @@ public final class BattdatEngine {
      * {@code battdat_version} attribute: then it is an error, as in Python. A table name whose schema differs
      * between prefixes is logged; the last one wins.
      *
+     * @param file the file
+     * @return what the file holds
      * @throws BadFormatException       when the root metadata is missing or invalid
      * @throws io.battdat.api.SchemaViolationException for a battdat table whose schema does not parse
      */
@@ -103,29 +128,67 @@ public final class BattdatEngine {
         }
     }
 
-    /** The rows of one table as batches; key null means {@code raw_data}; a key may carry a prefix. */
+    /**
+     * The rows of one table as batches, in storage order, read with this engine's {@link ReadOptions}; see
+     * {@link #batches(Path, String, ReadOptions)}.
+     *
+     * @param file the file
+     * @param key  the table key: {@code raw_data} (null means that), or {@code cell_a/raw_data}
+     * @return an open stream; close it (try-with-resources)
+     */
     public BatchStream batches(Path file, String key) {
         return batches(file, key, options);
     }
 
-    /** The rows of one table as batches, read with the given options. */
+    /**
+     * The rows of one table as batches, in storage order (spec 2.1). The file is opened here and stays open exactly
+     * until the stream is closed; exhausting the stream does not close it. Each batch is valid until the next call
+     * to {@code next()} (backends reuse it); copy what you keep ({@link ColumnBatch#copy()}).
+     *
+     * @param file        the file
+     * @param key         the table key: {@code raw_data} (null means that), or {@code cell_a/raw_data}
+     * @param readOptions how the backend reads (batch size, decoding threads)
+     * @return an open stream; close it (try-with-resources)
+     * @throws io.battdat.api.FileAccessException  when the file does not exist or cannot be read
+     * @throws io.battdat.api.PluginException      when no backend reads it
+     * @throws io.battdat.api.KeyNotFoundException when the table does not exist; the message lists the tables
+     */
     public BatchStream batches(Path file, String key, ReadOptions readOptions) {
+        Objects.requireNonNull(readOptions, "readOptions");
         StoredDataset dataset = open(file);
         try {
             TableCursor cursor = dataset.openTable(key == null ? DEFAULT_KEY : key, readOptions);
             return new TableBatchStream(dataset, cursor);
         } catch (RuntimeException e) {
-            dataset.close();
+            closeAfterFailure(dataset, e);
             throw e;
         }
     }
 
-    /** The rows of one table one record at a time, in storage order; key null means {@code raw_data}. */
+    /**
+     * The rows of one table one record at a time, in storage order (Python's {@code iterate_records_from_file}).
+     * {@code next()} returns the same {@link Row} every time, moved to the next record over the backend's batches:
+     * it is valid until the next call and costs no allocation per record. Copy what you keep ({@link Row#toMap()}).
+     * The file stays open until the stream is closed.
+     *
+     * @param file the file
+     * @param key  the table key: {@code raw_data} (null means that), or {@code cell_a/raw_data}
+     * @return an open stream; close it (try-with-resources)
+     * @throws io.battdat.api.KeyNotFoundException when the table does not exist; the message lists the tables
+     */
     public RecordStream records(Path file, String key) {
         return new TableRecordStream(batches(file, key));
     }
 
-    /** The records of one table as a {@link Stream}; closing the stream closes the file. */
+    /**
+     * The records of one table as a {@link Stream}, as {@link #records(Path, String)}: one {@link Row} object moved
+     * forward, so map each row to what you keep before the stream advances (no {@code sorted}, {@code collect} of
+     * rows). Sequential. Closing the stream closes the file: use try-with-resources.
+     *
+     * @param file the file
+     * @param key  the table key: {@code raw_data} (null means that), or {@code cell_a/raw_data}
+     * @return an open stream
+     */
     public Stream<Row> recordStream(Path file, String key) {
         RecordStream records = records(file, key);
         Spliterator<Row> split = Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -133,24 +196,51 @@ public final class BattdatEngine {
     }
 
     /**
-     * The cycles of one or several tables: runs of consecutive equal {@code cycle_number} (compared as numbers),
-     * the tables advanced in lockstep.
+     * The cycles of one or several tables (Python's {@code iterate_cycles_from_file}, spec 2.2): runs of
+     * consecutive rows with equal {@code cycle_number} (compared as numbers: an int 0 equals a float 0.0), gathered
+     * across batch boundaries, the tables advanced in lockstep (the i-th run of each table forms the i-th cycle). A
+     * cycle number that comes back after another starts a new run, as in Python. The file is opened once, with one
+     * cursor per table, and stays open until the stream is closed; a failure while opening or streaming closes
+     * it.
      *
-     * <p>Differences from Python's {@code iterate_cycles_from_file}, on purpose: where one table has more cycles
-     * than another, the tail does not vanish silently: a {@link io.battdat.api.CycleMismatchException} names the
-     * table that still has rows, its next cycle number and the table that ended. {@link CycleRequest#allTables(String)}
-     * streams every table of a prefixed cell.
+     * <p>When the i-th runs disagree, {@code next()} throws a {@link io.battdat.api.CycleMismatchException} with
+     * Python's text, {@code Different cycle indices across entries: cycle_stats=1 raw_data=0} (keys in stream
+     * order, integral numbers without a fraction), located at the file.
      *
-     * @throws io.battdat.api.CycleMismatchException   from {@code next()}, when the tables disagree on a cycle number
-     * @throws io.battdat.api.SchemaViolationException when a table has no {@code cycle_number} column
+     * <p><b>Deliberate difference from Python:</b> where one table has more cycles than another, Python stops
+     * silently at the shortest table and drops the other tables' tails. This engine does not lose rows silently:
+     * once a table has ended while another still has rows, {@code next()} throws a
+     * {@link io.battdat.api.CycleMismatchException} located at the table that still has rows (and its next row),
+     * naming its next cycle number and the table that ended. The cycles before that are delivered normally.
+     *
+     * @param file    the file
+     * @param request which tables, and whether each cycle carries a dataset
+     * @return an open stream; close it (try-with-resources)
+     * @throws io.battdat.api.KeyNotFoundException     for a missing table or cell, or when {@link CycleRequest#allTables()}
+     *                                                 meets a file of several cells (the message lists them)
+     * @throws io.battdat.api.SchemaViolationException when a table has no numeric {@code cycle_number} column, or a
+     *                                                 dataset is requested and a streamed table's schema does not
+     *                                                 parse (file and table in the message)
+     * @throws io.battdat.api.BadFormatException       when a dataset is requested and the file's metadata is invalid
+     * @throws IllegalArgumentException                when a dataset is requested for tables of several cells, or
+     *                                                 two keys name the same table
      */
     public CycleStream cycles(Path file, CycleRequest request) {
+        Objects.requireNonNull(request, "request");
         StoredDataset dataset = open(file);
         try {
             return new Cycles(dataset, request, options);
         } catch (RuntimeException e) {
-            dataset.close();
+            closeAfterFailure(dataset, e);
             throw e;
+        }
+    }
+
+    private static void closeAfterFailure(AutoCloseable resource, RuntimeException failure) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -158,6 +248,7 @@ public final class BattdatEngine {
     private static final class TableBatchStream implements BatchStream {
         private final StoredDataset dataset;
         private final TableCursor cursor;
+        private final TableInfo table;
         private boolean advanced;
         private boolean hasNext;
         private boolean closed;
@@ -165,11 +256,12 @@ public final class BattdatEngine {
         TableBatchStream(StoredDataset dataset, TableCursor cursor) {
             this.dataset = dataset;
             this.cursor = cursor;
+            this.table = cursor.table();
         }
 
         @Override
         public TableInfo table() {
-            return cursor.table();
+            return table;
         }
 
         @Override
@@ -180,8 +272,12 @@ public final class BattdatEngine {
             if (!advanced) {
                 try {
                     hasNext = cursor.next();
-                } catch (BattdatException e) {
-                    close();
+                } catch (RuntimeException e) {
+                    try {
+                        close();
+                    } catch (RuntimeException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
                     throw e;
                 }
                 advanced = true;
@@ -192,7 +288,7 @@ public final class BattdatEngine {
         @Override
         public ColumnBatch next() {
             if (!hasNext()) {
-                throw new NoSuchElementException("no more batches in " + cursor.table().path());
+                throw new NoSuchElementException(dataset.path() + ": no more batches in " + table.path());
             }
             advanced = false;
             return cursor.batch();
@@ -211,12 +307,13 @@ public final class BattdatEngine {
         }
     }
 
-    /** Records over a batch stream: one row cursor moved over each batch. */
+    /** Records over a batch stream: one row cursor moved over each batch; nothing allocated per record. */
     private static final class TableRecordStream implements RecordStream {
         private final BatchStream batches;
         private final Row row = Row.detached();
         private ColumnBatch batch;
         private int index;
+        private int count;
 
         TableRecordStream(BatchStream batches) {
             this.batches = batches;
@@ -229,12 +326,13 @@ public final class BattdatEngine {
 
         @Override
         public boolean hasNext() {
-            while (batch == null || index >= batch.rowCount()) {
+            while (index >= count) {
                 if (!batches.hasNext()) {
                     return false;
                 }
                 batch = batches.next();
                 index = 0;
+                count = batch.rowCount();
             }
             return true;
         }
@@ -249,6 +347,9 @@ public final class BattdatEngine {
 
         @Override
         public void close() {
+            batch = null;
+            index = 0;
+            count = 0;
             batches.close();
         }
     }

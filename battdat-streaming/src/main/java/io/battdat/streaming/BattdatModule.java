@@ -6,11 +6,16 @@ import com.google.inject.Singleton;
 import io.battdat.api.spi.ReadOptions;
 
 /**
- * Guice wiring of the engine: the {@link StorageRegistry} discovered on this module's class loader, the default
- * {@link ReadOptions}, and a singleton {@link BattdatEngine}. Override any binding with
- * {@code Modules.override(new BattdatModule()).with(...)}.
+ * Guice wiring of the engine, with explicit bindings only: the {@link StorageRegistry} discovered on this module's
+ * class loader, {@link ReadOptions#DEFAULT}, and a singleton {@link BattdatEngine}. An application replaces any
+ * binding with {@code Modules.override(new BattdatModule()).with(...)}, e.g. a registry of its own backends made
+ * with {@link StorageRegistry#of}.
  */
 public final class BattdatModule extends AbstractModule {
+
+    /** The module; it does no work until an injector is built. */
+    public BattdatModule() {
+    }
 
     @Override
     protected void configure() {

@@ -1,12 +1,14 @@
 package io.battdat.streaming;
 
-import io.battdat.api.BattdatException;
+import io.battdat.api.BadFormatException;
 import io.battdat.api.CycleMismatchException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
-import io.battdat.api.dataset.BatteryDataset;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.data.ColumnSpec;
+import io.battdat.api.data.StorageType;
+import io.battdat.api.dataset.BatteryDataset;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.ReadOptions;
@@ -14,6 +16,7 @@ import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
 import io.battdat.api.spi.TableInfo;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,53 +24,92 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 
-/** The cycle stream: one {@link Runs} per table, advanced in lockstep. */
+/**
+ * The cycle stream of {@link BattdatEngine#cycles}: one {@link Runs} per table over one open dataset, advanced in
+ * lockstep. Owns the dataset: closing the stream (or a failure while opening or reading) closes every cursor and
+ * the dataset.
+ */
 final class Cycles implements CycleStream {
     static final String CYCLE_COLUMN = "cycle_number";
 
     private final StoredDataset dataset;
-    private final CycleRequest request;
+    private final Path file;
+    private final boolean makeDataset;
+    private final List<TableInfo> tables;
     private final List<String> keys;
     private final List<Runs> runs = new ArrayList<>();
     private final BatteryMetadata metadata;
     private final Map<String, ColumnSchema> schemas;
+    private long cyclesDone;
     private Cycle next;
-    private boolean done;
+    private boolean ended;
+    private boolean closed;
 
+    /**
+     * Resolves the tables, checks them, and opens one cursor per table. On failure the cursors opened so far are
+     * closed; the caller closes the dataset.
+     */
     Cycles(StoredDataset dataset, CycleRequest request, ReadOptions options) {
         this.dataset = dataset;
-        this.request = request;
-        List<TableInfo> tables = request.keys() == null ? cellTables(dataset, request.prefix())
-                : request.keys().stream().map(dataset::table).toList();
+        this.file = dataset.path();
+        this.makeDataset = request.makeDataset();
+        this.tables = request.keys() == null ? cellTables(request.prefix()) : namedTables(request.keys());
         this.keys = tables.stream().map(TableInfo::key).toList();
-        this.metadata = request.makeDataset() ? BatteryMetadata.fromJson(dataset.metadataJson()) : null;
-        this.schemas = request.makeDataset() ? cellSchemas(dataset, tables.get(0).prefix()) : Map.of();
+        for (TableInfo t : tables) {
+            checkCycleColumn(t);
+        }
+        if (makeDataset) {
+            this.metadata = fileMetadata();
+            this.schemas = cellSchemas();
+        } else {
+            this.metadata = null;
+            this.schemas = Map.of();
+        }
         try {
             for (TableInfo t : tables) {
-                int column = t.layout().indexOf(CYCLE_COLUMN);
-                if (column < 0) {
-                    throw new SchemaViolationException(dataset.path(), t.path(), "no " + CYCLE_COLUMN
-                            + " column to stream by cycle; columns are " + t.layout().names());
-                }
-                runs.add(new Runs(dataset.openTable(t.key(), options), column));
+                runs.add(new Runs(t, dataset.openTable(t.key(), options)));
             }
         } catch (RuntimeException e) {
-            runs.forEach(Runs::close);
+            closeRuns(e);
             throw e;
         }
     }
 
-    private static List<TableInfo> cellTables(StoredDataset dataset, String prefix) {
-        List<String> prefixes = dataset.prefixes();
-        String cell = prefix;
-        if (cell == null) {
-            if (prefixes.size() > 1) {
-                throw new KeyNotFoundException(dataset.path(), null, "the file holds several cells " + prefixes
-                        + " (null = root-level tables); name one with CycleRequest.allTables(prefix)");
+    private List<TableInfo> namedTables(List<String> requested) {
+        List<TableInfo> out = new ArrayList<>(requested.size());
+        for (String key : requested) {
+            TableInfo t = dataset.table(key);
+            for (TableInfo seen : out) {
+                if (seen.key().equals(t.key())) {
+                    throw new IllegalArgumentException(file + ": table " + t.key() + " is requested twice in "
+                            + requested);
+                }
             }
-            cell = prefixes.isEmpty() ? null : prefixes.get(0);
-        } else if (!prefixes.contains(cell)) {
-            throw new KeyNotFoundException(dataset.path(), "/" + cell, "no such cell; cells are " + prefixes);
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Every table of one cell, in the dataset's walk order. */
+    private List<TableInfo> cellTables(String prefix) {
+        List<String> prefixes = dataset.prefixes();
+        String cell;
+        if (prefix == null) {
+            if (prefixes.size() > 1) {
+                throw new KeyNotFoundException(file, null, "the file holds several cells " + prefixes
+                        + " (null stands for root-level tables); name one with CycleRequest.allTables(prefix)");
+            }
+            if (prefixes.isEmpty()) {
+                throw new KeyNotFoundException(file, null, "the file holds no battdat tables to stream by cycle");
+            }
+            cell = prefixes.get(0);
+        } else {
+            String p = strip(prefix);
+            cell = p.isEmpty() ? null : p;
+            if (!prefixes.contains(cell)) {
+                throw new KeyNotFoundException(file, "/" + p, "no such cell; cells are " + prefixes
+                        + " (null stands for root-level tables)");
+            }
         }
         List<TableInfo> out = new ArrayList<>();
         for (TableInfo t : dataset.tables()) {
@@ -75,16 +117,61 @@ final class Cycles implements CycleStream {
                 out.add(t);
             }
         }
-        if (out.isEmpty()) {
-            throw new KeyNotFoundException(dataset.path(), null, "no tables to stream");
-        }
         return out;
     }
 
-    private static Map<String, ColumnSchema> cellSchemas(StoredDataset dataset, String prefix) {
+    private static String strip(String prefix) {
+        int from = 0;
+        int to = prefix.length();
+        while (from < to && prefix.charAt(from) == '/') {
+            from++;
+        }
+        while (to > from && prefix.charAt(to - 1) == '/') {
+            to--;
+        }
+        return prefix.substring(from, to);
+    }
+
+    private void checkCycleColumn(TableInfo t) {
+        int column = t.layout().indexOf(CYCLE_COLUMN);
+        if (column < 0) {
+            throw new SchemaViolationException(file, t.path(), "no " + CYCLE_COLUMN
+                    + " column to stream by cycle; columns are " + t.layout().names());
+        }
+        ColumnSpec spec = t.layout().column(column);
+        if (spec.type() == StorageType.STRING || spec.isArray()) {
+            throw new SchemaViolationException(file, t.path(), "the " + CYCLE_COLUMN + " column holds "
+                    + spec.numpyDtype() + (spec.isArray() ? " arrays" : "") + ", not one number per row");
+        }
+    }
+
+    private BatteryMetadata fileMetadata() {
+        try {
+            return BatteryMetadata.fromJson(dataset.metadataJson());
+        } catch (BadFormatException e) {
+            throw new BadFormatException(file, "/", e.getRawMessage(), e);
+        }
+    }
+
+    /**
+     * The schemas of every table of the requested tables' cell (also tables not requested), by table name; a
+     * table whose schema does not parse is left out, unless it is requested: a dataset needs its schema.
+     */
+    private Map<String, ColumnSchema> cellSchemas() {
+        String cell = tables.get(0).prefix();
+        for (TableInfo t : tables) {
+            if (!Objects.equals(t.prefix(), cell)) {
+                throw new IllegalArgumentException(file + ": a dataset holds one cell, but the tables requested "
+                        + keys + " belong to several");
+            }
+            if (t.schema() == null) {
+                throw new SchemaViolationException(file, t.path(), "no readable column schema for the cycle's dataset: "
+                        + t.schemaError());
+            }
+        }
         Map<String, ColumnSchema> out = new LinkedHashMap<>();
         for (TableInfo t : dataset.tables()) {
-            ColumnSchema schema = Objects.equals(t.prefix(), prefix) ? schemaOf(dataset, t) : null;
+            ColumnSchema schema = Objects.equals(t.prefix(), cell) ? t.schema() : null;
             if (schema != null) {
                 out.put(t.name(), schema);
             }
@@ -93,8 +180,8 @@ final class Cycles implements CycleStream {
     }
 
     /**
-     * A table's schema by Python's rule (spec 1.10): null for a foreign table whose schema does not parse; an error
-     * for one that carries {@code battdat_version}.
+     * A table's schema by Python's {@code read_from_hdf} rule (spec 1.10): null for a foreign table whose schema
+     * does not parse; an error for one that carries {@code battdat_version}.
      */
     static ColumnSchema schemaOf(StoredDataset dataset, TableInfo t) {
         ColumnSchema schema = t.schema();
@@ -112,14 +199,14 @@ final class Cycles implements CycleStream {
 
     @Override
     public boolean hasNext() {
-        if (next == null && !done) {
+        if (next == null && !ended && !closed) {
             try {
                 next = advance();
-            } catch (BattdatException e) {
+            } catch (RuntimeException e) {
                 close();
                 throw e;
             }
-            done = next == null;
+            ended = next == null;
         }
         return next != null;
     }
@@ -127,7 +214,7 @@ final class Cycles implements CycleStream {
     @Override
     public Cycle next() {
         if (!hasNext()) {
-            throw new NoSuchElementException("no more cycles");
+            throw new NoSuchElementException(file + ": no more cycles in " + keys);
         }
         Cycle c = next;
         next = null;
@@ -135,64 +222,63 @@ final class Cycles implements CycleStream {
     }
 
     private Cycle advance() {
-        List<Double> numbers = new ArrayList<>(runs.size());
-        List<ColumnBatch> rows = new ArrayList<>(runs.size());
-        String ended = null;
-        String remaining = null;
-        double remainingCycle = 0;
+        int remaining = -1;
+        int finished = -1;
         for (int i = 0; i < runs.size(); i++) {
-            Runs r = runs.get(i);
-            if (r.hasRun()) {
-                if (remaining == null) {
-                    remaining = keys.get(i);
-                    remainingCycle = r.peekCycle();
-                }
-            } else if (ended == null) {
-                ended = keys.get(i);
+            if (runs.get(i).hasRun()) {
+                remaining = remaining < 0 ? i : remaining;
+            } else {
+                finished = finished < 0 ? i : finished;
             }
         }
-        if (remaining == null) {
+        if (remaining < 0) {
             return null;
         }
-        if (ended != null) {
-            throw new CycleMismatchException(dataset.path(), "/" + remaining, "table " + remaining
-                    + " has more cycles than " + ended + ": cycle " + format(remainingCycle) + " of " + remaining
-                    + " has no counterpart because " + ended + " has ended");
+        if (finished >= 0) {
+            Runs more = runs.get(remaining);
+            throw new CycleMismatchException(file, more.table.path(), more.nextTableRow(), "table "
+                    + keys.get(remaining) + " has more cycles than " + keys.get(finished) + ": its cycle "
+                    + format(more.peekCycle()) + " has no counterpart because " + keys.get(finished)
+                    + " ended after " + cyclesDone + " cycles", null);
         }
+        double cycle = runs.get(0).peekCycle();
         for (Runs r : runs) {
-            numbers.add(r.peekCycle());
-        }
-        double cycle = numbers.get(0);
-        for (double n : numbers) {
-            if (n != cycle) {
+            if (!same(r.peekCycle(), cycle)) {
                 StringBuilder sb = new StringBuilder("Different cycle indices across entries:");
                 for (int i = 0; i < keys.size(); i++) {
-                    sb.append(' ').append(keys.get(i)).append('=').append(format(numbers.get(i)));
+                    sb.append(' ').append(keys.get(i)).append('=').append(format(runs.get(i).peekCycle()));
                 }
-                throw new CycleMismatchException(dataset.path(), null, sb.toString());
+                throw new CycleMismatchException(file, null, sb.toString());
             }
-        }
-        for (Runs r : runs) {
-            rows.add(r.nextRun());
         }
         Map<String, ColumnBatch> byKey = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            byKey.put(keys.get(i), rows.get(i));
-        }
-        BatteryDataset ds = null;
-        if (request.makeDataset()) {
-            Map<String, ColumnBatch> byName = new LinkedHashMap<>();
-            for (int i = 0; i < runs.size(); i++) {
-                byName.put(runs.get(i).table().name(), rows.get(i));
+        Map<String, ColumnBatch> byName = makeDataset ? new LinkedHashMap<>() : null;
+        for (int i = 0; i < runs.size(); i++) {
+            ColumnBatch rows = runs.get(i).nextRun();
+            byKey.put(keys.get(i), rows);
+            if (byName != null) {
+                byName.put(tables.get(i).name(), rows);
             }
-            ds = new BatteryDataset(metadata, schemas, byName);
         }
-        return new Cycle(cycle, byKey, request.single(), ds);
+        cyclesDone++;
+        BatteryDataset ds = byName == null ? null : new BatteryDataset(metadata, schemas, byName);
+        return new Cycle(cycle, byKey, ds);
+    }
+
+    /** Cycle numbers are equal as numbers (an int 0 equals a float 0.0); NaN equals NaN so that a NaN run ends. */
+    static boolean same(double a, double b) {
+        return a == b || (a != a && b != b);
     }
 
     /** A cycle number as Python prints it in messages: integral values without a fraction. */
     static String format(double v) {
-        if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
         return Double.toString(v);
@@ -200,36 +286,55 @@ final class Cycles implements CycleStream {
 
     @Override
     public void close() {
-        if (done && runs.isEmpty()) {
+        if (closed) {
             return;
         }
-        done = true;
+        closed = true;
         next = null;
         try {
-            runs.forEach(Runs::close);
-            runs.clear();
+            closeRuns(null);
         } finally {
             dataset.close();
         }
     }
 
+    private void closeRuns(RuntimeException failure) {
+        RuntimeException first = failure;
+        for (Runs r : runs) {
+            try {
+                r.cursor.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        runs.clear();
+        if (first != null && first != failure) {
+            throw first;
+        }
+    }
+
     /** Runs of consecutive equal cycle numbers of one table, assembled across batch boundaries. */
     private static final class Runs {
-        private final TableCursor cursor;
+        final TableInfo table;
+        final TableCursor cursor;
         private final int column;
         private ColumnBatch batch;
         private int position;
         private boolean exhausted;
+        /** Where a run spanning batches is gathered; reused from run to run. */
+        private ColumnBatch scratch;
 
-        Runs(TableCursor cursor, int column) {
+        Runs(TableInfo table, TableCursor cursor) {
+            this.table = table;
             this.cursor = cursor;
-            this.column = column;
+            this.column = table.layout().indexOf(CYCLE_COLUMN);
         }
 
-        TableInfo table() {
-            return cursor.table();
-        }
-
+        /** Whether a row is left; loads the next batch when the current one is used up. */
         boolean hasRun() {
             while (!exhausted && (batch == null || position >= batch.rowCount())) {
                 if (cursor.next()) {
@@ -243,38 +348,54 @@ final class Cycles implements CycleStream {
             return !exhausted;
         }
 
+        /** The cycle number of the next row; only after {@link #hasRun()} returned true. */
         double peekCycle() {
             return batch.column(column).getDouble(position);
         }
 
+        /** The table index of the next row; only after {@link #hasRun()} returned true. */
+        long nextTableRow() {
+            return batch.firstRow() + position;
+        }
+
+        /**
+         * The next run as a compact batch of its own; only after {@link #hasRun()} returned true. A run inside one
+         * batch is copied once; a run spanning batches is gathered in the scratch batch, then copied.
+         */
         ColumnBatch nextRun() {
             double cycle = peekCycle();
-            ColumnBatch out = null;
-            while (hasRun()) {
+            long firstRow = nextTableRow();
+            boolean spanning = false;
+            while (true) {
                 Column c = batch.column(column);
-                int end = position;
                 int n = batch.rowCount();
-                while (end < n && c.getDouble(end) == cycle) {
+                int end = position + 1;
+                while (end < n && same(c.getDouble(end), cycle)) {
                     end++;
                 }
-                if (end == position) {
-                    break;
+                if (end < n && !spanning) {
+                    ColumnBatch out = ColumnBatch.allocate(batch.layout(), end - position);
+                    out.appendRows(batch, position, end);
+                    out.setFirstRow(firstRow);
+                    position = end;
+                    return out;
                 }
-                if (out == null) {
-                    out = ColumnBatch.allocate(batch.layout(), end - position);
-                    out.setFirstRow(batch.firstRow() + position);
+                if (!spanning) {
+                    if (scratch == null) {
+                        scratch = ColumnBatch.allocate(batch.layout(), Math.max(16, 2 * (end - position)));
+                    }
+                    scratch.clear();
+                    spanning = true;
                 }
-                out.appendRows(batch, position, end);
+                scratch.appendRows(batch, position, end);
                 position = end;
-                if (end < n) {
+                if (end < n || !hasRun() || !same(peekCycle(), cycle)) {
                     break;
                 }
             }
+            ColumnBatch out = scratch.copy();
+            out.setFirstRow(firstRow);
             return out;
-        }
-
-        void close() {
-            cursor.close();
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public record DatasetSummary(BatteryMetadata metadata, List<String> prefixes, Map<String, ColumnSchema> schemas,
                              List<String> ignored) {
+    /** Copies the lists and the map into unmodifiable ones. */
     public DatasetSummary {
         prefixes = Collections.unmodifiableList(new ArrayList<>(prefixes));
         schemas = Collections.unmodifiableMap(new LinkedHashMap<>(schemas));

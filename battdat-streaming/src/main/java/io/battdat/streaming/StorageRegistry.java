@@ -15,55 +15,98 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * The storage backends available to the engine, and the one place that runs {@link ServiceLoader}. Providers are
- * ordered by priority (higher first), then by format name. A provider that fails to load is logged with its error
- * and skipped; two providers of one format name, or a provider built for a newer SPI, are refused by name.
+ * The storage backends available to the engine, and the only class of battdat-java that runs
+ * {@link ServiceLoader}.
+ *
+ * <p>Rules, in the order they apply:
+ * <ul>
+ *   <li>{@link #discover(ClassLoader)} looks up {@link StreamReader} and {@link StreamWriter} services on the class
+ *       loader it is given. A provider that fails to load ({@link ServiceConfigurationError}: a missing class, a
+ *       constructor that throws) is logged at WARN with the error, recorded in {@link #problems()}, and skipped;
+ *       the other providers still load.</li>
+ *   <li>A provider built for a newer SPI than {@link Spi#VERSION} is refused by name (logged, recorded, skipped).</li>
+ *   <li>Two providers of one format name (among readers, or among writers) are an error: a
+ *       {@link PluginException} naming both classes. Nothing is overwritten silently.</li>
+ *   <li>Providers are ordered by {@link StreamReader#priority()} (higher first), then by format name, so the order
+ *       does not depend on the class path.</li>
+ *   <li>{@link #readerFor(Path)} shows every reader the file's first {@link FileProbe#HEAD_BYTES} bytes; the first
+ *       reader (in that order) that recognises the content wins over any that recognises only the name.</li>
+ * </ul>
+ * Immutable and thread-safe. Tests and applications that assemble their own backends use
+ * {@link #of(List, List)}, which applies the same checks without a class path scan.
  */
 public final class StorageRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(StorageRegistry.class);
+    /** The advice every "no backend" error ends with. */
+    static final String HINT = "add battdat-hdf5 (or another backend) to the class path";
+    // ServiceLoader moves past a provider that fails; the bound only guards against an iterator that never does
+    private static final int MAX_LOAD_ERRORS = 1000;
 
     private final List<StreamReader> readers;
     private final List<StreamWriter> writers;
+    private final List<String> problems;
 
-    private StorageRegistry(List<StreamReader> readers, List<StreamWriter> writers) {
-        this.readers = ordered(readers, StreamReader::formatName, StreamReader::priority, StreamReader::spiVersion);
-        this.writers = ordered(writers, StreamWriter::formatName, StreamWriter::priority, StreamWriter::spiVersion);
+    private StorageRegistry(List<StreamReader> readers, List<StreamWriter> writers, List<String> problems) {
+        this.readers = ordered(readers, StreamReader::formatName, StreamReader::priority, StreamReader::spiVersion,
+                problems);
+        this.writers = ordered(writers, StreamWriter::formatName, StreamWriter::priority, StreamWriter::spiVersion,
+                problems);
+        this.problems = List.copyOf(problems);
     }
 
     /**
-     * Finds every {@link StreamReader} and {@link StreamWriter} on a class loader.
+     * Finds every {@link StreamReader} and {@link StreamWriter} service on a class loader. Broken providers are
+     * skipped (see {@link #problems()}); the providers found are logged at DEBUG with the jar each came from.
      *
-     * @throws PluginException when two providers claim one format name
+     * @param loader the class loader to search (the engine passes its own; a host may pass a plugin loader)
+     * @return the registry of the providers found; possibly empty
+     * @throws PluginException when two providers claim one format name (the message names both classes)
      */
     public static StorageRegistry discover(ClassLoader loader) {
-        StorageRegistry registry = new StorageRegistry(load(StreamReader.class, loader), load(StreamWriter.class, loader));
-        LOG.debug("storage backends: readers {}, writers {}", registry.readers.stream().map(StreamReader::formatName)
-                .toList(), registry.writers.stream().map(StreamWriter::formatName).toList());
+        Objects.requireNonNull(loader, "loader");
+        List<String> problems = new ArrayList<>();
+        List<StreamReader> readers = load(StreamReader.class, loader, problems);
+        List<StreamWriter> writers = load(StreamWriter.class, loader, problems);
+        StorageRegistry registry = new StorageRegistry(readers, writers, problems);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("storage backends: readers {}, writers {}",
+                    registry.readers.stream().map(r -> describe(r.formatName(), r)).toList(),
+                    registry.writers.stream().map(w -> describe(w.formatName(), w)).toList());
+        }
         return registry;
     }
 
-    /** A registry of the given providers (tests, applications that assemble their own). */
+    /**
+     * A registry of the given providers, with the checks of {@link #discover} (duplicates, SPI version) and its
+     * ordering. For tests, and for applications that assemble their own backends.
+     *
+     * @param readers the readers, in any order
+     * @param writers the writers, in any order
+     * @return the registry
+     * @throws PluginException when two providers claim one format name
+     */
     public static StorageRegistry of(List<StreamReader> readers, List<StreamWriter> writers) {
-        return new StorageRegistry(readers, writers);
+        return new StorageRegistry(List.copyOf(readers), List.copyOf(writers), new ArrayList<>());
     }
 
-    private static <T> List<T> load(Class<T> type, ClassLoader loader) {
+    private static <T> List<T> load(Class<T> type, ClassLoader loader, List<String> problems) {
         List<T> found = new ArrayList<>();
         Iterator<T> it = ServiceLoader.load(type, loader).iterator();
-        // ServiceLoader moves past a provider that fails; the bound only guards against a loader that never does
-        for (int errors = 0; errors < 1000; ) {
+        for (int errors = 0; errors < MAX_LOAD_ERRORS; ) {
             try {
                 if (!it.hasNext()) {
                     break;
@@ -71,26 +114,35 @@ public final class StorageRegistry {
                 found.add(it.next());
             } catch (ServiceConfigurationError e) {
                 errors++;
-                LOG.warn("skipping a broken {} provider: {}", type.getSimpleName(), e.getMessage(), e);
+                String problem = "skipped a broken " + type.getSimpleName() + " provider: " + e.getMessage();
+                problems.add(problem);
+                LOG.warn("{}", problem, e);
             }
         }
         return found;
     }
 
     private static <T> List<T> ordered(List<T> providers, Function<T, String> name, ToIntFunction<T> priority,
-                                       ToIntFunction<T> spi) {
+                                       ToIntFunction<T> spi, List<String> problems) {
         Map<String, T> byName = new HashMap<>();
         List<T> out = new ArrayList<>();
         for (T p : providers) {
+            Objects.requireNonNull(p, "provider");
+            String format = name.apply(p);
+            if (format == null || format.isEmpty()) {
+                throw new PluginException(null, null, "provider " + p.getClass().getName() + " has no format name");
+            }
             if (spi.applyAsInt(p) > Spi.VERSION) {
-                LOG.warn("refusing {} ({}): built for battdat SPI {} but this engine implements SPI {}",
-                        name.apply(p), p.getClass().getName(), spi.applyAsInt(p), Spi.VERSION);
+                String problem = "refused " + describe(format, p) + ": built for battdat SPI " + spi.applyAsInt(p)
+                        + " but this engine implements SPI " + Spi.VERSION;
+                problems.add(problem);
+                LOG.warn("{}", problem);
                 continue;
             }
-            T previous = byName.putIfAbsent(name.apply(p), p);
+            T previous = byName.putIfAbsent(format, p);
             if (previous != null) {
-                throw new PluginException(null, null, "two providers for format '" + name.apply(p) + "': "
-                        + previous.getClass().getName() + " and " + p.getClass().getName()
+                throw new PluginException(null, null, "two providers for format '" + format + "': "
+                        + describe(format, previous) + " and " + describe(format, p)
                         + "; remove one from the class path");
             }
             out.add(p);
@@ -99,22 +151,49 @@ public final class StorageRegistry {
         return List.copyOf(out);
     }
 
-    /** Readers, in the order they are asked. */
+    /** {@code hdf5 (io.battdat.hdf5.Hdf5StreamReader from battdat-hdf5.jar)}. */
+    private static String describe(String format, Object provider) {
+        return format + " (" + provider.getClass().getName() + origin(provider.getClass()) + ")";
+    }
+
+    private static String origin(Class<?> type) {
+        CodeSource source = type.getProtectionDomain() == null ? null : type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return "";
+        }
+        String location = source.getLocation().getPath();
+        int slash = location.lastIndexOf('/', location.length() - 2);
+        return " from " + location.substring(slash + 1);
+    }
+
+    /** The readers, ordered by priority (higher first), then format name. Unmodifiable. */
     public List<StreamReader> readers() {
         return readers;
     }
 
-    /** Writers, in the order they are asked. */
+    /** The writers, ordered by priority (higher first), then format name. Unmodifiable. */
     public List<StreamWriter> writers() {
         return writers;
     }
 
     /**
-     * The reader for an existing file or directory: one recognising its content wins over one recognising only
-     * its name.
+     * What discovery skipped, one sentence each: broken providers (with the loader's error) and providers built
+     * for a newer SPI. Empty for registries made with {@link #of}, unless they refused a provider.
+     */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /**
+     * The reader for an existing file or directory. Every reader sees a {@link FileProbe} of the path; the first
+     * reader (in {@link #readers()} order) whose verdict is {@link ProbeResult#SIGNATURE} wins; otherwise the first
+     * whose verdict is {@link ProbeResult#EXTENSION}.
      *
+     * @param path the file or directory to read
+     * @return the reader to open it with
      * @throws FileAccessException when the path does not exist or cannot be read
-     * @throws PluginException     when no reader accepts it
+     * @throws PluginException     when no reader accepts it; the message lists the readers found and says which
+     *                             artifact to add
      */
     public StreamReader readerFor(Path path) {
         FileProbe probe = probe(path, true);
@@ -132,14 +211,18 @@ public final class StorageRegistry {
             return byName;
         }
         throw new PluginException(path, null, "no storage backend reads this file; readers found: "
-                + readers.stream().map(r -> r.formatName() + " (" + r.getClass().getName() + ")").toList()
-                + ". Add battdat-hdf5 (or another backend) to the class path");
+                + readers.stream().map(r -> describe(r.formatName(), r)).toList() + "; " + HINT);
     }
 
     /**
-     * The writer for a path (existing or not).
+     * The writer for a path, existing or not, by the same rules as {@link #readerFor(Path)} (a missing file is
+     * probed by its name only).
      *
-     * @throws PluginException when no writer accepts it
+     * @param path the file or directory to write
+     * @return the writer to open it with
+     * @throws FileAccessException when the path exists but cannot be read
+     * @throws PluginException     when no writer accepts it; the message lists the writers found and says which
+     *                             artifact to add
      */
     public StreamWriter writerFor(Path path) {
         FileProbe probe = probe(path, false);
@@ -157,11 +240,11 @@ public final class StorageRegistry {
             return byName;
         }
         throw new PluginException(path, null, "no storage backend writes this path; writers found: "
-                + writers.stream().map(w -> w.formatName() + " (" + w.getClass().getName() + ")").toList()
-                + ". Add battdat-hdf5 (or another backend) to the class path");
+                + writers.stream().map(w -> describe(w.formatName(), w)).toList() + "; " + HINT);
     }
 
     private static FileProbe probe(Path path, boolean mustExist) {
+        Objects.requireNonNull(path, "path");
         if (Files.isDirectory(path)) {
             return new FileProbe(path, true, new byte[0]);
         }
@@ -175,5 +258,11 @@ public final class StorageRegistry {
         } catch (IOException e) {
             throw new FileAccessException(path, null, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "StorageRegistry[readers " + readers.stream().map(StreamReader::formatName).toList()
+                + ", writers " + writers.stream().map(StreamWriter::formatName).toList() + "]";
     }
 }

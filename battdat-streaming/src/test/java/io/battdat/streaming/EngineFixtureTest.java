@@ -6,12 +6,18 @@ import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
 import io.battdat.api.spi.ReadOptions;
+import io.battdat.api.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,13 +25,91 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The engine over real PyTables files, with the HDF5 backend found through ServiceLoader. */
+/**
+ * The engine over real PyTables files ({@code testdata/hdf5}, facts in its {@code expected.json}), with the HDF5
+ * backend found through ServiceLoader: the engine never names it.
+ */
 @Timeout(60)
 class EngineFixtureTest {
     private static final BattdatEngine ENGINE = Battdat.engine();
 
     static Path fixture(String name) {
         return Path.of(System.getProperty("battdat.testdata", "../testdata"), "hdf5", name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> expected(String fixture) throws IOException {
+        Map<String, Object> all = (Map<String, Object>) Json.parse(Files.readString(fixture("expected.json")));
+        return (Map<String, Object>) ((Map<String, Object>) all.get(fixture)).get("tables");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain.h5", "zlib9.h5", "multi-cell.h5", "with-cycle-stats.h5", "mismatched-cycles.h5",
+            "mixed-types.h5", "foreign-table.h5", "empty.h5"})
+    @SuppressWarnings("unchecked")
+    void rowCountsAndCycleRunsMatchExpectedJson(String name) throws IOException {
+        // small batches, so that cycles span batch boundaries
+        BattdatEngine small = new BattdatEngine(ENGINE.registry(), ReadOptions.DEFAULT.withBatchRows(257));
+        Path file = fixture(name);
+        for (Map.Entry<String, Object> table : expected(name).entrySet()) {
+            Map<String, Object> facts = (Map<String, Object>) table.getValue();
+            long rows = 0;
+            try (RecordStream records = small.records(file, table.getKey())) {
+                while (records.hasNext()) {
+                    assertEquals(rows++, records.next().tableRow());
+                }
+            }
+            assertEquals(((Number) facts.get("rows")).longValue(), rows, name + table.getKey());
+            if (facts.get("cycle_runs") != null) {
+                long runs = 0;
+                long cycleRows = 0;
+                try (CycleStream cycles = small.cycles(file, CycleRequest.of(table.getKey()))) {
+                    while (cycles.hasNext()) {
+                        cycleRows += cycles.next().table().rowCount();
+                        runs++;
+                    }
+                }
+                assertEquals(((Number) facts.get("cycle_runs")).longValue(), runs, name + table.getKey());
+                assertEquals(rows, cycleRows, name + table.getKey());
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void allTablesOfOneCellOfAMultiCellFile() throws IOException {
+        Map<String, Object> facts = (Map<String, Object>) expected("multi-cell.h5").get("/cell_a/raw_data");
+        int n = 0;
+        try (CycleStream stream = ENGINE.cycles(fixture("multi-cell.h5"), CycleRequest.allTables("cell_a").withDataset())) {
+            assertEquals(List.of("cell_a/raw_data"), stream.keys());
+            while (stream.hasNext()) {
+                Cycle c = stream.next();
+                assertEquals(c.tables().get("cell_a/raw_data"), c.dataset().table("raw_data"));
+                n++;
+            }
+        }
+        assertEquals(((Number) facts.get("cycle_runs")).intValue(), n);
+    }
+
+    @Test
+    void everyTableOfARootFileAdvancesTogether() {
+        int n = 0;
+        try (CycleStream stream = ENGINE.cycles(fixture("with-cycle-stats.h5"), CycleRequest.allTables())) {
+            while (stream.hasNext()) {
+                Cycle c = stream.next();
+                assertEquals(1, c.tables().get("cycle_stats").rowCount());
+                assertEquals(c.cycleIndex(), c.tables().get("raw_data").longs("cycle_number").get(0));
+                n++;
+            }
+        }
+        assertEquals(6, n); // expected.json: cycle_runs of both tables
+    }
+
+    @Test
+    void anUnsupportedFilterIsReportedWithTheFile() {
+        io.battdat.api.BattdatException e = assertThrows(io.battdat.api.BattdatException.class,
+                () -> ENGINE.batches(fixture("blosc.h5"), null));
+        assertTrue(e.getMessage().contains("blosc.h5") && e.getMessage().contains("32001"), e.getMessage());
     }
 
     @Test
@@ -120,8 +204,7 @@ class EngineFixtureTest {
     void mismatchedCyclesNameEachTable() {
         try (CycleStream stream = ENGINE.cycles(fixture("mismatched-cycles.h5"), CycleRequest.allTables())) {
             CycleMismatchException e = assertThrows(CycleMismatchException.class, stream::next);
-            assertTrue(e.getMessage().contains("Different cycle indices across entries: cycle_stats=1 raw_data=0"),
-                    e.getMessage());
+            assertEquals("Different cycle indices across entries: cycle_stats=1 raw_data=0", e.getRawMessage());
             assertTrue(e.getMessage().contains("mismatched-cycles.h5"), e.getMessage());
         }
     }
