@@ -2,6 +2,7 @@ package io.battdat.hdf5.write;
 
 import io.battdat.api.WriteException;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -40,5 +41,33 @@ final class AttributeMessage {
     /** A scalar int64 attribute (NROWS). */
     static byte[] int64(String name, long value) {
         return of(name, DatatypeMessage.int64(), DataspaceMessage.scalar(), new Bytes().u64(value).toArray());
+    }
+
+    /** The name of an existing attribute (versions 1 to 3). */
+    static String name(ByteBuffer data) {
+        int version = data.get(0) & 0xff;
+        int nameSize = data.getShort(2) & 0xffff;
+        int at = version == 3 ? 9 : 8;
+        if (nameSize == 0 || at + nameSize > data.limit()) {
+            return "";
+        }
+        byte[] b = new byte[nameSize - 1];
+        data.get(at, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** Offset of an existing attribute's value within the message data (version 1 pads each part to 8). */
+    static int valueOffset(ByteBuffer data) {
+        int version = data.get(0) & 0xff;
+        int name = data.getShort(2) & 0xffff;
+        int type = data.getShort(4) & 0xffff;
+        int space = data.getShort(6) & 0xffff;
+        return version == 1 ? 8 + Bytes.pad8(name) + Bytes.pad8(type) + Bytes.pad8(space)
+                : (version == 3 ? 9 : 8) + name + type + space;
+    }
+
+    /** A pickled Python object as PyTables stores it: a fixed string with ASCII cset, unpickled on reading. */
+    static byte[] pickled(String name, byte[] pickle) {
+        return of(name, DatatypeMessage.string(pickle.length, false), DataspaceMessage.scalar(), pickle);
     }
 }

@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
 import java.util.zip.Deflater;
 
 /**
- * Shuffles and deflates chunks on a thread pool (PyTables' zlib filters: shuffle by element size, then deflate),
+ * Shuffles and deflates chunks on a thread pool (PyTables' zlib filters: shuffle by element size unless turned off,
+ * then deflate),
  * handing them back in submission order so they are written in row order. At most {@code 2 x threads} chunks are
  * in flight, so memory stays at a few chunks.
  */
@@ -31,11 +32,14 @@ final class ChunkCompressor {
     private final int elementSize;
     private final int chunkBytes;
     private final int maxInFlight;
+    private final boolean shuffle;
     private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
     private final BlockingQueue<byte[]> inputs;
 
-    ChunkCompressor(ExecutorService pool, int threads, Path file, int level, int elementSize, int chunkRows) {
+    ChunkCompressor(ExecutorService pool, int threads, Path file, int level, boolean shuffle, int elementSize,
+                    int chunkRows) {
         this.pool = pool;
+        this.shuffle = shuffle;
         this.file = file;
         this.level = level;
         this.elementSize = elementSize;
@@ -87,8 +91,8 @@ final class ChunkCompressor {
 
     private Done compress(byte[] chunk, long firstRow) {
         int n = chunkBytes / elementSize;
-        byte[] shuffled = new byte[chunkBytes];
-        for (int j = 0; j < elementSize; j++) {
+        byte[] shuffled = shuffle ? new byte[chunkBytes] : chunk;
+        for (int j = 0; shuffle && j < elementSize; j++) {
             int dst = j * n;
             for (int i = 0; i < n; i++) {
                 shuffled[dst + i] = chunk[i * elementSize + j];
@@ -110,5 +114,47 @@ final class ChunkCompressor {
         } finally {
             deflater.end();
         }
+    }
+
+    /**
+     * Reverses PyTables' zlib filters for one stored chunk (inflate, then unshuffle): how an appender reloads a
+     * partly filled last chunk. A stream that does not decode to exactly {@code expected} bytes is a format error.
+     */
+    static byte[] decode(java.nio.ByteBuffer stored, int expected, boolean shuffle, int elementSize, Path file,
+                         String table, long firstRow) {
+        byte[] shuffled = new byte[expected];
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(stored);
+            int total = 0;
+            while (total < expected) {
+                int n = inflater.inflate(shuffled, total, expected - total);
+                if (n == 0) {
+                    break;
+                }
+                total += n;
+            }
+            if (total != expected || !inflater.finished()) {
+                throw new io.battdat.api.BadFormatException(file, table, "the chunk at row " + firstRow
+                        + " does not inflate to its " + expected + " bytes");
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new io.battdat.api.BadFormatException(file, table, "corrupt deflate stream in the chunk at row "
+                    + firstRow + ": " + e.getMessage());
+        } finally {
+            inflater.end();
+        }
+        if (!shuffle) {
+            return shuffled;
+        }
+        int n = expected / elementSize;
+        byte[] rows = new byte[expected];
+        for (int j = 0; j < elementSize; j++) {
+            int src = j * n;
+            for (int i = 0; i < n; i++) {
+                rows[i * elementSize + j] = shuffled[src + i];
+            }
+        }
+        return rows;
     }
 }

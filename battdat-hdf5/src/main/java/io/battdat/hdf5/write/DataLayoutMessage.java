@@ -1,5 +1,7 @@
 package io.battdat.hdf5.write;
 
+import java.nio.ByteBuffer;
+
 /**
  * The Data Layout Message (type 0x0008; IV.A.2.i), version 3, chunked: the chunk B-tree's address and the chunk
  * dimensions {rows per chunk, element size} (hdf5-on-disk.md 4.4).
@@ -14,5 +16,22 @@ final class DataLayoutMessage {
 
     static byte[] chunked(long btreeAddress, int chunkRows, int elementSize) {
         return new Bytes().u8(3).u8(2).u8(2).u64(btreeAddress).u32(chunkRows).u32(elementSize).pad8().toArray();
+    }
+
+    /** Whether an existing message is version 3 with chunked storage: the only layout an append updates. */
+    static boolean isChunkedV3(ByteBuffer data) {
+        return data.limit() >= 19 && data.get(0) == 3 && data.get(1) == 2 && data.get(2) == 2;
+    }
+
+    static long btreeAddress(ByteBuffer data) {
+        return data.getLong(BTREE_ADDRESS_OFFSET);
+    }
+
+    static int chunkRows(ByteBuffer data) {
+        return data.getInt(11);
+    }
+
+    static int elementSize(ByteBuffer data) {
+        return data.getInt(15);
     }
 }

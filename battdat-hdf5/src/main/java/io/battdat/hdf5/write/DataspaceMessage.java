@@ -1,5 +1,7 @@
 package io.battdat.hdf5.write;
 
+import java.nio.ByteBuffer;
+
 /**
  * The Dataspace Message (type 0x0001; IV.A.2.b): version 1 for scalars and extendible 1-D tables, version 2 for
  * the NULL dataspace PyTables gives empty-string attributes (hdf5-on-disk.md 4.1).
@@ -23,5 +25,21 @@ final class DataspaceMessage {
     /** Rank 1, current size {@code rows}, unlimited maximum. */
     static byte[] extendible(long rows) {
         return new Bytes().u8(1).u8(1).u8(1).zeros(5).u64(rows).u64(Bytes.UNDEFINED).toArray();
+    }
+
+    /** Offset of dims[0] in an existing message's data (version 1: 8, version 2: 4). */
+    static int currentSizeOffset(ByteBuffer data) {
+        return (data.get(0) & 0xff) == 1 ? 8 : 4;
+    }
+
+    /** Rank of an existing dataspace. */
+    static int rank(ByteBuffer data) {
+        return data.get(1) & 0xff;
+    }
+
+    /** Whether an existing rank-1 dataspace may grow without limit (a maximum size that is "unlimited"). */
+    static boolean unlimited(ByteBuffer data) {
+        boolean hasMax = (data.get(2) & 1) != 0;
+        return hasMax && data.getLong(currentSizeOffset(data) + 8) == Bytes.UNDEFINED;
     }
 }

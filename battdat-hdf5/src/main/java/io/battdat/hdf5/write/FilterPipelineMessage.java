@@ -1,6 +1,9 @@
 package io.battdat.hdf5.write;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Filter Pipeline Message (type 0x000B; IV.A.2.l), version 1, for PyTables' zlib compression: shuffle (2) with
@@ -22,5 +25,34 @@ final class FilterPipelineMessage {
     private static void filter(Bytes b, int id, String name, int value) {
         byte[] n = (name + "\0").getBytes(StandardCharsets.US_ASCII);
         b.u16(id).u16(Bytes.pad8(n.length)).u16(1).u16(1).bytes(n).pad8().u32(value).u32(0);
+    }
+
+    /** One filter of an existing pipeline: its id and client data. */
+    record Filter(int id, int[] clientData) {
+    }
+
+    /** The filters of an existing message, versions 1 and 2, in pipeline order. */
+    static List<Filter> parse(ByteBuffer data) {
+        int version = data.get(0) & 0xff;
+        int count = data.get(1) & 0xff;
+        int p = version == 1 ? 8 : 2;
+        List<Filter> filters = new ArrayList<>();
+        for (int f = 0; f < count; f++) {
+            int id = data.getShort(p) & 0xffff;
+            boolean named = version == 1 || id >= 256;
+            int nameLength = named ? data.getShort(p + 2) & 0xffff : 0;
+            int values = data.getShort(p + (named ? 6 : 4)) & 0xffff;
+            p += (named ? 8 : 6) + nameLength;
+            int[] cd = new int[values];
+            for (int i = 0; i < values; i++) {
+                cd[i] = data.getInt(p + 4 * i);
+            }
+            p += 4 * values;
+            if (version == 1 && values % 2 == 1) {
+                p += 4;
+            }
+            filters.add(new Filter(id, cd));
+        }
+        return filters;
     }
 }

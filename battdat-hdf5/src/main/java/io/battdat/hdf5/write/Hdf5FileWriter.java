@@ -1,303 +1,526 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.BattdatException;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.WriteException;
-import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.DatasetSink;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.api.spi.TableInfo;
 import io.battdat.api.spi.TableSink;
 import io.battdat.api.spi.WriteOptions;
+import io.battdat.hdf5.Hdf5StreamReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * Writes a new battdat HDF5 file in the layout PyTables writes (hdf5-on-disk.md sections 1-5): superblock
- * version 0, groups with symbol tables, tables as chunked 1-D compound datasets with unlimited maximum size and
- * PyTables' attributes. Chunks are written as they fill; the metadata is written when the file is closed, after
- * the data, and the file is written under a temporary name and renamed, so a file under the final name is always
- * complete. Appending to existing files is not implemented yet.
+ * Writes battdat HDF5 files in the layout PyTables writes (hdf5-on-disk.md sections 1-5: superblock version 0,
+ * groups with symbol tables, tables as chunked 1-D compound datasets with unlimited size and PyTables' attributes),
+ * new or existing, with commits that survive a crash at any instant.
+ *
+ * <p>Every {@link #flush()} (and {@link TableSink#flush()}, and {@link #close()}) is a commit in the order of
+ * hdf5-on-disk.md 8.1: rows, index copies, new headers and group copies go to the end of the file; then the
+ * end-of-file address; then single 8- or 16-byte swings (group symbol tables, index roots); then the commit point,
+ * each table's current size; then NROWS and sibling pointers, which readers ignore. A process killed at any instant
+ * leaves a file that PyTables, h5py and battdat open with every row of the last completed commit. With
+ * {@link WriteOptions#fsync()} each step is forced to the device before the next, for power loss.
+ *
+ * <p>A new file is written under a temporary name in the same folder and appears under its name, complete, at its
+ * first commit; {@link #abort()} before that leaves nothing behind. Existing groups and tables are never rewritten in
+ * place: adding a table or a prefix group writes a copy of the group's symbol table and swings its Symbol Table
+ * Message. Each commit leaks a few kilobytes (old index nodes, a re-encoded partial chunk), as HDF5's own appends do.
  */
 public final class Hdf5FileWriter implements DatasetSink {
     /** The battdat version stamped in {@code battdat_version} attributes. */
     static final String BATTDAT_VERSION = "0.4.6";
-    private static final int SUPERBLOCK_SIZE = 96;
+    private static final Logger LOG = LoggerFactory.getLogger(Hdf5FileWriter.class);
+
+    /** A group of the file: the root ("") or a prefix group. */
+    private static final class Group {
+        final String name;
+        long header = Bytes.UNDEFINED;
+        long symbolTableField;
+        SymbolTable links = new SymbolTable();
+        boolean changed;
+
+        Group(String name) {
+            this.name = name;
+        }
+
+        String path() {
+            return "/" + name;
+        }
+    }
 
     private final Path target;
-    private final Path temp;
+    private Path temp;
     private final WriteOptions options;
     private final FileChannel channel;
-    private final Map<String, Map<String, TableWriter>> groups = new LinkedHashMap<>();
-    private long eof = SUPERBLOCK_SIZE;
+    private final FileLock lock;
+    private final Hdf5Channel file;
+    private final SuperblockV0 superblock;
+    private final Group root;
+    private final Map<String, Group> prefixes = new LinkedHashMap<>();
+    private final Map<String, TableWriter> tables = new LinkedHashMap<>();
+    private final List<TableWriter> unlinked = new ArrayList<>();
+    private long committedEnd;
     private boolean closed;
-    private java.util.concurrent.ExecutorService compressionPool;
+    private BattdatException failure;
+    private ExecutorService compressionPool;
     private final int compressionThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-    /** Creates the file (under a temporary name until {@link #close()}). */
-    public Hdf5FileWriter(Path target, WriteOptions options) {
+    private Hdf5FileWriter(Path target, Path temp, WriteOptions options) {
         this.target = target;
+        this.temp = temp;
         this.options = options;
         if (options.compressionLevel() > 0 && !options.compressionLibrary().equals("zlib")) {
             throw new UnsupportedFeatureException(target, null, "compression library '" + options.compressionLibrary()
                     + "' is not supported; use zlib");
         }
-        Path name = target.getFileName();
-        this.temp = target.resolveSibling("." + (name == null ? "battdat" : name) + ".tmp-" + ProcessHandle.current().pid());
+        Path path = temp != null ? temp : target;
+        FileChannel c = null;
         try {
-            this.channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE, StandardOpenOption.READ);
-            channel.write(ByteBuffer.allocate(SUPERBLOCK_SIZE), 0);
+            c = temp != null
+                    ? FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, StandardOpenOption.READ)
+                    : FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            this.channel = c;
+            this.lock = lock(c);
+            if (temp != null) {
+                writeSkeleton(c);
+            }
+            this.superblock = SuperblockV0.read(target, c);
+            this.file = new Hdf5Channel(target, c, superblock.base(), superblock.endOfFile(), options.fsync());
+            this.committedEnd = superblock.endOfFile();
+            this.root = loadGroup("", superblock.rootHeader());
         } catch (IOException e) {
-            throw new FileAccessException(target, null, "cannot create " + temp + ": " + e.getMessage(), e);
+            closeQuietly(c);
+            deleteTemp();
+            String why = e instanceof AccessDeniedException ? "permission denied (read-only file?)" : e.toString();
+            throw new FileAccessException(target, null, "cannot open for writing: " + why, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            deleteTemp();
+            throw e;
         }
+    }
+
+    /** Starts a new file (replacing an existing one at the first commit). */
+    public static Hdf5FileWriter create(Path target, WriteOptions options) {
+        Path name = target.getFileName();
+        Path temp = target.toAbsolutePath().resolveSibling("." + (name == null ? "battdat" : name) + ".tmp-"
+                + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        return new Hdf5FileWriter(target, temp, options);
+    }
+
+    /**
+     * Opens an existing file (written by PyTables, the Python toolkit or this writer) to append rows and add tables
+     * and prefix groups. Its metadata is kept.
+     */
+    public static Hdf5FileWriter append(Path target, WriteOptions options) {
+        if (!Files.exists(target)) {
+            throw new FileAccessException(target, null, "no such file to append to");
+        }
+        if (Files.isDirectory(target)) {
+            throw new FileAccessException(target, null, "is a directory, not an HDF5 file");
+        }
+        return new Hdf5FileWriter(target, null, options);
+    }
+
+    private FileLock lock(FileChannel c) throws IOException {
+        try {
+            FileLock l = c.tryLock();
+            if (l == null) {
+                throw new FileAccessException(target, null, "is being written by another program (locked)");
+            }
+            return l;
+        } catch (OverlappingFileLockException e) {
+            throw new FileAccessException(target, null, "is already open for writing in this process", e);
+        }
+    }
+
+    /** A new file's first state: the superblock and an empty root group holding the battdat metadata. */
+    private void writeSkeleton(FileChannel c) throws IOException {
+        Hdf5Channel f = new Hdf5Channel(target, c, 0, SuperblockV0.SIZE, false);
+        f.write(0, new byte[SuperblockV0.SIZE]);
+        SymbolTable.Written w = new SymbolTable().write(f, "/");
+        long header = writeGroupHeader(f, w, true);
+        f.write(0, SuperblockV0.encode(f.end(), header, w.btree(), w.heap()));
+    }
+
+    private long writeGroupHeader(Hdf5Channel f, SymbolTable.Written w, boolean isRoot) {
+        ObjectHeader h = new ObjectHeader().add(ObjectHeader.SYMBOL_TABLE, ObjectHeader.symbolTable(w.btree(), w.heap()),
+                false);
+        h.add(AttributeMessage.TYPE, AttributeMessage.text("TITLE", ""), false);
+        h.add(AttributeMessage.TYPE, AttributeMessage.text("CLASS", "GROUP"), false);
+        h.add(AttributeMessage.TYPE, AttributeMessage.text("VERSION", "1.0"), false);
+        if (isRoot) {
+            h.add(AttributeMessage.TYPE, AttributeMessage.text("PYTABLES_FORMAT_VERSION", "2.1"), false);
+            h.add(AttributeMessage.TYPE, AttributeMessage.text("metadata", options.rootMetadataJson()), false);
+            h.add(AttributeMessage.TYPE, AttributeMessage.pickled("json_schema",
+                    PickleProtocol0.dumps(Map.of("title", "BatteryMetadata", "type", "object"))), false);
+            h.add(AttributeMessage.TYPE, AttributeMessage.text("battdat_version", BATTDAT_VERSION), false);
+        }
+        byte[] bytes = h.encode();
+        return f.allocate(bytes, bytes.length);
+    }
+
+    private Group loadGroup(String name, long header) {
+        Group g = new Group(name);
+        List<ObjectHeader.Message> messages = ObjectHeader.read(file, header, g.path());
+        ObjectHeader.Message stab = ObjectHeader.find(messages, ObjectHeader.SYMBOL_TABLE);
+        if (stab == null) {
+            throw new UnsupportedFeatureException(target, g.path(), "cannot add to this group: it stores its links "
+                    + "in the newer link-info format, not in a symbol table as PyTables does");
+        }
+        g.header = header;
+        g.symbolTableField = stab.dataAddress();
+        g.links = SymbolTable.read(file, g.path(), stab.data().getLong(0), stab.data().getLong(8));
+        return g;
     }
 
     Path target() {
         return target;
     }
 
+    /** Tests only: the channel, to simulate crashes and full disks. */
+    Hdf5Channel channel() {
+        return file;
+    }
+
+    /** Tests only: stops like a killed process, writing nothing more (the lock goes with the channel). */
+    void vanish() {
+        closed = true;
+        if (compressionPool != null) {
+            compressionPool.shutdownNow();
+        }
+        closeQuietly(channel);
+    }
+
     /** A compressor of this file's shared pool (daemon threads, one per core), made on first use. */
-    ChunkCompressor compressor(int level, int elementSize, int chunkRows) {
+    ChunkCompressor compressor(int level, boolean shuffle, int elementSize, int chunkRows) {
         if (compressionPool == null) {
-            compressionPool = java.util.concurrent.Executors.newFixedThreadPool(compressionThreads, r -> {
+            compressionPool = Executors.newFixedThreadPool(compressionThreads, r -> {
                 Thread t = new Thread(r, "battdat-hdf5-compress");
                 t.setDaemon(true);
                 return t;
             });
         }
-        return new ChunkCompressor(compressionPool, compressionThreads, target, level, elementSize, chunkRows);
+        return new ChunkCompressor(compressionPool, compressionThreads, target, level, shuffle, elementSize,
+                chunkRows);
     }
 
-    private void stopPool() {
-        if (compressionPool != null) {
-            compressionPool.shutdownNow();
+    /** Refuses work after close or after a failed write (the file keeps the rows of its last commit). */
+    void ensureWritable() {
+        if (closed) {
+            throw new WriteException(target, null, "the writer is closed");
+        }
+        if (failure == null && file.failure() != null) {
+            failure = file.failure();
+        }
+        if (failure != null) {
+            throw new WriteException(target, null, -1, "an earlier write failed (" + failure.getMessage()
+                    + "); the file keeps the rows of its last completed flush", failure);
         }
     }
 
-    /** Writes bytes at the end of the file and returns their address. */
-    long allocate(byte[] bytes, int length) {
-        return allocate(ByteBuffer.wrap(bytes, 0, length));
-    }
-
-    /** Writes a buffer's remaining bytes at the end of the file and returns their address. */
-    long allocate(ByteBuffer b) {
-        long at = eof;
-        int length = b.remaining();
-        try {
-            long p = at;
-            while (b.hasRemaining()) {
-                p += channel.write(b, p);
-            }
-        } catch (IOException e) {
-            throw new WriteException(target, null, -1, "cannot write " + temp + ": " + e.getMessage(), e);
-        }
-        eof += length;
-        return at;
+    private static String[] split(String key) {
+        String k = key.startsWith("/") ? key.substring(1) : key;
+        int slash = k.lastIndexOf('/');
+        return new String[]{slash < 0 ? null : k.substring(0, slash), k.substring(slash + 1), "/" + k};
     }
 
     @Override
     public TableSink createTable(String key, TableLayout layout, ColumnSchema schema, long expectedRows) {
-        String k = key.startsWith("/") ? key.substring(1) : key;
-        int slash = k.lastIndexOf('/');
-        String prefix = slash < 0 ? null : k.substring(0, slash);
-        String name = k.substring(slash + 1);
-        if (prefix != null && prefix.contains("/")) {
-            throw new UnsupportedFeatureException(target, "/" + k, "only one level of prefix groups is supported");
+        ensureWritable();
+        String[] k = split(key);
+        if (k[0] != null && k[0].contains("/")) {
+            throw new UnsupportedFeatureException(target, k[2], "only one level of prefix groups is supported");
         }
-        Map<String, TableWriter> tables = groups.computeIfAbsent(prefix == null ? "" : prefix, p -> new LinkedHashMap<>());
-        if (tables.containsKey(name) || (prefix == null && groups.containsKey(name))) {
-            throw new WriteException(target, "/" + k, "a table or group of that name exists already");
+        if (k[1].isEmpty() || (k[0] != null && k[0].isEmpty())) {
+            throw new WriteException(target, k[2], "not a table name");
         }
-        TableWriter t = new TableWriter(this, prefix, name, layout, schema, Math.max(1, expectedRows),
+        Group g = k[0] == null ? root : prefixGroup(k[0], true);
+        if (g.links.links().containsKey(k[1]) || tables.containsKey(k[2])) {
+            throw new WriteException(target, k[2], "a table or group of that name exists already"
+                    + (g.links.links().containsKey(k[1]) ? " (append to it instead)" : ""));
+        }
+        TableWriter t = new TableWriter(this, file, k[0], k[1], layout, schema, Math.max(1, expectedRows),
                 options.compressionLevel());
-        tables.put(name, t);
+        tables.put(k[2], t);
+        unlinked.add(t);
         return t;
+    }
+
+    /** As {@link #createTable}, with a chunk size chosen by the caller instead of PyTables' rule (for tests). */
+    TableSink createTableWithChunkRows(String key, TableLayout layout, ColumnSchema schema, int chunkRows) {
+        TableWriter t = (TableWriter) createTable(key, layout, schema, 1);
+        TableWriter sized = new TableWriter(this, file, t.prefix, t.name, layout, schema, chunkRows,
+                options.compressionLevel(), true, null);
+        tables.put(t.path(), sized);
+        unlinked.set(unlinked.indexOf(t), sized);
+        return sized;
+    }
+
+    private Group prefixGroup(String name, boolean create) {
+        Group g = prefixes.get(name);
+        if (g != null) {
+            return g;
+        }
+        SymbolTable.Link link = root.links.links().get(name);
+        if (link != null) {
+            try {
+                g = loadGroup(name, link.header());
+            } catch (UnsupportedFeatureException e) {
+                throw new WriteException(target, "/" + name, "exists and is not a group of tables");
+            }
+        } else if (create) {
+            g = new Group(name);
+            g.changed = true;
+        } else {
+            throw new KeyNotFoundException(target, "/" + name, "no such group");
+        }
+        prefixes.put(name, g);
+        return g;
     }
 
     @Override
     public TableSink appendTo(String key) {
-        String k = key.startsWith("/") ? key.substring(1) : key;
-        int slash = k.lastIndexOf('/');
-        TableWriter t = groups.getOrDefault(slash < 0 ? "" : k.substring(0, slash), Map.of()).get(k.substring(slash + 1));
-        if (t == null) {
-            throw new KeyNotFoundException(target, "/" + k, "no such table in the file being written");
+        ensureWritable();
+        String[] k = split(key);
+        TableWriter t = tables.get(k[2]);
+        if (t != null) {
+            return t;
         }
+        Group g = k[0] == null ? root : prefixGroup(k[0], false);
+        SymbolTable.Link link = g.links.links().get(k[1]);
+        if (link == null) {
+            throw new KeyNotFoundException(target, k[2], "no such table; the file has " + g.links.links().keySet()
+                    + (k[0] == null ? "" : " in /" + k[0]));
+        }
+        TableLayout layout = storedLayout(k[2]);
+        t = TableWriter.open(this, file, k[0], k[1], link.header(), layout);
+        tables.put(k[2], t);
         return t;
     }
 
-    @Override
-    public void flush() {
-        // see TableWriter.flush(): rows become durable when the file is completed
+    /** The stored columns of an existing table, as battdat's reader sees them. */
+    private TableLayout storedLayout(String path) {
+        try (StoredDataset stored = new Hdf5StreamReader().open(target)) {
+            for (TableInfo info : stored.tables()) {
+                if (info.path().equals(path)) {
+                    return info.layout();
+                }
+            }
+            throw new WriteException(target, path, "is not a battdat table (a 1-D compound dataset with a 'metadata' "
+                    + "attribute); cannot append to it" + (stored.ignoredTables().isEmpty() ? ""
+                    : "; ignored: " + stored.ignoredTables()));
+        }
     }
 
+    /** Commits every table. */
+    @Override
+    public void flush() {
+        commit(tables.values());
+    }
+
+    /**
+     * One commit of {@code which} (hdf5-on-disk.md 8.1; see the class comment). Returns the rows it made visible.
+     */
+    long commit(Collection<TableWriter> which) {
+        ensureWritable();
+        try {
+            for (TableWriter t : which) {
+                t.writeData();
+            }
+            for (TableWriter t : List.copyOf(unlinked)) {
+                if (!t.isNew()) {
+                    Group g = t.prefix == null ? root : prefixGroup(t.prefix, true);
+                    g.links.links().put(t.name, new SymbolTable.Link(t.header(), false, 0, 0));
+                    g.changed = true;
+                    unlinked.remove(t);
+                }
+            }
+            Map<Group, SymbolTable.Written> swings = new LinkedHashMap<>();
+            for (Group g : prefixes.values()) {
+                if (!g.changed) {
+                    continue;
+                }
+                SymbolTable.Written w = g.links.write(file, g.path());
+                if (g.header == Bytes.UNDEFINED) {
+                    g.header = writeGroupHeader(file, w, false);
+                    g.symbolTableField = ObjectHeader.find(ObjectHeader.read(file, g.header, g.path()),
+                            ObjectHeader.SYMBOL_TABLE).dataAddress();
+                    g.changed = false;
+                } else {
+                    swings.put(g, w);
+                }
+                root.links.links().put(g.name, new SymbolTable.Link(g.header, true, w.btree(), w.heap()));
+                root.changed = true;
+            }
+            SymbolTable.Written rootCopy = root.changed ? root.links.write(file, "/") : null;
+            file.barrier();
+            if (file.end() != committedEnd) {
+                file.writeLong(superblock.endOfFileField(), file.end());
+                committedEnd = file.end();
+                file.barrier();
+            }
+            for (Map.Entry<Group, SymbolTable.Written> s : swings.entrySet()) {
+                file.write(s.getKey().symbolTableField, symbolTable(s.getValue()));
+                s.getKey().changed = false;
+            }
+            if (rootCopy != null) {
+                file.write(root.symbolTableField, symbolTable(rootCopy));
+            }
+            for (TableWriter t : which) {
+                t.swingIndex();
+            }
+            file.barrier();
+            long committed = 0;
+            for (TableWriter t : which) {
+                committed += t.commitRows();
+            }
+            file.barrier();
+            for (TableWriter t : which) {
+                t.afterCommit();
+            }
+            if (rootCopy != null) {
+                file.write(superblock.rootScratchPad(), symbolTable(rootCopy)); // the root entry's cached copy
+                root.changed = false;
+            }
+            file.barrier();
+            publish();
+            return committed;
+        } catch (BattdatException e) {
+            failure = e;
+            throw e;
+        } catch (RuntimeException e) {
+            failure = new WriteException(target, null, -1, "commit failed: " + e, e);
+            throw failure;
+        }
+    }
+
+    private static byte[] symbolTable(SymbolTable.Written w) {
+        return ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(w.btree()).putLong(w.heap()).array();
+    }
+
+    /** A new file takes its name at its first commit: before that it holds no committed row. */
+    private void publish() {
+        if (temp == null) {
+            return;
+        }
+        try {
+            if (options.fsync()) {
+                channel.force(true);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temp = null;
+        } catch (IOException e) {
+            throw new WriteException(target, null, -1, "cannot move " + temp + " to its name: " + e.getMessage(), e);
+        }
+    }
+
+    /** Commits every table, trims what a crashed writer left past the end, and closes the file. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        closed = true;
-        boolean done = false;
+        if (failure == null && file.failure() != null) {
+            failure = file.failure();
+        }
         try {
-            Map<String, long[]> children = new LinkedHashMap<>(); // root's links: name -> {header, btree, heap}
-            Map<String, long[]> rootTables = new LinkedHashMap<>();
-            for (Map.Entry<String, Map<String, TableWriter>> g : groups.entrySet()) {
-                Map<String, long[]> links = new LinkedHashMap<>();
-                for (TableWriter t : g.getValue().values()) {
-                    t.finish();
-                    links.put(t.name, new long[]{writeTable(t), 0, 0});
-                }
-                if (g.getKey().isEmpty()) {
-                    rootTables.putAll(links);
-                } else {
-                    children.put(g.getKey(), writeGroup(links, groupAttributes(false)));
-                }
+            if (failure == null) {
+                commit(tables.values());
+                file.truncateToEnd();
+                file.barrier();
             }
-            children.putAll(rootTables);
-            long[] root = writeGroup(children, groupAttributes(true));
-            ByteBuffer sb = ByteBuffer.wrap(superblock(root[0], root[1], root[2]));
-            channel.write(sb, 0);
-            channel.truncate(eof);
-            if (options.fsync()) {
-                channel.force(true); // power-loss durability is opt-in; the rename alone survives a process crash
-            }
-            channel.close();
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            done = true;
-        } catch (IOException e) {
-            throw new WriteException(target, null, -1, "cannot complete the file: " + e.getMessage(), e);
         } finally {
-            stopPool();
-            if (!done) {
-                try {
-                    channel.close();
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignore) {
-                    // the original error is reported
-                }
-            }
+            closed = true;
+            release();
+            deleteTemp();
+        }
+        if (failure != null) {
+            throw new WriteException(target, null, -1, "closed after a failed write; the file keeps the rows of its "
+                    + "last completed flush", failure);
         }
     }
 
-    /** Removes the unfinished file; nothing appears under the target name. */
+    /**
+     * Gives up: a new file that was never committed is removed; an existing (or already committed) file keeps every
+     * row of its last commit, and what was written after it is trimmed.
+     */
     @Override
     public void abort() {
         if (closed) {
             return;
         }
         closed = true;
-        stopPool();
         try {
-            channel.close();
-            Files.deleteIfExists(temp);
-        } catch (IOException e) {
-            throw new WriteException(target, null, -1, "cannot remove the unfinished " + temp + ": " + e.getMessage(), e);
-        }
-    }
-
-    private List<byte[]> groupAttributes(boolean root) {
-        List<byte[]> attrs = new ArrayList<>();
-        attrs.add(AttributeMessage.text("TITLE", ""));
-        attrs.add(AttributeMessage.text("CLASS", "GROUP"));
-        attrs.add(AttributeMessage.text("VERSION", "1.0"));
-        if (root) {
-            attrs.add(AttributeMessage.text("PYTABLES_FORMAT_VERSION", "2.1"));
-            attrs.add(AttributeMessage.text("metadata", options.rootMetadataJson()));
-            attrs.add(AttributeMessage.text("battdat_version", BATTDAT_VERSION));
-        }
-        return attrs;
-    }
-
-    /** Writes a table's chunk index and object header; returns the header's address. */
-    private long writeTable(TableWriter t) {
-        long btree = BTreeV1Node.writeChunkIndex(t.chunks, t.chunkRows, t.elementSize,
-                node -> allocate(node, node.length));
-        ObjectHeader h = new ObjectHeader();
-        h.add(DataspaceMessage.TYPE, DataspaceMessage.extendible(t.rows), false);
-        h.add(DatatypeMessage.TYPE, DatatypeMessage.compound(t.layout), true);
-        h.add(0x0005, ObjectHeader.fillValue(), true);
-        if (t.level > 0) {
-            h.add(FilterPipelineMessage.TYPE, FilterPipelineMessage.shuffleDeflate(t.elementSize, t.level), true);
-        }
-        h.add(DataLayoutMessage.TYPE, DataLayoutMessage.chunked(btree, t.chunkRows, t.elementSize), false);
-        h.add(0x0012, ObjectHeader.modificationTime(System.currentTimeMillis() / 1000), false);
-        h.add(AttributeMessage.TYPE, AttributeMessage.text("CLASS", "TABLE"), false);
-        h.add(AttributeMessage.TYPE, AttributeMessage.text("VERSION", "2.7"), false);
-        h.add(AttributeMessage.TYPE, AttributeMessage.text("TITLE", ""), false);
-        for (int i = 0; i < t.layout.size(); i++) {
-            h.add(AttributeMessage.TYPE, AttributeMessage.text("FIELD_" + i + "_NAME", t.layout.column(i).name()), false);
-        }
-        for (int i = 0; i < t.layout.size(); i++) {
-            ColumnSpec c = t.layout.column(i);
-            byte[] type = c.type() == io.battdat.api.data.StorageType.STRING ? DatatypeMessage.string(1, false)
-                    : DatatypeMessage.member(c);
-            int size = c.type() == io.battdat.api.data.StorageType.STRING ? 1 : c.itemSize();
-            h.add(AttributeMessage.TYPE, AttributeMessage.of("FIELD_" + i + "_FILL", type, DataspaceMessage.scalar(),
-                    new byte[size]), false);
-        }
-        h.add(AttributeMessage.TYPE, AttributeMessage.int64("NROWS", t.rows), false);
-        if (t.schema != null) {
-            h.add(AttributeMessage.TYPE, AttributeMessage.text("metadata", t.schema.toJson()), false);
-        }
-        h.add(AttributeMessage.TYPE, AttributeMessage.text("battdat_version", BATTDAT_VERSION), false);
-        byte[] header = h.encode();
-        return allocate(header, header.length);
-    }
-
-    /** Writes a group (heap, symbol table nodes, B-tree, header); returns {header, btree, heap}. */
-    private long[] writeGroup(Map<String, long[]> links, List<byte[]> attributes) {
-        List<String> names = new ArrayList<>(links.keySet());
-        names.sort(Comparator.comparing(n -> n, (a, b) -> java.util.Arrays.compare(a.getBytes(StandardCharsets.UTF_8),
-                b.getBytes(StandardCharsets.UTF_8))));
-        if (names.size() > 32 * GroupSymbolTableNode.CAPACITY) {
-            throw new UnsupportedFeatureException(target, null, "more than 256 objects in one group");
-        }
-        LocalHeap heap = new LocalHeap(names);
-        long heapAddress = eof;
-        byte[] heapBytes = heap.encode(heapAddress);
-        allocate(heapBytes, heapBytes.length);
-        int nodes = (names.size() + GroupSymbolTableNode.CAPACITY - 1) / GroupSymbolTableNode.CAPACITY;
-        long[] keys = new long[nodes + 1];
-        long[] children = new long[nodes];
-        for (int s = 0; s < nodes; s++) {
-            List<GroupSymbolTableNode.Entry> entries = new ArrayList<>();
-            List<String> part = names.subList(s * GroupSymbolTableNode.CAPACITY,
-                    Math.min(names.size(), (s + 1) * GroupSymbolTableNode.CAPACITY));
-            for (String n : part) {
-                long[] l = links.get(n);
-                entries.add(new GroupSymbolTableNode.Entry(heap.offsetOf(n), l[0], l[1], l[2], l[1] != 0));
+            if (temp == null && channel.isOpen() && channel.size() > superblock.base() + committedEnd) {
+                channel.truncate(superblock.base() + committedEnd);
             }
-            byte[] snod = GroupSymbolTableNode.encode(entries);
-            children[s] = allocate(snod, snod.length);
-            keys[s + 1] = heap.offsetOf(part.get(part.size() - 1));
+        } catch (IOException e) {
+            LOG.warn("{}: cannot trim uncommitted bytes: {}", target, e.toString());
+        } finally {
+            release();
+            deleteTemp();
         }
-        byte[] tree = BTreeV1Node.group(keys, children);
-        long btree = allocate(tree, tree.length);
-        ObjectHeader h = new ObjectHeader().add(0x0011, ObjectHeader.symbolTable(btree, heapAddress), false);
-        for (byte[] a : attributes) {
-            h.add(AttributeMessage.TYPE, a, false);
-        }
-        byte[] header = h.encode();
-        return new long[]{allocate(header, header.length), btree, heapAddress};
     }
 
-    private byte[] superblock(long rootHeader, long rootBtree, long rootHeap) {
-        return new Bytes().bytes(new byte[]{(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'})
-                .u8(0).u8(0).u8(0).u8(0).u8(0).u8(8).u8(8).u8(0).u16(4).u16(16).u32(0)
-                .u64(0).u64(Bytes.UNDEFINED).u64(eof).u64(Bytes.UNDEFINED)
-                .u64(0).u64(rootHeader).u32(1).u32(0).u64(rootBtree).u64(rootHeap).toArray();
+    private void release() {
+        if (compressionPool != null) {
+            compressionPool.shutdownNow();
+        }
+        try {
+            if (lock != null && lock.isValid()) {
+                lock.release();
+            }
+        } catch (IOException ignore) {
+            // closing the channel releases it too
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        try {
+            if (c != null) {
+                c.close();
+            }
+        } catch (IOException ignore) {
+            // nothing more to release
+        }
+    }
+
+    private void deleteTemp() {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                LOG.warn("cannot remove the unfinished {}: {}", temp, e.toString());
+            }
+        }
     }
 }

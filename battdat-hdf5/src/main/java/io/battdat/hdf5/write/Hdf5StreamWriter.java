@@ -1,7 +1,6 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.FileAccessException;
-import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
@@ -13,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes battdat HDF5 files that PyTables and h5py read (new files; appending comes next). Registered as a
+ * Writes battdat HDF5 files that PyTables and h5py read and append to; appends to files they wrote. Registered as a
  * {@link StreamWriter} service; applications do not name this class.
  */
 public final class Hdf5StreamWriter implements StreamWriter {
@@ -44,10 +43,13 @@ public final class Hdf5StreamWriter implements StreamWriter {
                     throw new FileAccessException(path, null, "exists already (use overwrite or append)");
                 }
             }
-            case APPEND -> throw new UnsupportedFeatureException(path, null,
-                    "appending to existing HDF5 files is not implemented yet; write a new file");
+            case APPEND -> {
+                if (Files.exists(path)) {
+                    return Hdf5FileWriter.append(path, options);
+                }
+            }
             default -> { }
         }
-        return new Hdf5FileWriter(path, options);
+        return Hdf5FileWriter.create(path, options);
     }
 }

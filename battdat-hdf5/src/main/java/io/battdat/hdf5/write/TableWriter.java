@@ -1,5 +1,7 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.BadFormatException;
+import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
@@ -8,6 +10,7 @@ import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.FloatColumn;
 import io.battdat.api.data.LongColumn;
+import io.battdat.api.data.StorageType;
 import io.battdat.api.data.StringColumn;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.schema.ColumnSchema;
@@ -15,16 +18,17 @@ import io.battdat.api.spi.TableSink;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One table being written: rows are encoded column by column from the batch's primitive arrays into the current
- * chunk (row-major compound elements); a full chunk is shuffled and deflated when compressed, then written.
+ * One table being written, new or existing. Rows are encoded column by column from the batch's primitive arrays
+ * into the open chunk (row-major compound elements); a full chunk is shuffled and deflated when compressed, then
+ * written at the end of the file. Nothing is visible to readers until a commit ({@link Hdf5FileWriter}) writes the
+ * open chunk and the index copy and moves the table's current size (hdf5-on-disk.md 8.1).
  */
 final class TableWriter implements TableSink {
     private final Hdf5FileWriter file;
+    private final Hdf5Channel channel;
     final String prefix;
     final String name;
     final TableLayout layout;
@@ -32,32 +36,167 @@ final class TableWriter implements TableSink {
     final int elementSize;
     final int chunkRows;
     final int level;
-    final List<BTreeV1Node.Chunk> chunks = new ArrayList<>();
+    /** Whether chunks are byte-shuffled before deflate (PyTables' default; files written without it exist). */
+    final boolean shuffle;
+    private final ChunkBTree index;
     private final int[] offsets;
     // a direct buffer: written to the file without the JDK's extra copy of heap arrays
     private final ByteBuffer view;
     private final ChunkCompressor compressor;
+    private final ChunkCompressor.Sink chunkWritten;
+    /** Rows in the open chunk, and how many of them are already in the file. */
     private int rowsInChunk;
+    private int rowsInChunkOnDisk;
+    /** Address of the open chunk when unfiltered and already allocated (its new rows go in place). */
+    private long openChunkAddress = Bytes.UNDEFINED;
     long rows;
-    private long written;
+    private long committedRows;
+    /** Header fields that commits write in place; {@link Bytes#UNDEFINED} until the header exists. */
+    private long header = Bytes.UNDEFINED;
+    private long currentSizeField;
+    private long btreeAddressField;
+    private long nrowsField = Bytes.UNDEFINED;
+    private long committedRoot = Bytes.UNDEFINED;
+    private long pendingRoot = Bytes.UNDEFINED;
 
-    TableWriter(Hdf5FileWriter file, String prefix, String name, TableLayout layout, ColumnSchema schema,
-                long expectedRows, int level) {
+    /** A new table (its header is written by the first commit). */
+    TableWriter(Hdf5FileWriter file, Hdf5Channel channel, String prefix, String name, TableLayout layout,
+                ColumnSchema schema, long expectedRows, int level) {
+        this(file, channel, prefix, name, layout, schema, chunkRows(expectedRows, DatatypeMessage.elementSize(layout)),
+                level, true, null);
+    }
+
+    TableWriter(Hdf5FileWriter file, Hdf5Channel channel, String prefix, String name, TableLayout layout,
+                ColumnSchema schema, int chunkRows, int level, boolean shuffle, ChunkBTree index) {
         this.file = file;
+        this.channel = channel;
         this.prefix = prefix;
         this.name = name;
         this.layout = layout;
         this.schema = schema;
         this.elementSize = DatatypeMessage.elementSize(layout);
         DatatypeMessage.compound(layout); // refuses unsupported column types now, not at close
-        this.chunkRows = chunkRows(expectedRows, elementSize);
+        this.chunkRows = chunkRows;
         this.level = level;
+        this.shuffle = shuffle;
+        this.index = index != null ? index : ChunkBTree.empty(channel, path(), chunkRows, elementSize);
         this.offsets = new int[layout.size()];
         for (int c = 1; c < layout.size(); c++) {
             offsets[c] = offsets[c - 1] + layout.column(c - 1).itemSize() * layout.column(c - 1).elementsPerRow();
         }
         this.view = ByteBuffer.allocateDirect(chunkRows * elementSize).order(ByteOrder.LITTLE_ENDIAN);
-        this.compressor = level > 0 ? file.compressor(level, elementSize, chunkRows) : null;
+        this.compressor = level > 0 ? file.compressor(level, shuffle, elementSize, chunkRows) : null;
+        this.chunkWritten = (row, bytes, size) -> this.index.put(row, size, channel.allocate(bytes, size));
+    }
+
+    /**
+     * Opens an existing table for appending. Only what this writer can continue exactly is accepted: a 1-D chunked
+     * dataset with unlimited size, the compound type this writer would write for {@code layout}, and no filters or
+     * PyTables' zlib pair (shuffle, deflate).
+     */
+    static TableWriter open(Hdf5FileWriter file, Hdf5Channel channel, String prefix, String name, long header,
+                            TableLayout layout) {
+        String path = prefix == null ? "/" + name : "/" + prefix + "/" + name;
+        List<ObjectHeader.Message> messages = ObjectHeader.read(channel, header, path);
+        ObjectHeader.Message space = ObjectHeader.find(messages, DataspaceMessage.TYPE);
+        ObjectHeader.Message type = ObjectHeader.find(messages, DatatypeMessage.TYPE);
+        ObjectHeader.Message storage = ObjectHeader.find(messages, DataLayoutMessage.TYPE);
+        if (space == null || type == null || storage == null) {
+            throw new BadFormatException(channel.file(), path, "not a dataset: its header lacks a dataspace, "
+                    + "datatype or layout message");
+        }
+        if (DataspaceMessage.rank(space.data()) != 1 || !DataspaceMessage.unlimited(space.data())) {
+            throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the dataset is not a 1-D "
+                    + "table with unlimited size (rank " + DataspaceMessage.rank(space.data()) + ")");
+        }
+        if (!DataLayoutMessage.isChunkedV3(storage.data())) {
+            throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the table is not stored in "
+                    + "chunks with a version 3 layout message");
+        }
+        byte[] expected = DatatypeMessage.compound(layout);
+        byte[] actual = new byte[type.data().limit()];
+        type.data().get(0, actual);
+        if (!java.util.Arrays.equals(expected, 0, expected.length, actual, 0, Math.min(actual.length, expected.length))
+                || actual.length != Bytes.pad8(expected.length)) {
+            throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the table's compound type "
+                    + "is stored differently from how this writer stores " + layout);
+        }
+        int level = 0;
+        boolean shuffle = true;
+        ObjectHeader.Message filters = ObjectHeader.find(messages, FilterPipelineMessage.TYPE);
+        if (filters != null) {
+            List<FilterPipelineMessage.Filter> f = FilterPipelineMessage.parse(filters.data());
+            if (f.size() == 2 && f.get(0).id() == 2 && f.get(1).id() == 1 && f.get(1).clientData().length == 1) {
+                level = Math.max(1, Math.min(9, f.get(1).clientData()[0]));
+            } else if (f.size() == 1 && f.get(0).id() == 1 && f.get(0).clientData().length == 1) {
+                level = Math.max(1, Math.min(9, f.get(0).clientData()[0]));
+                shuffle = false;
+            } else if (!f.isEmpty()) {
+                throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the table's filters "
+                        + f.stream().map(x -> String.valueOf(x.id())).toList() + " are not PyTables' zlib "
+                        + "(deflate 1, optionally after shuffle 2); this writer appends to uncompressed and zlib tables");
+            }
+        }
+        int chunkRows = DataLayoutMessage.chunkRows(storage.data());
+        int elementSize = DataLayoutMessage.elementSize(storage.data());
+        if (elementSize != DatatypeMessage.elementSize(layout) || chunkRows <= 0
+                || (long) chunkRows * elementSize > Integer.MAX_VALUE - 8) {
+            throw new BadFormatException(channel.file(), path, "chunk of " + chunkRows + " rows of " + elementSize
+                    + " bytes does not match the table's " + DatatypeMessage.elementSize(layout) + "-byte rows");
+        }
+        long rows = space.data().getLong(DataspaceMessage.currentSizeOffset(space.data()));
+        long root = DataLayoutMessage.btreeAddress(storage.data());
+        long bound = (rows + chunkRows - 1) / chunkRows * chunkRows;
+        ChunkBTree index = ChunkBTree.read(channel, path, root, bound, chunkRows, elementSize);
+        TableWriter t = new TableWriter(file, channel, prefix, name, layout, null, chunkRows, level, shuffle, index);
+        t.header = header;
+        t.currentSizeField = space.dataAddress() + DataspaceMessage.currentSizeOffset(space.data());
+        t.btreeAddressField = storage.dataAddress() + DataLayoutMessage.BTREE_ADDRESS_OFFSET;
+        t.nrowsField = nrowsField(messages);
+        t.committedRoot = root;
+        t.pendingRoot = root;
+        t.rows = rows;
+        t.committedRows = rows;
+        t.reopenPartialChunk();
+        return t;
+    }
+
+    private static long nrowsField(List<ObjectHeader.Message> messages) {
+        for (ObjectHeader.Message m : messages) {
+            if (m.type() == AttributeMessage.TYPE && AttributeMessage.name(m.data()).equals("NROWS")) {
+                int at = AttributeMessage.valueOffset(m.data());
+                return at + 8 <= m.data().limit() ? m.dataAddress() + at : Bytes.UNDEFINED;
+            }
+        }
+        return Bytes.UNDEFINED;
+    }
+
+    /** Puts the rows of a partly filled last chunk back into the open chunk, so appends continue it. */
+    private void reopenPartialChunk() {
+        int partial = (int) (rows % chunkRows);
+        if (partial == 0) {
+            return;
+        }
+        long first = rows - partial;
+        ChunkBTree.Entry last = index.lastChunk();
+        if (last == null || last.firstRow() != first) {
+            throw new BadFormatException(channel.file(), path(), "the table has " + rows + " rows but its index has "
+                    + "no chunk for row " + first);
+        }
+        rowsInChunk = partial;
+        rowsInChunkOnDisk = partial;
+        if (compressor == null) {
+            openChunkAddress = last.child(); // new rows go in place, beyond the extent
+            return;
+        }
+        if (last.mask() != 0 || last.size() <= 0 || last.size() > view.capacity() + view.capacity() / 10 + 1024) {
+            throw new BadFormatException(channel.file(), path(), "the last chunk (row " + first + ") has size "
+                    + last.size() + " and filter mask " + last.mask());
+        }
+        ByteBuffer stored = channel.read(last.child(), last.size());
+        byte[] rowBytes = ChunkCompressor.decode(stored, view.capacity(), shuffle, elementSize, channel.file(), path(),
+                first);
+        view.put(0, rowBytes, 0, view.capacity());
     }
 
     /** PyTables' chunk size from the expected rows (battdat-format.md 1.5). */
@@ -73,6 +212,14 @@ final class TableWriter implements TableSink {
         return prefix == null ? "/" + name : "/" + prefix + "/" + name;
     }
 
+    boolean isNew() {
+        return header == Bytes.UNDEFINED;
+    }
+
+    long header() {
+        return header;
+    }
+
     @Override
     public TableLayout layout() {
         return layout;
@@ -80,8 +227,9 @@ final class TableWriter implements TableSink {
 
     @Override
     public void append(ColumnBatch batch, int from, int to) {
+        file.ensureWritable();
         if (!batch.layout().equals(layout)) {
-            throw new WriteException(file.target(), path(), "rows have columns " + batch.layout()
+            throw new WriteException(channel.file(), path(), "rows have columns " + batch.layout()
                     + " but the table has " + layout);
         }
         int r = from;
@@ -92,7 +240,7 @@ final class TableWriter implements TableSink {
             rows += n;
             r += n;
             if (rowsInChunk == chunkRows) {
-                writeChunk();
+                completeChunk();
             }
         }
     }
@@ -188,49 +336,130 @@ final class TableWriter implements TableSink {
         }
     }
 
-    /** Writes the current chunk (zero-filled past its rows, as HDF5 allocates whole chunks). */
-    private void writeChunk() {
-        if (rowsInChunk == 0) {
-            return;
-        }
-        for (int z = rowsInChunk * elementSize; z < view.capacity(); z++) {
-            view.put(z, (byte) 0);
-        }
-        long first = (long) (chunks.size() + (compressor == null ? 0 : compressor.pending())) * chunkRows;
-        if (compressor == null) {
-            chunks.add(new BTreeV1Node.Chunk(first, view.capacity(), file.allocate(view.clear())));
+    /** Writes the full open chunk: in place when it was already allocated, else at the end of the file. */
+    private void completeChunk() {
+        long first = rows - rowsInChunk;
+        if (compressor != null) {
+            compressor.submit(view, first, chunkWritten); // compressed on the pool; written in order
+        } else if (openChunkAddress != Bytes.UNDEFINED) {
+            int from = rowsInChunkOnDisk * elementSize;
+            channel.write(openChunkAddress + from, view.duplicate().position(from).limit(view.capacity()));
         } else {
-            // compressed on the pool; written in order as they complete
-            compressor.submit(view, first, (row, bytes, size) ->
-                    chunks.add(new BTreeV1Node.Chunk(row, size, file.allocate(bytes, size))));
+            index.put(first, view.capacity(), channel.allocate(view.duplicate().clear()));
         }
         rowsInChunk = 0;
-    }
-
-    /** Writes the partial last chunk and waits for every compressed chunk; called once when the file is completed. */
-    void finish() {
-        writeChunk();
-        if (compressor != null) {
-            compressor.drain((row, bytes, size) -> chunks.add(new BTreeV1Node.Chunk(row, size, file.allocate(bytes, size))));
-        }
-        written = rows;
+        rowsInChunkOnDisk = 0;
+        openChunkAddress = Bytes.UNDEFINED;
     }
 
     /**
-     * Returns 0: in this version rows become durable only when the file is completed (written under a temporary
-     * name, then renamed at close). Incremental crash-safe commits come with the appending writer.
+     * Commit step 1 and 2 (hdf5-on-disk.md 8.1): puts every appended row in the file, where readers cannot see it
+     * yet (beyond the extent or past the end-of-file address), and writes the index copy. A new table's header is
+     * written too, empty, to be linked by its group.
      */
+    void writeData() {
+        if (compressor != null) {
+            compressor.drain(chunkWritten);
+        }
+        if (rowsInChunk > rowsInChunkOnDisk) {
+            long first = rows - rowsInChunk;
+            int used = rowsInChunk * elementSize;
+            for (int z = used; z < view.capacity(); z++) {
+                view.put(z, (byte) 0); // HDF5 allocates whole chunks; rows past the data read as the zero fill
+            }
+            if (compressor != null) {
+                compressor.submit(view, first, chunkWritten); // re-encoded whole at a new address each commit
+                compressor.drain(chunkWritten);
+            } else if (openChunkAddress != Bytes.UNDEFINED) {
+                int from = rowsInChunkOnDisk * elementSize;
+                channel.write(openChunkAddress + from, view.duplicate().position(from).limit(used));
+            } else {
+                openChunkAddress = channel.allocate(view.duplicate().clear());
+                index.put(first, view.capacity(), openChunkAddress);
+            }
+            rowsInChunkOnDisk = rowsInChunk;
+        }
+        pendingRoot = index.write();
+        if (header == Bytes.UNDEFINED) {
+            writeHeader();
+        }
+    }
+
+    private void writeHeader() {
+        ObjectHeader h = new ObjectHeader();
+        h.add(DataspaceMessage.TYPE, DataspaceMessage.extendible(0), false);
+        h.add(DatatypeMessage.TYPE, DatatypeMessage.compound(layout), true);
+        h.add(0x0005, ObjectHeader.fillValue(), true);
+        if (level > 0) {
+            h.add(FilterPipelineMessage.TYPE, FilterPipelineMessage.shuffleDeflate(elementSize, level), true);
+        }
+        h.add(DataLayoutMessage.TYPE, DataLayoutMessage.chunked(Bytes.UNDEFINED, chunkRows, elementSize), false);
+        h.add(0x0012, ObjectHeader.modificationTime(System.currentTimeMillis() / 1000), false);
+        h.add(AttributeMessage.TYPE, AttributeMessage.text("CLASS", "TABLE"), false);
+        h.add(AttributeMessage.TYPE, AttributeMessage.text("VERSION", "2.7"), false);
+        h.add(AttributeMessage.TYPE, AttributeMessage.text("TITLE", ""), false);
+        for (int i = 0; i < layout.size(); i++) {
+            h.add(AttributeMessage.TYPE, AttributeMessage.text("FIELD_" + i + "_NAME", layout.column(i).name()), false);
+        }
+        for (int i = 0; i < layout.size(); i++) {
+            ColumnSpec c = layout.column(i);
+            boolean text = c.type() == StorageType.STRING;
+            byte[] type = text ? DatatypeMessage.string(1, false) : DatatypeMessage.member(c);
+            h.add(AttributeMessage.TYPE, AttributeMessage.of("FIELD_" + i + "_FILL", type, DataspaceMessage.scalar(),
+                    new byte[text ? 1 : c.itemSize()]), false);
+        }
+        h.add(AttributeMessage.TYPE, AttributeMessage.int64("NROWS", 0), false);
+        if (schema != null) {
+            h.add(AttributeMessage.TYPE, AttributeMessage.text("metadata", schema.toJson()), false);
+            h.add(AttributeMessage.TYPE, AttributeMessage.pickled("json_schema", PickleProtocol0.dumps(schema.toJson())),
+                    false);
+        }
+        h.add(AttributeMessage.TYPE, AttributeMessage.text("battdat_version", Hdf5FileWriter.BATTDAT_VERSION), false);
+        byte[] bytes = h.encode();
+        long at = channel.allocate(bytes, bytes.length);
+        List<ObjectHeader.Message> messages = ObjectHeader.read(channel, at, path());
+        ObjectHeader.Message space = ObjectHeader.find(messages, DataspaceMessage.TYPE);
+        header = at;
+        currentSizeField = space.dataAddress() + DataspaceMessage.currentSizeOffset(space.data());
+        btreeAddressField = ObjectHeader.find(messages, DataLayoutMessage.TYPE).dataAddress()
+                + DataLayoutMessage.BTREE_ADDRESS_OFFSET;
+        nrowsField = nrowsField(messages);
+    }
+
+    /** Commit step 6: the layout message points at the new index root. */
+    void swingIndex() {
+        if (pendingRoot != committedRoot) {
+            channel.writeLong(btreeAddressField, pendingRoot);
+            committedRoot = pendingRoot;
+        }
+    }
+
+    /** Commit step 8, the commit point: the table's current size becomes the number of rows written. */
+    long commitRows() {
+        long added = rows - committedRows;
+        if (added > 0) {
+            channel.writeLong(currentSizeField, rows);
+        }
+        return added;
+    }
+
+    /** Commit step 10: NROWS and sibling pointers, which readers ignore (hdf5-on-disk.md 7, F3 and F5). */
+    void afterCommit() {
+        if (rows != committedRows && nrowsField != Bytes.UNDEFINED) {
+            channel.writeLong(nrowsField, rows);
+        }
+        index.updateSiblings();
+        committedRows = rows;
+    }
+
+    /** Makes every appended row durable (a commit of this table) and returns how many this call committed. */
     @Override
     public long flush() {
-        return 0;
+        return file.commit(List.of(this));
     }
 
     @Override
     public long rowsWritten() {
-        return written;
-    }
-
-    Path target() {
-        return file.target();
+        return committedRows;
     }
 }

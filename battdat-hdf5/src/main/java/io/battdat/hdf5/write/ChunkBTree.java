@@ -1,0 +1,253 @@
+package io.battdat.hdf5.write;
+
+import io.battdat.api.BadFormatException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table's chunk index, a version 1 B-tree of node type 1 (III.A.1), grown by copy-on-write
+ * (hdf5-on-disk.md 8.1): only the right-most path (the spine) is held in memory. A commit writes new copies of
+ * every spine node, with the new chunks, at the end of the file and returns the new root, which the caller swings
+ * the layout message to; nodes off the spine are never touched, so the old tree stays valid until that swing.
+ * Entries at or beyond the committed extent (orphans of an interrupted append) are dropped when the spine is read.
+ */
+final class ChunkBTree {
+    /** Entries per node: 2K with HDF5's default K = 32 for chunk indexes. */
+    static final int FANOUT = 64;
+    static final int NODE_SIZE = 24 + (FANOUT + 1) * 24 + FANOUT * 8;
+    private static final int MAX_DEPTH = 16;
+
+    /** A key and its child: a chunk (level 0) or a node (higher levels), with the chunk size and filter mask. */
+    record Entry(int size, int mask, long firstRow, long child) {
+    }
+
+    private record Node(int level, List<Entry> entries, long left, long address) {
+    }
+
+    private final Hdf5Channel file;
+    private final String table;
+    private final int chunkRows;
+    private final int elementSize;
+    /** The right-most path, leaf first. */
+    private List<Node> spine = new ArrayList<>();
+    private boolean changed;
+    /** {old left neighbour, its new right sibling}: written after the commit, for tools that follow siblings. */
+    private final List<long[]> siblingUpdates = new ArrayList<>();
+
+    private ChunkBTree(Hdf5Channel file, String table, int chunkRows, int elementSize) {
+        this.file = file;
+        this.table = table;
+        this.chunkRows = chunkRows;
+        this.elementSize = elementSize;
+    }
+
+    /** An index with no chunks (a table being created). */
+    static ChunkBTree empty(Hdf5Channel file, String table, int chunkRows, int elementSize) {
+        return new ChunkBTree(file, table, chunkRows, elementSize);
+    }
+
+    /**
+     * Reads the spine of an existing index.
+     *
+     * @param root     the layout message's B-tree address ({@link Bytes#UNDEFINED} when no chunk exists)
+     * @param rowBound rows below it are committed: ceil(rows / chunkRows) x chunkRows; entries from it on are orphans
+     */
+    static ChunkBTree read(Hdf5Channel file, String table, long root, long rowBound, int chunkRows, int elementSize) {
+        ChunkBTree tree = new ChunkBTree(file, table, chunkRows, elementSize);
+        List<Node> path = new ArrayList<>();
+        long address = root;
+        int expectedLevel = -1;
+        while (address != Bytes.UNDEFINED && rowBound > 0) {
+            if (path.size() == MAX_DEPTH) {
+                throw tree.corrupt(address, "deeper than " + MAX_DEPTH + " levels");
+            }
+            Node node = tree.readNode(address);
+            if (expectedLevel >= 0 && node.level() != expectedLevel) {
+                throw tree.corrupt(address, "level " + node.level() + " where " + expectedLevel + " was expected");
+            }
+            List<Entry> kept = new ArrayList<>();
+            for (Entry e : node.entries()) {
+                if (e.firstRow() < rowBound) {
+                    kept.add(e);
+                }
+            }
+            if (kept.isEmpty()) {
+                if (path.isEmpty()) {
+                    break; // only orphans: the table has no committed chunk
+                }
+                throw tree.corrupt(address, "no entry below row " + rowBound + " although its parent points here");
+            }
+            path.add(new Node(node.level(), kept, node.left(), address));
+            expectedLevel = node.level() - 1;
+            address = node.level() == 0 ? Bytes.UNDEFINED : kept.get(kept.size() - 1).child();
+            if (node.level() == 0) {
+                break;
+            }
+        }
+        if (!path.isEmpty() && path.get(path.size() - 1).level() != 0) {
+            throw tree.corrupt(root, "the right-most path ends above the leaves");
+        }
+        java.util.Collections.reverse(path);
+        tree.spine = path;
+        // Orphans stay on disk, beyond the extent where readers ignore them, until a commit copies the spine.
+        return tree;
+    }
+
+    /** The last chunk's entry, or null when there is none. */
+    Entry lastChunk() {
+        if (spine.isEmpty()) {
+            return null;
+        }
+        List<Entry> leaf = spine.get(0).entries();
+        return leaf.get(leaf.size() - 1);
+    }
+
+    /** Adds a chunk, or replaces the entry of a chunk with the same first row (a re-encoded partial chunk). */
+    void put(long firstRow, int size, long address) {
+        if (spine.isEmpty()) {
+            spine.add(new Node(0, new ArrayList<>(), Bytes.UNDEFINED, Bytes.UNDEFINED));
+        }
+        List<Entry> leaf = spine.get(0).entries();
+        Entry e = new Entry(size, 0, firstRow, address);
+        if (!leaf.isEmpty() && leaf.get(leaf.size() - 1).firstRow() == firstRow) {
+            leaf.set(leaf.size() - 1, e);
+        } else {
+            if (!leaf.isEmpty() && leaf.get(leaf.size() - 1).firstRow() > firstRow) {
+                throw new IllegalStateException("chunk at row " + firstRow + " after one at "
+                        + leaf.get(leaf.size() - 1).firstRow());
+            }
+            leaf.add(e);
+        }
+        changed = true;
+    }
+
+    /** The root's address as of the last {@link #write()}, or {@link Bytes#UNDEFINED}. */
+    long root() {
+        return spine.isEmpty() ? Bytes.UNDEFINED : spine.get(spine.size() - 1).address();
+    }
+
+    /** Whether chunks were added since the last {@link #write()}. */
+    boolean changed() {
+        return changed;
+    }
+
+    /**
+     * Writes new copies of the spine, holding every added chunk, at the end of the file (step 2 of
+     * hdf5-on-disk.md 8.1) and returns the new root. Nothing that readers can reach is changed.
+     */
+    long write() {
+        if (!changed) {
+            return root();
+        }
+        List<Entry> leafEntries = spine.get(0).entries();
+        long bound = leafEntries.get(leafEntries.size() - 1).firstRow() + chunkRows;
+        List<Node> newSpine = new ArrayList<>();
+        List<Entry> carry = List.of();
+        long root;
+        for (int level = 0; ; level++) {
+            Node old = level < spine.size() ? spine.get(level) : null;
+            List<Entry> entries = new ArrayList<>();
+            if (level == 0) {
+                entries.addAll(old.entries());
+            } else {
+                if (old != null) {
+                    entries.addAll(old.entries().subList(0, old.entries().size() - 1));
+                }
+                entries.addAll(carry);
+            }
+            int nodes = (entries.size() + FANOUT - 1) / FANOUT;
+            long start = file.end();
+            long left = old == null ? Bytes.UNDEFINED : old.left();
+            List<Entry> up = new ArrayList<>(nodes);
+            for (int i = 0; i < nodes; i++) {
+                List<Entry> part = entries.subList(i * FANOUT, Math.min(entries.size(), (i + 1) * FANOUT));
+                long address = start + (long) i * NODE_SIZE;
+                boolean rightMost = i + 1 == nodes;
+                Entry rightKey = rightMost ? null : entries.get((i + 1) * FANOUT);
+                byte[] node = encode(level, part, left, rightMost ? Bytes.UNDEFINED : address + NODE_SIZE, rightKey,
+                        bound);
+                if (file.allocate(node, node.length) != address) {
+                    throw new IllegalStateException("B-tree nodes of one level must be contiguous");
+                }
+                Entry first = part.get(0);
+                up.add(new Entry(first.size(), first.mask(), first.firstRow(), address));
+                if (rightMost) {
+                    newSpine.add(new Node(level, new ArrayList<>(part), left, address));
+                }
+                left = address;
+            }
+            if (old != null && old.left() != Bytes.UNDEFINED && old.address() != Bytes.UNDEFINED) {
+                siblingUpdates.add(new long[]{old.left(), start});
+            }
+            carry = up;
+            if (level >= spine.size() - 1 && up.size() == 1) {
+                root = up.get(0).child();
+                break;
+            }
+        }
+        spine = newSpine;
+        changed = false;
+        return root;
+    }
+
+    /**
+     * Points the old left neighbours of the copied nodes at their copies (post-commit step 10 of
+     * hdf5-on-disk.md 8.1). Readers never follow sibling pointers; h5stat and later HDF5 splits do.
+     */
+    void updateSiblings() {
+        for (long[] u : siblingUpdates) {
+            file.writeLong(u[0] + 16, u[1]);
+        }
+        siblingUpdates.clear();
+    }
+
+    private byte[] encode(int level, List<Entry> entries, long left, long right, Entry rightKey, long bound) {
+        Bytes b = new Bytes().bytes("TREE".getBytes(StandardCharsets.US_ASCII)).u8(1).u8(level).u16(entries.size())
+                .u64(left).u64(right);
+        for (Entry e : entries) {
+            b.u32(e.size()).u32(e.mask()).u64(e.firstRow()).u64(0).u64(e.child());
+        }
+        if (rightKey != null) {
+            b.u32(rightKey.size()).u32(rightKey.mask()).u64(rightKey.firstRow()).u64(0);
+        } else {
+            // HDF5's right bound of the right-most nodes: size 0, the element size as last offset (on-disk 5)
+            b.u32(0).u32(0).u64(bound).u64(elementSize);
+        }
+        return b.zeros(NODE_SIZE - b.size()).toArray();
+    }
+
+    private Node readNode(long address) {
+        ByteBuffer b = file.read(address, NODE_SIZE);
+        if (b.get(0) != 'T' || b.get(1) != 'R' || b.get(2) != 'E' || b.get(3) != 'E') {
+            throw corrupt(address, "no B-tree signature");
+        }
+        if (b.get(4) != 1) {
+            throw corrupt(address, "node type " + b.get(4) + ", not a chunk index node");
+        }
+        int level = b.get(5) & 0xff;
+        int used = b.getShort(6) & 0xffff;
+        if (used == 0 || used > FANOUT) {
+            throw corrupt(address, used + " entries (1 to " + FANOUT + " expected)");
+        }
+        List<Entry> entries = new ArrayList<>(used);
+        long previous = -1;
+        for (int i = 0; i < used; i++) {
+            int p = 24 + i * 32;
+            Entry e = new Entry(b.getInt(p), b.getInt(p + 4), b.getLong(p + 8), b.getLong(p + 24));
+            if (e.firstRow() <= previous || e.firstRow() % chunkRows != 0) {
+                throw corrupt(address, "entry " + i + " starts at row " + e.firstRow());
+            }
+            previous = e.firstRow();
+            entries.add(e);
+        }
+        return new Node(level, entries, b.getLong(8), address);
+    }
+
+    private BadFormatException corrupt(long address, String what) {
+        return new BadFormatException(file.file(), table, "corrupt chunk index node at address " + address + ": "
+                + what);
+    }
+}

@@ -1,0 +1,107 @@
+package io.battdat.hdf5.write;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.FileAccessException;
+import io.battdat.api.UnsupportedFeatureException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+/**
+ * The Superblock, versions 0 and 1 (II.A), as PyTables writes it: 8-byte addresses and lengths, the end-of-file
+ * address at byte 40 (the only allocation record; hdf5-on-disk.md section 2) and the root group's Symbol Table
+ * Entry, whose scratch pad caches the root's B-tree and heap addresses.
+ *
+ * @param base             where the signature was found (HDF5 takes the base address from there)
+ * @param version          0 or 1
+ * @param endOfFile        the stored end-of-file address
+ * @param rootEntry        address of the root group's symbol table entry, relative to the base
+ * @param rootHeader       the root group's object header address
+ */
+record SuperblockV0(long base, int version, long endOfFile, long rootEntry, long rootHeader) {
+    static final int SIZE = 96;
+    static final long END_OF_FILE = 40;
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
+
+    /** Address of the root entry's cached B-tree address; the heap address follows it. */
+    long rootScratchPad() {
+        return rootEntry + 24;
+    }
+
+    /** The end-of-file field's address (version 1 has 4 more bytes before the addresses). */
+    long endOfFileField() {
+        return version == 0 ? END_OF_FILE : END_OF_FILE + 4;
+    }
+
+    /** A version 0 superblock for a new file. */
+    static byte[] encode(long endOfFile, long rootHeader, long rootBtree, long rootHeap) {
+        return new Bytes().bytes(SIGNATURE)
+                .u8(0).u8(0).u8(0).u8(0).u8(0).u8(8).u8(8).u8(0).u16(4).u16(16).u32(0)
+                .u64(0).u64(Bytes.UNDEFINED).u64(endOfFile).u64(Bytes.UNDEFINED)
+                .u64(0).u64(rootHeader).u32(1).u32(0).u64(rootBtree).u64(rootHeap).toArray();
+    }
+
+    /**
+     * Reads the superblock of a file to append to. Versions 2 and 3 (h5py's {@code libver='latest'}) use
+     * checksummed structures this writer does not update, so they are refused with a clear message.
+     */
+    static SuperblockV0 read(Path path, FileChannel channel) {
+        try {
+            long size = channel.size();
+            for (long at = 0; at + SIGNATURE.length <= size; at = at == 0 ? 512 : at * 2) {
+                ByteBuffer b = ByteBuffer.allocate((int) Math.min(SIZE + 4, size - at)).order(ByteOrder.LITTLE_ENDIAN);
+                channel.read(b, at);
+                b.flip();
+                if (!startsWithSignature(b)) {
+                    continue;
+                }
+                return parse(path, b, at, size);
+            }
+        } catch (IOException e) {
+            throw new FileAccessException(path, null, "cannot read the file: " + e.getMessage(), e);
+        }
+        throw new BadFormatException(path, null, "not an HDF5 file (no HDF5 signature at offset 0, 512, 1024, ...)");
+    }
+
+    private static boolean startsWithSignature(ByteBuffer b) {
+        if (b.remaining() < SIGNATURE.length) {
+            return false;
+        }
+        for (int i = 0; i < SIGNATURE.length; i++) {
+            if (b.get(i) != SIGNATURE[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SuperblockV0 parse(Path path, ByteBuffer b, long at, long fileSize) {
+        int version = b.remaining() > 8 ? b.get(8) & 0xff : -1;
+        if (version != 0 && version != 1) {
+            throw new UnsupportedFeatureException(path, null, "cannot append to a file with HDF5 superblock version "
+                    + version + " (h5py libver='latest' layout); this writer appends to PyTables' version 0 layout");
+        }
+        int entry = version == 0 ? 56 : 60;
+        if (b.remaining() < entry + 40) {
+            throw new BadFormatException(path, null, "truncated HDF5 superblock (" + b.remaining() + " bytes)");
+        }
+        if (b.get(13) != 8 || b.get(14) != 8) {
+            throw new UnsupportedFeatureException(path, null, "cannot append to a file with " + b.get(13)
+                    + "-byte addresses and " + b.get(14) + "-byte lengths; this writer handles 8-byte ones");
+        }
+        if (version == 1 && b.getShort(24) != 32) {
+            throw new UnsupportedFeatureException(path, null, "cannot append to a file whose chunk B-trees have K = "
+                    + b.getShort(24) + "; this writer handles HDF5's default 32");
+        }
+        long eof = b.getLong(version == 0 ? 40 : 44);
+        if (eof < SIZE || at + eof > fileSize) {
+            throw new BadFormatException(path, null, "truncated HDF5 file: it has " + fileSize
+                    + " bytes but its superblock says " + (at + eof));
+        }
+        long rootHeader = b.getLong(entry + 8);
+        return new SuperblockV0(at, version, eof, entry, rootHeader);
+    }
+}
