@@ -3,6 +3,8 @@ package io.battdat.hdf5;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.UnsupportedFilterException;
 import io.battdat.api.spi.FilterInfo;
+import io.jhdf.exceptions.HdfFilterException;
+import io.jhdf.filter.FilterManager;
 import io.jhdf.object.message.FilterPipelineMessage;
 
 import java.nio.ByteBuffer;
@@ -14,8 +16,11 @@ import java.util.zip.Inflater;
 
 /**
  * A table's filter pipeline (File Format Specification IV.A.2.l, Filter Pipeline Message), decoded by our own
- * code so chunks go straight from file bytes into columns: deflate (1), shuffle (2) and fletcher32 (3). Any
- * other filter is refused when the table is opened, naming the filter id and the table.
+ * code so chunks go straight from file bytes into columns: deflate (1), shuffle (2) and fletcher32 (3). Other
+ * filters are decoded by the {@code io.jhdf.filter.Filter} registered for their id through jHDF's
+ * {@code ServiceLoader} extension point (the {@code battdat-hdf5-codecs} module adds blosc, bzip2 and lzo); a
+ * filter nobody provides is refused when the table is opened, naming the filter id and the table. Each chunk's
+ * filter mask is honoured: a filter that skipped a chunk is not reversed for it.
  */
 final class FilterPipeline {
     static final int DEFLATE = 1;
@@ -37,14 +42,17 @@ final class FilterPipeline {
 
     private final List<FilterInfo> filters;
     private final int[] ids;
+    /** For filters we do not decode ourselves: jHDF's registered filter with its client data, else null. */
+    private final io.jhdf.filter.FilterPipeline[] plugins;
 
-    private FilterPipeline(List<FilterInfo> filters) {
+    private FilterPipeline(List<FilterInfo> filters, io.jhdf.filter.FilterPipeline[] plugins) {
         this.filters = List.copyOf(filters);
         this.ids = filters.stream().mapToInt(FilterInfo::id).toArray();
+        this.plugins = plugins;
     }
 
     static FilterPipeline none() {
-        return new FilterPipeline(List.of());
+        return new FilterPipeline(List.of(), new io.jhdf.filter.FilterPipeline[0]);
     }
 
     static FilterPipeline of(FilterPipelineMessage message) {
@@ -52,10 +60,25 @@ final class FilterPipeline {
             return none();
         }
         List<FilterInfo> out = new ArrayList<>();
-        for (FilterPipelineMessage.FilterInfo f : message.getFilters()) {
+        List<FilterPipelineMessage.FilterInfo> stored = message.getFilters();
+        io.jhdf.filter.FilterPipeline[] plugins = new io.jhdf.filter.FilterPipeline[stored.size()];
+        for (int i = 0; i < stored.size(); i++) {
+            FilterPipelineMessage.FilterInfo f = stored.get(i);
             out.add(new FilterInfo(f.getId(), nameOf(f.getId(), f.getName()), f.getData()));
+            if (f.getId() != DEFLATE && f.getId() != SHUFFLE && f.getId() != FLETCHER32) {
+                plugins[i] = plugin(f);
+            }
         }
-        return new FilterPipeline(out);
+        return new FilterPipeline(out, plugins);
+    }
+
+    /** jHDF's one-filter pipeline for a filter it has registered (built in or through ServiceLoader), else null. */
+    private static io.jhdf.filter.FilterPipeline plugin(FilterPipelineMessage.FilterInfo f) {
+        try {
+            return FilterManager.getPipeline(List.of(f));
+        } catch (HdfFilterException e) {
+            return null; // refused by requireSupported, with the table's name, when the table is opened
+        }
     }
 
     private static String nameOf(int id, String stored) {
@@ -89,11 +112,13 @@ final class FilterPipeline {
 
     /** Refuses a pipeline with a filter this reader cannot decode, before any row is read. */
     void requireSupported(Path file, String table) {
-        for (FilterInfo f : filters) {
-            if (f.id() != DEFLATE && f.id() != SHUFFLE && f.id() != FLETCHER32) {
+        for (int i = 0; i < ids.length; i++) {
+            FilterInfo f = filters.get(i);
+            if (f.id() != DEFLATE && f.id() != SHUFFLE && f.id() != FLETCHER32 && plugins[i] == null) {
                 throw new UnsupportedFilterException(file, table, f.id(), "unsupported HDF5 filter " + f.id()
-                        + " (" + f.name() + "): no codec for it on the class path; this build decodes deflate (1), "
-                        + "shuffle (2) and fletcher32 (3)");
+                        + " (" + f.name() + "): no codec for it on the class path; deflate (1), shuffle (2) and "
+                        + "fletcher32 (3) are built in, and battdat-hdf5-codecs adds blosc (32001), bzip2 (307) "
+                        + "and lzo (305)");
             }
         }
     }
@@ -141,13 +166,25 @@ final class FilterPipeline {
                     unshuffle(data, length, elementSize, out);
                     data = out;
                 }
-                default -> throw new IllegalStateException("filter " + ids[i] + " passed requireSupported");
+                default -> {
+                    data = decodeWithPlugin(i, data, length, expected, file, table, chunkRow);
+                    length = data.length;
+                }
             }
         }
         if (length != expected) {
             throw corrupt(file, table, chunkRow, "chunk decodes to " + length + " bytes, expected " + expected, null);
         }
         return ByteBuffer.wrap(data, 0, expected);
+    }
+
+    private byte[] decodeWithPlugin(int i, byte[] data, int length, int expected, Path file, String table,
+                                    long chunkRow) {
+        try {
+            return plugins[i].decode(data.length == length ? data : java.util.Arrays.copyOf(data, length));
+        } catch (HdfFilterException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw corrupt(file, table, chunkRow, "corrupt " + filters.get(i).name() + " data: " + e.getMessage(), e);
+        }
     }
 
     private static int inflate(Inflater inflater, byte[] in, int length, byte[] out, int expected, Path file,

@@ -1,0 +1,162 @@
+package io.battdat.hdf5.codecs;
+
+import java.util.Arrays;
+
+/**
+ * Builds blosc 1.x containers that c-blosc decodes, choosing block sizes and block splitting the way c-blosc 1.21
+ * does by default (the "forward compatible" split mode). Data that does not compress is stored as an uncompressed
+ * container, so encoding always succeeds.
+ */
+public final class BloscEncoder {
+
+    private static final int L1 = 32 * 1024;
+
+    private BloscEncoder() {
+    }
+
+    /**
+     * Compresses {@code data} as one container.
+     *
+     * @param data     the chunk
+     * @param typesize element size for the shuffle; values outside 1-255 are treated as 1, like c-blosc
+     * @param clevel   0 (store) to 9
+     * @param shuffle  shuffle applied to every block
+     * @param codec    inner compressor
+     * @return the container
+     */
+    public static byte[] encode(byte[] data, int typesize, int clevel, ShuffleMode shuffle, InnerCodec codec) {
+        if (data.length > BloscHeader.MAX_BUFFERSIZE) {
+            throw new IllegalArgumentException("Blosc cannot compress more than " + BloscHeader.MAX_BUFFERSIZE
+                    + " bytes, got " + data.length);
+        }
+        if (clevel < 0 || clevel > 9) {
+            throw new IllegalArgumentException("Blosc clevel must be 0-9, got " + clevel);
+        }
+        int ts = typesize < 1 || typesize > 255 ? 1 : typesize;
+        int nbytes = data.length;
+        int blocksize = computeBlocksize(codec, clevel, ts, nbytes);
+        boolean split = splitBlock(codec, ts, blocksize);
+        int flags = (split ? 0 : BloscHeader.FLAG_DONT_SPLIT) | codec.format() << 5;
+        if (shuffle == ShuffleMode.BYTE) {
+            flags |= BloscHeader.FLAG_BYTE_SHUFFLE;
+        } else if (shuffle == ShuffleMode.BIT) {
+            flags |= BloscHeader.FLAG_BIT_SHUFFLE;
+        }
+        if (clevel > 0 && nbytes >= BloscDecoder.MIN_BUFFERSIZE) {
+            byte[] compressed = compress(data, ts, clevel, shuffle, codec, blocksize, split, flags);
+            if (compressed != null) {
+                return compressed;
+            }
+        }
+        byte[] out = new byte[nbytes + BloscHeader.LENGTH];
+        writeHeader(out, codec, flags | BloscHeader.FLAG_MEMCPYED, ts, nbytes, blocksize, out.length);
+        System.arraycopy(data, 0, out, BloscHeader.LENGTH, nbytes);
+        return out;
+    }
+
+    private static byte[] compress(byte[] data, int typesize, int clevel, ShuffleMode shuffle, InnerCodec codec,
+                                   int blocksize, boolean split, int flags) {
+        int nbytes = data.length;
+        int nblocks = nbytes / blocksize + (nbytes % blocksize == 0 ? 0 : 1);
+        // a container larger than the stored form is useless, so that is the output budget
+        int maxBytes = nbytes + BloscHeader.LENGTH;
+        byte[] out = new byte[maxBytes];
+        byte[] shuffled = shuffle == ShuffleMode.NONE ? null : new byte[blocksize];
+        long position = BloscHeader.LENGTH + 4L * nblocks;
+        if (position > maxBytes) {
+            return null;
+        }
+        int ntbytes = (int) position;
+        for (int block = 0; block < nblocks; block++) {
+            int blockStart = block * blocksize;
+            boolean leftover = block == nblocks - 1 && nbytes % blocksize != 0;
+            int bsize = leftover ? nbytes - blockStart : blocksize;
+            LittleEndian.putInt(out, BloscHeader.LENGTH + 4 * block, ntbytes);
+            byte[] src = data;
+            int srcOff = blockStart;
+            if (shuffle == ShuffleMode.BYTE && typesize > 1) {
+                Shuffle.shuffle(typesize, bsize, data, blockStart, shuffled, 0);
+                src = shuffled;
+                srcOff = 0;
+            } else if (shuffle == ShuffleMode.BIT && bsize >= typesize) {
+                BitShuffle.shuffle(typesize, bsize, data, blockStart, shuffled, 0);
+                src = shuffled;
+                srcOff = 0;
+            }
+            int nsplits = split && !leftover ? typesize : 1;
+            int neblock = bsize / nsplits;
+            for (int j = 0; j < nsplits; j++) {
+                if (ntbytes + 4 > maxBytes) {
+                    return null;
+                }
+                int lengthAt = ntbytes;
+                ntbytes += 4;
+                // anything not smaller than the raw split is stored raw, which the decoder recognises by its length
+                int budget = Math.min(neblock - 1, maxBytes - ntbytes);
+                int n = budget > 0
+                        ? codec.compress(src, srcOff + j * neblock, neblock, out, ntbytes, budget, clevel) : 0;
+                if (n <= 0 || n >= neblock) {
+                    if (neblock > maxBytes - ntbytes) {
+                        return null;
+                    }
+                    System.arraycopy(src, srcOff + j * neblock, out, ntbytes, neblock);
+                    n = neblock;
+                }
+                LittleEndian.putInt(out, lengthAt, n);
+                ntbytes += n;
+            }
+        }
+        writeHeader(out, codec, flags, typesize, nbytes, blocksize, ntbytes);
+        return Arrays.copyOf(out, ntbytes);
+    }
+
+    private static void writeHeader(byte[] out, InnerCodec codec, int flags, int typesize, int nbytes,
+                                     int blocksize, int cbytes) {
+        out[0] = (byte) BloscParameters.BLOSC_FORMAT_VERSION;
+        out[1] = 1; // every blosc 1.x inner codec is at format version 1
+        out[2] = (byte) flags;
+        out[3] = (byte) typesize;
+        LittleEndian.putInt(out, 4, nbytes);
+        LittleEndian.putInt(out, 8, blocksize);
+        LittleEndian.putInt(out, 12, cbytes);
+    }
+
+    /** c-blosc's split decision in its default (forward compatible) mode. */
+    static boolean splitBlock(InnerCodec codec, int typesize, int blocksize) {
+        return codec != InnerCodec.ZSTD && typesize <= BloscDecoder.MAX_SPLITS
+                && blocksize / typesize >= BloscDecoder.MIN_BUFFERSIZE;
+    }
+
+    /** c-blosc's automatic block size for a buffer of {@code nbytes}. */
+    static int computeBlocksize(InnerCodec codec, int clevel, int typesize, int nbytes) {
+        if (nbytes < typesize) {
+            return 1;
+        }
+        boolean highRatio = codec == InnerCodec.LZ4HC || codec == InnerCodec.ZLIB || codec == InnerCodec.ZSTD;
+        long blocksize = nbytes;
+        if (nbytes >= L1) {
+            blocksize = highRatio ? 2L * L1 : L1;
+            blocksize = switch (clevel) {
+                case 0 -> blocksize / 4;
+                case 1 -> blocksize / 2;
+                case 2 -> blocksize;
+                case 3 -> blocksize * 2;
+                case 4, 5 -> blocksize * 4;
+                case 6, 7, 8 -> blocksize * 8;
+                default -> blocksize * (highRatio ? 16 : 8);
+            };
+        }
+        if (clevel > 0 && splitBlock(codec, typesize, (int) blocksize)) {
+            blocksize = Math.min(blocksize, 1 << 18) * typesize;
+            blocksize = Math.max(blocksize, 1 << 16);
+            blocksize = Math.min(blocksize, 1 << 20);
+        }
+        if (blocksize > nbytes) {
+            blocksize = nbytes;
+        }
+        if (blocksize > typesize) {
+            blocksize = blocksize / typesize * typesize;
+        }
+        return (int) blocksize;
+    }
+}

@@ -1,0 +1,113 @@
+package io.battdat.hdf5.codecs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BloscRoundTripTest {
+
+    private static final int[] TYPESIZES = {1, 8, 59, 75};
+
+    /** Sizes: empty, one byte, not a multiple of the typesize, exactly one full block, many blocks. */
+    static List<Integer> sizes(InnerCodec codec, int typesize) {
+        int oneBlock = BloscEncoder.computeBlocksize(codec, 5, typesize, 1 << 22);
+        return List.of(0, 1, typesize * 37 + 3, 1000, oneBlock, 3 * oneBlock + typesize * 5 + 1);
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (InnerCodec codec : InnerCodec.values()) {
+            for (ShuffleMode shuffle : ShuffleMode.values()) {
+                for (int typesize : TYPESIZES) {
+                    for (int size : sizes(codec, typesize)) {
+                        cases.add(Arguments.of(codec, shuffle, typesize, size));
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} typesize {2} size {3}")
+    @MethodSource("cases")
+    void roundTrips(InnerCodec codec, ShuffleMode shuffle, int typesize, int size) {
+        for (boolean compressible : new boolean[] {true, false}) {
+            long seed = 31L * size + typesize;
+            byte[] data = compressible ? TestData.compressible(size, seed) : TestData.random(size, seed);
+            byte[] encoded = BloscEncoder.encode(data, typesize, 5, shuffle, codec);
+            BloscHeader header = BloscHeader.parse(encoded, Integer.MAX_VALUE);
+            assertEquals(size, header.nbytes());
+            assertEquals(encoded.length, header.cbytes());
+            assertTrue(encoded.length <= size + BloscHeader.LENGTH, "never larger than the stored form");
+            if (compressible && size >= 4096) {
+                assertTrue(encoded.length < size, "compressible data of " + size + " bytes compressed to "
+                        + encoded.length);
+            }
+            assertArrayEquals(data, BloscDecoder.decode(encoded, size), "compressible=" + compressible);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(InnerCodec.class)
+    void everyCompressionLevelRoundTrips(InnerCodec codec) {
+        byte[] data = TestData.compressible(300_001, 7);
+        for (int clevel = 0; clevel <= 9; clevel++) {
+            byte[] encoded = BloscEncoder.encode(data, 8, clevel, ShuffleMode.BYTE, codec);
+            assertArrayEquals(data, BloscDecoder.decode(encoded, data.length), "clevel " + clevel);
+            if (clevel == 0) {
+                assertTrue(BloscHeader.parse(encoded, data.length).isMemcpyed());
+            }
+        }
+    }
+
+    @Test
+    void filterUsesClientDataForEncoding() {
+        BloscFilter filter = new BloscFilter();
+        byte[] data = TestData.compressible(100_000, 3);
+        for (InnerCodec codec : InnerCodec.values()) {
+            for (ShuffleMode shuffle : ShuffleMode.values()) {
+                int[] cd = new BloscParameters(8, java.util.OptionalLong.empty(), 7, shuffle, codec)
+                        .toClientData(data.length);
+                byte[] encoded = filter.encode(data, cd);
+                BloscHeader header = BloscHeader.parse(encoded, data.length);
+                assertEquals(codec == InnerCodec.LZ4HC ? InnerCodec.LZ4.format() : codec.format(),
+                        header.codecFormat());
+                assertEquals(shuffle, header.shuffle());
+                assertEquals(8, header.typesize());
+                assertArrayEquals(data, filter.decode(encoded, cd));
+            }
+        }
+    }
+
+    @Test
+    void encoderSplitsLikeCBlosc() {
+        byte[] data = TestData.compressible(400_000, 5);
+        BloscHeader blosclz = BloscHeader.parse(BloscEncoder.encode(data, 8, 5, ShuffleMode.BYTE,
+                InnerCodec.BLOSCLZ), data.length);
+        BloscHeader zstd = BloscHeader.parse(BloscEncoder.encode(data, 8, 5, ShuffleMode.BYTE, InnerCodec.ZSTD),
+                data.length);
+        BloscHeader wide = BloscHeader.parse(BloscEncoder.encode(data, 59, 5, ShuffleMode.BYTE,
+                InnerCodec.BLOSCLZ), data.length);
+        assertTrue(!blosclz.dontSplit() && zstd.dontSplit() && wide.dontSplit());
+        assertEquals(0, blosclz.blocksize() % 8);
+        assertEquals(0, wide.blocksize() % 59);
+    }
+
+    @Test
+    void typesizeAbove255IsTreatedAsBytes() {
+        byte[] data = TestData.compressible(5000, 9);
+        byte[] encoded = BloscEncoder.encode(data, 300, 5, ShuffleMode.BYTE, InnerCodec.LZ4);
+        assertEquals(1, BloscHeader.parse(encoded, data.length).typesize());
+        assertArrayEquals(data, BloscDecoder.decode(encoded, data.length));
+    }
+}
