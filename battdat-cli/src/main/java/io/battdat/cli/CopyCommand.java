@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 @Command(name = "copy", description = {
         "Stream every table of every cell of IN into a new file OUT (replaced if it exists), keeping the metadata",
         "text, the column schemas, the columns and every row; optionally compressed (shuffle + zlib, as PyTables).",
-        "OUT is written under a temporary name and renamed when complete.",
+        "A new OUT is written under a temporary name and renamed when complete; with --append, IN's rows are",
+        "committed to OUT together at the end (a crash or error leaves OUT with exactly its old rows).",
         "Example: battdat copy cell.h5 cell-zlib.h5 --complevel 5"})
 final class CopyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read.")
@@ -39,25 +40,28 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--complib", paramLabel = "LIB", description = "Compression library (default zlib).")
     String complib = "zlib";
 
-    @Option(names = "--append", description = "Append IN's rows to the tables of an existing OUT (not yet supported).")
+    @Option(names = "--append", description = {"Append IN's rows to the tables of an existing OUT (written by",
+            "PyTables, the Python toolkit or battdat): tables OUT has get IN's rows (their columns must match), the",
+            "others are created; OUT's metadata is kept. The rows become visible together when the copy completes;",
+            "if it fails, OUT keeps exactly its old rows."})
     boolean append;
+
+    @Option(names = "--key", paramLabel = "K", description = {"Write IN's tables into the prefix group K of OUT",
+            "(created when missing), e.g. to gather several cells in one file."})
+    String key;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (append) {
-            throw new io.battdat.api.UnsupportedFeatureException(out, null,
-                    "--append is not implemented yet: appending to existing HDF5 files comes with the appending writer");
-        }
         BattdatEngine engine = Battdat.engine();
         long rows = 0;
         int tables = 0;
         try (StoredDataset source = engine.open(in)) {
             String metadataJson = source.metadataJson();
             BatteryMetadata metadata = BatteryMetadata.fromJson(metadataJson);
-            WriteOptions options = WriteOptions.create(metadata).withMode(WriteMode.OVERWRITE)
+            WriteOptions options = WriteOptions.create(metadata).withMode(append ? WriteMode.APPEND : WriteMode.OVERWRITE)
                     .withMetadataJson(metadataJson).withCompression(complevel, complib);
             DatasetSink sink = engine.registry().writerFor(out).open(out, options);
             try {
@@ -66,7 +70,7 @@ final class CopyCommand implements Callable<Integer> {
                         throw new BadFormatException(in, t.path(), "cannot copy a table whose column schema does not "
                                 + "parse: " + t.schemaError());
                     }
-                    TableSink target = sink.createTable(t.key(), t.layout(), t.schema(), t.rows());
+                    TableSink target = target(sink, t);
                     try (TableCursor cursor = source.openTable(t.key(), engine.options())) {
                         while (cursor.next()) {
                             target.append(cursor.batch(), 0, cursor.batch().rowCount());
@@ -81,7 +85,30 @@ final class CopyCommand implements Callable<Integer> {
             }
             sink.close();
         }
-        spec.commandLine().getOut().println("copied " + rows + " rows in " + tables + " tables from " + in + " to " + out);
+        spec.commandLine().getOut().println((append ? "appended " : "copied ") + rows + " rows in " + tables + " tables from " + in + " to " + out);
         return 0;
     }
+
+    private TableSink target(DatasetSink sink, TableInfo t) {
+        String k = key == null ? t.key() : key + "/" + t.name();
+        if (key != null && !written.add(k)) {
+            throw new io.battdat.api.WriteException(out, "/" + k, "two tables of " + in + " would both go to /" + k
+                    + " with --key " + key + "; copy one cell at a time");
+        }
+        if (append) {
+            try {
+                TableSink existing = sink.appendTo(k);
+                if (!existing.layout().equals(t.layout())) {
+                    throw new io.battdat.api.SchemaViolationException(out, "/" + k, "cannot append: " + out
+                            + " has columns " + existing.layout() + " but " + in + " has " + t.layout());
+                }
+                return existing;
+            } catch (io.battdat.api.KeyNotFoundException e) {
+                // a table OUT does not have yet
+            }
+        }
+        return sink.createTable(k, t.layout(), t.schema(), t.rows());
+    }
+
+    private final java.util.Set<String> written = new java.util.HashSet<>();
 }

@@ -54,4 +54,25 @@ class CopyTest {
             assertEquals(0, files.count(), "no temporary file left behind");
         }
     }
+
+    @Test
+    void appendAddsInsRowsToOutAndKeyGathersCells() throws IOException {
+        Path in = Cli.testdata("hdf5", "plain.h5");
+        Path out = dir.resolve("gathered.h5");
+        assertEquals(0, Cli.run("copy", in.toString(), out.toString()).status());
+        Cli again = Cli.run("copy", in.toString(), out.toString(), "--append");
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().startsWith("appended 5776 rows"), again.out());
+        Cli cell = Cli.run("copy", in.toString(), out.toString(), "--append", "--key", "cell_b");
+        assertEquals(0, cell.status(), cell.err());
+        JsonNode facts = JSON.readTree(Cli.run("facts", out.toString()).out());
+        assertEquals(2 * 5776, facts.path("tables").path("/raw_data").path("rows").asLong(), facts.toString());
+        assertEquals(5776, facts.path("tables").path("/cell_b/raw_data").path("rows").asLong(), facts.toString());
+
+        Cli mismatch = Cli.run("copy", Cli.testdata("hdf5", "mixed-types.h5").toString(), out.toString(), "--append");
+        assertEquals(1, mismatch.status());
+        assertTrue(mismatch.err().contains("columns"), mismatch.err());
+        JsonNode after = JSON.readTree(Cli.run("facts", out.toString()).out());
+        assertEquals(facts.path("tables"), after.path("tables"), "a failed append leaves OUT as it was");
+    }
 }

@@ -57,6 +57,7 @@ public final class HDF5Writer implements AutoCloseable {
     private final DatasetSink sink;
     private final List<Map<String, Object>> buffer = new ArrayList<>();
     private final Set<Set<String>> warnedKeySets = new HashSet<>();
+    private final WriteMode mode;
     private TableSink table;
     private ColumnBatch rows;
     private long rowsWritten;
@@ -70,6 +71,7 @@ public final class HDF5Writer implements AutoCloseable {
         this.tableKey = b.key == null || b.key.isEmpty() ? "raw_data" : b.key + "/raw_data";
         WriteOptions options = new WriteOptions(b.mode, b.metadata, null, b.complevel, b.complib, b.fsync);
         this.expectedRows = b.expectedRows;
+        this.mode = b.mode;
         this.sink = b.engine.registry().writerFor(path).open(path, options);
     }
 
@@ -114,8 +116,11 @@ public final class HDF5Writer implements AutoCloseable {
             return rows == null ? 0 : flushRows();
         }
         if (table == null) {
-            table = sink.createTable(tableKey, declaredLayout != null ? declaredLayout : inferLayout(), schema,
-                    expectedRows > 0 ? expectedRows : buffer.size());
+            table = existingTable();
+            if (table == null) {
+                table = sink.createTable(tableKey, declaredLayout != null ? declaredLayout : inferLayout(), schema,
+                        expectedRows > 0 ? expectedRows : buffer.size());
+            }
         }
         TableLayout layout = table.layout();
         if (rows == null) {
@@ -159,11 +164,26 @@ public final class HDF5Writer implements AutoCloseable {
             flush();
         }
         if (table == null) {
+            table = existingTable();
+        }
+        if (table == null) {
             table = sink.createTable(tableKey, batch.layout(), schema,
                     expectedRows > 0 ? expectedRows : Math.max(batch.rowCount(), bufferSize));
         }
         table.append(batch, 0, batch.rowCount());
         rowsWritten += batch.rowCount();
+    }
+
+    /** In append mode, the table that already exists under the key (its columns are then fixed), else null. */
+    private TableSink existingTable() {
+        if (mode != WriteMode.APPEND) {
+            return null;
+        }
+        try {
+            return sink.appendTo(tableKey);
+        } catch (io.battdat.api.KeyNotFoundException e) {
+            return null;
+        }
     }
 
     /** Rows handed to the file so far. */

@@ -114,4 +114,27 @@ class HDF5WriterTest {
         assertEquals(3L, (long) w.writeRow(row("cycle_number", 3.0, "state", "ok")) + 2, "integral floats fit");
         w.close();
     }
+
+    @Test
+    void appendModeContinuesTheTableAndEveryFlushIsVisible() {
+        Path out = dir.resolve("appended.h5");
+        try (HDF5Writer w = HDF5Writer.builder(out).bufferSize(2).complevel(4).open()) {
+            w.writeRow(row("test_time", 0.0));
+        }
+        // a second session on the same file appends (spec 2.4 item 5), and each flush is committed
+        try (HDF5Writer w = HDF5Writer.builder(out).mode(io.battdat.api.spi.WriteMode.APPEND).bufferSize(2).open()) {
+            assertEquals(0, w.writeRow(row("test_time", 1.0)));
+            assertEquals(2, w.writeRow(row("test_time", 2.0)));
+            try (StoredDataset ds = ENGINE.open(out)) {
+                assertEquals(3, ds.table("raw_data").rows(), "flushed rows are in the file before close");
+            }
+            w.writeRow(row("test_time", 3.0));
+        }
+        try (RecordStream r = ENGINE.records(out, null)) {
+            for (double t = 0; t < 4; t++) {
+                assertEquals(t, r.next().getDouble("test_time"));
+            }
+            assertTrue(!r.hasNext());
+        }
+    }
 }
