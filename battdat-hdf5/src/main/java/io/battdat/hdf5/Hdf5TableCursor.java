@@ -40,6 +40,9 @@ final class Hdf5TableCursor implements TableCursor {
     private final TableLayout layout;
     private final long batchRows;
     private final long totalBatches;
+    /** The rows streamed: [rangeStart, rangeEnd) of the table. */
+    private final long rangeStart;
+    private final long rangeEnd;
     private final int maxStoredChunk;
 
     private final ExecutorService executor;
@@ -65,7 +68,9 @@ final class Hdf5TableCursor implements TableCursor {
         this.batchRows = plan.contiguous() != null
                 ? options.batchRows()
                 : Math.max(1, options.batchRows() / chunkRows) * chunkRows;
-        this.totalBatches = (plan.rows() + batchRows - 1) / batchRows;
+        this.rangeEnd = Math.min(plan.rows(), options.endRow());
+        this.rangeStart = Math.min(rangeEnd, options.firstRow());
+        this.totalBatches = (rangeEnd - rangeStart + batchRows - 1) / batchRows;
         long chunkBytes = chunkRows * plan.layout().elementSize();
         // Deflate never grows data by more than a few bytes per 16 KiB block; anything larger is a damaged size
         // field, refused before a buffer is allocated for it.
@@ -156,8 +161,8 @@ final class Hdf5TableCursor implements TableCursor {
     }
 
     private ColumnBatch decodeBatch(long index) {
-        long start = index * batchRows;
-        long end = Math.min(plan.rows(), start + batchRows);
+        long start = rangeStart + index * batchRows;
+        long end = Math.min(rangeEnd, start + batchRows);
         int rows = (int) (end - start);
         ColumnBatch batch = batchPool.poll();
         if (batch == null) {

@@ -181,4 +181,38 @@ class FixtureReadTest {
             assertEquals("/cell_b/raw_data", ds.table("/cell_b/raw_data").path());
         }
     }
+
+    @Test
+    void rowRangesReadExactlyTheirSlice() {
+        for (String name : List.of("plain.h5", "zlib9.h5")) {
+            try (StoredDataset ds = reader.open(Fixtures.hdf5(name))) {
+                long n = ds.table("raw_data").rows();
+                ColumnBatch all = ColumnBatch.allocate(ds.table("raw_data").layout(), (int) n);
+                try (TableCursor c = ds.openTable("raw_data", ReadOptions.DEFAULT)) {
+                    while (c.next()) {
+                        all.appendRows(c.batch(), 0, c.batch().rowCount());
+                    }
+                }
+                long[][] ranges = {{0, 873}, {873, 1746}, {1000, 3500}, {n - 776, 99_999}, {n, n}, {n + 7, n + 8}};
+                for (long[] range : ranges) {
+                    long row = range[0];
+                    try (TableCursor c = ds.openTable("raw_data", new ReadOptions(1000, 2, 2)
+                            .withRowRange(range[0], range[1]))) {
+                        while (c.next()) {
+                            ColumnBatch b = c.batch();
+                            assertEquals(row, b.firstRow(), name + " range " + range[0] + "-" + range[1]);
+                            for (int i = 0; i < b.rowCount(); i++) {
+                                for (int col = 0; col < b.layout().size(); col++) {
+                                    assertEquals(all.column(col).getObject((int) row + i), b.column(col).getObject(i));
+                                }
+                            }
+                            row += b.rowCount();
+                        }
+                    }
+                    long expected = Math.max(0, Math.min(n, range[1]) - Math.min(n, range[0]));
+                    assertEquals(expected, row - range[0], name + " rows of range " + range[0] + "-" + range[1]);
+                }
+            }
+        }
+    }
 }
