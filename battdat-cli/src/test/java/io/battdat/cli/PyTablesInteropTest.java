@@ -130,4 +130,30 @@ class PyTablesInteropTest {
         }
         return tests.stream();
     }
+
+    @Test
+    void bloscFilesWeWriteReadInPyTablesAndTakeAppends(@TempDir Path dir) throws IOException {
+        assumePython();
+        for (String complib : new String[]{"blosc", "blosc:lz4", "blosc:zstd", "blosc:lz4hc", "blosc:zlib",
+                "blosc:snappy"}) {
+            Path out = dir.resolve(complib.replace(':', '-') + ".h5");
+            Cli copy = Cli.run("copy", Cli.testdata("hdf5", "with-cycle-stats.h5").toString(), out.toString(),
+                    "--complevel", "5", "--complib", complib);
+            assertEquals(0, copy.status(), copy.err());
+            sameFactsAsPyTables(out);
+            Result h5py = run(List.of("/usr/bin/python3", shared.resolve("tools/pytables-check.py").toString(),
+                    out.toString(), "--h5py", "--append", "1000"));
+            assertEquals(0, h5py.status, complib + ": " + h5py.err);
+            Cli again = Cli.run("copy", Cli.testdata("hdf5", "with-cycle-stats.h5").toString(), out.toString(),
+                    "--append");
+            assertEquals(0, again.status(), again.err());
+            sameFactsAsPyTables(out);
+        }
+        // and we append to PyTables' own blosc file
+        Path theirs = dir.resolve("theirs.h5");
+        Files.copy(Cli.testdata("hdf5", "blosc.h5"), theirs);
+        Cli append = Cli.run("copy", Cli.testdata("hdf5", "blosc.h5").toString(), theirs.toString(), "--append");
+        assertEquals(0, append.status(), append.err());
+        sameFactsAsPyTables(theirs);
+    }
 }

@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import java.util.zip.Deflater;
 
 /**
- * Shuffles and deflates chunks on a thread pool (PyTables' zlib filters: shuffle by element size unless turned off,
- * then deflate),
+ * Compresses chunks on a thread pool (PyTables' zlib filters: shuffle by element size unless turned off, then
+ * deflate; or blosc through the registered filter 32001),
  * handing them back in submission order so they are written in row order. At most {@code 2 x threads} chunks are
  * in flight, so memory stays at a few chunks.
  */
@@ -28,20 +28,22 @@ final class ChunkCompressor {
 
     private final ExecutorService pool;
     private final Path file;
-    private final int level;
+    private final ChunkFilters filters;
+    private final io.jhdf.filter.FilterPipeline blosc;
     private final int elementSize;
     private final int chunkBytes;
     private final int maxInFlight;
-    private final boolean shuffle;
+
     private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
     private final BlockingQueue<byte[]> inputs;
 
-    ChunkCompressor(ExecutorService pool, int threads, Path file, int level, boolean shuffle, int elementSize,
+    ChunkCompressor(ExecutorService pool, int threads, Path file, ChunkFilters filters, int elementSize,
                     int chunkRows) {
         this.pool = pool;
-        this.shuffle = shuffle;
+        this.filters = filters;
+        this.blosc = filters.kind() == ChunkFilters.Kind.BLOSC
+                ? filters.bloscPipeline(file, elementSize, chunkRows * elementSize) : null;
         this.file = file;
-        this.level = level;
         this.elementSize = elementSize;
         this.chunkBytes = chunkRows * elementSize;
         this.maxInFlight = 2 * threads;
@@ -90,7 +92,12 @@ final class ChunkCompressor {
     }
 
     private Done compress(byte[] chunk, long firstRow) {
+        if (blosc != null) {
+            byte[] encoded = blosc.encode(chunk);
+            return new Done(firstRow, encoded, encoded.length, chunk);
+        }
         int n = chunkBytes / elementSize;
+        boolean shuffle = filters.shuffle();
         byte[] shuffled = shuffle ? new byte[chunkBytes] : chunk;
         for (int j = 0; shuffle && j < elementSize; j++) {
             int dst = j * n;
@@ -98,7 +105,7 @@ final class ChunkCompressor {
                 shuffled[dst + i] = chunk[i * elementSize + j];
             }
         }
-        Deflater deflater = new Deflater(level);
+        Deflater deflater = new Deflater(filters.level());
         try {
             deflater.setInput(shuffled);
             deflater.finish();
@@ -120,8 +127,25 @@ final class ChunkCompressor {
      * Reverses PyTables' zlib filters for one stored chunk (inflate, then unshuffle): how an appender reloads a
      * partly filled last chunk. A stream that does not decode to exactly {@code expected} bytes is a format error.
      */
-    static byte[] decode(java.nio.ByteBuffer stored, int expected, boolean shuffle, int elementSize, Path file,
+    static byte[] decode(java.nio.ByteBuffer stored, int expected, ChunkFilters filters, int elementSize, Path file,
                          String table, long firstRow) {
+        if (filters.kind() == ChunkFilters.Kind.BLOSC) {
+            byte[] in = new byte[stored.remaining()];
+            stored.get(in);
+            byte[] out;
+            try {
+                out = filters.bloscPipeline(file, elementSize, expected).decode(in);
+            } catch (RuntimeException e) {
+                throw new io.battdat.api.BadFormatException(file, table, "corrupt blosc data in the chunk at row "
+                        + firstRow + ": " + e.getMessage());
+            }
+            if (out.length != expected) {
+                throw new io.battdat.api.BadFormatException(file, table, "the chunk at row " + firstRow
+                        + " decodes to " + out.length + " bytes, not its " + expected);
+            }
+            return out;
+        }
+        boolean shuffle = filters.shuffle();
         byte[] shuffled = new byte[expected];
         java.util.zip.Inflater inflater = new java.util.zip.Inflater();
         try {

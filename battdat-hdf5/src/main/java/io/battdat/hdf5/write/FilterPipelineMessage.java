@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Filter Pipeline Message (type 0x000B; IV.A.2.l), version 1, for PyTables' zlib compression: shuffle (2) with
- * the element size, then deflate (1) with the level, both optional (hdf5-on-disk.md 4.5).
+ * The Filter Pipeline Message (type 0x000B; IV.A.2.l), version 1, for PyTables' zlib compression (shuffle (2) with
+ * the element size, then deflate (1) with the level, both optional; hdf5-on-disk.md 4.5) and blosc (32001).
  */
 final class FilterPipelineMessage {
     static final int TYPE = 0x000B;
@@ -22,9 +22,22 @@ final class FilterPipelineMessage {
         return b.toArray();
     }
 
-    private static void filter(Bytes b, int id, String name, int value) {
+    /** PyTables' blosc: filter 32001, optional, with hdf5-blosc's seven client values. */
+    static byte[] blosc(int[] clientData) {
+        Bytes b = new Bytes().u8(1).u8(1).zeros(6);
+        filter(b, 32001, "blosc", clientData);
+        return b.toArray();
+    }
+
+    private static void filter(Bytes b, int id, String name, int... values) {
         byte[] n = (name + "\0").getBytes(StandardCharsets.US_ASCII);
-        b.u16(id).u16(Bytes.pad8(n.length)).u16(1).u16(1).bytes(n).pad8().u32(value).u32(0);
+        b.u16(id).u16(Bytes.pad8(n.length)).u16(1).u16(values.length).bytes(n).pad8();
+        for (int v : values) {
+            b.u32(v);
+        }
+        if (values.length % 2 == 1) {
+            b.u32(0); // version 1 pads the client data to a multiple of 8 bytes
+        }
     }
 
     /** One filter of an existing pipeline: its id and client data. */

@@ -77,6 +77,7 @@ public final class Hdf5FileWriter implements DatasetSink {
     private final Path target;
     private Path temp;
     private final WriteOptions options;
+    private final ChunkFilters newTableFilters;
     private final FileChannel channel;
     private final FileLock lock;
     private final Hdf5Channel file;
@@ -95,10 +96,7 @@ public final class Hdf5FileWriter implements DatasetSink {
         this.target = target;
         this.temp = temp;
         this.options = options;
-        if (options.compressionLevel() > 0 && !options.compressionLibrary().equals("zlib")) {
-            throw new UnsupportedFeatureException(target, null, "compression library '" + options.compressionLibrary()
-                    + "' is not supported; use zlib");
-        }
+        this.newTableFilters = ChunkFilters.of(target, options.compressionLevel(), options.compressionLibrary());
         Path path = temp != null ? temp : target;
         FileChannel c = null;
         try {
@@ -220,7 +218,7 @@ public final class Hdf5FileWriter implements DatasetSink {
     }
 
     /** A compressor of this file's shared pool (daemon threads, one per core), made on first use. */
-    ChunkCompressor compressor(int level, boolean shuffle, int elementSize, int chunkRows) {
+    ChunkCompressor compressor(ChunkFilters filters, int elementSize, int chunkRows) {
         if (compressionPool == null) {
             compressionPool = Executors.newFixedThreadPool(compressionThreads, r -> {
                 Thread t = new Thread(r, "battdat-hdf5-compress");
@@ -228,8 +226,7 @@ public final class Hdf5FileWriter implements DatasetSink {
                 return t;
             });
         }
-        return new ChunkCompressor(compressionPool, compressionThreads, target, level, shuffle, elementSize,
-                chunkRows);
+        return new ChunkCompressor(compressionPool, compressionThreads, target, filters, elementSize, chunkRows);
     }
 
     /** Refuses work after close or after a failed write (the file keeps the rows of its last commit). */
@@ -268,7 +265,7 @@ public final class Hdf5FileWriter implements DatasetSink {
                     + (g.links.links().containsKey(k[1]) ? " (append to it instead)" : ""));
         }
         TableWriter t = new TableWriter(this, file, k[0], k[1], layout, schema, Math.max(1, expectedRows),
-                options.compressionLevel());
+                newTableFilters);
         tables.put(k[2], t);
         unlinked.add(t);
         return t;
@@ -278,7 +275,7 @@ public final class Hdf5FileWriter implements DatasetSink {
     TableSink createTableWithChunkRows(String key, TableLayout layout, ColumnSchema schema, int chunkRows) {
         TableWriter t = (TableWriter) createTable(key, layout, schema, 1);
         TableWriter sized = new TableWriter(this, file, t.prefix, t.name, layout, schema, chunkRows,
-                options.compressionLevel(), true, null);
+                newTableFilters, null);
         tables.put(t.path(), sized);
         unlinked.set(unlinked.indexOf(t), sized);
         return sized;

@@ -35,9 +35,7 @@ final class TableWriter implements TableSink {
     final ColumnSchema schema;
     final int elementSize;
     final int chunkRows;
-    final int level;
-    /** Whether chunks are byte-shuffled before deflate (PyTables' default; files written without it exist). */
-    final boolean shuffle;
+    final ChunkFilters filters;
     private final ChunkBTree index;
     private final int[] offsets;
     // a direct buffer: written to the file without the JDK's extra copy of heap arrays
@@ -61,13 +59,13 @@ final class TableWriter implements TableSink {
 
     /** A new table (its header is written by the first commit). */
     TableWriter(Hdf5FileWriter file, Hdf5Channel channel, String prefix, String name, TableLayout layout,
-                ColumnSchema schema, long expectedRows, int level) {
+                ColumnSchema schema, long expectedRows, ChunkFilters filters) {
         this(file, channel, prefix, name, layout, schema, chunkRows(expectedRows, DatatypeMessage.elementSize(layout)),
-                level, true, null);
+                filters, null);
     }
 
     TableWriter(Hdf5FileWriter file, Hdf5Channel channel, String prefix, String name, TableLayout layout,
-                ColumnSchema schema, int chunkRows, int level, boolean shuffle, ChunkBTree index) {
+                ColumnSchema schema, int chunkRows, ChunkFilters filters, ChunkBTree index) {
         this.file = file;
         this.channel = channel;
         this.prefix = prefix;
@@ -77,15 +75,14 @@ final class TableWriter implements TableSink {
         this.elementSize = DatatypeMessage.elementSize(layout);
         DatatypeMessage.compound(layout); // refuses unsupported column types now, not at close
         this.chunkRows = chunkRows;
-        this.level = level;
-        this.shuffle = shuffle;
+        this.filters = filters;
         this.index = index != null ? index : ChunkBTree.empty(channel, path(), chunkRows, elementSize);
         this.offsets = new int[layout.size()];
         for (int c = 1; c < layout.size(); c++) {
             offsets[c] = offsets[c - 1] + layout.column(c - 1).itemSize() * layout.column(c - 1).elementsPerRow();
         }
         this.view = ByteBuffer.allocateDirect(chunkRows * elementSize).order(ByteOrder.LITTLE_ENDIAN);
-        this.compressor = level > 0 ? file.compressor(level, shuffle, elementSize, chunkRows) : null;
+        this.compressor = filters.compressed() ? file.compressor(filters, elementSize, chunkRows) : null;
         this.chunkWritten = (row, bytes, size) -> this.index.put(row, size, channel.allocate(bytes, size));
     }
 
@@ -121,22 +118,9 @@ final class TableWriter implements TableSink {
             throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the table's compound type "
                     + "is stored differently from how this writer stores " + layout);
         }
-        int level = 0;
-        boolean shuffle = true;
-        ObjectHeader.Message filters = ObjectHeader.find(messages, FilterPipelineMessage.TYPE);
-        if (filters != null) {
-            List<FilterPipelineMessage.Filter> f = FilterPipelineMessage.parse(filters.data());
-            if (f.size() == 2 && f.get(0).id() == 2 && f.get(1).id() == 1 && f.get(1).clientData().length == 1) {
-                level = Math.max(1, Math.min(9, f.get(1).clientData()[0]));
-            } else if (f.size() == 1 && f.get(0).id() == 1 && f.get(0).clientData().length == 1) {
-                level = Math.max(1, Math.min(9, f.get(0).clientData()[0]));
-                shuffle = false;
-            } else if (!f.isEmpty()) {
-                throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the table's filters "
-                        + f.stream().map(x -> String.valueOf(x.id())).toList() + " are not PyTables' zlib "
-                        + "(deflate 1, optionally after shuffle 2); this writer appends to uncompressed and zlib tables");
-            }
-        }
+        ObjectHeader.Message pipeline = ObjectHeader.find(messages, FilterPipelineMessage.TYPE);
+        ChunkFilters filters = pipeline == null ? ChunkFilters.NONE
+                : ChunkFilters.of(channel.file(), path, FilterPipelineMessage.parse(pipeline.data()));
         int chunkRows = DataLayoutMessage.chunkRows(storage.data());
         int elementSize = DataLayoutMessage.elementSize(storage.data());
         if (elementSize != DatatypeMessage.elementSize(layout) || chunkRows <= 0
@@ -148,7 +132,7 @@ final class TableWriter implements TableSink {
         long root = DataLayoutMessage.btreeAddress(storage.data());
         long bound = (rows + chunkRows - 1) / chunkRows * chunkRows;
         ChunkBTree index = ChunkBTree.read(channel, path, root, bound, chunkRows, elementSize);
-        TableWriter t = new TableWriter(file, channel, prefix, name, layout, null, chunkRows, level, shuffle, index);
+        TableWriter t = new TableWriter(file, channel, prefix, name, layout, null, chunkRows, filters, index);
         t.header = header;
         t.currentSizeField = space.dataAddress() + DataspaceMessage.currentSizeOffset(space.data());
         t.btreeAddressField = storage.dataAddress() + DataLayoutMessage.BTREE_ADDRESS_OFFSET;
@@ -189,13 +173,20 @@ final class TableWriter implements TableSink {
             openChunkAddress = last.child(); // new rows go in place, beyond the extent
             return;
         }
-        if (last.mask() != 0 || last.size() <= 0 || last.size() > view.capacity() + view.capacity() / 10 + 1024) {
+        int every = filters.kind() == ChunkFilters.Kind.ZLIB && filters.shuffle() ? 0b11 : 0b1;
+        boolean raw = (last.mask() & every) == every; // an optional filter that could not shrink it was skipped
+        if ((last.mask() != 0 && !raw) || last.size() <= 0
+                || last.size() > view.capacity() + view.capacity() / 10 + 1024) {
             throw new BadFormatException(channel.file(), path(), "the last chunk (row " + first + ") has size "
                     + last.size() + " and filter mask " + last.mask());
         }
         ByteBuffer stored = channel.read(last.child(), last.size());
-        byte[] rowBytes = ChunkCompressor.decode(stored, view.capacity(), shuffle, elementSize, channel.file(), path(),
-                first);
+        if (raw && last.size() != view.capacity()) {
+            throw new BadFormatException(channel.file(), path(), "the last chunk (row " + first + ") skipped its "
+                    + "filters but holds " + last.size() + " bytes, not " + view.capacity());
+        }
+        byte[] rowBytes = raw ? stored.array() : ChunkCompressor.decode(stored, view.capacity(), filters, elementSize,
+                channel.file(), path(), first);
         view.put(0, rowBytes, 0, view.capacity());
     }
 
@@ -390,8 +381,9 @@ final class TableWriter implements TableSink {
         h.add(DataspaceMessage.TYPE, DataspaceMessage.extendible(0), false);
         h.add(DatatypeMessage.TYPE, DatatypeMessage.compound(layout), true);
         h.add(0x0005, ObjectHeader.fillValue(), true);
-        if (level > 0) {
-            h.add(FilterPipelineMessage.TYPE, FilterPipelineMessage.shuffleDeflate(elementSize, level), true);
+        byte[] pipeline = filters.pipelineMessage(elementSize, chunkRows * elementSize);
+        if (pipeline != null) {
+            h.add(FilterPipelineMessage.TYPE, pipeline, true);
         }
         h.add(DataLayoutMessage.TYPE, DataLayoutMessage.chunked(Bytes.UNDEFINED, chunkRows, elementSize), false);
         h.add(0x0012, ObjectHeader.modificationTime(System.currentTimeMillis() / 1000), false);
