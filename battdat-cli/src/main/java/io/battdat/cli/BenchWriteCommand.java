@@ -39,8 +39,12 @@ final class BenchWriteCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced).")
     Path out;
 
-    @Option(names = "--complevel", paramLabel = "L", description = "zlib level 0-9 (default 0).")
+    @Option(names = "--complevel", paramLabel = "L", description = "Compression level 0-9 (default 0).")
     int complevel;
+
+    @Option(names = "--complib", paramLabel = "LIB", description = {"Compression library as PyTables names it:",
+            "zlib (default), blosc, blosc:lz4, blosc:zstd, ..."})
+    String complib = "zlib";
 
     @Option(names = "--mode", paramLabel = "MODE", description = "rows (default) or batches.")
     Mode mode = Mode.rows;
@@ -58,7 +62,7 @@ final class BenchWriteCommand implements Callable<Integer> {
         Checksum generated = new Checksum();
         long timed = 0;
         long left = rows;
-        try (HDF5Writer w = HDF5Writer.builder(out).mode(WriteMode.OVERWRITE).complevel(complevel).expectedRows(rows)
+        try (HDF5Writer w = HDF5Writer.builder(out).mode(WriteMode.OVERWRITE).complevel(complevel).complib(complib).expectedRows(rows)
                 .metadata(BatteryMetadata.defaults().withName("bench-write")).open()) {
             while (left > 0) {
                 sim.nextCycle(cycle, (int) Math.min(left, Integer.MAX_VALUE));
@@ -103,6 +107,7 @@ final class BenchWriteCommand implements Callable<Integer> {
         result.put("mode", mode.name());
         result.put("path", out.toString());
         result.put("complevel", complevel);
+        result.put("complib", complib);
         result.put("rows", rows);
         result.put("seconds", seconds);
         result.put("rows_per_s", rows / seconds);
