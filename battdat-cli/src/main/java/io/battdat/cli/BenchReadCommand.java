@@ -178,7 +178,7 @@ final class BenchReadCommand implements Callable<Integer> {
     }
 
     /** Pulls current, voltage and cycle_number out of a batch as primitive arrays, converting other types. */
-    private static final class Columns {
+    static final class Columns {
         private double[] current = new double[0];
         private double[] voltage = new double[0];
         private long[] cycle = new long[0];

@@ -87,7 +87,7 @@ final class CyclesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String format(double v) {
+    static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -3,6 +3,7 @@ package io.battdat.hdf5;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
 import io.battdat.api.FileAccessException;
+import io.battdat.api.spi.FollowOptions;
 import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
@@ -297,6 +298,17 @@ final class Hdf5Dataset implements StoredDataset {
         } catch (IOException | RuntimeException e) {
             throw new BadFormatException(path, info.path(), "cannot read the table's storage: " + describe(e), e);
         }
+    }
+
+    @Override
+    public synchronized TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
+        if (closed) {
+            throw new IllegalStateException(path + " is closed");
+        }
+        TableInfo info = table(key);
+        Table t = tables.get(info.key());
+        t.pipeline().requireSupported(path, info.path());
+        return new Hdf5FollowCursor(path, info.key(), info, t.dataset().getAddress(), superblock, options, follow);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.schema.ColumnSchema;
+import io.battdat.api.spi.FollowOptions;
 import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
@@ -230,6 +231,52 @@ public final class BattdatEngine {
         StoredDataset dataset = open(file);
         try {
             return new Cycles(dataset, request, options);
+        } catch (RuntimeException e) {
+            closeAfterFailure(dataset, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Follows one table while a writer appends to it (live follow): the batches committed so far, then each later
+     * commit's rows as it lands, in order, each row exactly once; see {@link StoredDataset#followTable}. The stream
+     * ends when the writer closes the file and every row was yielded, after {@link FollowOptions#idleTimeout()}
+     * without a new row, or when it is closed (from any thread; a waiting {@code hasNext()} then returns false).
+     *
+     * @param file   the file being written (it must exist)
+     * @param key    the table key: {@code raw_data} (null means that), or {@code cell_a/raw_data}
+     * @param follow poll interval, idle timeout, first row
+     * @return an open stream; close it (try-with-resources)
+     * @throws io.battdat.api.UnsupportedFeatureException when the file's backend cannot follow
+     */
+    public BatchStream follow(Path file, String key, FollowOptions follow) {
+        Objects.requireNonNull(follow, "follow");
+        StoredDataset dataset = open(file);
+        try {
+            TableCursor cursor = dataset.followTable(key == null ? DEFAULT_KEY : key, options, follow);
+            return new TableBatchStream(dataset, cursor);
+        } catch (RuntimeException e) {
+            closeAfterFailure(dataset, e);
+            throw e;
+        }
+    }
+
+    /** The records of a table being written, one at a time, as {@link #follow} yields them. */
+    public RecordStream followRecords(Path file, String key, FollowOptions follow) {
+        return new TableRecordStream(follow(file, key, follow));
+    }
+
+    /**
+     * The cycles of tables being written, as {@link #cycles} gives them: a cycle is yielded once the next cycle has
+     * begun in every streamed table, or when the follow ends (the writer closed the file, the idle timeout passed,
+     * or the stream was closed).
+     */
+    public CycleStream followCycles(Path file, CycleRequest request, FollowOptions follow) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(follow, "follow");
+        StoredDataset dataset = open(file);
+        try {
+            return new Cycles(dataset, request, key -> dataset.followTable(key, options, follow));
         } catch (RuntimeException e) {
             closeAfterFailure(dataset, e);
             throw e;

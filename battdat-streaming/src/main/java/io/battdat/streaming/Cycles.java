@@ -50,6 +50,11 @@ final class Cycles implements CycleStream {
      * closed; the caller closes the dataset.
      */
     Cycles(StoredDataset dataset, CycleRequest request, ReadOptions options) {
+        this(dataset, request, key -> dataset.openTable(key, options));
+    }
+
+    /** As above, with the cursors opened by {@code cursors} (follow mode opens following cursors). */
+    Cycles(StoredDataset dataset, CycleRequest request, java.util.function.Function<String, TableCursor> cursors) {
         this.dataset = dataset;
         this.file = dataset.path();
         this.makeDataset = request.makeDataset();
@@ -67,7 +72,7 @@ final class Cycles implements CycleStream {
         }
         try {
             for (TableInfo t : tables) {
-                runs.add(new Runs(t, dataset.openTable(t.key(), options)));
+                runs.add(new Runs(t, cursors.apply(t.key())));
             }
         } catch (RuntimeException e) {
             closeRuns(e);

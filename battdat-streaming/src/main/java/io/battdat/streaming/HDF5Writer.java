@@ -109,11 +109,21 @@ public final class HDF5Writer implements AutoCloseable {
         return n;
     }
 
-    /** Writes the buffered rows; returns how many. */
+    /**
+     * Writes the buffered rows and commits them with every batch written before (a crash-safe commit: once this
+     * returns, the rows survive a crash of this process and other programs can read them); returns how many
+     * buffered rows it wrote.
+     */
     public int flush() {
         ensureOpen();
         if (buffer.isEmpty()) {
-            return rows == null ? 0 : flushRows();
+            if (rows != null) {
+                return flushRows();
+            }
+            if (table != null) {
+                table.flush(); // rows of writeBatch
+            }
+            return 0;
         }
         if (table == null) {
             table = existingTable();

@@ -85,6 +85,20 @@ public interface StoredDataset extends AutoCloseable {
      */
     TableCursor openTable(String key, ReadOptions options);
 
+    /**
+     * Follows a table that a writer is appending to: the cursor yields the rows committed so far, then waits for
+     * later commits and yields their rows, in order, each exactly once, never part of a commit. {@code next()}
+     * returns false once the writer has closed the file and every row was yielded, after
+     * {@link FollowOptions#idleTimeout()} without a new row, or when the cursor was closed (from any thread).
+     * Batches' {@link io.battdat.api.data.ColumnBatch#firstRow()} give their place in the table.
+     *
+     * @throws io.battdat.api.UnsupportedFeatureException when this backend cannot follow tables (the default)
+     */
+    default TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
+        throw new io.battdat.api.UnsupportedFeatureException(path(), key, formatName()
+                + " datasets cannot be followed while they are written");
+    }
+
     /** Releases the file. Idempotent. */
     @Override
     void close();

@@ -43,6 +43,14 @@ final class Hdf5Channel {
         return file;
     }
 
+    FileChannel channel() {
+        return channel;
+    }
+
+    long base() {
+        return base;
+    }
+
     /** The first unallocated address. */
     long end() {
         return end;

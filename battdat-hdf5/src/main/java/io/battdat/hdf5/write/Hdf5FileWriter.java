@@ -113,6 +113,7 @@ public final class Hdf5FileWriter implements DatasetSink {
             this.file = new Hdf5Channel(target, c, superblock.base(), superblock.endOfFile(), options.fsync());
             this.committedEnd = superblock.endOfFile();
             this.root = loadGroup("", superblock.rootHeader());
+            markWriting(SuperblockV0.WRITING);
         } catch (IOException e) {
             closeQuietly(c);
             deleteTemp();
@@ -156,6 +157,20 @@ public final class Hdf5FileWriter implements DatasetSink {
             return l;
         } catch (OverlappingFileLockException e) {
             throw new FileAccessException(target, null, "is already open for writing in this process", e);
+        }
+    }
+
+    /** Sets the superblock's consistency flags: followers see whether a writer has the file open. */
+    private void markWriting(int flags) {
+        file.write(SuperblockV0.STATUS_FLAGS, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, flags));
+    }
+
+    /** After a failure: followers should still see that the writer is gone, if the device takes 4 more bytes. */
+    private void clearWritingQuietly() {
+        try {
+            markWriting(0);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("{}: cannot clear the 'open for writing' flags: {}", target, e.toString());
         }
     }
 
@@ -452,9 +467,13 @@ public final class Hdf5FileWriter implements DatasetSink {
             if (failure == null) {
                 commit(tables.values());
                 file.truncateToEnd();
+                markWriting(0);
                 file.barrier();
             }
         } finally {
+            if (failure != null) {
+                clearWritingQuietly();
+            }
             closed = true;
             release();
             deleteTemp();
@@ -478,6 +497,9 @@ public final class Hdf5FileWriter implements DatasetSink {
         try {
             if (temp == null && channel.isOpen() && channel.size() > superblock.base() + committedEnd) {
                 channel.truncate(superblock.base() + committedEnd);
+            }
+            if (temp == null) {
+                clearWritingQuietly();
             }
         } catch (IOException e) {
             LOG.warn("{}: cannot trim uncommitted bytes: {}", target, e.toString());

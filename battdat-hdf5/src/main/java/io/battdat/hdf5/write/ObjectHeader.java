@@ -1,13 +1,10 @@
 package io.battdat.hdf5.write;
 
-import io.battdat.api.BadFormatException;
-import io.battdat.api.UnsupportedFeatureException;
+import io.battdat.hdf5.ObjectHeaderV1;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A version 1 Data Object Header (IV.A.1.a) with all its messages in one chunk: a 16-byte prefix, then each
@@ -17,9 +14,6 @@ import java.util.Set;
  */
 final class ObjectHeader {
     static final int SYMBOL_TABLE = 0x0011;
-    private static final int CONTINUATION = 0x0010;
-    /** Far above any header PyTables writes; a larger length field is damage, not a reason to allocate. */
-    private static final int MAX_CHUNK = 1 << 24;
 
     /**
      * One message of an existing header.
@@ -66,41 +60,9 @@ final class ObjectHeader {
 
     /** Reads every message of the version 1 object header at {@code address}, following continuation messages. */
     static List<Message> read(Hdf5Channel file, long address, String object) {
-        ByteBuffer prefix = file.read(address, 16);
-        int version = prefix.get(0) & 0xff;
-        if (version != 1) {
-            throw new UnsupportedFeatureException(file.file(), object, "cannot append: the object header at "
-                    + address + " has version " + (prefix.get(0) == 'O' ? "2" : String.valueOf(version))
-                    + "; this writer updates PyTables' version 1 headers");
-        }
-        int count = prefix.getShort(2) & 0xffff;
         List<Message> messages = new ArrayList<>();
-        List<long[]> chunks = new ArrayList<>();
-        chunks.add(new long[]{address + 16, prefix.getInt(8) & 0xffffffffL});
-        Set<Long> seen = new HashSet<>();
-        for (int c = 0; c < chunks.size() && messages.size() < count; c++) {
-            long start = chunks.get(c)[0];
-            long length = chunks.get(c)[1];
-            if (length < 0 || length > MAX_CHUNK || !seen.add(start)) {
-                throw new BadFormatException(file.file(), object, "corrupt object header at " + address
-                        + ": chunk at " + start + " of " + length + " bytes");
-            }
-            ByteBuffer chunk = file.read(start, (int) length);
-            int p = 0;
-            while (p + 8 <= length && messages.size() < count) {
-                int type = chunk.getShort(p) & 0xffff;
-                int size = chunk.getShort(p + 2) & 0xffff;
-                if (p + 8 + size > length) {
-                    throw new BadFormatException(file.file(), object, "corrupt object header at " + address
-                            + ": message of " + size + " bytes overruns its chunk");
-                }
-                ByteBuffer data = chunk.slice(p + 8, size).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-                messages.add(new Message(type, start + p + 8, data));
-                if (type == CONTINUATION) {
-                    chunks.add(new long[]{data.getLong(0), data.getLong(8)});
-                }
-                p += 8 + size;
-            }
+        for (ObjectHeaderV1.Message m : ObjectHeaderV1.read(file.file(), file.channel(), file.base(), address, object)) {
+            messages.add(new Message(m.type(), m.dataAddress(), m.data()));
         }
         return messages;
     }

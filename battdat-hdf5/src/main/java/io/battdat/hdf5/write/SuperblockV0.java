@@ -24,6 +24,14 @@ import java.nio.file.Path;
 record SuperblockV0(long base, int version, long endOfFile, long rootEntry, long rootHeader) {
     static final int SIZE = 96;
     static final long END_OF_FILE = 40;
+    /** The file consistency flags (4 bytes; HDF5 checks them only from superblock version 3 on). */
+    static final long STATUS_FLAGS = 20;
+    /**
+     * The flags while our writer has the file open: write access (1) and SWMR write access (4), the "commits are
+     * safe to follow" mark that battdat's follower looks for. HDF5 itself sets 1 while open for writing and 0 at
+     * close; versions 0-2 accept any of the bits 1, 2, 4 (hdf5-on-disk.md 7, row E).
+     */
+    static final int WRITING = 0x05;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     /** Address of the root entry's cached B-tree address; the heap address follows it. */

@@ -1,0 +1,227 @@
+package io.battdat.hdf5;
+
+import io.battdat.api.BattdatException;
+import io.battdat.api.FileAccessException;
+import io.battdat.api.UnsupportedFeatureException;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.spi.FollowOptions;
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.api.spi.TableCursor;
+import io.battdat.api.spi.TableInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.NoSuchElementException;
+
+/**
+ * Follows a table while a writer appends to it (the follow mode of {@link Hdf5Dataset#followTable}).
+ *
+ * <p>Each poll re-reads only what a commit changes: the superblock (its consistency flags and end of file) and the
+ * table's object header (its current size). battdat's writer commits a flush by moving the current size last, after
+ * the rows and the index they need (hdf5-on-disk.md 8.1), and marks the file with consistency flags 5 (write access
+ * and SWMR write access) while it is open. So while those flags are set, every row below the current size is final
+ * and is read at once; when the writer closes the file it clears the flags, and the follower ends after the last
+ * row. New rows are read from a fresh snapshot of the file's structure (one jHDF open per commit seen), restricted
+ * to the new rows.
+ *
+ * <p>Files that another program writes (PyTables and HDF5 set flag 1 without 4 while open) are not committed in a
+ * safe order, so their rows are read only while no writer has the file open (flags 0), and a batch is dropped and
+ * read again later if the superblock changed while it was read. A follower never yields a row twice or out of order.
+ */
+final class Hdf5FollowCursor implements TableCursor {
+    private static final Logger LOG = LoggerFactory.getLogger(Hdf5FollowCursor.class);
+    private static final int WRITE_ACCESS = 0x1;
+    private static final int SWMR_WRITE_ACCESS = 0x4;
+
+    private final Path path;
+    private final String key;
+    private final TableInfo info;
+    private final long header;
+    private final Superblock superblock;
+    private final ReadOptions read;
+    private final FollowOptions follow;
+    private final FileChannel channel;
+
+    private long position;
+    private Hdf5Dataset snapshot;
+    private TableCursor inner;
+    private boolean innerNeedsCheck;
+    private long innerEndOfFile;
+    private ColumnBatch current;
+    private boolean closed;
+    private long lastProgress = System.nanoTime();
+
+    /** The state a poll sees. */
+    private record Poll(int flags, long endOfFile, long rows) {
+        boolean ourWriter() {
+            return (flags & SWMR_WRITE_ACCESS) != 0;
+        }
+
+        boolean otherWriter() {
+            return (flags & WRITE_ACCESS) != 0 && !ourWriter();
+        }
+
+        boolean noWriter() {
+            return (flags & (WRITE_ACCESS | SWMR_WRITE_ACCESS)) == 0;
+        }
+    }
+
+    Hdf5FollowCursor(Path path, String key, TableInfo info, long header, Superblock superblock, ReadOptions read,
+                     FollowOptions follow) {
+        this.path = path;
+        this.key = key;
+        this.info = info;
+        this.header = header;
+        this.superblock = superblock;
+        this.read = read;
+        this.follow = follow;
+        this.position = follow.firstRow();
+        try {
+            this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new FileAccessException(path, info.path(), "cannot open to follow: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public TableInfo table() {
+        return info;
+    }
+
+    @Override
+    public synchronized boolean next() {
+        current = null;
+        while (!closed) {
+            if (inner != null) {
+                if (inner.next()) {
+                    ColumnBatch b = inner.batch();
+                    if (innerNeedsCheck && !unchangedSince(innerEndOfFile)) {
+                        LOG.debug("{}: {} changed while it was read; reading again later", path, info.path());
+                        closeInner();
+                        continue;
+                    }
+                    current = b;
+                    position = b.firstRow() + b.rowCount();
+                    lastProgress = System.nanoTime();
+                    return true;
+                }
+                closeInner();
+            }
+            Poll p = poll();
+            long committed = p.otherWriter() ? position : p.rows();
+            if (committed > position) {
+                openInner(position, committed, p);
+                continue;
+            }
+            if (p.noWriter() && position >= p.rows()) {
+                return false; // the writer closed the file and every row was yielded
+            }
+            if (follow.idleTimeout() != null && System.nanoTime() - lastProgress > follow.idleTimeout().toNanos()) {
+                LOG.debug("{}: no new row of {} for {}: follow ends", path, info.path(), follow.idleTimeout());
+                return false;
+            }
+            try {
+                wait(Math.max(1, follow.pollInterval().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BattdatException(path, info.path(), "interrupted while following", e);
+            }
+        }
+        return false;
+    }
+
+    private void openInner(long from, long to, Poll p) {
+        snapshot = new Hdf5Dataset(path);
+        try {
+            inner = snapshot.openTable(key, read.withRowRange(from, to));
+        } catch (RuntimeException e) {
+            closeInner();
+            throw e;
+        }
+        innerNeedsCheck = !p.ourWriter();
+        innerEndOfFile = p.endOfFile();
+    }
+
+    private boolean unchangedSince(long endOfFile) {
+        Poll now = poll();
+        return now.noWriter() && now.endOfFile() == endOfFile;
+    }
+
+    private Poll poll() {
+        ByteBuffer sb = ByteBuffer.allocate(superblock.endOfFileField() + 8).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            long p = superblock.baseAddress();
+            while (sb.hasRemaining()) {
+                if (channel.read(sb, p + sb.position()) < 0) {
+                    throw new FileAccessException(path, info.path(), "the file was truncated while followed");
+                }
+            }
+        } catch (IOException e) {
+            throw new FileAccessException(path, info.path(), "cannot read while following: " + e.getMessage(), e);
+        }
+        int flags = superblock.version() <= 1 ? sb.getInt(20) : sb.get(11) & 0xff;
+        long endOfFile = sb.getLong(superblock.endOfFileField());
+        return new Poll(flags, endOfFile, currentRows());
+    }
+
+    private long currentRows() {
+        try {
+            long rows = ObjectHeaderV1.currentSize(ObjectHeaderV1.read(path, channel, superblock.baseAddress(), header,
+                    info.path()));
+            if (rows >= 0) {
+                return rows;
+            }
+        } catch (UnsupportedFeatureException e) {
+            // a version 2 header (h5py's newer layout): take the size from a snapshot instead
+        }
+        try (Hdf5Dataset d = new Hdf5Dataset(path)) {
+            return d.table(key).rows();
+        }
+    }
+
+    @Override
+    public synchronized ColumnBatch batch() {
+        if (current == null) {
+            throw new NoSuchElementException("no current batch: call next() first");
+        }
+        return current;
+    }
+
+    private void closeInner() {
+        try {
+            if (inner != null) {
+                inner.close();
+            }
+        } finally {
+            inner = null;
+            if (snapshot != null) {
+                snapshot.close();
+                snapshot = null;
+            }
+        }
+    }
+
+    /** Ends the follow; may be called from another thread, which wakes a {@link #next()} that is waiting. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            notifyAll();
+            closeInner();
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("{}: closing: {}", path, e.toString());
+            }
+        }
+    }
+}

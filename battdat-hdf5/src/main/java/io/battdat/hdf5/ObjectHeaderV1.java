@@ -1,0 +1,125 @@
+package io.battdat.hdf5;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.FileAccessException;
+import io.battdat.api.UnsupportedFeatureException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a version 1 Data Object Header (IV.A.1.a), continuation chunks included, with the file address of each
+ * message's data: what the appending writer updates in place and what a follower re-reads on every poll (the
+ * current size of a table). jHDF parses headers too, but does not give addresses.
+ */
+public final class ObjectHeaderV1 {
+    /** The Dataspace Message type. */
+    public static final int DATASPACE = 0x0001;
+    private static final int CONTINUATION = 0x0010;
+    /** Far above any header PyTables writes; a larger length field is damage, not a reason to allocate. */
+    private static final int MAX_CHUNK = 1 << 24;
+
+    /**
+     * One message.
+     *
+     * @param type        the message type
+     * @param dataAddress where its data starts, relative to the base address
+     * @param data        its data (the padded size), little-endian
+     */
+    public record Message(int type, long dataAddress, ByteBuffer data) {
+    }
+
+    private ObjectHeaderV1() {
+    }
+
+    /**
+     * Reads every message of the header at {@code address}.
+     *
+     * @param object names the object in error messages
+     * @throws UnsupportedFeatureException for a version 2 header
+     * @throws BadFormatException          for a damaged one
+     */
+    public static List<Message> read(Path file, FileChannel channel, long base, long address, String object) {
+        ByteBuffer prefix = read(file, channel, base, address, 16);
+        int version = prefix.get(0) & 0xff;
+        if (version != 1) {
+            throw new UnsupportedFeatureException(file, object, "the object header at " + address + " has version "
+                    + (prefix.get(0) == 'O' ? "2" : String.valueOf(version)) + "; PyTables' version 1 is expected");
+        }
+        int count = prefix.getShort(2) & 0xffff;
+        List<Message> messages = new ArrayList<>();
+        List<long[]> chunks = new ArrayList<>();
+        chunks.add(new long[]{address + 16, prefix.getInt(8) & 0xffffffffL});
+        Set<Long> seen = new HashSet<>();
+        for (int c = 0; c < chunks.size() && messages.size() < count; c++) {
+            long start = chunks.get(c)[0];
+            long length = chunks.get(c)[1];
+            if (length < 0 || length > MAX_CHUNK || !seen.add(start)) {
+                throw new BadFormatException(file, object, "corrupt object header at " + address + ": chunk at "
+                        + start + " of " + length + " bytes");
+            }
+            ByteBuffer chunk = read(file, channel, base, start, (int) length);
+            int p = 0;
+            while (p + 8 <= length && messages.size() < count) {
+                int type = chunk.getShort(p) & 0xffff;
+                int size = chunk.getShort(p + 2) & 0xffff;
+                if (p + 8 + size > length) {
+                    throw new BadFormatException(file, object, "corrupt object header at " + address
+                            + ": message of " + size + " bytes overruns its chunk");
+                }
+                ByteBuffer data = chunk.slice(p + 8, size).order(ByteOrder.LITTLE_ENDIAN);
+                messages.add(new Message(type, start + p + 8, data));
+                if (type == CONTINUATION) {
+                    chunks.add(new long[]{data.getLong(0), data.getLong(8)});
+                }
+                p += 8 + size;
+            }
+        }
+        return messages;
+    }
+
+    /** The first message of a type, or null. */
+    public static Message find(List<Message> messages, int type) {
+        for (Message m : messages) {
+            if (m.type() == type) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The current size of a rank-1 dataspace (its dims[0]), or -1 when the header has no dataspace. */
+    public static long currentSize(List<Message> messages) {
+        Message space = find(messages, DATASPACE);
+        if (space == null || space.data().limit() < 16) {
+            return -1;
+        }
+        int at = (space.data().get(0) & 0xff) == 1 ? 8 : 4;
+        return space.data().getLong(at);
+    }
+
+    private static ByteBuffer read(Path file, FileChannel channel, long base, long address, int length) {
+        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            long p = base + address;
+            while (b.hasRemaining()) {
+                int n = channel.read(b, p);
+                if (n < 0) {
+                    throw new BadFormatException(file, null, "truncated HDF5 file: a structure at address " + address
+                            + " of " + length + " bytes ends past the end of the file");
+                }
+                p += n;
+            }
+        } catch (IOException e) {
+            throw new FileAccessException(file, null, "cannot read at address " + address + ": " + e.getMessage(), e);
+        }
+        return b.flip();
+    }
+}
