@@ -7,25 +7,28 @@ package io.battdat.hdf5.codecs;
  */
 public final class Shuffle {
 
+    /** Elements per tile: a tile of the row-major side (TILE x typesize bytes) stays in L1 cache. */
+    private static final int TILE = 64;
+
     private Shuffle() {
     }
 
-    /** Shuffles {@code blockSize} bytes from {@code src} into {@code dst}. */
+    /** Shuffles {@code blockSize} bytes from {@code src} into {@code dst}; tiled like {@link #unshuffle}. */
     public static void shuffle(int typesize, int blockSize, byte[] src, int srcOff, byte[] dst, int dstOff) {
         int elements = blockSize / typesize;
-        for (int j = 0; j < typesize; j++) {
-            int out = dstOff + j * elements;
-            int in = srcOff + j;
-            for (int i = 0; i < elements; i++, in += typesize) {
-                dst[out + i] = src[in];
+        for (int first = 0; first < elements; first += TILE) {
+            int end = Math.min(elements, first + TILE);
+            for (int j = 0; j < typesize; j++) {
+                int out = dstOff + j * elements;
+                int in = srcOff + j + first * typesize;
+                for (int i = first; i < end; i++, in += typesize) {
+                    dst[out + i] = src[in];
+                }
             }
         }
         int whole = elements * typesize;
         System.arraycopy(src, srcOff + whole, dst, dstOff + whole, blockSize - whole);
     }
-
-    /** Elements per tile of {@link #unshuffle}: a tile of output (TILE x typesize bytes) stays in L1 cache. */
-    private static final int TILE = 64;
 
     /**
      * Reverses {@link #shuffle}. Tiled: for each run of {@value #TILE} elements every byte stream is read in turn,
