@@ -105,7 +105,11 @@ public final class ObjectHeaderV1 {
         return space.data().getLong(at);
     }
 
-    private static ByteBuffer read(Path file, FileChannel channel, long base, long address, int length) {
+    /**
+     * Reads {@code length} bytes at an address (relative to {@code base}), little-endian; a structure that ends past
+     * the end of the file is a format error naming it.
+     */
+    public static ByteBuffer read(Path file, FileChannel channel, long base, long address, int length) {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         try {
             long p = base + address;

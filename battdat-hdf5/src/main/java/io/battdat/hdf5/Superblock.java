@@ -19,16 +19,16 @@ import java.nio.file.Path;
  * @param offsetSize    bytes per address
  * @param endOfFile     the stored end-of-file address (relative to the base)
  */
-record Superblock(int version, long baseAddress, int offsetSize, long endOfFile) {
+public record Superblock(int version, long baseAddress, int offsetSize, long endOfFile) {
     static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     /** Offset of the end-of-file address from the base: after the base and the free-space (or extension) address. */
-    int endOfFileField() {
+    public int endOfFileField() {
         return (version == 0 ? 24 : version == 1 ? 28 : 12) + 2 * offsetSize;
     }
 
     /** Finds and checks the superblock; the file must be at least base + end-of-file bytes long. */
-    static Superblock read(Path path, FileChannel channel) {
+    public static Superblock read(Path path, FileChannel channel) {
         try {
             long size = channel.size();
             for (long at = 0; at + 64 <= size || at == 0; at = at == 0 ? 512 : at * 2) {

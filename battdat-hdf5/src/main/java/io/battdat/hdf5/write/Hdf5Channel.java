@@ -1,7 +1,7 @@
 package io.battdat.hdf5.write;
 
-import io.battdat.api.BadFormatException;
 import io.battdat.api.WriteException;
+import io.battdat.hdf5.ObjectHeaderV1;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -128,21 +128,7 @@ final class Hdf5Channel {
 
     /** Reads {@code length} bytes at an address; a read past the end of the file is a format error. */
     ByteBuffer read(long address, int length) {
-        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-        try {
-            long p = base + address;
-            while (b.hasRemaining()) {
-                int n = channel.read(b, p);
-                if (n < 0) {
-                    throw new BadFormatException(file, null, "truncated HDF5 file: a structure at address " + address
-                            + " of " + length + " bytes ends past the end of the file");
-                }
-                p += n;
-            }
-        } catch (IOException e) {
-            throw new WriteException(file, null, -1, "cannot read at address " + address + ": " + e.getMessage(), e);
-        }
-        return b.flip();
+        return ObjectHeaderV1.read(file, channel, base, address, length);
     }
 
     /**

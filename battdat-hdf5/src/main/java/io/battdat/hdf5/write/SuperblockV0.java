@@ -3,6 +3,7 @@ package io.battdat.hdf5.write;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.UnsupportedFeatureException;
+import io.battdat.hdf5.Superblock;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,59 +58,30 @@ record SuperblockV0(long base, int version, long endOfFile, long rootEntry, long
      * checksummed structures this writer does not update, so they are refused with a clear message.
      */
     static SuperblockV0 read(Path path, FileChannel channel) {
+        Superblock found = Superblock.read(path, channel); // signature, version, truncation: the reader's checks
+        if (found.version() > 1) {
+            throw new UnsupportedFeatureException(path, null, "cannot append to a file with HDF5 superblock version "
+                    + found.version() + " (h5py libver='latest' layout); this writer appends to PyTables' version 0 "
+                    + "layout");
+        }
+        ByteBuffer b = ByteBuffer.allocate(SIZE + 4).order(ByteOrder.LITTLE_ENDIAN);
         try {
-            long size = channel.size();
-            for (long at = 0; at + SIGNATURE.length <= size; at = at == 0 ? 512 : at * 2) {
-                ByteBuffer b = ByteBuffer.allocate((int) Math.min(SIZE + 4, size - at)).order(ByteOrder.LITTLE_ENDIAN);
-                channel.read(b, at);
-                b.flip();
-                if (!startsWithSignature(b)) {
-                    continue;
-                }
-                return parse(path, b, at, size);
-            }
+            channel.read(b, found.baseAddress());
         } catch (IOException e) {
             throw new FileAccessException(path, null, "cannot read the file: " + e.getMessage(), e);
         }
-        throw new BadFormatException(path, null, "not an HDF5 file (no HDF5 signature at offset 0, 512, 1024, ...)");
-    }
-
-    private static boolean startsWithSignature(ByteBuffer b) {
-        if (b.remaining() < SIGNATURE.length) {
-            return false;
-        }
-        for (int i = 0; i < SIGNATURE.length; i++) {
-            if (b.get(i) != SIGNATURE[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static SuperblockV0 parse(Path path, ByteBuffer b, long at, long fileSize) {
-        int version = b.remaining() > 8 ? b.get(8) & 0xff : -1;
-        if (version != 0 && version != 1) {
-            throw new UnsupportedFeatureException(path, null, "cannot append to a file with HDF5 superblock version "
-                    + version + " (h5py libver='latest' layout); this writer appends to PyTables' version 0 layout");
-        }
-        int entry = version == 0 ? 56 : 60;
-        if (b.remaining() < entry + 40) {
-            throw new BadFormatException(path, null, "truncated HDF5 superblock (" + b.remaining() + " bytes)");
+        int entry = found.version() == 0 ? 56 : 60;
+        if (b.position() < entry + 40) {
+            throw new BadFormatException(path, null, "truncated HDF5 superblock (" + b.position() + " bytes)");
         }
         if (b.get(13) != 8 || b.get(14) != 8) {
             throw new UnsupportedFeatureException(path, null, "cannot append to a file with " + b.get(13)
                     + "-byte addresses and " + b.get(14) + "-byte lengths; this writer handles 8-byte ones");
         }
-        if (version == 1 && b.getShort(24) != 32) {
+        if (found.version() == 1 && b.getShort(24) != 32) {
             throw new UnsupportedFeatureException(path, null, "cannot append to a file whose chunk B-trees have K = "
                     + b.getShort(24) + "; this writer handles HDF5's default 32");
         }
-        long eof = b.getLong(version == 0 ? 40 : 44);
-        if (eof < SIZE || at + eof > fileSize) {
-            throw new BadFormatException(path, null, "truncated HDF5 file: it has " + fileSize
-                    + " bytes but its superblock says " + (at + eof));
-        }
-        long rootHeader = b.getLong(entry + 8);
-        return new SuperblockV0(at, version, eof, entry, rootHeader);
+        return new SuperblockV0(found.baseAddress(), found.version(), found.endOfFile(), entry, b.getLong(entry + 8));
     }
 }

@@ -50,25 +50,7 @@ class CrashTest {
 
     /** Rows of raw_data, checked against the generator; returns how many. */
     static long checkedRows(Path file) {
-        try (StoredDataset ds = new Hdf5StreamReader().open(file);
-             TableCursor c = ds.openTable("raw_data", ReadOptions.DEFAULT.withBatchRows(8192))) {
-            long r = 0;
-            while (c.next()) {
-                ColumnBatch b = c.batch();
-                ColumnBatch want = FileWriterTest.rows(r, b.rowCount());
-                for (int col = 0; col < want.layout().size(); col++) {
-                    for (int i = 0; i < b.rowCount(); i++) {
-                        if (!want.column(col).getObject(i).equals(b.column(col).getObject(i))) {
-                            assertEquals(want.column(col).getObject(i), b.column(col).getObject(i),
-                                    file + " row " + (r + i) + " column " + want.layout().column(col).name());
-                        }
-                    }
-                }
-                r += b.rowCount();
-            }
-            assertEquals(c.table().rows(), r);
-            return r;
-        }
+        return AppendTest.checkedRows(file, "raw_data");
     }
 
     private Path base(int level, int rows, int chunkRows) {
