@@ -145,11 +145,11 @@ class RegistryTest {
 
     @Test
     void discoveryFindsTheBackendsOnTheClassPath() {
-        // battdat-hdf5 (test dependency) and the test's own META-INF/services entry
+        // battdat-hdf5 and battdat-parquet (test dependencies) and the test's own META-INF/services entry
         StorageRegistry registry = StorageRegistry.discover(getClass().getClassLoader());
-        assertEquals(List.of("hdf5", "memory-service"), names(registry));
+        assertEquals(List.of("hdf5", "memory-service", "parquet"), names(registry));
         assertTrue(registry.readers().get(1) instanceof TestingServiceReader);
-        assertEquals(List.of("hdf5"), registry.writers().stream().map(StreamWriter::formatName).toList());
+        assertEquals(List.of("hdf5", "parquet"), registry.writers().stream().map(StreamWriter::formatName).toList());
         assertEquals(List.of(), registry.problems());
     }
 
@@ -158,7 +158,7 @@ class RegistryTest {
         try (URLClassLoader loader = withServices(dir, "com.example.DoesNotExist", ExplodingReader.class.getName(),
                 ServiceFake.class.getName())) {
             StorageRegistry r = StorageRegistry.discover(loader);
-            assertEquals(List.of("hdf5", "memory-service", "service-fake"), names(r));
+            assertEquals(List.of("hdf5", "memory-service", "parquet", "service-fake"), names(r));
             assertEquals(2, r.problems().size(), r.problems().toString());
             assertTrue(r.problems().get(0).contains("com.example.DoesNotExist"), r.problems().toString());
             assertTrue(r.problems().get(1).contains(ExplodingReader.class.getName()), r.problems().toString());
@@ -280,7 +280,7 @@ class RegistryTest {
     @Test
     void theModuleBindsExplicitlyOnly() {
         Injector injector = Guice.createInjector(new BattdatModule());
-        assertEquals(List.of("hdf5", "memory-service"), names(injector.getInstance(StorageRegistry.class)));
+        assertEquals(List.of("hdf5", "memory-service", "parquet"), names(injector.getInstance(StorageRegistry.class)));
         assertThrows(ConfigurationException.class, () -> injector.getInstance(TestingMemoryReader.class),
                 "requireExplicitBindings: no just-in-time bindings");
     }

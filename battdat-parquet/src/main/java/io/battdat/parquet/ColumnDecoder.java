@@ -1,0 +1,477 @@
+package io.battdat.parquet;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.data.BooleanColumn;
+import io.battdat.api.data.Column;
+import io.battdat.api.data.ColumnSpec;
+import io.battdat.api.data.DoubleColumn;
+import io.battdat.api.data.FloatColumn;
+import io.battdat.api.data.LongColumn;
+import io.battdat.api.data.StorageType;
+import io.battdat.api.data.StringColumn;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Decodes the pages of one column chunk into one batch column. A page is decoded whole into a staging array of
+ * the column's primitive type, then copied into batches with {@link System#arraycopy}. The encodings pyarrow and
+ * parquet-java write by default are decoded here in bulk: definition levels (RLE/bit-packed), PLAIN values (one
+ * buffer view copy for numbers), dictionary indices mapped through the decoded dictionary. Any other encoding
+ * (delta, byte-stream-split, ...) is decoded through parquet-java's own {@link ValuesReader} for that page.
+ *
+ * <p>Nulls: NaN in a float column and an empty string in a string column (what pandas gives for them); in an integer
+ * or bool column, which pandas cannot hold a null in, an error naming the row.
+ */
+final class ColumnDecoder {
+    private enum Kind { DOUBLE, FLOAT, HALF, INT32, UINT32, INT64, BOOL, STRING }
+
+    private final Path dataset;
+    private final String table;
+    private final ColumnSpec spec;
+    private final ColumnDescriptor descriptor;
+    private final Kind kind;
+    private final int maxDefinition;
+    private final int width;
+    /** Bytes per value of a FIXED_LEN_BYTE_ARRAY string column, or 0 for BYTE_ARRAY (length-prefixed). */
+    private final int fixedLength;
+
+    private PageReader pages;
+    private Dictionary dictionary;
+    private double[] dictDoubles;
+    private float[] dictFloats;
+    private long[] dictLongs;
+    private boolean[] dictBooleans;
+    private byte[] dictStrings; // fixed width, like the batch column
+
+    /** The current page, decoded: one entry per row, nulls already replaced. */
+    private double[] doubles = new double[0];
+    private float[] floats = new float[0];
+    private long[] longs = new long[0];
+    private boolean[] booleans = new boolean[0];
+    private byte[] strings = new byte[0];
+    private int[] levels = new int[0];
+    private int[] indices = new int[0];
+    private int pageRows;
+    private int pagePos;
+    /** Table row of the current page's first row (for messages). */
+    private long pageFirstRow;
+    private long nextPageFirstRow;
+
+    ColumnDecoder(Path dataset, String table, ColumnSpec spec, ColumnDescriptor descriptor) {
+        this.dataset = dataset;
+        this.table = table;
+        this.spec = spec;
+        this.descriptor = descriptor;
+        this.maxDefinition = descriptor.getMaxDefinitionLevel();
+        this.width = spec.type() == StorageType.STRING ? spec.itemSize() : 0;
+        PrimitiveTypeName physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
+        this.fixedLength = physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY ? descriptor.getPrimitiveType()
+                .getTypeLength() : 0;
+        this.kind = switch (spec.type()) {
+            case FLOAT64 -> Kind.DOUBLE;
+            case FLOAT32 -> Kind.FLOAT;
+            case FLOAT16 -> Kind.HALF;
+            case BOOL -> Kind.BOOL;
+            case STRING -> Kind.STRING;
+            case UINT32 -> physical == PrimitiveTypeName.INT32 ? Kind.UINT32 : Kind.INT64;
+            default -> physical == PrimitiveTypeName.INT32 ? Kind.INT32 : Kind.INT64;
+        };
+    }
+
+    /** Starts on the column chunk of a new row group whose first row is {@code firstRow}. */
+    void reset(PageReader chunk, long firstRow) {
+        this.pages = chunk;
+        this.pageRows = 0;
+        this.pagePos = 0;
+        this.nextPageFirstRow = firstRow;
+        DictionaryPage page = chunk.readDictionaryPage();
+        dictionary = null;
+        if (page != null) {
+            try {
+                dictionary = page.getEncoding().initDictionary(descriptor, page);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            materialize(dictionary);
+        }
+    }
+
+    private void materialize(Dictionary d) {
+        int n = d.getMaxId() + 1;
+        switch (kind) {
+            case DOUBLE -> {
+                dictDoubles = new double[n];
+                for (int i = 0; i < n; i++) {
+                    dictDoubles[i] = d.decodeToDouble(i);
+                }
+            }
+            case FLOAT -> {
+                dictFloats = new float[n];
+                for (int i = 0; i < n; i++) {
+                    dictFloats[i] = d.decodeToFloat(i);
+                }
+            }
+            case HALF -> {
+                dictFloats = new float[n];
+                for (int i = 0; i < n; i++) {
+                    dictFloats[i] = HalfFloats.toFloat(d.decodeToBinary(i).get2BytesLittleEndian() & 0xffff);
+                }
+            }
+            case INT32, UINT32 -> {
+                dictLongs = new long[n];
+                for (int i = 0; i < n; i++) {
+                    dictLongs[i] = kind == Kind.UINT32 ? d.decodeToInt(i) & 0xffff_ffffL : d.decodeToInt(i);
+                }
+            }
+            case INT64 -> {
+                dictLongs = new long[n];
+                for (int i = 0; i < n; i++) {
+                    dictLongs[i] = d.decodeToLong(i);
+                }
+            }
+            case BOOL -> {
+                dictBooleans = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    dictBooleans[i] = d.decodeToBoolean(i);
+                }
+            }
+            case STRING -> {
+                dictStrings = new byte[Math.multiplyExact(n, width)];
+                for (int i = 0; i < n; i++) {
+                    putString(d.decodeToBinary(i), dictStrings, i * width, -1);
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    /** Passes over {@code n} rows. */
+    void skip(long n) {
+        while (n > 0) {
+            ensurePage();
+            int k = (int) Math.min(n, pageRows - pagePos);
+            pagePos += k;
+            n -= k;
+        }
+    }
+
+    /** Reads the next {@code n} rows into rows {@code [0, n)} of {@code target}. */
+    void fill(Column target, int n) {
+        int at = 0;
+        while (at < n) {
+            ensurePage();
+            int k = Math.min(n - at, pageRows - pagePos);
+            switch (kind) {
+                case DOUBLE -> System.arraycopy(doubles, pagePos, ((DoubleColumn) target).values(), at, k);
+                case FLOAT, HALF -> System.arraycopy(floats, pagePos, ((FloatColumn) target).values(), at, k);
+                case INT32, UINT32, INT64 -> System.arraycopy(longs, pagePos, ((LongColumn) target).values(), at, k);
+                case BOOL -> System.arraycopy(booleans, pagePos, ((BooleanColumn) target).values(), at, k);
+                case STRING -> System.arraycopy(strings, pagePos * width, ((StringColumn) target).bytes(), at * width,
+                        k * width);
+                default -> throw new IllegalStateException(kind.toString());
+            }
+            pagePos += k;
+            at += k;
+        }
+    }
+
+    private void ensurePage() {
+        while (pagePos >= pageRows) {
+            DataPage page = pages.readPage();
+            if (page == null) {
+                throw new BadFormatException(dataset, table, nextPageFirstRow, "column '" + spec.name()
+                        + "' has fewer values than its row group has rows", null);
+            }
+            pageFirstRow = nextPageFirstRow;
+            try {
+                decode(page);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            nextPageFirstRow += pageRows;
+            pagePos = 0;
+        }
+    }
+
+    private void decode(DataPage page) throws IOException {
+        int rows = page.getValueCount();
+        ByteBuffer levelsBuf;
+        int levelsPos;
+        int levelsEnd;
+        ByteBuffer data;
+        int dataPos;
+        Encoding encoding;
+        if (page instanceof DataPageV1 v1) {
+            ByteBuffer buf = v1.getBytes().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            int pos = buf.position();
+            levelsBuf = buf;
+            levelsPos = pos;
+            levelsEnd = pos;
+            if (maxDefinition > 0) {
+                if (v1.getDlEncoding() != Encoding.RLE) {
+                    throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name()
+                            + "' stores its definition levels as " + v1.getDlEncoding() + ", which is not supported",
+                            null);
+                }
+                int length = buf.getInt(pos);
+                levelsPos = pos + 4;
+                levelsEnd = levelsPos + length;
+                pos = levelsEnd;
+            }
+            data = buf;
+            dataPos = pos;
+            encoding = v1.getValueEncoding();
+        } else if (page instanceof DataPageV2 v2) {
+            levelsBuf = v2.getDefinitionLevels().toByteBuffer();
+            levelsPos = levelsBuf.position();
+            levelsEnd = levelsBuf.limit();
+            data = v2.getData().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            dataPos = data.position();
+            encoding = v2.getDataEncoding();
+        } else {
+            throw new BadFormatException(dataset, table, pageFirstRow, "unknown page type " + page, null);
+        }
+        int present = rows;
+        boolean hasNulls = false;
+        if (maxDefinition > 0) {
+            if (levels.length < rows) {
+                levels = new int[rows];
+            }
+            HybridDecoder.decode(levelsBuf, levelsPos, levelsEnd, 32 - Integer.numberOfLeadingZeros(maxDefinition),
+                    levels, rows);
+            present = 0;
+            for (int i = 0; i < rows; i++) {
+                if (levels[i] == maxDefinition) {
+                    present++;
+                }
+            }
+            hasNulls = present < rows;
+        }
+        grow(rows);
+        if (encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY) {
+            if (dictionary == null) {
+                throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name()
+                        + "' has dictionary-encoded values but no dictionary page", null);
+            }
+            if (indices.length < present) {
+                indices = new int[present];
+            }
+            int bitWidth = data.get(dataPos);
+            HybridDecoder.decode(data, dataPos + 1, data.limit(), bitWidth, indices, present);
+            lookUp(present);
+        } else if (encoding == Encoding.PLAIN && kind != Kind.BOOL) {
+            plain(data, dataPos, present);
+        } else {
+            ValuesReader reader = dictionary != null && encoding.usesDictionary()
+                    ? encoding.getDictionaryBasedValuesReader(descriptor, ValuesType.VALUES, dictionary)
+                    : encoding.getValuesReader(descriptor, ValuesType.VALUES);
+            ByteBuffer slice = data.duplicate();
+            slice.position(dataPos);
+            reader.initFromPage(present, ByteBufferInputStream.wrap(slice.slice()));
+            generic(reader, present);
+        }
+        if (hasNulls) {
+            spreadNulls(rows, present);
+        }
+        pageRows = rows;
+    }
+
+    private void grow(int rows) {
+        switch (kind) {
+            case DOUBLE -> doubles = doubles.length >= rows ? doubles : new double[rows];
+            case FLOAT, HALF -> floats = floats.length >= rows ? floats : new float[rows];
+            case INT32, UINT32, INT64 -> longs = longs.length >= rows ? longs : new long[rows];
+            case BOOL -> booleans = booleans.length >= rows ? booleans : new boolean[rows];
+            case STRING -> strings = strings.length >= rows * width ? strings : new byte[Math.multiplyExact(rows, width)];
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    private void lookUp(int n) {
+        int[] ids = indices; // an index past the dictionary throws ArrayIndexOutOfBounds: a corrupt page
+        switch (kind) {
+            case DOUBLE -> {
+                for (int i = 0; i < n; i++) {
+                    doubles[i] = dictDoubles[ids[i]];
+                }
+            }
+            case FLOAT, HALF -> {
+                for (int i = 0; i < n; i++) {
+                    floats[i] = dictFloats[ids[i]];
+                }
+            }
+            case INT32, UINT32, INT64 -> {
+                for (int i = 0; i < n; i++) {
+                    longs[i] = dictLongs[ids[i]];
+                }
+            }
+            case BOOL -> {
+                for (int i = 0; i < n; i++) {
+                    booleans[i] = dictBooleans[ids[i]];
+                }
+            }
+            case STRING -> {
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(dictStrings, ids[i] * width, strings, i * width, width);
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    private void plain(ByteBuffer data, int pos, int n) {
+        ByteBuffer b = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        b.position(pos);
+        ByteBuffer values = b.slice().order(ByteOrder.LITTLE_ENDIAN);
+        switch (kind) {
+            case DOUBLE -> values.asDoubleBuffer().get(doubles, 0, n);
+            case FLOAT -> values.asFloatBuffer().get(floats, 0, n);
+            case INT64 -> values.asLongBuffer().get(longs, 0, n);
+            case INT32 -> {
+                for (int i = 0; i < n; i++) {
+                    longs[i] = values.getInt(i * 4);
+                }
+            }
+            case UINT32 -> {
+                for (int i = 0; i < n; i++) {
+                    longs[i] = values.getInt(i * 4) & 0xffff_ffffL;
+                }
+            }
+            case HALF -> {
+                for (int i = 0; i < n; i++) {
+                    floats[i] = HalfFloats.toFloat(values.getShort(i * 2) & 0xffff);
+                }
+            }
+            case STRING -> {
+                int p = 0;
+                for (int i = 0; i < n; i++) {
+                    int length = fixedLength;
+                    if (fixedLength == 0) {
+                        length = values.getInt(p);
+                        p += 4;
+                    }
+                    if (length < 0 || length > width || p + length > values.limit()) {
+                        throw tooLong(i, length);
+                    }
+                    values.get(p, strings, i * width, length);
+                    Arrays.fill(strings, i * width + length, (i + 1) * width, (byte) 0);
+                    p += length;
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    private void generic(ValuesReader r, int n) {
+        switch (kind) {
+            case DOUBLE -> {
+                for (int i = 0; i < n; i++) {
+                    doubles[i] = r.readDouble();
+                }
+            }
+            case FLOAT -> {
+                for (int i = 0; i < n; i++) {
+                    floats[i] = r.readFloat();
+                }
+            }
+            case HALF -> {
+                for (int i = 0; i < n; i++) {
+                    floats[i] = HalfFloats.toFloat(r.readBytes().get2BytesLittleEndian() & 0xffff);
+                }
+            }
+            case INT32 -> {
+                for (int i = 0; i < n; i++) {
+                    longs[i] = r.readInteger();
+                }
+            }
+            case UINT32 -> {
+                for (int i = 0; i < n; i++) {
+                    longs[i] = r.readInteger() & 0xffff_ffffL;
+                }
+            }
+            case INT64 -> {
+                for (int i = 0; i < n; i++) {
+                    longs[i] = r.readLong();
+                }
+            }
+            case BOOL -> {
+                for (int i = 0; i < n; i++) {
+                    booleans[i] = r.readBoolean();
+                }
+            }
+            case STRING -> {
+                for (int i = 0; i < n; i++) {
+                    putString(r.readBytes(), strings, i * width, i);
+                }
+            }
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    private void putString(Binary b, byte[] into, int at, int row) {
+        int length = b.length();
+        if (length > width) {
+            throw tooLong(row, length);
+        }
+        b.toByteBuffer().get(into, at, length);
+        Arrays.fill(into, at + length, at + width, (byte) 0);
+    }
+
+    private BadFormatException tooLong(int index, int length) {
+        return new BadFormatException(dataset, table, index < 0 ? -1 : pageFirstRow + index, "column '" + spec.name()
+                + "' holds a " + length + "-byte string, longer than the " + width + " bytes measured when the file "
+                + "was opened (or a damaged length)", null);
+    }
+
+    /** Moves the {@code present} decoded values to their rows, filling null rows (backwards, in place). */
+    private void spreadNulls(int rows, int present) {
+        int k = present - 1;
+        for (int i = rows - 1; i >= 0; i--) {
+            boolean defined = levels[i] == maxDefinition;
+            switch (kind) {
+                case DOUBLE -> doubles[i] = defined ? doubles[k] : Double.NaN;
+                case FLOAT, HALF -> floats[i] = defined ? floats[k] : Float.NaN;
+                case STRING -> {
+                    if (defined) {
+                        System.arraycopy(strings, k * width, strings, i * width, width);
+                    } else {
+                        Arrays.fill(strings, i * width, (i + 1) * width, (byte) 0);
+                    }
+                }
+                default -> {
+                    if (!defined) {
+                        throw new BadFormatException(dataset, table, pageFirstRow + i, "column '" + spec.name()
+                                + "' (" + spec.numpyDtype() + ") holds a null, which a battdat "
+                                + (kind == Kind.BOOL ? "bool" : "integer") + " column cannot hold", null);
+                    }
+                    if (kind == Kind.BOOL) {
+                        booleans[i] = booleans[k];
+                    } else {
+                        longs[i] = longs[k];
+                    }
+                }
+            }
+            if (defined) {
+                k--;
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.battdat.parquet;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.BattdatException;
+import io.battdat.api.FileAccessException;
+import io.battdat.api.UnsupportedFeatureException;
+import io.battdat.api.data.TableLayout;
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.api.spi.TableCursor;
+import io.battdat.api.spi.TableInfo;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.schema.MessageType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * An open Parquet dataset: a directory of {@code <table>.parquet} files (cells in sub-directories), or one file.
+ * Opening reads every file's footer (schema, row groups, key-value metadata) and, for string columns, their longest
+ * value; rows are read by {@link ParquetTableCursor}, which opens its file itself. Holds no file open between calls.
+ */
+final class ParquetDataset implements StoredDataset {
+    private static final Logger LOG = LoggerFactory.getLogger(ParquetDataset.class);
+
+    /** A table with what opening a cursor on it needs. */
+    record Table(TableInfo info, Path file, ParquetMetadata footer, MessageType schema) {
+    }
+
+    private final Path path;
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final List<String> ignored = new ArrayList<>();
+    private String metadataJson;
+    private Map<String, String> rootAttributes = Map.of();
+    private volatile boolean closed;
+
+    ParquetDataset(Path path) {
+        this.path = path;
+        if (!Files.exists(path)) {
+            throw new FileAccessException(path, null, "no such file or directory");
+        }
+        if (!Files.isDirectory(path) && !Files.isReadable(path)) {
+            throw new FileAccessException(path, null, "permission denied");
+        }
+        List<DatasetLayout.TableFile> files = DatasetLayout.tables(path);
+        if (files.isEmpty()) {
+            throw new BadFormatException(path, null, "No parquet files in " + path
+                    + " (a Parquet dataset is a directory of <table>.parquet files)");
+        }
+        for (DatasetLayout.TableFile f : files) {
+            classify(f);
+        }
+        LOG.debug("opened {}: {} tables, {} other files", path, tables.size(), ignored.size());
+    }
+
+    private void classify(DatasetLayout.TableFile f) {
+        ParquetMetadata footer = ParquetFiles.readFooter(path, f.tablePath(), f.file());
+        Map<String, String> kv = footer.getFileMetaData().getKeyValueMetaData();
+        String battery = kv.get(KeyValueMetadata.BATTERY_METADATA);
+        if (battery == null) {
+            LOG.warn("{}: no '{}' key in {}", path, KeyValueMetadata.BATTERY_METADATA, f.file());
+        } else if (metadataJson == null) {
+            metadataJson = battery;
+            Map<String, String> attributes = new LinkedHashMap<>();
+            attributes.put("created_by", footer.getFileMetaData().getCreatedBy());
+            attributes.put(KeyValueMetadata.WRITE_DATE, kv.get(KeyValueMetadata.WRITE_DATE));
+            attributes.values().removeIf(Objects::isNull);
+            rootAttributes = Collections.unmodifiableMap(attributes);
+        } else if (!battery.equals(metadataJson)) {
+            LOG.warn("{}: battery metadata of {} differs from the first file's; the first is used", path, f.file());
+        }
+        String schemaJson = kv.get(KeyValueMetadata.TABLE_METADATA);
+        if (schemaJson == null) {
+            ignored.add(f.tablePath() + " (no 'table_metadata' key: not a battdat table)");
+            return;
+        }
+        MessageType schema = footer.getFileMetaData().getSchema();
+        TableLayout layout;
+        try {
+            layout = ParquetTypes.layoutOf(schema, StringWidths.measure(path, f, footer));
+        } catch (ParquetTypes.NotATableException e) {
+            ignored.add(f.tablePath() + " (" + e.getMessage() + ")");
+            return;
+        }
+        long rows = 0;
+        long groupRows = 0;
+        for (BlockMetaData b : footer.getBlocks()) {
+            rows += b.getRowCount();
+            groupRows = Math.max(groupRows, b.getRowCount());
+        }
+        // The footer's row count stands in for PyTables' NROWS: a count stored apart from the data, so a table's
+        // facts read the same from either backend.
+        TableInfo info = new TableInfo(f.tablePath(), f.prefix(), f.name(), layout, rows, schemaJson, null,
+                List.of(), groupRows, OptionalLong.of(rows));
+        tables.put(info.key(), new Table(info, f.file(), footer, schema));
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String formatName() {
+        return ParquetStreamReader.FORMAT;
+    }
+
+    @Override
+    public String metadataJson() {
+        if (metadataJson == null) {
+            throw new BadFormatException(path, null, "No metadata in " + path + ": no file has a '"
+                    + KeyValueMetadata.BATTERY_METADATA + "' key");
+        }
+        return metadataJson;
+    }
+
+    @Override
+    public Map<String, String> rootAttributes() {
+        return rootAttributes;
+    }
+
+    @Override
+    public List<TableInfo> tables() {
+        List<TableInfo> out = new ArrayList<>(tables.size());
+        tables.values().forEach(t -> out.add(t.info()));
+        return out;
+    }
+
+    @Override
+    public List<String> ignoredTables() {
+        return List.copyOf(ignored);
+    }
+
+    /** The codecs of a table's column chunks, for display. */
+    List<CompressionCodecName> codecs(String key) {
+        Table t = tables.get(table(key).key());
+        List<CompressionCodecName> out = new ArrayList<>();
+        for (BlockMetaData b : t.footer().getBlocks()) {
+            for (ColumnChunkMetaData c : b.getColumns()) {
+                if (!out.contains(c.getCodec())) {
+                    out.add(c.getCodec());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public TableCursor openTable(String key, ReadOptions options) {
+        if (closed) {
+            throw new IllegalStateException(path + " is closed");
+        }
+        TableInfo info = table(key);
+        Table t = tables.get(info.key());
+        for (CompressionCodecName codec : codecs(info.key())) {
+            if (!ParquetCodecs.SUPPORTED.contains(codec)) {
+                throw new UnsupportedFeatureException(path, info.path(), "the table is compressed with " + codec
+                        + ", which this reader does not decode (it reads " + ParquetCodecs.SUPPORTED + ")");
+            }
+        }
+        try {
+            return new ParquetTableCursor(path, t, options);
+        } catch (BattdatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new BadFormatException(path, info.path(), "cannot read the table: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,97 @@
+package io.battdat.parquet;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.FileAccessException;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.bytes.ByteBufferAllocator;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.crypto.FileDecryptionProperties;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
+import org.apache.parquet.hadoop.ParquetMetricsCallback;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.LocalInputFile;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Opens Parquet files through parquet-java's local-file {@code InputFile}, with a Hadoop-free configuration and our
+ * codecs, so no Hadoop class is ever loaded. Wraps every failure in a typed exception naming dataset and table.
+ */
+final class ParquetFiles {
+    private ParquetFiles() {
+    }
+
+    /**
+     * Read options without Hadoop: plain configuration, our codecs, no filtering, page checksums verified when a
+     * page carries one. {@code ParquetReadOptions.Builder} cannot be used: its constructor builds parquet-java's
+     * Hadoop codec factory (loading Hadoop classes) before any codec factory can be set. So the options are made
+     * with the constructor the builder calls, found once by reflection; a parquet-java that changes it fails the
+     * first open with a message naming the version to use (and this module's tests fail at build time).
+     */
+    static ParquetReadOptions readOptions() {
+        try {
+            return OPTIONS_CONSTRUCTOR.newInstance(false, false, false, false, false, true, false, false, false,
+                    FilterCompat.NOOP, ParquetMetadataConverter.NO_FILTER, ParquetCodecs.INSTANCE,
+                    new HeapByteBufferAllocator(), 8 << 20, new HashMap<String, String>(), null, null,
+                    new PlainParquetConfiguration());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make Parquet read options: " + e, e);
+        }
+    }
+
+    private static final Constructor<ParquetReadOptions> OPTIONS_CONSTRUCTOR = optionsConstructor();
+
+    private static Constructor<ParquetReadOptions> optionsConstructor() {
+        try {
+            Constructor<ParquetReadOptions> c = ParquetReadOptions.class.getDeclaredConstructor(boolean.class,
+                    boolean.class, boolean.class, boolean.class, boolean.class, boolean.class, boolean.class,
+                    boolean.class, boolean.class, FilterCompat.Filter.class,
+                    ParquetMetadataConverter.MetadataFilter.class, CompressionCodecFactory.class,
+                    ByteBufferAllocator.class, int.class, Map.class, FileDecryptionProperties.class,
+                    ParquetMetricsCallback.class, ParquetConfiguration.class);
+            c.setAccessible(true);
+            return c;
+        } catch (NoSuchMethodException | RuntimeException e) {
+            throw new ExceptionInInitializerError("battdat-parquet needs parquet-java 1.15 to 1.18 on the class path "
+                    + "(ParquetReadOptions changed): " + e);
+        }
+    }
+
+    /** Opens a file for reading row groups. */
+    static ParquetFileReader open(Path dataset, String table, Path file) {
+        try {
+            return new ParquetFileReader(new LocalInputFile(file), readOptions());
+        } catch (NoSuchFileException e) {
+            throw new FileAccessException(dataset, table, "no such file " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new FileAccessException(dataset, table, "permission denied: " + file, e);
+        } catch (IOException | RuntimeException e) {
+            throw new BadFormatException(dataset, table, "not a readable Parquet file " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** A file's footer. */
+    static ParquetMetadata readFooter(Path dataset, String table, Path file) {
+        try (ParquetFileReader reader = open(dataset, table, file)) {
+            return reader.getFooter();
+        } catch (IOException e) {
+            throw new FileAccessException(dataset, table, "cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}
