@@ -265,6 +265,7 @@ final class Hdf5Dataset implements StoredDataset {
         TableInfo info = table(key);
         Table t = tables.get(info.key());
         t.pipeline().requireSupported(path, info.path());
+        checkColumns(info, options);
         try {
             long fileSize = channel.size();
             List<ChunkIndex.Entry> chunks = List.of();
@@ -300,6 +301,14 @@ final class Hdf5Dataset implements StoredDataset {
         }
     }
 
+    private void checkColumns(TableInfo info, ReadOptions options) {
+        try {
+            options.project(info.layout());
+        } catch (IllegalArgumentException e) {
+            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getMessage());
+        }
+    }
+
     @Override
     public synchronized TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
         if (closed) {
@@ -308,6 +317,7 @@ final class Hdf5Dataset implements StoredDataset {
         TableInfo info = table(key);
         Table t = tables.get(info.key());
         t.pipeline().requireSupported(path, info.path());
+        checkColumns(info, options);
         return new Hdf5FollowCursor(path, info.key(), info, t.dataset().getAddress(), superblock, options, follow);
     }
 

@@ -58,12 +58,13 @@ final class Hdf5TableCursor implements TableCursor {
     Hdf5TableCursor(TablePlan plan, FileRegions file, ReadOptions options) {
         this.plan = plan;
         this.file = file;
-        this.layout = plan.info().layout();
-        int[] all = new int[layout.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
+        TableLayout stored = plan.info().layout();
+        this.layout = options.project(stored);
+        int[] members = new int[layout.size()];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = stored.indexOf(layout.column(i).name());
         }
-        this.decoder = new ElementDecoder(plan.layout(), all);
+        this.decoder = new ElementDecoder(plan.layout(), members);
         long chunkRows = Math.max(1, plan.chunkRows());
         this.batchRows = plan.contiguous() != null
                 ? options.batchRows()

@@ -164,6 +164,11 @@ final class ParquetDataset implements StoredDataset {
         }
         TableInfo info = table(key);
         Table t = tables.get(info.key());
+        try {
+            options.project(info.layout());
+        } catch (IllegalArgumentException e) {
+            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getMessage());
+        }
         for (CompressionCodecName codec : codecs(info.key())) {
             if (!ParquetCodecs.SUPPORTED.contains(codec)) {
                 throw new UnsupportedFeatureException(path, info.path(), "the table is compressed with " + codec

@@ -41,6 +41,8 @@ final class ParquetTableCursor implements TableCursor {
     private final ColumnDecoder[] fillers;
     private final int batchRows;
     private final long rangeEnd;
+    /** The streamed columns (a projection of the table's). */
+    private final TableLayout layout;
 
     private ColumnBatch batch;
     private boolean current;
@@ -62,12 +64,21 @@ final class ParquetTableCursor implements TableCursor {
         for (int g = 0; g < groups.size(); g++) {
             groupStart[g + 1] = groupStart[g] + groups.get(g).getRowCount();
         }
-        TableLayout layout = info.layout();
+        TableLayout stored = info.layout();
+        this.layout = options.project(stored);
         List<ColumnDescriptor> columns = table.schema().getColumns();
-        this.descriptors = columns.toArray(new ColumnDescriptor[0]);
+        this.descriptors = new ColumnDescriptor[layout.size()];
         this.fillers = new ColumnDecoder[descriptors.length];
+        List<org.apache.parquet.schema.Type> requested = new java.util.ArrayList<>();
         for (int c = 0; c < fillers.length; c++) {
+            int at = stored.indexOf(layout.column(c).name());
+            descriptors[c] = columns.get(at);
             fillers[c] = new ColumnDecoder(dataset, info.path(), layout.column(c), descriptors[c]);
+            requested.add(table.schema().getType(at));
+        }
+        if (layout.size() < stored.size()) {
+            // only the selected columns' chunks are read from the file
+            reader.setRequestedSchema(new org.apache.parquet.schema.MessageType(table.schema().getName(), requested));
         }
         this.rangeEnd = Math.min(groupStart[groups.size()], options.endRow());
         this.nextRow = Math.min(rangeEnd, options.firstRow());
@@ -96,7 +107,7 @@ final class ParquetTableCursor implements TableCursor {
             }
             int n = (int) Math.min(batchRows, Math.min(groupEnd, rangeEnd) - nextRow);
             if (batch == null) {
-                batch = ColumnBatch.allocate(info.layout(), (int) Math.min(batchRows, Math.max(1, rangeEnd - nextRow)));
+                batch = ColumnBatch.allocate(layout, (int) Math.min(batchRows, Math.max(1, rangeEnd - nextRow)));
             }
             batch.ensureCapacity(n);
             for (int c = 0; c < fillers.length; c++) {

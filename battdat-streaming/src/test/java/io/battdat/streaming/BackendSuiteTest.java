@@ -24,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * One suite, every storage backend: records, batches with row ranges, cycles across tables and the streaming writer
@@ -129,6 +130,33 @@ class BackendSuiteTest {
             }
         }
         assertEquals(all.subList((int) first, (int) end), got);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hdf5", "parquet"})
+    void batchesHonourColumnSelections(String backend) {
+        Path path = stored("with-cycle-stats.h5", backend);
+        List<String> picked = List.of("voltage", "cycle_number", "test_time");
+        List<Map<String, Object>> want = new ArrayList<>();
+        for (Map<String, Object> row : records(stored("with-cycle-stats.h5", "hdf5"), "raw_data")) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            picked.forEach(k -> m.put(k, row.get(k)));
+            want.add(m);
+        }
+        List<Map<String, Object>> got = new ArrayList<>();
+        try (BatchStream s = ENGINE.batches(path, "raw_data", ENGINE.options().withColumns(picked))) {
+            while (s.hasNext()) {
+                ColumnBatch b = s.next();
+                assertEquals(picked, b.layout().names());
+                Row r = b.row();
+                for (int i = 0; i < b.rowCount(); i++) {
+                    got.add(r.moveTo(i).toMap());
+                }
+            }
+        }
+        assertEquals(want, got);
+        assertThrows(io.battdat.api.KeyNotFoundException.class, () -> ENGINE.batches(path, "raw_data",
+                ENGINE.options().withColumns(List.of("no_such_column"))).close());
     }
 
     @ParameterizedTest
