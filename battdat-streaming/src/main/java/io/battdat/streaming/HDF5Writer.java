@@ -68,7 +68,7 @@ public final class HDF5Writer implements AutoCloseable {
         this.schema = b.schema;
         this.bufferSize = b.bufferSize;
         this.declaredLayout = b.layout;
-        this.tableKey = b.key == null || b.key.isEmpty() ? "raw_data" : b.key + "/raw_data";
+        this.tableKey = b.key == null || b.key.isEmpty() ? b.table : b.key + "/" + b.table;
         WriteOptions options = new WriteOptions(b.mode, b.metadata, null, b.complevel, b.complib, b.fsync);
         this.expectedRows = b.expectedRows;
         this.mode = b.mode;
@@ -334,6 +334,20 @@ public final class HDF5Writer implements AutoCloseable {
         sink.close();
     }
 
+    /**
+     * Gives up without writing the buffered rows: a new file that no flush committed is removed (nothing appears
+     * under its name); a file that already holds committed rows keeps exactly the rows of its last completed flush.
+     * Use it instead of {@link #close()} when the data being written turned out to be bad part-way.
+     */
+    public void abort() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        buffer.clear();
+        sink.abort();
+    }
+
     /** Options of an {@link HDF5Writer}, with the defaults of Python's dataclass. */
     public static final class Builder {
         private final Path path;
@@ -343,6 +357,7 @@ public final class HDF5Writer implements AutoCloseable {
         private int complevel;
         private String complib = "zlib";
         private String key = "";
+        private String table = "raw_data";
         private int bufferSize = 32_768;
         private TableLayout layout;
         private long expectedRows;
@@ -386,6 +401,15 @@ public final class HDF5Writer implements AutoCloseable {
         /** A prefix group for the table ({@code key/raw_data}); empty for the root. */
         public Builder key(String k) {
             this.key = k;
+            return this;
+        }
+
+        /** The table's name ({@code raw_data} by default), under {@link #key(String)}. */
+        public Builder table(String name) {
+            if (name == null || name.isEmpty() || name.contains("/")) {
+                throw new IllegalArgumentException("a table name without '/', got '" + name + "'");
+            }
+            this.table = name;
             return this;
         }
 

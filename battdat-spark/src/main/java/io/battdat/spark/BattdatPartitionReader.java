@@ -1,0 +1,186 @@
+package io.battdat.spark;
+
+import io.battdat.api.SchemaViolationException;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.data.ColumnSpec;
+import io.battdat.api.data.TableLayout;
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.api.spi.TableCursor;
+import io.battdat.streaming.BattdatEngine;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.vectorized.ColumnVector;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads one partition as Spark {@link ColumnarBatch}es whose vectors read the engine's batches in place. One
+ * {@link ColumnarBatch} is refilled on every {@link #next()}, valid until the next call, as Spark's own columnar
+ * readers do. A batch in which a pushed filter can match no row is skipped before Spark sees it. When no stored
+ * column is needed (a {@code count(*)}, or only {@code file}/{@code cell}) the rows are not decoded at all: the
+ * table's row count is known.
+ */
+final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
+    private final BattdatInputPartition partition;
+    private final BattdatOptions options;
+    private final Filter[] filters;
+    private final ColumnVector[] vectors;
+    private final int[] storedIndex;
+    private final ColumnarBatch batch;
+    private final BatchFacts facts;
+    private StoredDataset dataset;
+    private TableCursor cursor;
+    private long rowsLeft;
+
+    BattdatPartitionReader(BattdatEngine engine, BattdatInputPartition partition, StructType schema,
+                           Filter[] filters, BattdatOptions options) {
+        this.partition = partition;
+        this.options = options;
+        this.filters = filters;
+        this.vectors = new ColumnVector[schema.fields().length];
+        this.storedIndex = new int[vectors.length];
+        this.facts = new BatchFacts(options.fileColumn(), options.cellColumn(), partition.file(), partition.cell());
+        boolean needsRows = false;
+        for (int i = 0; i < vectors.length; i++) {
+            StructField f = schema.fields()[i];
+            storedIndex[i] = -1;
+            if (f.name().equals(options.fileColumn())) {
+                vectors[i] = new ConstantVector(f.dataType(), partition.file());
+            } else if (f.name().equals(options.cellColumn())) {
+                vectors[i] = new ConstantVector(f.dataType(), partition.cell());
+            } else {
+                needsRows = true;
+            }
+        }
+        if (needsRows) {
+            Path file = Path.of(partition.file());
+            dataset = engine.open(file);
+            try {
+                TableLayout stored = dataset.table(partition.key()).layout();
+                bindStoredColumns(schema, stored, file);
+                List<String> read = readColumns(stored);
+                for (int i = 0; i < storedIndex.length; i++) {
+                    if (storedIndex[i] >= 0) {
+                        storedIndex[i] = read.indexOf(stored.column(storedIndex[i]).name());
+                    }
+                }
+                // only the columns the query uses (selected or filtered on) are decoded
+                ReadOptions readOptions = engine.options().withBatchRows(options.batchRows())
+                        .withThreads(options.decodeThreads())
+                        .withRowRange(partition.firstRow(), partition.endRow())
+                        .withColumns(read);
+                cursor = dataset.openTable(partition.key(), readOptions);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        } else {
+            rowsLeft = partition.rows();
+        }
+        this.batch = new ColumnarBatch(vectors);
+    }
+
+    /** The stored columns this partition must decode, in the table's order. */
+    private List<String> readColumns(TableLayout stored) {
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        for (int index : storedIndex) {
+            if (index >= 0) {
+                needed.add(stored.column(index).name());
+            }
+        }
+        for (Filter f : filters) {
+            needed.addAll(List.of(f.references()));
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String name : stored.names()) {
+            if (needed.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private void bindStoredColumns(StructType schema, TableLayout layout, Path file) {
+        for (int i = 0; i < vectors.length; i++) {
+            if (vectors[i] != null) {
+                continue;
+            }
+            StructField f = schema.fields()[i];
+            int index = layout.indexOf(f.name());
+            if (index < 0) {
+                vectors[i] = new ConstantVector(f.dataType(), null);
+                continue;
+            }
+            ColumnSpec spec = layout.column(index);
+            if (!SparkTypes.canRead(spec, f.dataType())) {
+                throw new SchemaViolationException(file, "/" + partition.key(), "column " + f.name() + " is "
+                        + spec.numpyDtype() + " (" + SparkTypes.of(spec).simpleString() + "), which cannot be read as "
+                        + f.dataType().simpleString());
+            }
+            vectors[i] = StoredVector.of(spec, f.dataType());
+            storedIndex[i] = index;
+        }
+    }
+
+    @Override
+    public boolean next() {
+        if (cursor == null) {
+            if (rowsLeft == 0) {
+                return false;
+            }
+            int n = (int) Math.min(rowsLeft, options.batchRows());
+            rowsLeft -= n;
+            setRows(n);
+            return true;
+        }
+        while (cursor.next()) {
+            ColumnBatch b = cursor.batch();
+            if (filters.length > 0) {
+                facts.batch(b);
+                if (Pruning.skip(filters, facts)) {
+                    continue;
+                }
+            }
+            for (int i = 0; i < vectors.length; i++) {
+                if (storedIndex[i] >= 0) {
+                    StoredVector.point(vectors[i], b.column(storedIndex[i]));
+                }
+            }
+            setRows(b.rowCount());
+            return true;
+        }
+        return false;
+    }
+
+    private void setRows(int n) {
+        for (ColumnVector v : vectors) {
+            if (v instanceof ConstantVector c) {
+                c.rows(n);
+            }
+        }
+        batch.setNumRows(n);
+    }
+
+    @Override
+    public ColumnarBatch get() {
+        return batch;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (cursor != null) {
+                cursor.close();
+            }
+        } finally {
+            if (dataset != null) {
+                dataset.close();
+            }
+        }
+    }
+}

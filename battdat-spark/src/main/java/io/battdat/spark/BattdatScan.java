@@ -1,0 +1,116 @@
+package io.battdat.spark;
+
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Statistics;
+import org.apache.spark.sql.connector.read.SupportsReportStatistics;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * A planned read: the tables left after the {@code file}/{@code cell} filters, cut into partitions by
+ * {@link SplitPlanner}. Reports its exact row count and uncompressed size to Spark's optimizer.
+ */
+final class BattdatScan implements SupportsReportStatistics, Batch {
+    private final List<StoredTable> tables;
+    private final StructType readSchema;
+    private final Filter[] filters;
+    private final BattdatOptions options;
+
+    BattdatScan(List<StoredTable> allTables, StructType readSchema, Filter[] filters, BattdatOptions options) {
+        this.readSchema = readSchema;
+        this.filters = filters.clone();
+        this.options = options;
+        this.tables = new ArrayList<>();
+        for (StoredTable t : allTables) {
+            BatchFacts facts = new BatchFacts(options.fileColumn(), options.cellColumn(), t.fileName(), t.cell());
+            if (!Pruning.skip(this.filters, facts)) {
+                tables.add(t);
+            }
+        }
+    }
+
+    @Override
+    public StructType readSchema() {
+        return readSchema;
+    }
+
+    @Override
+    public String description() {
+        return "battdat [table " + options.table() + ", " + tables.size() + " tables, pushed filters "
+                + Arrays.toString(filters) + "]";
+    }
+
+    @Override
+    public Batch toBatch() {
+        return this;
+    }
+
+    @Override
+    public InputPartition[] planInputPartitions() {
+        SparkSession spark = SparkSession.active();
+        long max = options.maxPartitionBytes() > 0 ? options.maxPartitionBytes()
+                : bytes(spark.conf().get("spark.sql.files.maxPartitionBytes", "128m"));
+        int cores = spark.sparkContext().defaultParallelism();
+        return SplitPlanner.plan(tables, max, cores).toArray(new InputPartition[0]);
+    }
+
+    @Override
+    public PartitionReaderFactory createReaderFactory() {
+        return new BattdatReaderFactory(readSchema, filters, options);
+    }
+
+    @Override
+    public Statistics estimateStatistics() {
+        long rows = 0;
+        long bytes = 0;
+        for (StoredTable t : tables) {
+            rows += t.rows();
+            bytes += t.rows() * t.rowBytes();
+        }
+        long finalRows = rows;
+        long finalBytes = bytes;
+        return new Statistics() {
+            @Override
+            public OptionalLong sizeInBytes() {
+                return OptionalLong.of(finalBytes);
+            }
+
+            @Override
+            public OptionalLong numRows() {
+                return OptionalLong.of(finalRows);
+            }
+        };
+    }
+
+    /** Spark's byte strings: {@code 134217728}, {@code 128m}, {@code 1g}, {@code 64kb}. */
+    static long bytes(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        if (s.endsWith("b")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        long unit = 1;
+        char last = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
+        switch (last) {
+            case 'k' -> unit = 1L << 10;
+            case 'm' -> unit = 1L << 20;
+            case 'g' -> unit = 1L << 30;
+            case 't' -> unit = 1L << 40;
+            default -> unit = 1;
+        }
+        String digits = unit == 1 ? s : s.substring(0, s.length() - 1);
+        try {
+            return Math.multiplyExact(Long.parseLong(digits.trim()), unit);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("spark.sql.files.maxPartitionBytes is not a byte size: " + text, e);
+        }
+    }
+}

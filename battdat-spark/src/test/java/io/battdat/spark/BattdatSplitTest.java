@@ -1,0 +1,104 @@
+package io.battdat.spark;
+
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.data.ColumnSpec;
+import io.battdat.api.data.DoubleColumn;
+import io.battdat.api.data.LongColumn;
+import io.battdat.api.data.StorageType;
+import io.battdat.api.data.TableLayout;
+import io.battdat.streaming.BatchStream;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.HDF5Writer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One 10M-row file is read by several tasks, split at chunk boundaries, without losing or repeating a row. */
+class BattdatSplitTest {
+    static final int ROWS = 10_000_000;
+    static final long MOD = 100_003;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tenMillionRowFileSplitsIntoFourOrMorePartitionsWithTheSameChecksum() {
+        Path file = tmp.resolve("big.h5");
+        write(file);
+
+        Dataset<Row> df = TestingSpark.spark().read().format("battdat").load(file.toString());
+        int partitions = df.javaRDD().getNumPartitions();
+        assertTrue(partitions >= 4, "partitions: " + partitions);
+
+        Row spark = df.agg(count(lit(1)), sum(col("index")), sum(pmod(col("index"), lit(MOD)).multiply(pmod(col("index"), lit(MOD)))),
+                sum(col("cycle_number"))).first();
+        long[] engine = engineChecksum(file);
+        assertEquals(engine[0], spark.getLong(0), "rows");
+        assertEquals(engine[1], spark.getLong(1), "sum of index");
+        assertEquals(engine[2], spark.getLong(2), "sum of (index mod p)^2");
+        assertEquals(engine[3], spark.getLong(3), "sum of cycle_number");
+        assertEquals(ROWS, engine[0]);
+    }
+
+    /** index (int64), test_time, current, voltage (float64), cycle_number (int64): 40 bytes a row. */
+    private static void write(Path file) {
+        TableLayout layout = TableLayout.of(ColumnSpec.of("index", StorageType.INT64),
+                ColumnSpec.of("test_time", StorageType.FLOAT64), ColumnSpec.of("current", StorageType.FLOAT64),
+                ColumnSpec.of("voltage", StorageType.FLOAT64), ColumnSpec.of("cycle_number", StorageType.INT64));
+        int batchRows = 1 << 18;
+        ColumnBatch batch = ColumnBatch.allocate(layout, batchRows);
+        long[] index = ((LongColumn) batch.column(0)).values();
+        double[] time = ((DoubleColumn) batch.column(1)).values();
+        double[] current = ((DoubleColumn) batch.column(2)).values();
+        double[] voltage = ((DoubleColumn) batch.column(3)).values();
+        long[] cycle = ((LongColumn) batch.column(4)).values();
+        try (HDF5Writer w = HDF5Writer.builder(file).layout(layout).expectedRows(ROWS).open()) {
+            for (int first = 0; first < ROWS; first += batchRows) {
+                int n = Math.min(batchRows, ROWS - first);
+                for (int r = 0; r < n; r++) {
+                    long i = first + r;
+                    index[r] = i;
+                    time[r] = i;
+                    current[r] = (i % 2000) < 1000 ? 1.0 : -1.0;
+                    voltage[r] = 3.0 + (i % 1000) * 1e-3;
+                    cycle[r] = i / 2000;
+                }
+                batch.setRowCount(n);
+                w.writeBatch(batch);
+            }
+        }
+    }
+
+    private static long[] engineChecksum(Path file) {
+        long rows = 0;
+        long sumIndex = 0;
+        long sumSquares = 0;
+        long sumCycles = 0;
+        try (BatchStream batches = Battdat.engine().batches(file, "raw_data")) {
+            while (batches.hasNext()) {
+                ColumnBatch b = batches.next();
+                long[] index = b.longs("index").values();
+                long[] cycle = b.longs("cycle_number").values();
+                for (int r = 0; r < b.rowCount(); r++) {
+                    long m = Math.floorMod(index[r], MOD);
+                    sumIndex += index[r];
+                    sumSquares += m * m;
+                    sumCycles += cycle[r];
+                }
+                rows += b.rowCount();
+            }
+        }
+        return new long[] {rows, sumIndex, sumSquares, sumCycles};
+    }
+}

@@ -1,0 +1,108 @@
+package io.battdat.spark;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** {@code df.write.format("battdat").partitionBy("cell").save(dir)} and back. */
+class BattdatWriteTest {
+    @TempDir
+    Path tmp;
+
+    private Dataset<Row> source() throws IOException {
+        Path fixtures = Path.of(System.getProperty("battdat.testdata", "../testdata"), "hdf5");
+        assumeTrue(Files.isDirectory(fixtures), "no fixtures at " + fixtures);
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.copy(fixtures.resolve("multi-cell.h5"), in.resolve("multi-cell.h5"));
+        Files.copy(fixtures.resolve("plain.h5"), in.resolve("plain.h5"));
+        // plain.h5 has its table at the root: name its cell after the file
+        return TestingSpark.spark().read().format("battdat").load(in.toString())
+                .withColumn("cell", when(col("cell").isNull(), lit("plain")).otherwise(col("cell")));
+    }
+
+    @Test
+    void writesOneFilePerCellThatReadsBackEqual() throws IOException {
+        Dataset<Row> in = source();
+        Path out = tmp.resolve("out");
+        in.write().format("battdat").partitionBy("cell").save(out.toString());
+
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("cell_a.h5", "cell_b.h5", "plain.h5"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        Dataset<Row> back = TestingSpark.spark().read().format("battdat").load(out.toString());
+        for (String cell : List.of("cell_a", "cell_b", "plain")) {
+            List<Row> expected = in.filter(col("cell").equalTo(cell)).drop("file").collectAsList();
+            List<Row> actual = back.filter(col("cell").equalTo(cell)).select(in.drop("file").columns()[0],
+                    java.util.Arrays.copyOfRange(in.drop("file").columns(), 1, in.drop("file").columns().length))
+                    .collectAsList();
+            assertEquals(expected, actual, "rows of " + cell + " in their original order");
+        }
+    }
+
+    @Test
+    void writtenFileReadsWithPyTables() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Path check = Path.of(System.getProperty("battdat.shared", "../../shared"), "tools", "pytables-check.py");
+        assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+        assumeTrue(Files.isRegularFile(check), "no " + check);
+        Process probe = new ProcessBuilder(python.toString(), "-c", "import tables").redirectErrorStream(true).start();
+        assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0, "PyTables is not installed");
+
+        Path out = tmp.resolve("py");
+        source().write().format("battdat").partitionBy("cell")
+                .option("metadata", "{\"name\": \"from-spark\"}").save(out.toString());
+        Process p = new ProcessBuilder(python.toString(), check.toString(), out.resolve("cell_a.h5").toString())
+                .redirectErrorStream(true).start();
+        String facts = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pytables-check timed out");
+        assertEquals(0, p.exitValue(), facts);
+        assertTrue(facts.contains("/cell_a/raw_data") && facts.contains("\"rows\": 1838"), facts);
+    }
+
+    @Test
+    void saveModesRefuseIgnoreOverwriteAndAppend() throws IOException {
+        Dataset<Row> in = source().filter(col("cell").equalTo("cell_b"));
+        long rows = in.count();
+        Path out = tmp.resolve("modes");
+        in.write().format("battdat").partitionBy("cell").save(out.toString());
+        Exception e = assertThrows(Exception.class,
+                () -> in.write().format("battdat").partitionBy("cell").save(out.toString()));
+        assertTrue(String.valueOf(e.getMessage()).contains("already holds files"), e.getMessage());
+
+        in.write().format("battdat").partitionBy("cell").mode(SaveMode.Ignore).save(out.toString());
+        assertEquals(rows, TestingSpark.spark().read().format("battdat").load(out.toString()).count());
+
+        in.write().format("battdat").partitionBy("cell").mode(SaveMode.Append).save(out.toString());
+        assertEquals(2 * rows, TestingSpark.spark().read().format("battdat").load(out.toString()).count());
+
+        in.write().format("battdat").partitionBy("cell").mode(SaveMode.Overwrite).save(out.toString());
+        assertEquals(rows, TestingSpark.spark().read().format("battdat").load(out.toString()).count());
+    }
+
+    @Test
+    void withoutPartitionByTheMessageSaysWhatToDo() throws IOException {
+        Dataset<Row> in = source();
+        Exception e = assertThrows(Exception.class,
+                () -> in.write().format("battdat").save(tmp.resolve("none").toString()));
+        assertTrue(String.valueOf(e.getMessage()).contains("partitionBy(\"cell\")"), e.getMessage());
+    }
+}
