@@ -52,7 +52,14 @@ final class ChunkIndex {
     private ChunkIndex() {
     }
 
-    static List<Entry> read(ChunkedDatasetBase dataset, long baseAddress, long fileSize, Path file, String table) {
+    /**
+     * The chunks of a dataset, sorted by first row.
+     *
+     * @param fileSize the file's size, asked after jHDF has read the index: a live writer grows the file before it
+     *                 links new chunks, so a size taken earlier could miss chunks that are already in the index
+     */
+    static List<Entry> read(ChunkedDatasetBase dataset, long baseAddress, java.util.function.LongSupplier fileSize,
+                            Path file, String table) {
         if (CHUNK_LOOKUP == null) {
             throw new UnsupportedFeatureException(file, table, "this jHDF version hides its chunk index "
                     + "(ChunkedDatasetBase.getChunkLookup); use the jHDF version battdat-hdf5 was built with");
@@ -66,20 +73,22 @@ final class ChunkIndex {
         } catch (IllegalAccessException | HdfException e) {
             throw new BadFormatException(file, table, "cannot read the chunk index: " + e.getMessage(), e);
         }
+        long size = fileSize.getAsLong();
         List<Entry> entries = new ArrayList<>(chunks.size());
         for (Object o : chunks) {
             Chunk c = (Chunk) o;
             long[] offset = c.getChunkOffset();
             long address = c.getAddress();
-            long size = c.getSize() & 0xffffffffL;
+            long stored = c.getSize() & 0xffffffffL;
             if (offset.length < 1 || offset[0] < 0) {
                 throw new BadFormatException(file, table, "chunk index entry with offset " + Arrays.toString(offset));
             }
-            if (address < 0 || size < 0 || address + size > fileSize) {
+            if (address < 0 || address + stored > size) {
                 throw new BadFormatException(file, table, "chunk for row " + offset[0] + " at byte " + address
-                        + " (" + size + " bytes) lies past the end of the " + fileSize + "-byte file");
+                        + " (" + stored + " bytes) lies past the end of the " + size + "-byte file");
             }
-            entries.add(new Entry(offset[0], address, (int) Math.min(Integer.MAX_VALUE, size), mask(c.getFilterMask())));
+            entries.add(new Entry(offset[0], address, (int) Math.min(Integer.MAX_VALUE, stored),
+                    mask(c.getFilterMask())));
         }
         entries.sort(Comparator.comparingLong(Entry::firstRow));
         return entries;

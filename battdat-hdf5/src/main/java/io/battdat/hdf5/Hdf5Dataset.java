@@ -267,13 +267,12 @@ final class Hdf5Dataset implements StoredDataset {
         t.pipeline().requireSupported(path, info.path());
         checkColumns(info, options);
         try {
-            long fileSize = channel.size();
             List<ChunkIndex.Entry> chunks = List.of();
             ByteBuffer contiguous = null;
             long chunkRows = info.chunkRows();
             if (info.rows() > 0) {
                 if (t.dataset() instanceof ChunkedDatasetBase chunked) {
-                    chunks = ChunkIndex.read(chunked, superblock.baseAddress(), fileSize, path, info.path());
+                    chunks = ChunkIndex.read(chunked, superblock.baseAddress(), this::currentSize, path, info.path());
                 } else if (t.dataset() instanceof DatasetBase base) {
                     contiguous = base.getDataBuffer().asReadOnlyBuffer();
                     chunkRows = info.rows();
@@ -298,6 +297,14 @@ final class Hdf5Dataset implements StoredDataset {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new BadFormatException(path, info.path(), "cannot read the table's storage: " + describe(e), e);
+        }
+    }
+
+    private long currentSize() {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            throw new FileAccessException(path, null, "cannot read the file's size: " + e.getMessage(), e);
         }
     }
 

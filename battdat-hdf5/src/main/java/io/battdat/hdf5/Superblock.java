@@ -41,7 +41,9 @@ public record Superblock(int version, long baseAddress, int offsetSize, long end
                 if (!hasSignature(head)) {
                     continue;
                 }
-                return parse(path, head, at, size);
+                // The size is taken again after the superblock was read: a writer that appends grows the file
+                // before it moves the end-of-file address, so this order never sees a live file as truncated.
+                return parse(path, head, at, channel.size());
             }
         } catch (IOException e) {
             throw new FileAccessException(path, null, "cannot read the file: " + e.getMessage(), e);

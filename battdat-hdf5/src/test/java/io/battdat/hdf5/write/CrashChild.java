@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The process {@link CrashTest} kills: appends {@link FileWriterTest#rows} to {@code raw_data} of a file (creating
- * it when missing) in flushes of a given size, and prints "committed N" after each flush returns.
+ * it when missing) in flushes of a given size, and prints "committed N" after each flush returns; with a fourth
+ * argument it closes the file once the table holds that many rows.
  */
 public final class CrashChild {
     private CrashChild() {
@@ -28,13 +29,16 @@ public final class CrashChild {
         TableSink t = exists ? sink.appendTo("raw_data")
                 : sink.createTableWithChunkRows("raw_data", FileWriterTest.LAYOUT, new RawData(), 100);
         long rows = t.rowsWritten();
+        long total = args.length > 3 ? Long.parseLong(args[3]) : Long.MAX_VALUE;
         System.out.println("start " + rows);
-        while (true) {
-            t.append(FileWriterTest.rows(rows, perFlush), 0, perFlush);
-            rows += perFlush;
+        while (rows < total) {
+            int n = (int) Math.min(perFlush, total - rows);
+            t.append(FileWriterTest.rows(rows, n), 0, n);
+            rows += n;
             t.flush();
             System.out.println("committed " + rows);
             System.out.flush();
         }
+        sink.close();
     }
 }

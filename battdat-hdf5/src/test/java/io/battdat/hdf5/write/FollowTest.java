@@ -44,10 +44,11 @@ class FollowTest {
     Path dir;
 
     /** A writer in another JVM: CrashChild appends in flushes of {@code perFlush} rows until it is killed. */
-    private Process writer(Path file, int perFlush, int level) throws Exception {
+    private Process writer(Path file, int perFlush, int level, long total) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), file.toString(), String.valueOf(perFlush), String.valueOf(level))
+                CrashChild.class.getName(), file.toString(), String.valueOf(perFlush), String.valueOf(level),
+                String.valueOf(total))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         assertTrue(out.readLine().startsWith("start"));
@@ -105,7 +106,7 @@ class FollowTest {
     @Test
     void twoFollowersSeeEveryRowOfAWriterThatIsKilled() throws Exception {
         Path file = started("killed.h5");
-        Process p = writer(file, 20_000, 0);
+        Process p = writer(file, 20_000, 0, Long.MAX_VALUE);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             FollowOptions options = FollowOptions.DEFAULT.withPollInterval(Duration.ofMillis(10))
@@ -127,27 +128,19 @@ class FollowTest {
     }
 
     @Test
-    void followEndsWhenTheWriterClosesTheFile() throws Exception {
-        Path file = dir.resolve("closed.h5");
+    void aChildJvmStreamsFiveMillionRowsAndTheFollowEndsWithItsClose() throws Exception {
+        Path file = started("closed.h5");
         int total = 5_000_000;
-        Thread writer = new Thread(() -> {
-            WriteOptions o = WriteOptions.create(BatteryMetadata.defaults()).withCompression(1, "zlib");
-            try (Hdf5FileWriter w = Hdf5FileWriter.create(file, o)) {
-                TableSink t = w.createTableWithChunkRows("raw_data", FileWriterTest.LAYOUT, new RawData(), 4000);
-                for (int at = 0; at < total; at += 25_000) {
-                    t.append(FileWriterTest.rows(at, 25_000), 0, 25_000);
-                    t.flush();
-                }
-            }
-        });
-        writer.start();
-        while (!Files.exists(file)) {
-            Thread.sleep(5);
+        Process p = writer(file, 25_000, 1, total);
+        try {
+            long seen = follow(file, FollowOptions.DEFAULT.withPollInterval(Duration.ofMillis(10)));
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue());
+            assertEquals(total, seen, "every row, once, and the follow ended with the writer's close");
+            assertEquals(total, rows(file));
+        } finally {
+            p.destroyForcibly();
         }
-        long seen = follow(file, FollowOptions.DEFAULT.withPollInterval(Duration.ofMillis(10)));
-        writer.join();
-        assertEquals(total, seen, "every row, and the follow ended with the writer");
-        assertEquals(total, rows(file));
     }
 
     @Test
