@@ -47,6 +47,10 @@ final class FollowCommand implements Callable<Integer> {
             + "(default 200).")
     long pollMillis = 200;
 
+    @Option(names = "--across-sessions", description = {"Keep following after the writer closes the file, until",
+            "--idle-timeout: for programs (PyTables scripts) that reopen the file for each append."})
+    boolean acrossSessions;
+
     @Option(names = "--new-only", description = "Skip the rows already in the file; print only later ones.")
     boolean newOnly;
 
@@ -65,6 +69,13 @@ final class FollowCommand implements Callable<Integer> {
         BattdatEngine engine = Battdat.engine();
         FollowOptions follow = FollowOptions.DEFAULT.withPollInterval(Duration.ofMillis(Math.max(1, pollMillis)))
                 .withIdleTimeout(idleTimeout == null ? null : Duration.ofMillis((long) (idleTimeout * 1000)));
+        if (acrossSessions) {
+            if (idleTimeout == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--across-sessions needs --idle-timeout (how long without a new row ends the follow)");
+            }
+            follow = follow.withAcrossSessions(true);
+        }
         if (newOnly) {
             try (var dataset = engine.open(file)) {
                 follow = follow.withFirstRow(dataset.table(key).rows());

@@ -33,6 +33,8 @@ import java.util.NoSuchElementException;
  * <p>Files that another program writes (PyTables and HDF5 set flag 1 without 4 while open) are not committed in a
  * safe order, so their rows are read only while no writer has the file open (flags 0), and a batch is dropped and
  * read again later if the superblock changed while it was read. A follower never yields a row twice or out of order.
+ * Such programs often reopen the file for each append: {@link FollowOptions#acrossSessions()} keeps following over
+ * their closes, until the idle timeout.
  */
 final class Hdf5FollowCursor implements TableCursor {
     private static final Logger LOG = LoggerFactory.getLogger(Hdf5FollowCursor.class);
@@ -119,7 +121,7 @@ final class Hdf5FollowCursor implements TableCursor {
                 openInner(position, committed, p);
                 continue;
             }
-            if (p.noWriter() && position >= p.rows()) {
+            if (p.noWriter() && position >= p.rows() && !follow.acrossSessions()) {
                 return false; // the writer closed the file and every row was yielded
             }
             if (follow.idleTimeout() != null && System.nanoTime() - lastProgress > follow.idleTimeout().toNanos()) {
@@ -167,7 +169,19 @@ final class Hdf5FollowCursor implements TableCursor {
         }
         int flags = superblock.version() <= 1 ? sb.getInt(20) : sb.get(11) & 0xff;
         long endOfFile = sb.getLong(superblock.endOfFileField());
-        return new Poll(flags, endOfFile, currentRows());
+        Poll busy = new Poll(WRITE_ACCESS, endOfFile, -1);
+        if (new Poll(flags, endOfFile, -1).otherWriter()) {
+            return busy; // another program is writing: its structures may be half rewritten, so nothing is read
+        }
+        try {
+            return new Poll(flags, endOfFile, currentRows());
+        } catch (BattdatException e) {
+            if ((flags & SWMR_WRITE_ACCESS) != 0) {
+                throw e; // our writer never rewrites what a reader can reach: this is damage
+            }
+            LOG.debug("{}: {} changing under another writer ({}); reading later", path, info.path(), e.getMessage());
+            return busy;
+        }
     }
 
     private long currentRows() {

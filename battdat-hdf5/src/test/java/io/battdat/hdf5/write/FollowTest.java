@@ -12,6 +12,7 @@ import io.battdat.api.spi.TableCursor;
 import io.battdat.api.spi.TableSink;
 import io.battdat.api.spi.WriteOptions;
 import io.battdat.hdf5.Hdf5StreamReader;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +194,53 @@ class FollowTest {
         }
         follower.join(20_000);
         assertEquals(List.of(500L), got);
+    }
+
+    @Test
+    void aFileThatPyTablesAppendsToIsNeverReadHalfWritten() throws Exception {
+        Assumptions.assumeTrue(AppendTest.PythonCheck.available(), "PyTables missing: skipping the follow of a "
+                + "file PyTables writes");
+        Path file = dir.resolve("pytables.h5");
+        Files.copy(AppendTest.testdata("plain.h5"), file);
+        String script = String.join("\n",
+                "import sys, time, tables, numpy as np",
+                "for i in range(60):",
+                "    with tables.open_file(sys.argv[1], 'a') as f:",
+                "        t = f.root.raw_data",
+                "        rows = np.repeat(t[-1:], 997)",
+                "        rows['test_time'] = rows['test_time'][0] + np.arange(1, 998)",
+                "        t.append(rows); t.flush()",
+                "    time.sleep(0.01)");
+        Process python = new ProcessBuilder("/usr/bin/python3", "-c", script, file.toString())
+                .redirectErrorStream(true).start();
+        List<Double> seen = new ArrayList<>();
+        try (StoredDataset ds = new Hdf5StreamReader().open(file);
+             TableCursor c = ds.followTable("raw_data", ReadOptions.DEFAULT, FollowOptions.DEFAULT
+                     .withPollInterval(Duration.ofMillis(5)).withIdleTimeout(Duration.ofSeconds(3))
+                     .withAcrossSessions(true))) {
+            while (c.next()) {
+                double[] t = ((DoubleColumn) c.batch().column("test_time")).values();
+                for (int i = 0; i < c.batch().rowCount(); i++) {
+                    seen.add(t[i]);
+                }
+            }
+        }
+        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(python.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, python.exitValue(), out);
+        List<Double> all = new ArrayList<>();
+        try (StoredDataset ds = new Hdf5StreamReader().open(file);
+             TableCursor c = ds.openTable("raw_data", ReadOptions.DEFAULT)) {
+            while (c.next()) {
+                double[] t = ((DoubleColumn) c.batch().column("test_time")).values();
+                for (int i = 0; i < c.batch().rowCount(); i++) {
+                    all.add(t[i]);
+                }
+            }
+        }
+        assertEquals(5776 + 60 * 997, all.size());
+        assertEquals(all.subList(0, seen.size()), seen, "every row yielded equals the final file's");
+        assertEquals(all.size(), seen.size(), "and the follower caught up once PyTables was done");
     }
 
     private static void sleep(long ms) {
