@@ -30,6 +30,8 @@ class LayeringTest {
         assertThat(classes.containPackage("io.battdat.hdf5")).as("HDF5 backend classes imported").isTrue();
         assertThat(classes.containPackage("io.battdat.streaming")).as("engine classes imported").isTrue();
         assertThat(classes.containPackage("io.battdat.cli")).as("CLI classes imported").isTrue();
+        assertThat(classes.containPackage("io.battdat.parquet")).as("Parquet backend classes imported").isTrue();
+        assertThat(classes.containPackage("io.battdat.parsers.arbin")).as("parser classes imported").isTrue();
     }
 
     @Test
@@ -45,17 +47,29 @@ class LayeringTest {
 
     @Test
     void backendsDependOnlyOnTheApi() {
-        noClasses().that().resideInAPackage("io.battdat.hdf5..")
+        noClasses().that().resideInAnyPackage("io.battdat.hdf5..", "io.battdat.parquet..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.battdat.streaming..", "io.battdat.cli..", "com.google.inject..", "picocli..")
+                        "io.battdat.streaming..", "io.battdat.cli..", "io.battdat.parsers..", "com.google.inject..",
+                        "picocli..")
                 .because("a backend sees only the SPI; the engine finds it through ServiceLoader")
+                .check(classes);
+    }
+
+    @Test
+    void parsersDependOnlyOnTheApi() {
+        noClasses().that().resideInAPackage("io.battdat.parsers..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.battdat.hdf5..", "io.battdat.streaming..", "io.battdat.cli..", "io.jhdf..",
+                        "com.google.inject..", "picocli..")
+                .because("a vendor parser is a plugin: it sees only battdat-api (and its CSV library)")
                 .check(classes);
     }
 
     @Test
     void engineNeverReferencesABackend() {
         noClasses().that().resideInAPackage("io.battdat.streaming..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.battdat.hdf5..", "io.jhdf..", "io.battdat.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.battdat.hdf5..", "io.jhdf..", "io.battdat.cli..",
+                        "io.battdat.parsers..", "io.battdat.parquet..", "org.apache.parquet..")
                 .because("the engine finds storage through StreamReader services, never by class name")
                 .check(classes);
     }

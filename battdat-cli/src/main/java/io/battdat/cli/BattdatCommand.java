@@ -30,7 +30,7 @@ import java.util.Properties;
                 "  battdat facts cell.h5 > facts.json",
                 "  battdat cycles cell.h5 --all",
                 "  battdat bench read cell.h5 --mode batches --json"},
-        subcommands = {InspectCommand.class, FactsCommand.class, CyclesCommand.class, CopyCommand.class, FollowCommand.class, BenchCommand.class,
+        subcommands = {InspectCommand.class, FactsCommand.class, CyclesCommand.class, CopyCommand.class, FollowCommand.class, BenchCommand.class, ConvertCommand.class, ExportCommand.class, FormatsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BattdatCommand implements Runnable {
     static final int BAD_INPUT = 1;

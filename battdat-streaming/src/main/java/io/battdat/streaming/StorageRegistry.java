@@ -2,6 +2,8 @@ package io.battdat.streaming;
 
 import io.battdat.api.FileAccessException;
 import io.battdat.api.PluginException;
+import io.battdat.api.parse.VendorExporter;
+import io.battdat.api.parse.VendorParser;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.Spi;
@@ -29,12 +31,13 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
- * The storage backends available to the engine, and the only class of battdat-java that runs
- * {@link ServiceLoader}.
+ * The storage backends, vendor parsers and exporters available to the engine, and the only class of battdat-java
+ * that runs {@link ServiceLoader}.
  *
  * <p>Rules, in the order they apply:
  * <ul>
- *   <li>{@link #discover(ClassLoader)} looks up {@link StreamReader} and {@link StreamWriter} services on the class
+ *   <li>{@link #discover(ClassLoader)} looks up {@link StreamReader}, {@link StreamWriter}, {@link VendorParser} and
+ *       {@link VendorExporter} services on the class
  *       loader it is given. A provider that fails to load ({@link ServiceConfigurationError}: a missing class, a
  *       constructor that throws) is logged at WARN with the error, recorded in {@link #problems()}, and skipped;
  *       the other providers still load.</li>
@@ -58,13 +61,19 @@ public final class StorageRegistry {
 
     private final List<StreamReader> readers;
     private final List<StreamWriter> writers;
+    private final List<VendorParser> parsers;
+    private final List<VendorExporter> exporters;
     private final List<String> problems;
 
-    private StorageRegistry(List<StreamReader> readers, List<StreamWriter> writers, List<String> problems) {
+    private StorageRegistry(List<StreamReader> readers, List<StreamWriter> writers, List<VendorParser> parsers,
+                            List<VendorExporter> exporters, List<String> problems) {
         this.readers = ordered(readers, StreamReader::formatName, StreamReader::priority, StreamReader::spiVersion,
                 problems);
         this.writers = ordered(writers, StreamWriter::formatName, StreamWriter::priority, StreamWriter::spiVersion,
                 problems);
+        this.parsers = ordered(parsers, VendorParser::formatName, VendorParser::priority, VendorParser::spiVersion,
+                problems);
+        this.exporters = ordered(exporters, VendorExporter::formatName, e -> 0, VendorExporter::spiVersion, problems);
         this.problems = List.copyOf(problems);
     }
 
@@ -81,11 +90,15 @@ public final class StorageRegistry {
         List<String> problems = new ArrayList<>();
         List<StreamReader> readers = load(StreamReader.class, loader, problems);
         List<StreamWriter> writers = load(StreamWriter.class, loader, problems);
-        StorageRegistry registry = new StorageRegistry(readers, writers, problems);
+        List<VendorParser> parsers = load(VendorParser.class, loader, problems);
+        List<VendorExporter> exporters = load(VendorExporter.class, loader, problems);
+        StorageRegistry registry = new StorageRegistry(readers, writers, parsers, exporters, problems);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("storage backends: readers {}, writers {}",
+            LOG.debug("storage backends: readers {}, writers {}, parsers {}, exporters {}",
                     registry.readers.stream().map(r -> describe(r.formatName(), r)).toList(),
-                    registry.writers.stream().map(w -> describe(w.formatName(), w)).toList());
+                    registry.writers.stream().map(w -> describe(w.formatName(), w)).toList(),
+                    registry.parsers.stream().map(p -> describe(p.formatName(), p)).toList(),
+                    registry.exporters.stream().map(e -> describe(e.formatName(), e)).toList());
         }
         return registry;
     }
@@ -100,7 +113,18 @@ public final class StorageRegistry {
      * @throws PluginException when two providers claim one format name
      */
     public static StorageRegistry of(List<StreamReader> readers, List<StreamWriter> writers) {
-        return new StorageRegistry(List.copyOf(readers), List.copyOf(writers), new ArrayList<>());
+        return of(readers, writers, List.of(), List.of());
+    }
+
+    /**
+     * A registry of the given providers, parsers and exporters included, with the checks of {@link #discover}.
+     *
+     * @throws PluginException when two providers of one kind claim one format name
+     */
+    public static StorageRegistry of(List<StreamReader> readers, List<StreamWriter> writers,
+                                     List<VendorParser> parsers, List<VendorExporter> exporters) {
+        return new StorageRegistry(List.copyOf(readers), List.copyOf(writers), List.copyOf(parsers),
+                List.copyOf(exporters), new ArrayList<>());
     }
 
     private static <T> List<T> load(Class<T> type, ClassLoader loader, List<String> problems) {
@@ -176,6 +200,91 @@ public final class StorageRegistry {
         return writers;
     }
 
+    /** The vendor parsers, ordered by priority (higher first), then format name. Unmodifiable. */
+    public List<VendorParser> parsers() {
+        return parsers;
+    }
+
+    /** The exporters, ordered by format name. Unmodifiable. */
+    public List<VendorExporter> exporters() {
+        return exporters;
+    }
+
+    /**
+     * The parser of a format name.
+     *
+     * @throws PluginException when none has that name; the message lists the known formats
+     */
+    public VendorParser parser(String formatName) {
+        for (VendorParser p : parsers) {
+            if (p.formatName().equals(formatName)) {
+                return p;
+            }
+        }
+        throw new PluginException(null, null, "unknown input format '" + formatName + "'; known formats: "
+                + knownParsers());
+    }
+
+    /**
+     * The parser of a vendor file, from its name and first bytes: the one parser that recognises the content
+     * ({@link ProbeResult#SIGNATURE}), else the one that recognises the name. Unlike storage backends, parsers of
+     * one strength are not ranked by priority: two claims of the same strength are ambiguous.
+     *
+     * @throws FileAccessException when the file cannot be read
+     * @throws PluginException     when no parser or more than one claims it; the message lists the known formats
+     */
+    public VendorParser parserFor(Path file) {
+        FileProbe probe = probe(file, true);
+        for (ProbeResult strength : List.of(ProbeResult.SIGNATURE, ProbeResult.EXTENSION)) {
+            List<VendorParser> claims = new ArrayList<>();
+            for (VendorParser p : parsers) {
+                if (verdict(p, probe) == strength) {
+                    claims.add(p);
+                }
+            }
+            if (claims.size() == 1) {
+                return claims.get(0);
+            }
+            if (claims.size() > 1) {
+                throw new PluginException(file, null, "ambiguous input format: "
+                        + claims.stream().map(VendorParser::formatName).toList() + " all claim it"
+                        + (strength == ProbeResult.EXTENSION ? " by its name" : "") + "; choose one with --format "
+                        + "(known formats: " + knownParsers() + ")");
+            }
+        }
+        throw new PluginException(file, null, "no parser recognises this file; known formats: " + knownParsers()
+                + "; choose one with --format, or add the parser's jar to the class path");
+    }
+
+    private static ProbeResult verdict(VendorParser p, FileProbe probe) {
+        try {
+            ProbeResult r = p.probe(probe);
+            return r == null ? ProbeResult.NO : r;
+        } catch (RuntimeException e) {
+            LOG.warn("parser {} failed to probe {}: {}", p.formatName(), probe.path(), e.toString());
+            return ProbeResult.NO;
+        }
+    }
+
+    private List<String> knownParsers() {
+        return parsers.stream().map(VendorParser::formatName).toList();
+    }
+
+    /**
+     * The exporter of a format name.
+     *
+     * @throws PluginException when none has that name; the message lists the known ones
+     */
+    public VendorExporter exporter(String formatName) {
+        for (VendorExporter e : exporters) {
+            if (e.formatName().equals(formatName)) {
+                return e;
+            }
+        }
+        throw new PluginException(null, null, "unknown export format '" + formatName + "'; known: "
+                + exporters.stream().map(VendorExporter::formatName).toList());
+    }
+
     /**
      * What discovery skipped, one sentence each: broken providers (with the loader's error) and providers built
      * for a newer SPI. Empty for registries made with {@link #of}, unless they refused a provider.
@@ -243,6 +352,15 @@ public final class StorageRegistry {
                 + writers.stream().map(w -> describe(w.formatName(), w)).toList() + "; " + HINT);
     }
 
+    /**
+     * What providers are shown of an existing path: its name and first {@link FileProbe#HEAD_BYTES} bytes.
+     *
+     * @throws FileAccessException when the path does not exist or cannot be read
+     */
+    public static FileProbe probeOf(Path path) {
+        return probe(path, true);
+    }
+
     private static FileProbe probe(Path path, boolean mustExist) {
         Objects.requireNonNull(path, "path");
         if (Files.isDirectory(path)) {
@@ -263,6 +381,8 @@ public final class StorageRegistry {
     @Override
     public String toString() {
         return "StorageRegistry[readers " + readers.stream().map(StreamReader::formatName).toList()
-                + ", writers " + writers.stream().map(StreamWriter::formatName).toList() + "]";
+                + ", writers " + writers.stream().map(StreamWriter::formatName).toList()
+                + ", parsers " + knownParsers()
+                + ", exporters " + exporters.stream().map(VendorExporter::formatName).toList() + "]";
     }
 }

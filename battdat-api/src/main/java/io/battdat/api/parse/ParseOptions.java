@@ -1,0 +1,60 @@
+package io.battdat.api.parse;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a parser reads. Immutable.
+ *
+ * @param zone         the time zone of wall-clock times in the input (MACCOR {@code DPt Time}, Arbin MITS
+ *                     {@code Date_Time}, BatteryArchive {@code Date_Time}); Python uses the machine's
+ * @param skipBadLines when true, a malformed line is counted and skipped (see {@link ParseContext#badLine})
+ *                     instead of failing the run
+ * @param batchRows    rows per batch handed to the context
+ * @param settings     parser-specific switches ({@code batterydata.store-all=true}); each parser documents its
+ *                     own, under its format name, and ignores the others
+ */
+public record ParseOptions(ZoneId zone, boolean skipBadLines, int batchRows, Map<String, String> settings) {
+    /** Rows per batch unless told otherwise: large enough to amortise, small enough to stay in cache. */
+    public static final int DEFAULT_BATCH_ROWS = 8192;
+
+    public ParseOptions {
+        Objects.requireNonNull(zone, "zone");
+        settings = Map.copyOf(settings);
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("batchRows must be positive, got " + batchRows);
+        }
+    }
+
+    /** The machine's zone, strict about bad lines, default batches, no settings. */
+    public static ParseOptions defaults() {
+        return new ParseOptions(ZoneId.systemDefault(), false, DEFAULT_BATCH_ROWS, Map.of());
+    }
+
+    /** A copy with another zone. */
+    public ParseOptions withZone(ZoneId newZone) {
+        return new ParseOptions(newZone, skipBadLines, batchRows, settings);
+    }
+
+    /** A copy that skips bad lines (or not). */
+    public ParseOptions withSkipBadLines(boolean skip) {
+        return new ParseOptions(zone, skip, batchRows, settings);
+    }
+
+    /** A copy with another batch size. */
+    public ParseOptions withBatchRows(int rows) {
+        return new ParseOptions(zone, skipBadLines, rows, settings);
+    }
+
+    /** A copy with these settings. */
+    public ParseOptions withSettings(Map<String, String> newSettings) {
+        return new ParseOptions(zone, skipBadLines, batchRows, newSettings);
+    }
+
+    /** A boolean setting: {@code true} (any case) is true, absent is {@code fallback}, anything else false. */
+    public boolean flag(String key, boolean fallback) {
+        String v = settings.get(key);
+        return v == null ? fallback : v.equalsIgnoreCase("true");
+    }
+}

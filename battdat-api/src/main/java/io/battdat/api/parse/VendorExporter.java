@@ -1,0 +1,35 @@
+package io.battdat.api.parse;
+
+import io.battdat.api.spi.Spi;
+import io.battdat.api.spi.StoredDataset;
+
+import java.nio.file.Path;
+
+/**
+ * Service interface of an exporter to a vendor or archive format ({@code battdat export FILE --to NAME DIR}).
+ * Found with {@link java.util.ServiceLoader} ({@code META-INF/services/io.battdat.api.parse.VendorExporter}); a
+ * public no-argument constructor that does no I/O.
+ */
+public interface VendorExporter {
+
+    /** Short unique format name ({@code batteryarchive}). */
+    String formatName();
+
+    /** One line for {@code battdat formats}. */
+    String description();
+
+    /**
+     * Writes one cell of an open dataset into a directory, streaming its tables.
+     *
+     * @param dataset   the dataset to read
+     * @param directory an existing directory
+     * @param options   which cell, the time zone of written wall-clock times
+     * @throws io.battdat.api.WriteException when a file cannot be written
+     */
+    void export(StoredDataset dataset, Path directory, ExportOptions options);
+
+    /** The SPI version this exporter was built against. */
+    default int spiVersion() {
+        return Spi.VERSION;
+    }
+}

@@ -1,0 +1,116 @@
+package io.battdat.cli;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.parse.ParseOptions;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.convert.ConvertOptions;
+import io.battdat.streaming.convert.ConvertReport;
+import io.battdat.streaming.convert.Converter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code battdat convert INPUT... --out FILE.h5}: streams vendor exports into a battdat file. */
+@Command(name = "convert", description = {
+        "Stream cycler exports (files or directories) into a battdat HDF5 file in bounded memory: the vendor parser",
+        "(--format, or detected from each file's name and first bytes), then drop_cycles/AddState/AddSteps/AddMethod/",
+        "AddSubSteps as the vendor's Python reader does, then the streaming writer. Several cells go into prefix",
+        "groups (--prefix once per cell, or the cells' names). OUT is written under a temporary name and appears only",
+        "when complete. `battdat formats` lists the parsers found on the class path.",
+        "Example: battdat convert run1.csv --out cell.h5 --complevel 5"})
+final class ConvertCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Export files or directories of one format.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.h5", description = "The battdat file to write (replaced).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "NAME", description = "auto (default) or a parser's name: arbin, maccor, "
+            + "batterydata, batteryarchive, or a plugin's.")
+    String format = ConvertOptions.AUTO;
+
+    @Option(names = "--prefix", paramLabel = "P", description = "Prefix group of a cell; repeat once per cell.")
+    List<String> prefixes = new ArrayList<>();
+
+    @Option(names = "--complevel", paramLabel = "N", description = "zlib level 0-9 (default 0: none).")
+    int complevel;
+
+    @Option(names = "--metadata", paramLabel = "meta.json", description = "Battery metadata (BatteryMetadata JSON).")
+    Path metadata;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = {"Time zone of wall-clock times in the input",
+            "(MACCOR DPt Time, Arbin MITS Date_Time, ...); default: this machine's, as Python."})
+    ZoneId zone = ZoneId.systemDefault();
+
+    @Option(names = "--skip-bad-lines", description = "Skip malformed lines (counted and reported) instead of failing.")
+    boolean skipBadLines;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = {"A parser setting, e.g.",
+            "batterydata.store-all=true, maccor.ignore-time=true (see each parser's README)."})
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--quiet", description = "No progress display.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        BatteryMetadata meta = null;
+        if (metadata != null) {
+            try {
+                meta = BatteryMetadata.fromJson(Files.readString(metadata));
+            } catch (RuntimeException e) {
+                throw new BadFormatException(metadata, null, "not battery metadata JSON: " + e.getMessage(), e);
+            }
+        }
+        ParseOptions parse = ParseOptions.defaults().withZone(zone).withSkipBadLines(skipBadLines)
+                .withSettings(settings);
+        ProgressDisplay progress = quiet ? null : new ProgressDisplay(err, System.console() != null);
+        ConvertOptions options = ConvertOptions.defaults().withFormat(format).withPrefixes(prefixes)
+                .withComplevel(complevel).withMetadata(meta).withParse(parse);
+        if (progress != null) {
+            options = options.withProgress(progress);
+        }
+        long start = System.nanoTime();
+        ConvertReport report = new Converter(Battdat.engine().registry()).convert(inputs, out, options);
+        double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+        if (progress != null) {
+            progress.finish();
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("converted %d rows from %d file(s) (%s) into %s in %.2f s: %.1f MB/s, %.0f rows/s%n",
+                report.rowsWritten(), inputs.size(), report.format(), out, seconds,
+                report.bytesRead() / 1e6 / seconds, report.rowsWritten() / seconds);
+        report.cells().forEach((prefix, tables) -> o.println("  " + (prefix.isEmpty() ? "/" : "/" + prefix + "/")
+                + " " + tables));
+        if (report.rowsDropped() > 0) {
+            o.println("  dropped " + report.rowsDropped() + " duplicate rows (drop_cycles)");
+        }
+        for (Path skipped : report.skippedFiles()) {
+            o.println("  skipped " + skipped + " (not a " + report.format() + " data file)");
+        }
+        if (report.badLines() > 0) {
+            o.println("  skipped " + report.badLines() + " bad line(s); first:");
+            report.firstBadLines().forEach(m -> o.println("    " + m));
+        }
+        report.warnings().forEach(w -> o.println("  warning: " + w));
+        return 0;
+    }
+}

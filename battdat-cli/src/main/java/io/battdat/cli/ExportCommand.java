@@ -1,0 +1,60 @@
+package io.battdat.cli;
+
+import io.battdat.api.FileAccessException;
+import io.battdat.api.parse.ExportOptions;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.BattdatEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+
+/** {@code battdat export FILE.h5 --to batteryarchive DIR}: writes a cell in another layout. */
+@Command(name = "export", description = {
+        "Write one cell of a battdat file in an archive layout, streaming its tables (batteryarchive: spec 5.5,",
+        "cycle-timeseries-<i>.csv, cycle-stats.csv, metadata.json). DIR must exist.",
+        "Example: battdat export cell.h5 --to batteryarchive out/"})
+final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The battdat file.")
+    Path file;
+
+    @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "Export format (battdat formats).")
+    String format;
+
+    @Parameters(index = "1", paramLabel = "DIR", description = "Existing directory to write into.")
+    Path directory;
+
+    @Option(names = "--prefix", paramLabel = "P", description = "The cell (prefix group) to export; default root.")
+    String prefix;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Zone of written date-times; default this machine's.")
+    ZoneId zone = ZoneId.systemDefault();
+
+    @Option(names = "--chunk-rows", paramLabel = "N", description = "Rows per time-series file (default 100000).")
+    int chunkRows = 100_000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(directory)) {
+            throw new FileAccessException(directory, null, "no such directory (the export directory must exist)");
+        }
+        BattdatEngine engine = Battdat.engine();
+        var exporter = engine.registry().exporter(format);
+        try (StoredDataset ds = engine.open(file)) {
+            exporter.export(ds, directory, new ExportOptions(prefix, zone, chunkRows));
+        }
+        spec.commandLine().getOut().println("exported " + file + (prefix == null ? "" : " /" + prefix) + " to "
+                + directory + " as " + format);
+        return 0;
+    }
+}

@@ -1,0 +1,209 @@
+package io.battdat.cli;
+
+import io.battdat.api.schema.ColumnSchema;
+import io.battdat.api.schema.CycleLevelData;
+import io.battdat.api.schema.EISData;
+import io.battdat.api.schema.RawData;
+import io.battdat.api.schema.SchemaValidator;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.BatchStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code battdat convert}, {@code export} and {@code formats} through the command line: every vendor file of
+ * ../shared/fixtures/vendor converts, validates against its battdat schemas and reads in PyTables (where Python is
+ * installed; otherwise that part is skipped with the reason).
+ */
+@Timeout(300)
+class ConvertTest {
+    private static final Map<String, ColumnSchema> SCHEMAS = Map.of("raw_data", new RawData(), "cycle_stats",
+            new CycleLevelData(), "eis_data", new EISData());
+
+    @TempDir
+    Path dir;
+
+    private static Path vendor() {
+        Path v = Path.of(System.getProperty("battdat.shared", "../../shared"), "fixtures", "vendor");
+        Assumptions.assumeTrue(Files.isDirectory(v), "../shared/fixtures/vendor is absent: skipping");
+        return v;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyVendorFixtureConverts() throws IOException {
+        Path vendor = vendor();
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(vendor)) {
+            for (Path d : dirs.sorted().toList()) {
+                tests.add(DynamicTest.dynamicTest(d.getFileName().toString(), () -> convertAndCheck(d)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void convertAndCheck(Path input) {
+        Path out = dir.resolve(input.getFileName() + ".h5");
+        Cli run = Cli.run("convert", input.toString(), "--out", out.toString(), "--quiet", "--zone", "UTC");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("converted "), run.out());
+        var summary = Battdat.engine().inspect(out);
+        for (String key : summary.schemas().keySet()) {
+            String table = key.contains("/") ? key.substring(key.lastIndexOf('/') + 1) : key;
+            ColumnSchema schema = SCHEMAS.get(table);
+            // validated like Python's validate_columns(allow_extra_columns=False), extra columns the file describes
+            // (BatteryArchive's current extremes) allowed
+            ColumnSchema withExtras = schema;
+            for (var e : summary.schemas().get(key).extraColumns().entrySet()) {
+                withExtras = withExtras.withExtraColumn(e.getKey(), e.getValue());
+            }
+            SchemaValidator v = new SchemaValidator(withExtras, false, key);
+            try (BatchStream batches = Battdat.engine().batches(out, key)) {
+                while (batches.hasNext()) {
+                    v.accept(batches.next());
+                }
+            }
+            v.finish();
+            assertTrue(v.rowsChecked() > 0, key);
+        }
+        pyTablesReads(out);
+    }
+
+    private static void pyTablesReads(Path file) {
+        Path tool = Path.of(System.getProperty("battdat.shared", "../../shared"), "tools", "pytables-check.py");
+        Assumptions.assumeTrue(Files.isRegularFile(tool), "pytables-check.py absent: skipping the PyTables check");
+        Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import tables, h5py")) == 0,
+                "/usr/bin/python3 with python3-tables and python3-h5py is missing: skipping the PyTables check");
+        assertEquals(0, run(List.of("/usr/bin/python3", tool.toString(), file.toString())), file.toString());
+    }
+
+    private static int run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Test
+    void severalCellsGoIntoPrefixes() {
+        Path vendor = vendor();
+        Path out = dir.resolve("two.h5");
+        Path arbin = vendor.resolve("arbin/arbin_example.csv");
+        Path copy = dir.resolve("second.csv");
+        Cli run = Cli.run("convert", arbin.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, run.status(), run.err());
+        try {
+            Files.copy(arbin, copy);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        run = Cli.run("convert", arbin.toString(), copy.toString(), "--out", out.toString(), "--prefix", "a",
+                "--prefix", "b", "--quiet");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of("a", "b"), Battdat.engine().inspect(out).prefixes());
+    }
+
+    @Test
+    void exportWritesTheBatteryArchiveLayout() throws IOException {
+        Path vendor = vendor();
+        Path h5 = dir.resolve("ba.h5");
+        assertEquals(0, Cli.run("convert", vendor.resolve("batteryarchive").toString(), "--out", h5.toString(),
+                "--quiet").status());
+        Path outDir = Files.createDirectory(dir.resolve("export"));
+        Cli run = Cli.run("export", h5.toString(), "--to", "batteryarchive", outDir.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(Files.readString(outDir.resolve("cycle-timeseries-0.csv")).startsWith("i,v,env_temperature,"
+                + "date_time,cycle_index,test_time,cell_id"));
+        assertTrue(Files.readString(outDir.resolve("cycle-stats.csv")).contains("cycle_index"));
+    }
+
+    @Test
+    void formatsListsEveryParser() {
+        Cli run = Cli.run("formats");
+        assertEquals(0, run.status(), run.err());
+        for (String f : List.of("arbin", "maccor", "batterydata", "batteryarchive")) {
+            assertTrue(run.out().contains("  " + f + " "), run.out());
+        }
+    }
+
+    @Test
+    void badInputFailsWithOneLineAndNoOutputFile() throws IOException {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "Data_Point,DateTime,Step_Index,Cycle_Index,Current,"
+                + "Voltage\r\n1,1499006353,1,1,0.5,3.3\r\n2,1499006354,1,1,zzz,3.3\r\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("bad.h5");
+        Cli run = Cli.run("convert", csv.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("bad.csv: raw_data: line 3, column 'Current': not a number: 'zzz'"), run.err());
+        assertFalse(Files.exists(out));
+        run = Cli.run("convert", csv.toString(), "--out", out.toString(), "--quiet", "--skip-bad-lines");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("skipped 1 bad line(s)") && run.out().contains("line 3"), run.out());
+    }
+
+    @Test
+    void unclaimedFileListsTheKnownFormats() throws IOException {
+        Path txt = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        Cli run = Cli.run("convert", txt.toString(), "--out", dir.resolve("n.h5").toString(), "--quiet");
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("no parser recognises this file") && run.err().contains("arbin"), run.err());
+    }
+
+    @Test
+    void csvOfNoKnownKindListsTheFormats() throws IOException {
+        Path csv = Files.writeString(dir.resolve("other.csv"), "a,b\n1,2\n");
+        Cli run = Cli.run("convert", csv.toString(), "--out", dir.resolve("o.h5").toString(), "--quiet");
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("no parser recognises this file") && run.err().contains("batterydata"), run.err());
+    }
+
+    @Test
+    void ambiguousFileAsksForAFormat() throws IOException {
+        // an Arbin header in a file named like BatteryArchive's: both parsers recognise it
+        Path csv = Files.writeString(dir.resolve("cell_timeseries.csv"), "Data_Point,DateTime,Step_Index,Cycle_Index,"
+                + "Current,Voltage\r\n1,1499006353,1,1,0.5,3.3\r\n", StandardCharsets.UTF_8);
+        Cli run = Cli.run("convert", csv.toString(), "--out", dir.resolve("a.h5").toString(), "--quiet");
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("ambiguous input format") && run.err().contains("--format"), run.err());
+        run = Cli.run("convert", csv.toString(), "--out", dir.resolve("a.h5").toString(), "--quiet", "--format", "arbin");
+        assertEquals(0, run.status(), run.err());
+    }
+
+    @Test
+    void maccorDirectoryIgnoresOtherFiles() throws IOException {
+        Path vendor = vendor();
+        Path d = Files.createDirectory(dir.resolve("maccor"));
+        Files.copy(vendor.resolve("maccor/maccor_example.001"), d.resolve("t.001"));
+        Files.copy(vendor.resolve("maccor/maccor_example.002"), d.resolve("t.002"));
+        Files.writeString(d.resolve("README"), "notes\n");
+        Cli run = Cli.run("convert", d.toString(), "--out", dir.resolve("m.h5").toString(), "--quiet");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("raw_data=16") && run.out().contains("README"), run.out());
+    }
+}

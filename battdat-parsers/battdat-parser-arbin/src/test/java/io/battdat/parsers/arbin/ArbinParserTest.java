@@ -1,0 +1,154 @@
+package io.battdat.parsers.arbin;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.BattdatException;
+import io.battdat.api.parse.ParseOptions;
+import io.battdat.parsers.csv.testing.Conversions;
+import io.battdat.streaming.convert.ConvertReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.battdat.parsers.csv.testing.Conversions.column;
+import static io.battdat.parsers.csv.testing.Conversions.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ArbinParserTest {
+    private static ConvertReport convert(Path out, Path... inputs) {
+        return Conversions.convert("arbin", out, ParseOptions.defaults(), inputs);
+    }
+
+    private static ConvertReport convert(Path out, ParseOptions parse, Path... inputs) {
+        return Conversions.convert("arbin", out, parse, inputs);
+    }
+
+    private static final String HEADER = "Data_Point,Test_Time,DateTime,Step_Time,Step_Index,Cycle_Index,Current,"
+            + "Voltage,Internal_Resistance,Temperature\r\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleMatchesTheSpecFigures() {
+        Path out = dir.resolve("arbin.h5");
+        ConvertReport report = convert(out, Conversions.shared("arbin", "arbin_example.csv"));
+        assertEquals(Map.of("raw_data", 1626L), report.cells().get(""));
+        List<Object> cycles = column(out, "raw_data", "cycle_number");
+        assertEquals(0L, cycles.get(0));
+        assertEquals(1L, cycles.get(cycles.size() - 1));
+        assertEquals(-9.63e-05, column(out, "raw_data", "current").get(0));
+        List<Object> states = column(out, "raw_data", "state");
+        assertEquals("discharging", states.get(0));
+        Map<Object, Long> counts = states.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertEquals(Map.of("charging", 754L, "discharging", 689L, "resting", 183L), counts);
+        assertEquals(6L, column(out, "raw_data", "step_index").stream().mapToLong(o -> (Long) o).max().orElseThrow());
+    }
+
+    @Test
+    void classicExportWithFractionalEpochAndIntegersAsFloats() {
+        Path csv = write(dir, "run.csv", HEADER
+                + "1,0,1499006353.5,0,1.0,1.0,0.5,3.3,0.01,25\r\n"
+                + "2,1,1499006354.5,1,1.0,1.0,0.5,3.4,0.01,25\r\n"
+                + "3,2,1499006355.5,2,2.0,2.0,-0.5,3.2,0.01,\"25\"\r\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.h5");
+        convert(out, csv);
+        assertEquals(List.of(0.0, 1.0, 2.0), column(out, "raw_data", "test_time"));
+        assertEquals(List.of(0L, 0L, 1L), column(out, "raw_data", "cycle_number"));
+        assertEquals(List.of("charging", "charging", "discharging"), column(out, "raw_data", "state"));
+    }
+
+    @Test
+    void mitsProDialectWithBomUnitsAndLocalDateTime() {
+        Path csv = write(dir, "mits.csv", "\uFEFFData_Point,Date_Time,Test_Time(s),Step_Index,Cycle_Index,"
+                + "Current (A),Voltage(V),Internal_Resistance(Ohm)\r\n"
+                + "1,2021-03-27 23:59:59.500,0,1,1,0.1,3.5,0.02\r\n"
+                + "2,2021-03-28 00:00:09.500,10,1,1,0.1,3.6,0.02\r\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("mits.h5");
+        ConvertReport report = convert(out, ParseOptions.defaults().withZone(ZoneId.of("Europe/Berlin")), csv);
+        assertEquals(2L, report.rowsWritten());
+        assertEquals(List.of(0.0, 10.0), column(out, "raw_data", "test_time"));
+        assertEquals(List.of(3.5, 3.6), column(out, "raw_data", "voltage"));
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("no Temperature")), report.warnings().toString());
+    }
+
+    @Test
+    void allEmptyCycleIndexIsAnErrorNotZeros() {
+        Path csv = write(dir, "empty-cycles.csv", HEADER + "1,0,1499006353,0,1,,0.5,3.3,0.01,25\r\n"
+                + "2,1,1499006354,1,1,,0.5,3.4,0.01,25\r\n", StandardCharsets.UTF_8);
+        BadFormatException e = assertThrows(BadFormatException.class, () -> convert(dir.resolve("x.h5"), csv));
+        assertTrue(e.getMessage().contains("empty-cycles.csv") && e.getMessage().contains("line 2")
+                && e.getMessage().contains("'Cycle_Index'"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x.h5")), "no output file after a failure");
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void badInputNamesFileLineAndColumn() {
+        expectError(HEADER + "1,0,1499006353,0,1,1,abc,3.3,0.01,25\r\n", "line 2, column 'Current': not a number: 'abc'");
+        expectError("Data_Point,DateTime,Cycle_Index,Voltage\r\n1,1499006353,1,3.3\r\n", "missing required column 'Current'");
+        expectError(HEADER + "1,0,1499006353,0,1,1,0.5,3.3,0.01,25\r\n2,1,1499006354,0,1,1,0.5", "line 3: expected 10 fields, found 7");
+        expectError(HEADER + "1,0,1499006353,0,1,1,\"0.5,3.3,0.01,25\r\n", "line 2");
+        expectError("", "empty file");
+        expectError(HEADER, "no data rows");
+    }
+
+    @Test
+    void binaryContentIsRefused() throws Exception {
+        Path bin = dir.resolve("binary.csv");
+        Files.write(bin, new byte[]{(byte) 0x89, 'H', 'D', 'F', 0, 0, 1, 2, 3});
+        BadFormatException e = assertThrows(BadFormatException.class, () -> convert(dir.resolve("b.h5"), bin));
+        assertTrue(e.getMessage().contains("binary"), e.getMessage());
+    }
+
+    @Test
+    void skipBadLinesCountsThemAndGoesOn() {
+        Path csv = write(dir, "some-bad.csv", HEADER
+                + "1,0,1499006353,0,1,1,0.5,3.3,0.01,25\r\n"
+                + "2,1,1499006354,0,1,1,oops,3.3,0.01,25\r\n"
+                + "3,2,1499006355,0,1,1,0.5,3.5,0.01,25\r\n"
+                + "4,3,1499006356,0,1,1,0.5\r\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("skip.h5");
+        ConvertReport report = convert(out, ParseOptions.defaults().withSkipBadLines(true), csv);
+        assertEquals(2, report.badLines());
+        assertTrue(report.firstBadLines().get(0).contains("line 3"), report.firstBadLines().toString());
+        assertTrue(report.firstBadLines().get(1).contains("line 5"), report.firstBadLines().toString());
+        assertEquals(List.of(3.3, 3.5), column(out, "raw_data", "voltage"));
+    }
+
+    @Test
+    void directoryModeSkipsCompanionFiles() {
+        Path run = dir.resolve("run");
+        write(Path.of(run.toString()).toFile().mkdirs() ? run : run, "cell_1.csv", HEADER
+                + "1,0,1499006353,0,1,1,0.5,3.3,0.01,25\r\n", StandardCharsets.UTF_8);
+        write(run, "cell_1_Metadata.csv", "Key,Value\r\nChannel,3\r\n", StandardCharsets.UTF_8);
+        ConvertReport report = convert(dir.resolve("dir.h5"), run);
+        assertEquals(List.of(run.resolve("cell_1_Metadata.csv")), report.skippedFiles());
+        assertEquals(1L, report.rowsWritten());
+    }
+
+    private void expectError(String content, String expected) {
+        Path csv = write(dir, "bad.csv", content, StandardCharsets.UTF_8);
+        BattdatException e = assertThrows(BattdatException.class, () -> convert(dir.resolve("bad.h5"), csv));
+        assertTrue(e.getMessage().contains("bad.csv") && e.getMessage().contains(expected), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("bad.h5")), "no output file after a failure");
+    }
+
+    private List<Path> leftovers() {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().contains(".tmp")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
