@@ -57,7 +57,12 @@ public final class HDF5Writer implements AutoCloseable {
     private final DatasetSink sink;
     private final List<Map<String, Object>> buffer = new ArrayList<>();
     private final Set<Set<String>> warnedKeySets = new HashSet<>();
+    /** Rows go to the table in parts of this size, so compression overlaps with filling the buffer. */
+    private static final int HANDOVER_ROWS = 4096;
+
     private final WriteMode mode;
+    /** Rows given to the table since its last commit: counted by the next flush. */
+    private int handedOver;
     private TableSink table;
     private ColumnBatch rows;
     private long rowsWritten;
@@ -100,11 +105,19 @@ public final class HDF5Writer implements AutoCloseable {
         int at = rows.rowCount();
         put(rows, at, (Map<String, Object>) row, layout, rowsWritten + at);
         rows.setRowCount(at + 1);
-        return rows.rowCount() >= Math.min(bufferSize, rows.capacity()) ? flushRows() : 0;
+        if (handedOver + rows.rowCount() >= bufferSize || rows.rowCount() == rows.capacity()) {
+            return flushRows();
+        }
+        if (rows.rowCount() >= HANDOVER_ROWS) {
+            // encoded (and compressed on the writer's threads) while the next rows arrive; committed at the flush
+            handedOver += drain();
+        }
+        return 0;
     }
 
     private int flushRows() {
-        int n = drain();
+        int n = handedOver + drain();
+        handedOver = 0;
         table.flush();
         return n;
     }
