@@ -1,0 +1,43 @@
+package io.battdat.spark;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * Not a test: counts and sums a directory of battdat files with Spark ({@code local[N]}), four rounds in one session
+ * (the first pays Spark's class loading and code generation), and prints one line per round. Run by
+ * {@code bench/spark_bench.sh} with this module's test class path; the engine's side of the comparison is
+ * {@code battdat bench read --threads 1} over the same files in sequence.
+ */
+public final class SparkLakeBenchmark {
+    private SparkLakeBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String lake = args[0];
+        String master = args.length > 1 ? args[1] : "local[2]";
+        SparkSession spark = SparkSession.builder().master(master).config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        try {
+            for (int round = 0; round < 4; round++) {
+                long t0 = System.nanoTime();
+                Dataset<Row> df = spark.read().format("battdat").load(lake);
+                Row r = df.agg(count(lit(1)), sum("current"), sum("voltage"), sum("cycle_number")).first();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("{\"tool\":\"battdat-spark\",\"round\":%d,\"master\":\"%s\",\"seconds\":%.3f,"
+                                + "\"rows\":%d,\"sum_current\":%s,\"sum_voltage\":%s,\"sum_cycle_number\":%s,"
+                                + "\"partitions\":%d}%n", round, master, seconds, r.getLong(0), r.get(1), r.get(2),
+                        r.get(3), df.javaRDD().getNumPartitions());
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+}
