@@ -268,11 +268,11 @@ public final class HDF5Writer implements AutoCloseable {
     private void put(ColumnBatch b, int at, Map<String, Object> row, TableLayout layout, long rowNumber) {
         for (int c = 0; c < layout.size(); c++) {
             ColumnSpec spec = layout.column(c);
-            if (!row.containsKey(spec.name())) {
+            Object v = row.get(spec.name());
+            if (v == null && !row.containsKey(spec.name())) {
                 throw new SchemaViolationException(path, "/" + tableKey, rowNumber, "row is missing column '"
                         + spec.name() + "'", null);
             }
-            Object v = row.get(spec.name());
             switch (spec.type()) {
                 case FLOAT64 -> ((DoubleColumn) b.column(c)).values()[at] = v == null ? Double.NaN : number(v, spec, rowNumber);
                 case INT64 -> ((LongColumn) b.column(c)).values()[at] = integer(v, spec, rowNumber);
@@ -282,21 +282,34 @@ public final class HDF5Writer implements AutoCloseable {
                     }
                     ((BooleanColumn) b.column(c)).values()[at] = bool;
                 }
-                case STRING -> {
-                    byte[] text = String.valueOf(v).getBytes(StandardCharsets.UTF_8);
-                    if (text.length > spec.itemSize()) {
-                        throw new WriteException(path, "/" + tableKey, rowNumber, "value of column " + spec.name()
-                                + " is " + text.length + " bytes, longer than the column's " + spec.itemSize()
-                                + " (fixed by the first flush)", null);
-                    }
-                    byte[] dst = ((StringColumn) b.column(c)).bytes();
-                    int off = at * spec.itemSize();
-                    System.arraycopy(text, 0, dst, off, text.length);
-                    java.util.Arrays.fill(dst, off + text.length, off + spec.itemSize(), (byte) 0);
-                }
+                case STRING -> putString(((StringColumn) b.column(c)).bytes(), at * spec.itemSize(), String.valueOf(v),
+                        spec, rowNumber);
                 default -> throw misfit(v, spec, rowNumber);
             }
         }
+    }
+
+    /** Writes a string NUL-padded to the column's width; ASCII (the usual case) without an intermediate array. */
+    private void putString(byte[] dst, int off, String value, ColumnSpec spec, long rowNumber) {
+        int width = spec.itemSize();
+        int n = value.length();
+        boolean ascii = n <= width;
+        for (int i = 0; i < n && ascii; i++) {
+            char ch = value.charAt(i);
+            ascii = ch < 0x80;
+            dst[off + i] = (byte) ch;
+        }
+        if (!ascii) {
+            byte[] text = value.getBytes(StandardCharsets.UTF_8);
+            if (text.length > width) {
+                throw new WriteException(path, "/" + tableKey, rowNumber, "value of column " + spec.name()
+                        + " is " + text.length + " bytes, longer than the column's " + width
+                        + " (fixed by the first flush)", null);
+            }
+            System.arraycopy(text, 0, dst, off, text.length);
+            n = text.length;
+        }
+        java.util.Arrays.fill(dst, off + n, off + width, (byte) 0);
     }
 
     private double number(Object v, ColumnSpec spec, long row) {
