@@ -156,4 +156,26 @@ class PyTablesInteropTest {
         assertEquals(0, append.status(), append.err());
         sameFactsAsPyTables(theirs);
     }
+
+    @Test
+    void everyCodecAndLevelPyTablesWritesReadsWithTheSameFacts(@TempDir Path dir) throws IOException {
+        assumePython();
+        Path script = dir.resolve("make_codec_files.py");
+        try (var in = getClass().getResourceAsStream("make_codec_files.py")) {
+            Files.copy(in, script);
+        }
+        long seed = new Random().nextInt(1_000_000);
+        Result made = run(List.of("/usr/bin/python3", script.toString(), Cli.testdata("hdf5", "with-cycle-stats.h5")
+                .toString(), dir.toString(), Long.toString(seed)));
+        assertEquals(0, made.status, made.err);
+        List<String> files = made.out.strip().lines().toList();
+        assertTrue(files.size() >= 10, "PyTables wrote too few codec files: " + files);
+        for (String f : files) {
+            try {
+                sameFactsAsPyTables(Path.of(f));
+            } catch (AssertionError e) {
+                throw new AssertionError("random rows of seed " + seed + ": " + e.getMessage(), e);
+            }
+        }
+    }
 }
