@@ -55,6 +55,20 @@ class FactsTest {
     }
 
     @Test
+    void aCorruptBloscChunkIsBadInputNamingTheFileAndTable(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        for (byte fill : new byte[]{0, (byte) 0xff}) {
+            Path file = dir.resolve("blosc-" + fill + ".h5");
+            byte[] bytes = Files.readAllBytes(Cli.testdata("hdf5", "blosc.h5"));
+            java.util.Arrays.fill(bytes, bytes.length / 2, bytes.length / 2 + 4096, fill);
+            Files.write(file, bytes);
+            Cli r = Cli.run("facts", file.toString());
+            assertEquals(1, r.status(), r.out());
+            assertTrue(r.err().contains(file.getFileName().toString()) && r.err().contains("/raw_data")
+                    && r.err().contains("blosc"), r.err());
+        }
+    }
+
+    @Test
     void bloscReadsWithTheCodecsModuleOnTheClassPath() {
         // battdat-hdf5's and battdat-streaming's tests, without the module, check the "unsupported filter 32001" error
         Cli r = Cli.run("facts", Cli.testdata("hdf5", "blosc.h5").toString());
