@@ -288,7 +288,7 @@ final class Hdf5Dataset implements StoredDataset {
                         + " bytes are larger than this reader handles (2 GiB)");
             }
             TablePlan plan = new TablePlan(path, info, t.layout(), t.pipeline(), chunks, Math.max(1, chunkRows),
-                    contiguous);
+                    contiguous, info.rows());
             if (regions == null) {
                 regions = new FileRegions(path, channel);
             }
@@ -325,7 +325,23 @@ final class Hdf5Dataset implements StoredDataset {
         Table t = tables.get(info.key());
         t.pipeline().requireSupported(path, info.path());
         checkColumns(info, options);
-        return new Hdf5FollowCursor(path, info.key(), info, t.dataset().getAddress(), superblock, options, follow);
+        long header = t.dataset().getAddress();
+        // Tables indexed by a version 1 B-tree (every PyTables file, and ours) are followed by reading only the index
+        // nodes of each new commit; other layouts by re-opening the file for each commit.
+        TablePlan template = null;
+        int keyRank = -1;
+        try {
+            ObjectHeaderV1.Message layout = ObjectHeaderV1.find(ObjectHeaderV1.read(path, channel,
+                    superblock.baseAddress(), header, info.path()), ObjectHeaderV1.LAYOUT);
+            if (layout != null && layout.data().get(0) == 3 && layout.data().get(1) == 2) {
+                keyRank = layout.data().get(2) & 0xff;
+                template = new TablePlan(path, info, t.layout(), t.pipeline(), List.of(), Math.max(1, info.chunkRows()),
+                        null, info.rows());
+            }
+        } catch (io.battdat.api.UnsupportedFeatureException e) {
+            LOG.debug("{}: {} has a version 2 header: followed by re-opening", path, info.path());
+        }
+        return new Hdf5FollowCursor(path, info.key(), info, header, superblock, options, follow, template, keyRank);
     }
 
     @Override

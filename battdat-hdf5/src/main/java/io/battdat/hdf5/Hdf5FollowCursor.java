@@ -17,6 +17,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -27,8 +28,9 @@ import java.util.NoSuchElementException;
  * the rows and the index they need (hdf5-on-disk.md 8.1), and marks the file with consistency flags 5 (write access
  * and SWMR write access) while it is open. So while those flags are set, every row below the current size is final
  * and is read at once; when the writer closes the file it clears the flags, and the follower ends after the last
- * row. New rows are read from a fresh snapshot of the file's structure (one jHDF open per commit seen), restricted
- * to the new rows.
+ * row. New rows are read through the index nodes that cover them (for the version 1 B-trees of PyTables' and our
+ * files; a poll reads the superblock and the table's object header, a commit a few B-tree nodes); other layouts are
+ * re-opened for each commit seen.
  *
  * <p>Files that another program writes (PyTables and HDF5 set flag 1 without 4 while open) are not committed in a
  * safe order, so their rows are read only while no writer has the file open (flags 0), and a batch is dropped and
@@ -49,6 +51,9 @@ final class Hdf5FollowCursor implements TableCursor {
     private final ReadOptions read;
     private final FollowOptions follow;
     private final FileChannel channel;
+    /** For a table indexed by a version 1 B-tree: its layout and filters, to read new chunks directly; else null. */
+    private final TablePlan template;
+    private final int keyRank;
 
     private long position;
     private Hdf5Dataset snapshot;
@@ -59,8 +64,8 @@ final class Hdf5FollowCursor implements TableCursor {
     private boolean closed;
     private long lastProgress = System.nanoTime();
 
-    /** The state a poll sees. */
-    private record Poll(int flags, long endOfFile, long rows) {
+    /** The state a poll sees: the superblock's flags and end of file, the table's size and index root (or -1). */
+    private record Poll(int flags, long endOfFile, long rows, long root) {
         boolean ourWriter() {
             return (flags & SWMR_WRITE_ACCESS) != 0;
         }
@@ -75,7 +80,7 @@ final class Hdf5FollowCursor implements TableCursor {
     }
 
     Hdf5FollowCursor(Path path, String key, TableInfo info, long header, Superblock superblock, ReadOptions read,
-                     FollowOptions follow) {
+                     FollowOptions follow, TablePlan template, int keyRank) {
         this.path = path;
         this.key = key;
         this.info = info;
@@ -84,6 +89,8 @@ final class Hdf5FollowCursor implements TableCursor {
         this.read = read;
         this.follow = follow;
         this.position = follow.firstRow();
+        this.template = template;
+        this.keyRank = keyRank;
         try {
             this.channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (IOException e) {
@@ -139,6 +146,12 @@ final class Hdf5FollowCursor implements TableCursor {
     }
 
     private void openInner(long from, long to, Poll p) {
+        innerNeedsCheck = !p.ourWriter();
+        innerEndOfFile = p.endOfFile();
+        if (template != null && p.root() >= 0 && openFromIndex(from, to, p.root())) {
+            return;
+        }
+        LOG.debug("{}: reading rows [{}, {}) of {} from a fresh snapshot", path, from, to, info.path());
         snapshot = new Hdf5Dataset(path);
         try {
             inner = snapshot.openTable(key, read.withRowRange(from, to));
@@ -146,8 +159,29 @@ final class Hdf5FollowCursor implements TableCursor {
             closeInner();
             throw e;
         }
-        innerNeedsCheck = !p.ourWriter();
-        innerEndOfFile = p.endOfFile();
+    }
+
+    /**
+     * Reads the new rows through the index nodes that cover them; false when the index does not cover every chunk of
+     * the range (a root read before a later commit moved it), so the caller falls back to a fresh snapshot.
+     */
+    private boolean openFromIndex(long from, long to, long root) {
+        long chunkRows = template.chunkRows();
+        List<ChunkIndex.Entry> chunks = BTreeV1ChunkIndex.range(path, channel, superblock.baseAddress(), root, keyRank,
+                chunkRows, from, to, info.path());
+        long expected = (to - 1) / chunkRows - from / chunkRows + 1;
+        if (chunks.size() != expected) {
+            LOG.debug("{}: the index read covers {} of {} chunks of rows [{}, {}); re-opening", path, chunks.size(),
+                    expected, from, to);
+            return false;
+        }
+        TablePlan plan = new TablePlan(path, info, template.layout(), template.pipeline(), chunks, chunkRows, null, to);
+        try {
+            inner = new Hdf5TableCursor(plan, new FileRegions(path, channel), read.withRowRange(from, to));
+        } catch (IOException e) {
+            throw new FileAccessException(path, info.path(), "cannot read while following: " + e.getMessage(), e);
+        }
+        return true;
     }
 
     private boolean unchangedSince(long endOfFile) {
@@ -169,12 +203,13 @@ final class Hdf5FollowCursor implements TableCursor {
         }
         int flags = superblock.version() <= 1 ? sb.getInt(20) : sb.get(11) & 0xff;
         long endOfFile = sb.getLong(superblock.endOfFileField());
-        Poll busy = new Poll(WRITE_ACCESS, endOfFile, -1);
-        if (new Poll(flags, endOfFile, -1).otherWriter()) {
+        Poll busy = new Poll(WRITE_ACCESS, endOfFile, -1, -1);
+        if (new Poll(flags, endOfFile, -1, -1).otherWriter()) {
             return busy; // another program is writing: its structures may be half rewritten, so nothing is read
         }
         try {
-            return new Poll(flags, endOfFile, currentRows());
+            long[] table = readHeader();
+            return new Poll(flags, endOfFile, table[0], table[1]);
         } catch (BattdatException e) {
             if ((flags & SWMR_WRITE_ACCESS) != 0) {
                 throw e; // our writer never rewrites what a reader can reach: this is damage
@@ -184,18 +219,23 @@ final class Hdf5FollowCursor implements TableCursor {
         }
     }
 
-    private long currentRows() {
+    /** {current size, chunk index root (-1 when not a version 1 B-tree)} from the table's object header. */
+    private long[] readHeader() {
         try {
-            long rows = ObjectHeaderV1.currentSize(ObjectHeaderV1.read(path, channel, superblock.baseAddress(), header,
-                    info.path()));
+            List<ObjectHeaderV1.Message> messages = ObjectHeaderV1.read(path, channel, superblock.baseAddress(), header,
+                    info.path());
+            long rows = ObjectHeaderV1.currentSize(messages);
+            ObjectHeaderV1.Message layout = ObjectHeaderV1.find(messages, ObjectHeaderV1.LAYOUT);
+            long root = layout != null && layout.data().get(0) == 3 && layout.data().get(1) == 2
+                    ? layout.data().getLong(3) : -1;
             if (rows >= 0) {
-                return rows;
+                return new long[]{rows, root};
             }
         } catch (UnsupportedFeatureException e) {
             // a version 2 header (h5py's newer layout): take the size from a snapshot instead
         }
         try (Hdf5Dataset d = new Hdf5Dataset(path)) {
-            return d.table(key).rows();
+            return new long[]{d.table(key).rows(), -1};
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.Set;
 public final class ObjectHeaderV1 {
     /** The Dataspace Message type. */
     public static final int DATASPACE = 0x0001;
+    /** The Data Layout Message type. */
+    public static final int LAYOUT = 0x0008;
     private static final int CONTINUATION = 0x0010;
     /** Far above any header PyTables writes; a larger length field is damage, not a reason to allocate. */
     private static final int MAX_CHUNK = 1 << 24;

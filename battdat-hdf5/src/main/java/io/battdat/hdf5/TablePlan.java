@@ -16,13 +16,10 @@ import java.util.List;
  * @param chunks        stored chunks by first row; empty for contiguous storage
  * @param chunkRows     rows per chunk (for contiguous storage: the whole table)
  * @param contiguous    the data of a contiguous or compact dataset (a read-only view), or null when chunked
+ * @param rows          the rows the table has (a follower's plan has more than {@code info} saw)
  */
 record TablePlan(Path file, TableInfo info, CompoundLayout layout, FilterPipeline pipeline,
-                 List<ChunkIndex.Entry> chunks, long chunkRows, java.nio.ByteBuffer contiguous) {
-
-    long rows() {
-        return info.rows();
-    }
+                 List<ChunkIndex.Entry> chunks, long chunkRows, java.nio.ByteBuffer contiguous, long rows) {
 
     String table() {
         return info.path();
