@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * for. Every failure names the file.
  */
 final class Hdf5Channel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hdf5Channel.class);
     private final Path file;
     private final FileChannel channel;
     private final long base;
@@ -26,6 +27,7 @@ final class Hdf5Channel {
     private java.util.function.Supplier<? extends Throwable> failure;
     private long writes;
     private WriteException failed;
+    private final java.util.Set<Long> straddling = new java.util.HashSet<>();
 
     /**
      * @param end first free address: the superblock's end-of-file address for an existing file. Bytes past it (the
@@ -92,8 +94,17 @@ final class Hdf5Channel {
         }
     }
 
-    /** Writes an 8-byte little-endian value in place with a single write: the commit steps of an append. */
+    /**
+     * Writes an 8-byte little-endian value in place with a single write: the commit steps of an append. A killed
+     * process leaves such a write whole or absent; for power loss (with {@code fsync}) the device must write it
+     * atomically, which only a field inside one 512-byte sector is assumed to get (hdf5-on-disk.md 8.4), so a field
+     * that straddles a sector boundary is reported once.
+     */
     void writeLong(long address, long value) {
+        if (fsync && (base + address) / 512 != (base + address + 7) / 512 && straddling.add(address)) {
+            LOG.warn("{}: the 8-byte field at address {} straddles a 512-byte sector: a power loss during its write "
+                    + "could tear it (a killed process cannot)", file, address);
+        }
         write(address, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, value));
     }
 
