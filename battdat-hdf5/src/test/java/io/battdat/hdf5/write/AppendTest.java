@@ -124,6 +124,21 @@ class AppendTest {
     }
 
     @Test
+    void appendsWithFsyncForPowerLossDurability() throws Exception {
+        Path file = newFile("synced.h5", 5, 3000, "raw_data");
+        WriteOptions synced = new WriteOptions(WriteMode.APPEND, BatteryMetadata.defaults(), null, 0, "zlib", true);
+        try (DatasetSink sink = new Hdf5StreamWriter().open(file, synced)) {
+            TableSink t = sink.appendTo("raw_data");
+            for (int k = 0; k < 3; k++) {
+                t.append(FileWriterTest.rows(3000 + k * 1000L, 1000), 0, 1000);
+                assertEquals(1000, t.flush());
+            }
+        }
+        assertRows(file, "raw_data", 6000);
+        PythonCheck.assertFacts(file, "/raw_data", 6000);
+    }
+
+    @Test
     void deepIndexesGrowByCopyOnWrite() throws Exception {
         // 3 rows per chunk: 5000 chunks need a three-level index, grown across many commits
         TableLayout small = TableLayout.of(ColumnSpec.of("test_time", StorageType.FLOAT64));
