@@ -36,7 +36,7 @@ class ParquetCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain.h5", "zlib9.h5", "multi-cell.h5", "with-cycle-stats.h5"})
+    @ValueSource(strings = {"plain.h5", "zlib9.h5", "multi-cell.h5", "with-cycle-stats.h5", "empty.h5"})
     void copyToParquetAndBackKeepsTheFacts(String fixture) throws IOException {
         Path in = Cli.testdata("hdf5", fixture);
         Path parquet = dir.resolve(fixture.replace(".h5", ".parquet"));

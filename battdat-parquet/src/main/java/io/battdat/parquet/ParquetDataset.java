@@ -89,7 +89,15 @@ final class ParquetDataset implements StoredDataset {
         MessageType schema = footer.getFileMetaData().getSchema();
         TableLayout layout;
         try {
-            layout = ParquetTypes.layoutOf(schema, StringWidths.measure(path, f, footer));
+            int[] widths = StringWidths.measure(path, f, footer);
+            Map<String, Integer> declared = KeyValueMetadata.stringWidths(kv.get(KeyValueMetadata.STRING_WIDTHS));
+            for (int i = 0; i < widths.length; i++) {
+                Integer w = declared.get(schema.getFieldName(i));
+                if (w != null && widths[i] > 0) {
+                    widths[i] = Math.max(widths[i], w); // a longer value (written by someone else) still fits
+                }
+            }
+            layout = ParquetTypes.layoutOf(schema, widths);
         } catch (ParquetTypes.NotATableException e) {
             ignored.add(f.tablePath() + " (" + e.getMessage() + ")");
             return;

@@ -198,6 +198,10 @@ final class ParquetDatasetWriter implements DatasetSink {
             throw new UnsupportedFeatureException(target, "/" + k[2], e.getMessage());
         }
         Map<String, String> kv = KeyValueMetadata.forTable(batteryJson, schema.toJson(), LocalDateTime.now());
+        String widths = KeyValueMetadata.stringWidths(layout);
+        if (widths != null) {
+            kv.put(KeyValueMetadata.STRING_WIDTHS, widths);
+        }
         Path file = fileFor(k);
         ParquetTableWriter t = new ParquetTableWriter(target, "/" + k[2], file, layout, kv, codec, level, rowGroupRows);
         tables.put(k[2], t);

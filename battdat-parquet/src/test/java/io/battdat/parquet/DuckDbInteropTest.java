@@ -116,7 +116,8 @@ class DuckDbInteropTest {
                         StandardCharsets.UTF_8));
             }
         }
-        assertEquals(List.of("battery_metadata", "table_metadata", "write_date"), List.copyOf(kv.keySet()));
+        assertEquals(List.of("battdat_string_widths", "battery_metadata", "table_metadata", "write_date"),
+                List.copyOf(kv.keySet()));
         assertEquals(TestingTables.metadata().toJsonExcludingNulls(), kv.get("battery_metadata"));
         assertEquals(TestingTables.schema().toJson(), kv.get("table_metadata"));
         Map<String, String> ours = ParquetFiles.readFooter(written, "/raw_data", written.resolve("raw_data.parquet"))
