@@ -22,15 +22,19 @@ import java.util.Properties;
  */
 @Command(name = "battdat", mixinStandardHelpOptions = true, versionProvider = BattdatCommand.Version.class,
         description = {
-                "Reads battery cycling data stored in battdat files (the HDF5 layout of the Python",
-                "battery-data-toolkit) and streams it in bounded memory.",
+                "Reads, writes, converts and follows battery cycling data in battdat files (the HDF5 layout of the",
+                "Python battery-data-toolkit, and its Parquet layout), streaming it in bounded memory.",
                 "",
                 "Examples:",
                 "  battdat inspect cell.h5",
                 "  battdat facts cell.h5 > facts.json",
                 "  battdat cycles cell.h5 --all",
+                "  battdat convert arbin-export.csv --out cell.h5",
+                "  battdat copy cell.h5 cell-blosc.h5 --complevel 5 --complib blosc:lz4",
+                "  battdat follow cell.h5 --cycles --idle-timeout 600",
                 "  battdat bench read cell.h5 --mode batches --json"},
-        subcommands = {InspectCommand.class, FactsCommand.class, CyclesCommand.class, CopyCommand.class, FollowCommand.class, BenchCommand.class, ConvertCommand.class, ExportCommand.class, FormatsCommand.class,
+        subcommands = {InspectCommand.class, FactsCommand.class, CyclesCommand.class, CopyCommand.class,
+                FollowCommand.class, ConvertCommand.class, ExportCommand.class, FormatsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BattdatCommand implements Runnable {
     static final int BAD_INPUT = 1;
@@ -51,6 +55,8 @@ public final class BattdatCommand implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         BattdatCommand root = new BattdatCommand();
         CommandLine cl = new CommandLine(root);
+        // descriptions are written as lines of up to 120 characters; at picocli's default 80 they would break mid-line
+        cl.setUsageHelpWidth(120);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

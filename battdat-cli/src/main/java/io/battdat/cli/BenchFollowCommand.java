@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** {@code battdat bench follow}: how long a flushed row takes to reach a follower. */
-@Command(name = "follow", description = {
+@Command(name = "follow", mixinStandardHelpOptions = true, header = "Delay from a writer's flush to its rows reaching a follower.", description = {
         "Measure live-follow latency: a writer thread appends simulated cycling rows with HDF5Writer and flushes",
         "every --flush-rows rows (pausing --pause ms between flushes) while the engine follows the file; prints the",
         "delay from each flush returning in the writer to its last row reaching the follower (median, 99th",

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code battdat convert INPUT... --out FILE.h5}: streams vendor exports into a battdat file. */
-@Command(name = "convert", description = {
+@Command(name = "convert", mixinStandardHelpOptions = true, header = "Stream cycler exports (Arbin, MACCOR, BatteryData, ...) into a battdat file.", description = {
         "Stream cycler exports (files or directories) into a battdat HDF5 file in bounded memory: the vendor parser",
         "(--format, or detected from each file's name and first bytes), then drop_cycles/AddState/AddSteps/AddMethod/",
         "AddSubSteps as the vendor's Python reader does, then the streaming writer. Several cells go into prefix",

@@ -21,12 +21,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code battdat copy IN OUT}: streams every table of every cell into a new file. */
-@Command(name = "copy", description = {
-        "Stream every table of every cell of IN into a new file OUT (replaced if it exists), keeping the metadata",
-        "text, the column schemas, the columns and every row; optionally compressed (shuffle + zlib, as PyTables).",
-        "A new OUT is written under a temporary name and renamed when complete; with --append, IN's rows are",
-        "committed to OUT together at the end (a crash or error leaves OUT with exactly its old rows).",
-        "Example: battdat copy cell.h5 cell-zlib.h5 --complevel 5"})
+@Command(name = "copy", mixinStandardHelpOptions = true,
+        header = "Copy (or append) every table of a dataset into an HDF5 file or Parquet dataset.",
+        description = {
+                "Stream every table of every cell of IN into OUT (replaced if it exists), keeping the metadata text,",
+                "the column schemas, the columns and every row. The backend of each side comes from its path: an",
+                "HDF5 file (.h5, .hdf, ...) or a Parquet dataset (a directory, or a name ending in .parquet).",
+                "A new OUT is written under a temporary name and renamed when complete; with --append, IN's rows are",
+                "committed to OUT together at the end (a crash or error leaves OUT with exactly its old rows).",
+                "Examples: battdat copy cell.h5 cell-zlib.h5 --complevel 5",
+                "          battdat copy cell.h5 cell-lz4.h5 --complevel 5 --complib blosc:lz4",
+                "          battdat copy cell.h5 cell.parquet"})
 final class CopyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read.")
     Path in;
@@ -37,7 +42,9 @@ final class CopyCommand implements Callable<Integer> {
     @Option(names = "--complevel", paramLabel = "N", description = "Compression level 0-9 (default 0: none).")
     int complevel;
 
-    @Option(names = "--complib", paramLabel = "LIB", description = "Compression library (default zlib).")
+    @Option(names = "--complib", paramLabel = "LIB", description = {"Compression library, as PyTables names it:",
+            "zlib (default: shuffle + deflate), blosc (blosclz), blosc:lz4, blosc:lz4hc, blosc:zstd, blosc:zlib,",
+            "blosc:snappy; for Parquet: zlib, zstd, snappy, lz4."})
     String complib = "zlib";
 
     @Option(names = "--append", description = {"Append IN's rows to the tables of an existing OUT (written by",

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code battdat cycles FILE}: one line per cycle. */
-@Command(name = "cycles", description = {
+@Command(name = "cycles", mixinStandardHelpOptions = true, header = "Print one line per cycle: cycle number, rows per table, test_time range.", description = {
         "Stream a file cycle by cycle (runs of equal cycle_number, tables advanced together) and print one",
         "line per cycle: the cycle number, rows per table, first and last test_time.",
         "Tables that disagree on a cycle number are an error naming each table and its cycle number."})

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code battdat follow FILE}: prints a table's rows (or cycles) as a writer commits them. */
-@Command(name = "follow", description = {
+@Command(name = "follow", mixinStandardHelpOptions = true, header = "Print a table's rows (or cycles) as a writer commits them.", description = {
         "Follow a table while a writer appends to it: print the rows already in the file, then each row of every",
         "later flush as it lands (or, with --cycles, one line per cycle once the next cycle has begun). Ends when",
         "the writer closes the file, after --idle-timeout seconds without a new row, or with Ctrl-C.",

@@ -15,7 +15,7 @@ import java.security.CodeSource;
 import java.util.concurrent.Callable;
 
 /** {@code battdat formats}: every parser, exporter and storage backend found on the class path. */
-@Command(name = "formats", description = {
+@Command(name = "formats", mixinStandardHelpOptions = true, header = "List the vendor parsers, exporters and storage backends found.", description = {
         "List the input formats (vendor parsers), export formats and storage backends found on the class path,",
         "third-party plugins included, with the jar each comes from."})
 final class FormatsCommand implements Callable<Integer> {

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code battdat inspect FILE}: what a file holds, without reading its rows. */
-@Command(name = "inspect", description = {
+@Command(name = "inspect", mixinStandardHelpOptions = true, header = "Describe a file: metadata, cells, tables, columns, filters (no rows read).", description = {
         "Describe a battdat file without reading its rows: battery metadata, cells (prefix groups), and for",
         "every table its rows, columns with their types, compression filters, chunk size, NROWS and",
         "battdat_version; datasets that are not battdat tables are listed with the reason."})
