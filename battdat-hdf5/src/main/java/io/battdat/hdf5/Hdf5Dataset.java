@@ -259,13 +259,8 @@ final class Hdf5Dataset implements StoredDataset {
 
     @Override
     public synchronized TableCursor openTable(String key, ReadOptions options) {
-        if (closed) {
-            throw new IllegalStateException(path + " is closed");
-        }
-        TableInfo info = table(key);
-        Table t = tables.get(info.key());
-        t.pipeline().requireSupported(path, info.path());
-        checkColumns(info, options);
+        Table t = readable(key, options);
+        TableInfo info = t.info();
         try {
             List<ChunkIndex.Entry> chunks = List.of();
             ByteBuffer contiguous = null;
@@ -308,23 +303,26 @@ final class Hdf5Dataset implements StoredDataset {
         }
     }
 
-    private void checkColumns(TableInfo info, ReadOptions options) {
-        try {
-            options.project(info.layout());
-        } catch (IllegalArgumentException e) {
-            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getMessage());
-        }
-    }
-
-    @Override
-    public synchronized TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
+    /** The table to stream, after the checks every read makes: open, known filters, existing columns. */
+    private Table readable(String key, ReadOptions options) {
         if (closed) {
             throw new IllegalStateException(path + " is closed");
         }
         TableInfo info = table(key);
         Table t = tables.get(info.key());
         t.pipeline().requireSupported(path, info.path());
-        checkColumns(info, options);
+        try {
+            options.project(info.layout());
+        } catch (IllegalArgumentException e) {
+            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getMessage());
+        }
+        return t;
+    }
+
+    @Override
+    public synchronized TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
+        Table t = readable(key, options);
+        TableInfo info = t.info();
         long header = t.dataset().getAddress();
         // Tables indexed by a version 1 B-tree (every PyTables file, and ours) are followed by reading only the index
         // nodes of each new commit; other layouts by re-opening the file for each commit.
