@@ -257,6 +257,26 @@ final class TableWriter implements TableSink {
                             view.putFloat(at + i * elementSize, v[(from + i) * w + k]);
                         }
                     }
+                    case FLOAT16 -> {
+                        float[] v = ((FloatColumn) column).values();
+                        for (int i = 0; i < n; i++) {
+                            view.putShort(at + i * elementSize, HalfFloat.fromFloat(v[(from + i) * w + k]));
+                        }
+                    }
+                    case COMPLEX128, COMPLEX64 -> {
+                        double[] v = ((DoubleColumn) column).values();
+                        boolean wide = spec.type() == StorageType.COMPLEX128;
+                        int part = spec.itemSize() / 2;
+                        for (int i = 0; i < n; i++) {
+                            int src = 2 * ((from + i) * w + k);
+                            int p = at + i * elementSize;
+                            if (wide) {
+                                view.putDouble(p, v[src]).putDouble(p + part, v[src + 1]);
+                            } else {
+                                view.putFloat(p, (float) v[src]).putFloat(p + part, (float) v[src + 1]);
+                            }
+                        }
+                    }
                     case INT64, UINT64 -> {
                         long[] v = ((LongColumn) column).values();
                         for (int i = 0; i < n; i++) {
@@ -279,6 +299,27 @@ final class TableWriter implements TableSink {
                         strings((StringColumn) column, spec, from, n, at);
                     }
                     default -> throw new WriteException(file.target(), path(), "cannot write " + spec);
+                }
+                if (spec.bigEndian()) {
+                    boolean complex = spec.type().numpyKind() == 'c';
+                    reverseBytes(at, n, complex ? spec.itemSize() / 2 : spec.itemSize(), complex ? 2 : 1);
+                }
+            }
+        }
+    }
+
+    /** Turns values just encoded little-endian into big-endian, for members stored that way (h5py writes some). */
+    private void reverseBytes(int at, int n, int size, int parts) {
+        if (size == 1) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < parts; q++) {
+                int p = at + i * elementSize + q * size;
+                for (int lo = p, hi = p + size - 1; lo < hi; lo++, hi--) {
+                    byte t = view.get(lo);
+                    view.put(lo, view.get(hi));
+                    view.put(hi, t);
                 }
             }
         }
