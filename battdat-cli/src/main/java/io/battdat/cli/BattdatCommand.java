@@ -57,6 +57,7 @@ public final class BattdatCommand implements Runnable {
         CommandLine cl = new CommandLine(root);
         // descriptions are written as lines of up to 120 characters; at picocli's default 80 they would break mid-line
         cl.setUsageHelpWidth(120);
+        giveVersion(cl, new Version());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -76,6 +77,12 @@ public final class BattdatCommand implements Runnable {
         return status;
     }
 
+    /** Every subcommand answers {@code -V} with the same version lines as {@code battdat -V}. */
+    private static void giveVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        command.getCommandSpec().versionProvider(version);
+        command.getSubcommands().values().forEach(sub -> giveVersion(sub, version));
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
@@ -93,6 +100,12 @@ public final class BattdatCommand implements Runnable {
             }
             for (StreamWriter w : Battdat.engine().registry().writers()) {
                 lines.add("  writer " + w.formatName() + " (" + w.getClass().getName() + ")");
+            }
+            for (io.battdat.api.parse.VendorParser p : Battdat.engine().registry().parsers()) {
+                lines.add("  parser " + p.formatName() + " (" + p.getClass().getName() + ")");
+            }
+            for (io.battdat.api.parse.VendorExporter e : Battdat.engine().registry().exporters()) {
+                lines.add("  exporter " + e.formatName() + " (" + e.getClass().getName() + ")");
             }
             return lines.toArray(new String[0]);
         }
