@@ -112,6 +112,10 @@ public final class ObjectHeaderV1 {
      * the end of the file is a format error naming it.
      */
     public static ByteBuffer read(Path file, FileChannel channel, long base, long address, int length) {
+        if (address < 0 || base + address < 0 || length < 0 || length > MAX_CHUNK) {
+            throw new BadFormatException(file, null, "a structure of " + length + " bytes at address " + address
+                    + " lies outside the file: damaged metadata");
+        }
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         try {
             long p = base + address;
