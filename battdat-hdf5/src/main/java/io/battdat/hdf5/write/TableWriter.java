@@ -390,9 +390,6 @@ final class TableWriter implements TableSink {
      * written too, empty, to be linked by its group.
      */
     void writeData() {
-        if (compressor != null) {
-            compressor.drain(chunkWritten);
-        }
         if (rowsInChunk > rowsInChunkOnDisk) {
             long first = rows - rowsInChunk;
             int used = rowsInChunk * elementSize;
@@ -400,8 +397,8 @@ final class TableWriter implements TableSink {
                 view.put(z, (byte) 0); // HDF5 allocates whole chunks; rows past the data read as the zero fill
             }
             if (compressor != null) {
-                compressor.submit(view, first, chunkWritten); // re-encoded whole at a new address each commit
-                compressor.drain(chunkWritten);
+                // re-encoded whole at a new address each commit, alongside the full chunks still in flight
+                compressor.submit(view, first, chunkWritten);
             } else if (openChunkAddress != Bytes.UNDEFINED) {
                 int from = rowsInChunkOnDisk * elementSize;
                 channel.write(openChunkAddress + from, view.duplicate().position(from).limit(used));
@@ -410,6 +407,9 @@ final class TableWriter implements TableSink {
                 index.put(first, view.capacity(), openChunkAddress);
             }
             rowsInChunkOnDisk = rowsInChunk;
+        }
+        if (compressor != null) {
+            compressor.drain(chunkWritten);
         }
         pendingRoot = index.write();
         if (header == Bytes.UNDEFINED) {
