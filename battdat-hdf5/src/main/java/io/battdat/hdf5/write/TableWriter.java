@@ -27,6 +27,8 @@ import java.util.List;
  * open chunk and the index copy and moves the table's current size (hdf5-on-disk.md 8.1).
  */
 final class TableWriter implements TableSink {
+    /** NUL padding for string values narrower than their column. */
+    private static final byte[] ZEROS = new byte[4096];
     private final Hdf5FileWriter file;
     private final Hdf5Channel channel;
     final String prefix;
@@ -347,23 +349,27 @@ final class TableWriter implements TableSink {
         int width = spec.itemSize();
         byte[] src = column.bytes();
         int srcWidth = column.width();
+        // bytes past a value's length are NULs (StringColumn's contract), so a value is copied with its padding
+        int copy = Math.min(column.spec().itemSize(), width);
         for (int i = 0; i < n; i++) {
-            int len = column.length(from + i);
-            if (len > width) {
-                throw new WriteException(file.target(), path(), rows + i, "value of column " + spec.name() + " is "
-                        + len + " bytes, longer than the column's " + width, null);
-            }
             int s = (from + i) * srcWidth;
-            for (int k = 0; k < len; k++) {
+            if (column.spec().itemSize() > width) {
+                int len = column.length(from + i);
+                if (len > width) {
+                    throw new WriteException(file.target(), path(), rows + i, "value of column " + spec.name()
+                            + " is " + len + " bytes, longer than the column's " + width, null);
+                }
+            }
+            for (int k = 0; k < copy; k++) {
                 if (src[s + k] < 0) {
                     throw new WriteException(file.target(), path(), rows + i, "value of column " + spec.name()
                             + " is not ASCII; battdat tables store ASCII strings", null);
                 }
             }
             int p = at + i * elementSize;
-            view.put(p, src, s, len);
-            for (int z = len; z < width; z++) {
-                view.put(p + z, (byte) 0);
+            view.put(p, src, s, copy);
+            for (int z = copy; z < width; z += ZEROS.length) {
+                view.put(p + z, ZEROS, 0, Math.min(ZEROS.length, width - z));
             }
         }
     }
