@@ -1,8 +1,13 @@
 package io.battdat.api.parse;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The files of one cell, in reading order, and the cell's name (the battdat metadata {@code name} when the user
@@ -25,5 +30,23 @@ public record CellFiles(String name, List<Path> files) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return new CellFiles(dot > 0 ? n.substring(0, dot) : n, List.of(file));
+    }
+
+    /**
+     * Groups files into cells: the files of one folder with the same stem (what {@code stem} takes from a file's
+     * name; it throws for a name the format does not use) form one cell named after the stem. Cells come in the
+     * order of their first file, the files of a cell in {@code order}.
+     */
+    public static List<CellFiles> byStem(List<Path> files, Function<Path, String> stem, Comparator<Path> order) {
+        Map<Path, List<Path>> cells = new LinkedHashMap<>();
+        for (Path f : files) {
+            cells.computeIfAbsent(f.resolveSibling(stem.apply(f)), k -> new ArrayList<>()).add(f);
+        }
+        List<CellFiles> out = new ArrayList<>(cells.size());
+        cells.forEach((key, list) -> {
+            list.sort(order);
+            out.add(new CellFiles(key.getFileName().toString(), list));
+        });
+        return out;
     }
 }

@@ -27,9 +27,8 @@ import io.battdat.parsers.csv.CsvRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,22 +86,17 @@ public final class BatteryArchiveParser implements VendorParser {
 
     @Override
     public List<CellFiles> group(List<Path> files) {
-        Map<String, List<Path>> cells = new LinkedHashMap<>();
-        for (Path f : files) {
-            Matcher m = NAME.matcher(f.getFileName().toString());
-            if (!m.matches()) {
-                throw new BadFormatException(f, null, "not a BatteryArchive file name: expected <cell>_timeseries.csv, "
-                        + "<cell>_timeseries_data.csv or <cell>_cycle_data.csv");
-            }
-            cells.computeIfAbsent(f.resolveSibling(m.group(1)).toString(), k -> new ArrayList<>()).add(f);
+        // time series first, then the cycle table
+        return CellFiles.byStem(files, BatteryArchiveParser::stem, Comparator.comparing(BatteryArchiveParser::isCycleData));
+    }
+
+    private static String stem(Path f) {
+        Matcher m = NAME.matcher(f.getFileName().toString());
+        if (!m.matches()) {
+            throw new BadFormatException(f, null, "not a BatteryArchive file name: expected <cell>_timeseries.csv, "
+                    + "<cell>_timeseries_data.csv or <cell>_cycle_data.csv");
         }
-        List<CellFiles> out = new ArrayList<>();
-        cells.forEach((stem, list) -> {
-            List<Path> ordered = new ArrayList<>(list);
-            ordered.sort((a, b) -> Boolean.compare(isCycleData(a), isCycleData(b))); // time series first
-            out.add(new CellFiles(Path.of(stem).getFileName().toString(), ordered));
-        });
-        return out;
+        return m.group(1);
     }
 
     private static boolean isCycleData(Path f) {

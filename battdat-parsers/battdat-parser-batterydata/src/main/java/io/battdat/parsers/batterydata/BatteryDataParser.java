@@ -26,9 +26,8 @@ import io.battdat.parsers.csv.CsvRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,22 +83,17 @@ public final class BatteryDataParser implements VendorParser {
 
     @Override
     public List<CellFiles> group(List<Path> files) {
-        Map<String, List<Path>> cells = new LinkedHashMap<>();
-        for (Path f : files) {
-            Matcher m = NAME.matcher(f.getFileName().toString());
-            if (!m.lookingAt()) {
-                throw new BadFormatException(f, null, "Filename convention broken for " + f
-                        + ". Should be <cell_name>-<summary|raw>.csv");
-            }
-            cells.computeIfAbsent(f.resolveSibling(m.group(1)).toString(), k -> new ArrayList<>()).add(f);
+        // raw first, then the summary
+        return CellFiles.byStem(files, BatteryDataParser::stem, Comparator.comparing(BatteryDataParser::isSummary));
+    }
+
+    private static String stem(Path f) {
+        Matcher m = NAME.matcher(f.getFileName().toString());
+        if (!m.lookingAt()) {
+            throw new BadFormatException(f, null, "Filename convention broken for " + f
+                    + ". Should be <cell_name>-<summary|raw>.csv");
         }
-        List<CellFiles> out = new ArrayList<>();
-        cells.forEach((stem, list) -> {
-            List<Path> ordered = new ArrayList<>(list);
-            ordered.sort((a, b) -> Boolean.compare(isSummary(a), isSummary(b))); // raw first
-            out.add(new CellFiles(Path.of(stem).getFileName().toString(), ordered));
-        });
-        return out;
+        return m.group(1);
     }
 
     private static boolean isSummary(Path f) {

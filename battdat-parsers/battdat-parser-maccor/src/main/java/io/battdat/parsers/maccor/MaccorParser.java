@@ -30,9 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,22 +82,19 @@ public final class MaccorParser implements VendorParser {
 
     @Override
     public List<CellFiles> group(List<Path> files) {
-        Map<String, List<Path>> byStem = new LinkedHashMap<>();
-        for (Path f : files) {
-            Matcher m = NAME.matcher(f.getFileName().toString());
-            if (!m.matches()) {
-                throw new BadFormatException(f, null, "not a MACCOR file name: MACCOR exports end in three digits "
-                        + "(test.001)");
-            }
-            byStem.computeIfAbsent(f.resolveSibling(m.group(1)).toString(), k -> new ArrayList<>()).add(f);
-        }
-        List<CellFiles> cells = new ArrayList<>();
-        byStem.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            List<Path> sorted = new ArrayList<>(e.getValue());
-            sorted.sort(Comparator.comparing(p -> p.getFileName().toString()));
-            cells.add(new CellFiles(Path.of(e.getKey()).getFileName().toString(), sorted));
-        });
+        List<CellFiles> cells = new ArrayList<>(CellFiles.byStem(files, MaccorParser::stem,
+                Comparator.comparing(p -> p.getFileName().toString())));
+        cells.sort(Comparator.comparing(c -> c.files().get(0).resolveSibling(c.name()).toString()));
         return cells;
+    }
+
+    private static String stem(Path f) {
+        Matcher m = NAME.matcher(f.getFileName().toString());
+        if (!m.matches()) {
+            throw new BadFormatException(f, null, "not a MACCOR file name: MACCOR exports end in three digits "
+                    + "(test.001)");
+        }
+        return m.group(1);
     }
 
     @Override
