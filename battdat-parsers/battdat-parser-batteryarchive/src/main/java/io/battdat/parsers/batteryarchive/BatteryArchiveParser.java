@@ -87,7 +87,8 @@ public final class BatteryArchiveParser implements VendorParser {
     @Override
     public List<CellFiles> group(List<Path> files) {
         // time series first, then the cycle table
-        return CellFiles.byStem(files, BatteryArchiveParser::stem, Comparator.comparing(BatteryArchiveParser::isCycleData));
+        return CellFiles.byStem(files, BatteryArchiveParser::stem,
+                Comparator.comparing(BatteryArchiveParser::isCycleData));
     }
 
     private static String stem(Path f) {
