@@ -331,7 +331,7 @@ final class Hdf5Dataset implements StoredDataset {
         try {
             ObjectHeaderV1.Message layout = ObjectHeaderV1.find(ObjectHeaderV1.read(path, channel,
                     superblock.baseAddress(), header, info.path()), ObjectHeaderV1.LAYOUT);
-            if (layout != null && layout.data().get(0) == 3 && layout.data().get(1) == 2) {
+            if (layout != null && ObjectHeaderV1.isChunkedV3(layout.data())) {
                 keyRank = layout.data().get(2) & 0xff;
                 template = new TablePlan(path, info, t.layout(), t.pipeline(), List.of(), Math.max(1, info.chunkRows()),
                         null, info.rows());

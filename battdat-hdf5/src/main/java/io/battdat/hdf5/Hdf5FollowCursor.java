@@ -226,8 +226,8 @@ final class Hdf5FollowCursor implements TableCursor {
                     info.path());
             long rows = ObjectHeaderV1.currentSize(messages);
             ObjectHeaderV1.Message layout = ObjectHeaderV1.find(messages, ObjectHeaderV1.LAYOUT);
-            long root = layout != null && layout.data().get(0) == 3 && layout.data().get(1) == 2
-                    ? layout.data().getLong(3) : -1;
+            long root = layout != null && ObjectHeaderV1.isChunkedV3(layout.data())
+                    ? ObjectHeaderV1.chunkIndexAddress(layout.data()) : -1;
             if (rows >= 0) {
                 return new long[]{rows, root};
             }

@@ -103,8 +103,22 @@ public final class ObjectHeaderV1 {
         if (space == null || space.data().limit() < 16) {
             return -1;
         }
-        int at = (space.data().get(0) & 0xff) == 1 ? 8 : 4;
-        return space.data().getLong(at);
+        return space.data().getLong(currentSizeOffset(space.data()));
+    }
+
+    /** Offset of dims[0] in a Dataspace Message's data (version 1: 8, version 2: 4): what an append moves. */
+    public static int currentSizeOffset(ByteBuffer dataspace) {
+        return (dataspace.get(0) & 0xff) == 1 ? 8 : 4;
+    }
+
+    /** Whether a Data Layout Message is version 3 with chunked storage, whose index is a version 1 B-tree. */
+    public static boolean isChunkedV3(ByteBuffer layout) {
+        return layout.limit() >= 11 && layout.get(0) == 3 && layout.get(1) == 2;
+    }
+
+    /** The chunk index address of a version 3 chunked Data Layout Message (undefined: all ones). */
+    public static long chunkIndexAddress(ByteBuffer layout) {
+        return layout.getLong(3);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.hdf5.ObjectHeaderV1;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -20,11 +22,11 @@ final class DataLayoutMessage {
 
     /** Whether an existing message is version 3 with chunked storage: the only layout an append updates. */
     static boolean isChunkedV3(ByteBuffer data) {
-        return data.limit() >= 19 && data.get(0) == 3 && data.get(1) == 2 && data.get(2) == 2;
+        return data.limit() >= 19 && ObjectHeaderV1.isChunkedV3(data) && data.get(2) == 2;
     }
 
     static long btreeAddress(ByteBuffer data) {
-        return data.getLong(BTREE_ADDRESS_OFFSET);
+        return ObjectHeaderV1.chunkIndexAddress(data);
     }
 
     static int chunkRows(ByteBuffer data) {

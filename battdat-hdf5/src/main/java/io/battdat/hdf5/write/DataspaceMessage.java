@@ -1,5 +1,7 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.hdf5.ObjectHeaderV1;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -27,11 +29,6 @@ final class DataspaceMessage {
         return new Bytes().u8(1).u8(1).u8(1).zeros(5).u64(rows).u64(Bytes.UNDEFINED).toArray();
     }
 
-    /** Offset of dims[0] in an existing message's data (version 1: 8, version 2: 4). */
-    static int currentSizeOffset(ByteBuffer data) {
-        return (data.get(0) & 0xff) == 1 ? 8 : 4;
-    }
-
     /** Rank of an existing dataspace. */
     static int rank(ByteBuffer data) {
         return data.get(1) & 0xff;
@@ -40,6 +37,6 @@ final class DataspaceMessage {
     /** Whether an existing rank-1 dataspace may grow without limit (a maximum size that is "unlimited"). */
     static boolean unlimited(ByteBuffer data) {
         boolean hasMax = (data.get(2) & 1) != 0;
-        return hasMax && data.getLong(currentSizeOffset(data) + 8) == Bytes.UNDEFINED;
+        return hasMax && data.getLong(ObjectHeaderV1.currentSizeOffset(data) + 8) == Bytes.UNDEFINED;
     }
 }

@@ -13,6 +13,7 @@ import io.battdat.api.spi.TableInfo;
 import io.battdat.api.spi.TableSink;
 import io.battdat.api.spi.WriteOptions;
 import io.battdat.hdf5.Hdf5StreamReader;
+import io.battdat.hdf5.ObjectHeaderV1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,8 +203,8 @@ public final class Hdf5FileWriter implements DatasetSink {
 
     private Group loadGroup(String name, long header) {
         Group g = new Group(name);
-        List<ObjectHeader.Message> messages = ObjectHeader.read(file, header, g.path());
-        ObjectHeader.Message stab = ObjectHeader.find(messages, ObjectHeader.SYMBOL_TABLE);
+        List<ObjectHeaderV1.Message> messages = ObjectHeader.read(file, header, g.path());
+        ObjectHeaderV1.Message stab = ObjectHeaderV1.find(messages, ObjectHeader.SYMBOL_TABLE);
         if (stab == null) {
             throw new UnsupportedFeatureException(target, g.path(), "cannot add to this group: it stores its links "
                     + "in the newer link-info format, not in a symbol table as PyTables does");
@@ -383,7 +384,7 @@ public final class Hdf5FileWriter implements DatasetSink {
                 SymbolTable.Written w = g.links.write(file, g.path());
                 if (g.header == Bytes.UNDEFINED) {
                     g.header = writeGroupHeader(file, w, false);
-                    g.symbolTableField = ObjectHeader.find(ObjectHeader.read(file, g.header, g.path()),
+                    g.symbolTableField = ObjectHeaderV1.find(ObjectHeader.read(file, g.header, g.path()),
                             ObjectHeader.SYMBOL_TABLE).dataAddress();
                     g.changed = false;
                 } else {

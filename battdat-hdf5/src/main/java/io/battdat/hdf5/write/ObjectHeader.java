@@ -2,8 +2,6 @@ package io.battdat.hdf5.write;
 
 import io.battdat.hdf5.ObjectHeaderV1;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,16 +13,6 @@ import java.util.List;
 final class ObjectHeader {
     static final int SYMBOL_TABLE = 0x0011;
 
-    /**
-     * One message of an existing header.
-     *
-     * @param type        the message type
-     * @param dataAddress where its data starts in the file
-     * @param data        its data (the padded size)
-     */
-    record Message(int type, long dataAddress, ByteBuffer data) {
-    }
-
     private final Bytes messages = new Bytes();
     private int count;
 
@@ -34,11 +22,6 @@ final class ObjectHeader {
         messages.u16(type).u16(size).u8(constant ? 1 : 0).zeros(3).bytes(data).zeros(size - data.length);
         count++;
         return this;
-    }
-
-    /** Offset of the data of the next message added, relative to the header's start. */
-    int nextDataOffset() {
-        return 16 + messages.size() + 8;
     }
 
     byte[] encode() {
@@ -59,21 +42,7 @@ final class ObjectHeader {
     }
 
     /** Reads every message of the version 1 object header at {@code address}, following continuation messages. */
-    static List<Message> read(Hdf5Channel file, long address, String object) {
-        List<Message> messages = new ArrayList<>();
-        for (ObjectHeaderV1.Message m : ObjectHeaderV1.read(file.file(), file.channel(), file.base(), address, object)) {
-            messages.add(new Message(m.type(), m.dataAddress(), m.data()));
-        }
-        return messages;
-    }
-
-    /** The first message of a type, or null. */
-    static Message find(List<Message> messages, int type) {
-        for (Message m : messages) {
-            if (m.type() == type) {
-                return m;
-            }
-        }
-        return null;
+    static List<ObjectHeaderV1.Message> read(Hdf5Channel file, long address, String object) {
+        return ObjectHeaderV1.read(file.file(), file.channel(), file.base(), address, object);
     }
 }

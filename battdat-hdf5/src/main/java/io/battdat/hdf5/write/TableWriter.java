@@ -15,6 +15,7 @@ import io.battdat.api.data.StringColumn;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.TableSink;
+import io.battdat.hdf5.ObjectHeaderV1;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -96,10 +97,10 @@ final class TableWriter implements TableSink {
     static TableWriter open(Hdf5FileWriter file, Hdf5Channel channel, String prefix, String name, long header,
                             TableLayout layout) {
         String path = prefix == null ? "/" + name : "/" + prefix + "/" + name;
-        List<ObjectHeader.Message> messages = ObjectHeader.read(channel, header, path);
-        ObjectHeader.Message space = ObjectHeader.find(messages, DataspaceMessage.TYPE);
-        ObjectHeader.Message type = ObjectHeader.find(messages, DatatypeMessage.TYPE);
-        ObjectHeader.Message storage = ObjectHeader.find(messages, DataLayoutMessage.TYPE);
+        List<ObjectHeaderV1.Message> messages = ObjectHeader.read(channel, header, path);
+        ObjectHeaderV1.Message space = ObjectHeaderV1.find(messages, DataspaceMessage.TYPE);
+        ObjectHeaderV1.Message type = ObjectHeaderV1.find(messages, DatatypeMessage.TYPE);
+        ObjectHeaderV1.Message storage = ObjectHeaderV1.find(messages, DataLayoutMessage.TYPE);
         if (space == null || type == null || storage == null) {
             throw new BadFormatException(channel.file(), path, "not a dataset: its header lacks a dataspace, "
                     + "datatype or layout message");
@@ -120,7 +121,7 @@ final class TableWriter implements TableSink {
             throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the table's compound type "
                     + "is stored differently from how this writer stores " + layout);
         }
-        ObjectHeader.Message pipeline = ObjectHeader.find(messages, FilterPipelineMessage.TYPE);
+        ObjectHeaderV1.Message pipeline = ObjectHeaderV1.find(messages, FilterPipelineMessage.TYPE);
         ChunkFilters filters = pipeline == null ? ChunkFilters.NONE
                 : ChunkFilters.of(channel.file(), path, FilterPipelineMessage.parse(pipeline.data()));
         int chunkRows = DataLayoutMessage.chunkRows(storage.data());
@@ -130,13 +131,13 @@ final class TableWriter implements TableSink {
             throw new BadFormatException(channel.file(), path, "chunk of " + chunkRows + " rows of " + elementSize
                     + " bytes does not match the table's " + DatatypeMessage.elementSize(layout) + "-byte rows");
         }
-        long rows = space.data().getLong(DataspaceMessage.currentSizeOffset(space.data()));
+        long rows = space.data().getLong(ObjectHeaderV1.currentSizeOffset(space.data()));
         long root = DataLayoutMessage.btreeAddress(storage.data());
         long bound = (rows + chunkRows - 1) / chunkRows * chunkRows;
         ChunkBTree index = ChunkBTree.read(channel, path, root, bound, chunkRows, elementSize);
         TableWriter t = new TableWriter(file, channel, prefix, name, layout, null, chunkRows, filters, index);
         t.header = header;
-        t.currentSizeField = space.dataAddress() + DataspaceMessage.currentSizeOffset(space.data());
+        t.currentSizeField = space.dataAddress() + ObjectHeaderV1.currentSizeOffset(space.data());
         t.btreeAddressField = storage.dataAddress() + DataLayoutMessage.BTREE_ADDRESS_OFFSET;
         t.nrowsField = nrowsField(messages);
         t.committedRoot = root;
@@ -147,8 +148,8 @@ final class TableWriter implements TableSink {
         return t;
     }
 
-    private static long nrowsField(List<ObjectHeader.Message> messages) {
-        for (ObjectHeader.Message m : messages) {
+    private static long nrowsField(List<ObjectHeaderV1.Message> messages) {
+        for (ObjectHeaderV1.Message m : messages) {
             if (m.type() == AttributeMessage.TYPE && AttributeMessage.name(m.data()).equals("NROWS")) {
                 int at = AttributeMessage.valueOffset(m.data());
                 return at + 8 <= m.data().limit() ? m.dataAddress() + at : Bytes.UNDEFINED;
@@ -456,11 +457,11 @@ final class TableWriter implements TableSink {
         h.add(AttributeMessage.TYPE, AttributeMessage.text("battdat_version", Hdf5FileWriter.BATTDAT_VERSION), false);
         byte[] bytes = h.encode();
         long at = channel.allocate(bytes, bytes.length);
-        List<ObjectHeader.Message> messages = ObjectHeader.read(channel, at, path());
-        ObjectHeader.Message space = ObjectHeader.find(messages, DataspaceMessage.TYPE);
+        List<ObjectHeaderV1.Message> messages = ObjectHeader.read(channel, at, path());
+        ObjectHeaderV1.Message space = ObjectHeaderV1.find(messages, DataspaceMessage.TYPE);
         header = at;
-        currentSizeField = space.dataAddress() + DataspaceMessage.currentSizeOffset(space.data());
-        btreeAddressField = ObjectHeader.find(messages, DataLayoutMessage.TYPE).dataAddress()
+        currentSizeField = space.dataAddress() + ObjectHeaderV1.currentSizeOffset(space.data());
+        btreeAddressField = ObjectHeaderV1.find(messages, DataLayoutMessage.TYPE).dataAddress()
                 + DataLayoutMessage.BTREE_ADDRESS_OFFSET;
         nrowsField = nrowsField(messages);
     }
