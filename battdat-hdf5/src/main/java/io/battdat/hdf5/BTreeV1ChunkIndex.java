@@ -2,7 +2,6 @@ package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
 
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +16,11 @@ import java.util.Set;
  */
 final class BTreeV1ChunkIndex {
     private static final int MAX_DEPTH = 16;
-    private static final int MAX_ENTRIES = 1 << 12;
 
     private final Path file;
     private final FileChannel channel;
     private final long base;
-    private final int keySize;
+    private final int rank;
     private final long chunkRows;
     private final String table;
     private final Set<Long> seen = new HashSet<>();
@@ -31,7 +29,7 @@ final class BTreeV1ChunkIndex {
         this.file = file;
         this.channel = channel;
         this.base = base;
-        this.keySize = 8 + 8 * rank;
+        this.rank = rank;
         this.chunkRows = chunkRows;
         this.table = table;
     }
@@ -55,28 +53,17 @@ final class BTreeV1ChunkIndex {
         if (depth > MAX_DEPTH || !seen.add(address)) {
             throw corrupt(address, "the chunk index loops or is deeper than " + MAX_DEPTH + " levels");
         }
-        ByteBuffer head = ObjectHeaderV1.read(file, channel, base, address, 8);
-        if (head.get(0) != 'T' || head.get(1) != 'R' || head.get(2) != 'E' || head.get(3) != 'E' || head.get(4) != 1) {
-            throw corrupt(address, "no chunk B-tree node");
-        }
-        int level = head.get(5) & 0xff;
-        int used = head.getShort(6) & 0xffff;
-        if (used > MAX_ENTRIES) {
-            throw corrupt(address, used + " entries");
-        }
-        ByteBuffer node = ObjectHeaderV1.read(file, channel, base, address + 24, used * (keySize + 8) + keySize);
-        for (int i = 0; i < used; i++) {
-            int at = i * (keySize + 8);
-            long start = node.getLong(at + 8);
-            long end = level == 0 ? start + chunkRows : node.getLong(at + keySize + 8 + 8);
-            if (end <= from || start >= to) {
+        BTreeV1ChunkNode node = BTreeV1ChunkNode.read(file, channel, base, address, rank, table);
+        for (int i = 0; i < node.entries().size(); i++) {
+            BTreeV1ChunkNode.Entry e = node.entries().get(i);
+            long end = node.level() == 0 ? e.firstRow() + chunkRows : node.endRow(i);
+            if (end <= from || e.firstRow() >= to) {
                 continue;
             }
-            long child = node.getLong(at + keySize);
-            if (level == 0) {
-                out.add(new ChunkIndex.Entry(start, child, node.getInt(at), node.getInt(at + 4)));
+            if (node.level() == 0) {
+                out.add(new ChunkIndex.Entry(e.firstRow(), e.child(), e.chunkBytes(), e.filterMask()));
             } else {
-                visit(child, depth + 1, from, to, out);
+                visit(e.child(), depth + 1, from, to, out);
             }
         }
     }

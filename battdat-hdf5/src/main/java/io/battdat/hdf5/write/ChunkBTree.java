@@ -1,9 +1,9 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.hdf5.BTreeV1ChunkNode;
+import io.battdat.hdf5.BTreeV1ChunkNode.Entry;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,12 +17,8 @@ import java.util.List;
 final class ChunkBTree {
     /** Entries per node: 2K with HDF5's default K = 32 for chunk indexes. */
     static final int FANOUT = 64;
-    static final int NODE_SIZE = 24 + (FANOUT + 1) * 24 + FANOUT * 8;
+    static final int NODE_SIZE = BTreeV1ChunkNode.tableNodeSize(FANOUT);
     private static final int MAX_DEPTH = 16;
-
-    /** A key and its child: a chunk (level 0) or a node (higher levels), with the chunk size and filter mask. */
-    record Entry(int size, int mask, long firstRow, long child) {
-    }
 
     private record Node(int level, List<Entry> entries, long left, long address) {
     }
@@ -173,7 +169,7 @@ final class ChunkBTree {
                     throw new IllegalStateException("B-tree nodes of one level must be contiguous");
                 }
                 Entry first = part.get(0);
-                up.add(new Entry(first.size(), first.mask(), first.firstRow(), address));
+                up.add(new Entry(first.chunkBytes(), first.filterMask(), first.firstRow(), address));
                 if (rightMost) {
                     newSpine.add(new Node(level, new ArrayList<>(part), left, address));
                 }
@@ -205,45 +201,28 @@ final class ChunkBTree {
     }
 
     private byte[] encode(int level, List<Entry> entries, long left, long right, Entry rightKey, long bound) {
-        Bytes b = new Bytes().bytes("TREE".getBytes(StandardCharsets.US_ASCII)).u8(1).u8(level).u16(entries.size())
-                .u64(left).u64(right);
-        for (Entry e : entries) {
-            b.u32(e.size()).u32(e.mask()).u64(e.firstRow()).u64(0).u64(e.child());
-        }
-        if (rightKey != null) {
-            b.u32(rightKey.size()).u32(rightKey.mask()).u64(rightKey.firstRow()).u64(0);
-        } else {
-            // HDF5's right bound of the right-most nodes: size 0, the element size as last offset (on-disk 5)
-            b.u32(0).u32(0).u64(bound).u64(elementSize);
-        }
-        return b.zeros(NODE_SIZE - b.size()).toArray();
+        // HDF5's right bound of the right-most nodes: size 0, the element size as last offset (on-disk 5)
+        BTreeV1ChunkNode.Key last = rightKey != null
+                ? new BTreeV1ChunkNode.Key(rightKey.chunkBytes(), rightKey.filterMask(), rightKey.firstRow(), 0)
+                : new BTreeV1ChunkNode.Key(0, 0, bound, elementSize);
+        return new BTreeV1ChunkNode(Bytes.UNDEFINED, level, left, right, entries, last).encodeTableNode(FANOUT);
     }
 
     private Node readNode(long address) {
-        ByteBuffer b = file.read(address, NODE_SIZE);
-        if (b.get(0) != 'T' || b.get(1) != 'R' || b.get(2) != 'E' || b.get(3) != 'E') {
-            throw corrupt(address, "no B-tree signature");
+        BTreeV1ChunkNode node = BTreeV1ChunkNode.read(file.file(), file.channel(), file.base(), address, 2, table);
+        List<Entry> entries = node.entries();
+        if (entries.isEmpty() || entries.size() > FANOUT) {
+            throw corrupt(address, entries.size() + " entries (1 to " + FANOUT + " expected)");
         }
-        if (b.get(4) != 1) {
-            throw corrupt(address, "node type " + b.get(4) + ", not a chunk index node");
-        }
-        int level = b.get(5) & 0xff;
-        int used = b.getShort(6) & 0xffff;
-        if (used == 0 || used > FANOUT) {
-            throw corrupt(address, used + " entries (1 to " + FANOUT + " expected)");
-        }
-        List<Entry> entries = new ArrayList<>(used);
         long previous = -1;
-        for (int i = 0; i < used; i++) {
-            int p = 24 + i * 32;
-            Entry e = new Entry(b.getInt(p), b.getInt(p + 4), b.getLong(p + 8), b.getLong(p + 24));
-            if (e.firstRow() <= previous || e.firstRow() % chunkRows != 0) {
-                throw corrupt(address, "entry " + i + " starts at row " + e.firstRow());
+        for (int i = 0; i < entries.size(); i++) {
+            long first = entries.get(i).firstRow();
+            if (first <= previous || first % chunkRows != 0) {
+                throw corrupt(address, "entry " + i + " starts at row " + first);
             }
-            previous = e.firstRow();
-            entries.add(e);
+            previous = first;
         }
-        return new Node(level, entries, b.getLong(8), address);
+        return new Node(node.level(), new ArrayList<>(entries), node.leftSibling(), address);
     }
 
     private BadFormatException corrupt(long address, String what) {

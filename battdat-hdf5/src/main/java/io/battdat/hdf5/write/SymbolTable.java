@@ -21,7 +21,6 @@ import java.util.TreeMap;
  * links valid until that one write (hdf5-on-disk.md 8.4 leaves adding groups in place out for this reason).
  */
 final class SymbolTable {
-    private static final int GROUP_NODE_CHILDREN = 32;
     private static final int MAX_DEPTH = 16;
 
     /**
@@ -70,19 +69,9 @@ final class SymbolTable {
         if (depth > MAX_DEPTH || !seen.add(address)) {
             throw new BadFormatException(file.file(), group, "group B-tree loops or is too deep at " + address);
         }
-        ByteBuffer b = file.read(address, 24 + (2 * GROUP_NODE_CHILDREN + 1) * 8);
-        if (b.get(0) != 'T' || b.get(1) != 'R' || b.get(2) != 'E' || b.get(3) != 'E' || b.get(4) != 0) {
-            throw new BadFormatException(file.file(), group, "no group B-tree node at address " + address);
-        }
-        int level = b.get(5) & 0xff;
-        int used = b.getShort(6) & 0xffff;
-        if (used > GROUP_NODE_CHILDREN) {
-            throw new UnsupportedFeatureException(file.file(), group, "group B-tree node at " + address + " has "
-                    + used + " children; this writer handles HDF5's default of at most " + GROUP_NODE_CHILDREN);
-        }
-        for (int i = 0; i < used; i++) {
-            long child = b.getLong(24 + 8 + 16 * i);
-            if (level > 0) {
+        BTreeV1GroupNode.Node node = BTreeV1GroupNode.read(file, group, address);
+        for (long child : node.children()) {
+            if (node.level() > 0) {
                 readNode(file, group, child, names, depth + 1, seen);
             } else {
                 readSymbolNode(file, group, child, names);
@@ -125,9 +114,9 @@ final class SymbolTable {
     /** Writes a complete copy (heap, symbol table nodes, B-tree) at the end of the file. */
     Written write(Hdf5Channel file, String group) {
         List<String> names = new ArrayList<>(links.keySet());
-        if (names.size() > GROUP_NODE_CHILDREN * GroupSymbolTableNode.CAPACITY) {
+        if (names.size() > BTreeV1GroupNode.CHILDREN * GroupSymbolTableNode.CAPACITY) {
             throw new UnsupportedFeatureException(file.file(), group, "more than "
-                    + GROUP_NODE_CHILDREN * GroupSymbolTableNode.CAPACITY + " objects in one group");
+                    + BTreeV1GroupNode.CHILDREN * GroupSymbolTableNode.CAPACITY + " objects in one group");
         }
         LocalHeap heap = new LocalHeap(names);
         long heapAddress = file.end();
@@ -148,7 +137,7 @@ final class SymbolTable {
             children[s] = file.allocate(snod, snod.length);
             keys[s + 1] = heap.offsetOf(part.get(part.size() - 1));
         }
-        byte[] tree = BTreeV1Node.group(keys, children);
+        byte[] tree = BTreeV1GroupNode.group(keys, children);
         return new Written(file.allocate(tree, tree.length), heapAddress);
     }
 }

@@ -15,6 +15,7 @@ import io.battdat.api.data.StringColumn;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.TableSink;
+import io.battdat.hdf5.BTreeV1ChunkNode;
 import io.battdat.hdf5.ObjectHeaderV1;
 
 import java.nio.ByteBuffer;
@@ -165,7 +166,7 @@ final class TableWriter implements TableSink {
             return;
         }
         long first = rows - partial;
-        ChunkBTree.Entry last = index.lastChunk();
+        BTreeV1ChunkNode.Entry last = index.lastChunk();
         if (last == null || last.firstRow() != first) {
             throw new BadFormatException(channel.file(), path(), "the table has " + rows + " rows but its index has "
                     + "no chunk for row " + first);
@@ -177,16 +178,16 @@ final class TableWriter implements TableSink {
             return;
         }
         int every = filters.kind() == ChunkFilters.Kind.ZLIB && filters.shuffle() ? 0b11 : 0b1;
-        boolean raw = (last.mask() & every) == every; // an optional filter that could not shrink it was skipped
-        if ((last.mask() != 0 && !raw) || last.size() <= 0
-                || last.size() > view.capacity() + view.capacity() / 10 + 1024) {
+        boolean raw = (last.filterMask() & every) == every; // an optional filter that could not shrink it was skipped
+        if ((last.filterMask() != 0 && !raw) || last.chunkBytes() <= 0
+                || last.chunkBytes() > view.capacity() + view.capacity() / 10 + 1024) {
             throw new BadFormatException(channel.file(), path(), "the last chunk (row " + first + ") has size "
-                    + last.size() + " and filter mask " + last.mask());
+                    + last.chunkBytes() + " and filter mask " + last.filterMask());
         }
-        ByteBuffer stored = channel.read(last.child(), last.size());
-        if (raw && last.size() != view.capacity()) {
+        ByteBuffer stored = channel.read(last.child(), last.chunkBytes());
+        if (raw && last.chunkBytes() != view.capacity()) {
             throw new BadFormatException(channel.file(), path(), "the last chunk (row " + first + ") skipped its "
-                    + "filters but holds " + last.size() + " bytes, not " + view.capacity());
+                    + "filters but holds " + last.chunkBytes() + " bytes, not " + view.capacity());
         }
         byte[] rowBytes = raw ? stored.array() : ChunkCompressor.decode(stored, view.capacity(), filters, elementSize,
                 channel.file(), path(), first);
