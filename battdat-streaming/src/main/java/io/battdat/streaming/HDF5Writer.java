@@ -65,6 +65,9 @@ public final class HDF5Writer implements AutoCloseable {
     private int handedOver;
     private TableSink table;
     private ColumnBatch rows;
+    private String[] lastStrings; // per column: the last string written, and its bytes as stored
+    private byte[][] lastEncoded;
+    private int rowsCapacity; // ColumnBatch.capacity() asks every column: too slow to ask per row
     private long rowsWritten;
     private boolean closed;
 
@@ -105,7 +108,7 @@ public final class HDF5Writer implements AutoCloseable {
         int at = rows.rowCount();
         put(rows, at, (Map<String, Object>) row, layout, rowsWritten + at);
         rows.setRowCount(at + 1);
-        if (handedOver + rows.rowCount() >= bufferSize || rows.rowCount() == rows.capacity()) {
+        if (handedOver + rows.rowCount() >= bufferSize || rows.rowCount() == rowsCapacity) {
             return flushRows();
         }
         if (rows.rowCount() >= HANDOVER_ROWS) {
@@ -148,12 +151,13 @@ public final class HDF5Writer implements AutoCloseable {
         TableLayout layout = table.layout();
         if (rows == null) {
             rows = ColumnBatch.allocate(layout, bufferSize);
+            rowsCapacity = rows.capacity();
         }
         int written = 0;
         try {
             for (Map<String, Object> row : buffer) {
                 warnOnNewKeys(row, layout);
-                if (rows.rowCount() == rows.capacity()) {
+                if (rows.rowCount() == rowsCapacity) {
                     written += drain();
                 }
                 put(rows, rows.rowCount(), row, layout, rowsWritten + written + rows.rowCount());
@@ -283,14 +287,34 @@ public final class HDF5Writer implements AutoCloseable {
                     ((BooleanColumn) b.column(c)).values()[at] = bool;
                 }
                 case STRING -> putString(((StringColumn) b.column(c)).bytes(), at * spec.itemSize(), String.valueOf(v),
-                        spec, rowNumber);
+                        c, spec, rowNumber);
                 default -> throw misfit(v, spec, rowNumber);
             }
         }
     }
 
+    /**
+     * Writes a string NUL-padded to the column's width. String columns repeat a few values ({@code charge},
+     * {@code rest}), so the last value of each column is kept encoded: a repeat costs an intrinsic
+     * {@code equals} and one array copy instead of an encoding loop.
+     */
+    private void putString(byte[] dst, int off, String value, int column, ColumnSpec spec, long rowNumber) {
+        int width = spec.itemSize();
+        if (lastStrings == null) {
+            lastStrings = new String[table.layout().size()];
+            lastEncoded = new byte[lastStrings.length][];
+        }
+        if (value.equals(lastStrings[column])) {
+            System.arraycopy(lastEncoded[column], 0, dst, off, width);
+            return;
+        }
+        encodeString(dst, off, value, spec, rowNumber);
+        lastStrings[column] = value;
+        lastEncoded[column] = java.util.Arrays.copyOfRange(dst, off, off + width);
+    }
+
     /** Writes a string NUL-padded to the column's width; ASCII (the usual case) without an intermediate array. */
-    private void putString(byte[] dst, int off, String value, ColumnSpec spec, long rowNumber) {
+    private void encodeString(byte[] dst, int off, String value, ColumnSpec spec, long rowNumber) {
         int width = spec.itemSize();
         int n = value.length();
         boolean ascii = n <= width;

@@ -85,6 +85,29 @@ class HDF5WriterTest {
     }
 
     @Test
+    void repeatedAndShorterStringsReadBackExactly() {
+        Path out = dir.resolve("strings.h5");
+        List<String> written = List.of("discharging", "discharging", "rest", "rest", "charge", "discharging", "",
+                "resting", "resting", "rest", "x");
+        try (HDF5Writer w = HDF5Writer.builder(out).bufferSize(4).open()) {
+            for (int i = 0; i < written.size(); i++) {
+                w.writeRow(row("test_time", (double) i, "state", written.get(i), "method", i % 2 == 0 ? "cc" : "cv"));
+            }
+        }
+        List<Object> read = new ArrayList<>();
+        List<Object> methods = new ArrayList<>();
+        try (RecordStream records = ENGINE.records(out, null)) {
+            while (records.hasNext()) {
+                Map<String, Object> m = records.next().toMap();
+                read.add(m.get("state"));
+                methods.add(m.get("method"));
+            }
+        }
+        assertEquals(written, read);
+        assertEquals(List.of("cc", "cv", "cc", "cv", "cc", "cv", "cc", "cv", "cc", "cv", "cc"), methods);
+    }
+
+    @Test
     void aMissingColumnNamesTheRowAndKeepsEarlierRows() {
         Path out = dir.resolve("missing.h5");
         HDF5Writer w = HDF5Writer.builder(out).bufferSize(100).open();
