@@ -30,6 +30,9 @@ import java.util.TreeMap;
  *       core)</td></tr>
  *   <tr><td>{@code maxPartitionBytes}</td><td>{@code spark.sql.files.maxPartitionBytes}</td><td>largest
  *       partition; a larger table is split at chunk boundaries</td></tr>
+ *   <tr><td>{@code monotonicPruning}</td><td>{@code true}</td><td>filters on columns that the table's column schema
+ *       declares monotonic ({@code cycle_number}, {@code test_time}, ...) skip the chunks outside their range,
+ *       found by binary search on the driver; trusts the declaration ({@code false} reads every chunk)</td></tr>
  * </table>
  *
  * @param paths             what to read, as given
@@ -40,10 +43,12 @@ import java.util.TreeMap;
  * @param batchRows         rows per batch
  * @param decodeThreads     decoding threads per task
  * @param maxPartitionBytes largest partition in bytes, or -1 for Spark's setting
+ * @param monotonicPruning  prune rows by filters on columns declared monotonic
  */
 record BattdatOptions(List<String> paths, String table, boolean mergeSchema, String fileColumn, String cellColumn,
-                      int batchRows, int decodeThreads, long maxPartitionBytes) implements Serializable {
-    private static final long serialVersionUID = 1L;
+                      int batchRows, int decodeThreads, long maxPartitionBytes, boolean monotonicPruning)
+        implements Serializable {
+    private static final long serialVersionUID = 2L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     BattdatOptions {
@@ -62,7 +67,8 @@ record BattdatOptions(List<String> paths, String table, boolean mergeSchema, Str
                 options.getOrDefault("cellColumn", "cell"),
                 positiveInt(options, "batchRows", 65_536),
                 positiveInt(options, "decodeThreads", 1),
-                options.containsKey("maxPartitionBytes") ? positiveLong(options, "maxPartitionBytes") : -1);
+                options.containsKey("maxPartitionBytes") ? positiveLong(options, "maxPartitionBytes") : -1,
+                bool(options, "monotonicPruning", true));
     }
 
     /** The {@code path} option, or the JSON array Spark puts in {@code paths} for {@code load(p1, p2, ...)}. */

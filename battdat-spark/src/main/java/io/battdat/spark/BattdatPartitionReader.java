@@ -23,7 +23,8 @@ import java.util.List;
  * {@link ColumnarBatch} is refilled on every {@link #next()}, valid until the next call, as Spark's own columnar
  * readers do. A batch in which a pushed filter can match no row is skipped before Spark sees it. When no stored
  * column is needed (a {@code count(*)}, or only {@code file}/{@code cell}) the rows are not decoded at all: the
- * table's row count is known.
+ * table's row count is known. When the driver skipped rows of the table trusting a column to be monotonic, the
+ * reader checks that the column never decreases in the partition ({@link MonotonicCheck}).
  */
 final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
     private final BattdatInputPartition partition;
@@ -33,9 +34,12 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
     private final int[] storedIndex;
     private final ColumnarBatch batch;
     private final BatchFacts facts;
+    private final MonotonicCheck monotonic;
     private StoredDataset dataset;
     private TableCursor cursor;
     private long rowsLeft;
+    /** The table row of the next batch's first row. */
+    private long nextRow;
 
     BattdatPartitionReader(BattdatEngine engine, BattdatInputPartition partition, StructType schema,
                            Filter[] filters, BattdatOptions options) {
@@ -45,6 +49,8 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
         this.vectors = new ColumnVector[schema.fields().length];
         this.storedIndex = new int[vectors.length];
         this.facts = new BatchFacts(options.fileColumn(), options.cellColumn(), partition.file(), partition.cell());
+        this.monotonic = new MonotonicCheck(Path.of(partition.file()), partition.key(), partition.narrowedBy());
+        this.nextRow = partition.firstRow();
         boolean needsRows = false;
         for (int i = 0; i < vectors.length; i++) {
             StructField f = schema.fields()[i];
@@ -140,6 +146,10 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
         }
         while (cursor.next()) {
             ColumnBatch b = cursor.batch();
+            if (!monotonic.isEmpty()) {
+                monotonic.check(b, nextRow);
+            }
+            nextRow += b.rowCount();
             if (filters.length > 0) {
                 facts.batch(b);
                 if (Pruning.skip(filters, facts)) {

@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.streaming.Battdat;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -8,6 +9,8 @@ import org.apache.spark.sql.connector.read.Statistics;
 import org.apache.spark.sql.connector.read.SupportsReportStatistics;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,14 +19,18 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * A planned read: the tables left after the {@code file}/{@code cell} filters, cut into partitions by
- * {@link SplitPlanner}. Reports its exact row count and uncompressed size to Spark's optimizer.
+ * A planned read: the tables left after the {@code file}/{@code cell} filters, narrowed by filters on monotonic
+ * columns ({@link MonotonicPruning}, once, when first needed), cut into partitions by {@link SplitPlanner}.
+ * Reports the row count and uncompressed size of what it will read to Spark's optimizer.
  */
 final class BattdatScan implements SupportsReportStatistics, Batch {
+    private static final Logger LOG = LoggerFactory.getLogger(BattdatScan.class);
+
     private final List<StoredTable> tables;
     private final StructType readSchema;
     private final Filter[] filters;
     private final BattdatOptions options;
+    private List<PlannedTable> planned;
 
     BattdatScan(List<StoredTable> allTables, StructType readSchema, Filter[] filters, BattdatOptions options) {
         this.readSchema = readSchema;
@@ -38,6 +45,46 @@ final class BattdatScan implements SupportsReportStatistics, Batch {
         }
     }
 
+    /** The tables to read and their rows; probes the files the first time (driver side). */
+    synchronized List<PlannedTable> plannedTables() {
+        if (planned == null) {
+            if (options.monotonicPruning() && filters.length > 0) {
+                planned = MonotonicPruning.plan(Battdat.engine(), tables, filters);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("monotonic pruning: {} of {} tables and {} of {} rows skipped, filters {}",
+                            tables.size() - planned.size(), tables.size(), prunedRows(), listedRows(),
+                            Arrays.toString(filters));
+                }
+            } else {
+                planned = tables.stream().map(PlannedTable::whole).toList();
+            }
+        }
+        return planned;
+    }
+
+    /** Rows of the tables left by the {@code file}/{@code cell} filters. */
+    long listedRows() {
+        long rows = 0;
+        for (StoredTable t : tables) {
+            rows += t.rows();
+        }
+        return rows;
+    }
+
+    /** Rows that will be read. */
+    long readRows() {
+        long rows = 0;
+        for (PlannedTable p : plannedTables()) {
+            rows += p.rows();
+        }
+        return rows;
+    }
+
+    /** Rows skipped by monotonic pruning. */
+    long prunedRows() {
+        return listedRows() - readRows();
+    }
+
     @Override
     public StructType readSchema() {
         return readSchema;
@@ -45,7 +92,8 @@ final class BattdatScan implements SupportsReportStatistics, Batch {
 
     @Override
     public String description() {
-        return "battdat [table " + options.table() + ", " + tables.size() + " tables, pushed filters "
+        return "battdat [table " + options.table() + ", " + plannedTables().size() + " of " + tables.size()
+                + " tables, " + readRows() + " rows (" + prunedRows() + " pruned), pushed filters "
                 + Arrays.toString(filters) + "]";
     }
 
@@ -60,7 +108,7 @@ final class BattdatScan implements SupportsReportStatistics, Batch {
         long max = options.maxPartitionBytes() > 0 ? options.maxPartitionBytes()
                 : bytes(spark.conf().get("spark.sql.files.maxPartitionBytes", "128m"));
         int cores = spark.sparkContext().defaultParallelism();
-        return SplitPlanner.plan(tables, max, cores).toArray(new InputPartition[0]);
+        return SplitPlanner.plan(plannedTables(), max, cores).toArray(new InputPartition[0]);
     }
 
     @Override
@@ -72,9 +120,9 @@ final class BattdatScan implements SupportsReportStatistics, Batch {
     public Statistics estimateStatistics() {
         long rows = 0;
         long bytes = 0;
-        for (StoredTable t : tables) {
-            rows += t.rows();
-            bytes += t.rows() * t.rowBytes();
+        for (PlannedTable p : plannedTables()) {
+            rows += p.rows();
+            bytes += p.rows() * p.table().rowBytes();
         }
         long finalRows = rows;
         long finalBytes = bytes;

@@ -3,6 +3,7 @@ package io.battdat.spark;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.data.ColumnSpec;
+import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.StreamReader;
 import io.battdat.api.spi.TableInfo;
@@ -58,7 +59,8 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
             try (StoredDataset ds = engine.open(file)) {
                 for (TableInfo t : ds.tables()) {
                     if (t.name().equals(options.table())) {
-                        tables.add(new StoredTable(file, t.prefix(), t.key(), t.layout(), t.rows(), t.chunkRows()));
+                        tables.add(new StoredTable(file, t.prefix(), t.key(), t.layout(), t.rows(), t.chunkRows(),
+                                monotonicColumns(t)));
                     }
                 }
             }
@@ -71,6 +73,30 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
                     + " files has a table named " + options.table());
         }
         return new LakeCatalog(tables, inferSchema ? mergedSchema(tables, options) : null);
+    }
+
+    /**
+     * The scalar integer or float columns the table's schema declares monotonic. A table without a valid column
+     * schema (a foreign file) declares nothing: its rows are never pruned by value.
+     */
+    static List<String> monotonicColumns(TableInfo table) {
+        ColumnSchema schema;
+        try {
+            schema = table.schema();
+        } catch (SchemaViolationException e) {
+            schema = null;
+        }
+        if (schema == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (ColumnSpec c : table.layout().columns()) {
+            boolean numeric = c.type().isInteger() || c.type().isFloat();
+            if (numeric && !c.isArray() && schema.contains(c.name()) && schema.get(c.name()).monotonic()) {
+                out.add(c.name());
+            }
+        }
+        return out;
     }
 
     private static StructType mergedSchema(List<StoredTable> tables, BattdatOptions options) {

@@ -184,7 +184,7 @@ final class Pruning {
     private static final double EXACT = 0x1p53;
 
     /** The value as a double when it converts exactly (boxed primitives within 2^53), else NaN. */
-    private static double exact(Object value) {
+    static double exact(Object value) {
         if (value instanceof Double || value instanceof Float || value instanceof Long || value instanceof Integer
                 || value instanceof Short || value instanceof Byte) {
             double d = ((Number) value).doubleValue();

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts tables into partitions. A table up to the split size is one partition; a larger one is cut into row
- * ranges that start at multiples of its chunk size, so no chunk is decoded by two tasks. The split size follows
- * Spark's rule for files: {@code maxPartitionBytes}, but smaller when the whole read would not give every core
- * two tasks (never under {@link #MIN_SPLIT_BYTES}), so a single 100M-row file keeps every core busy.
+ * Cuts tables into partitions. The rows to read of a table (all of them, or the chunk-aligned ranges left by
+ * {@link MonotonicPruning}) up to the split size are one partition; more are cut into row ranges that start at
+ * multiples of the table's chunk size, so no chunk is decoded by two tasks. The split size follows Spark's rule
+ * for files: {@code maxPartitionBytes}, but smaller when the whole read would not give every core two tasks (never
+ * under {@link #MIN_SPLIT_BYTES}), so a single 100M-row file keeps every core busy.
  */
 final class SplitPlanner {
     /** Below this a split costs more in task overhead than it gains. */
@@ -19,28 +20,29 @@ final class SplitPlanner {
     /**
      * The partitions of the tables, in table order.
      *
-     * @param tables            the tables to read
+     * @param tables            the tables to read, and which of their rows
      * @param maxPartitionBytes the largest partition (uncompressed bytes)
      * @param cores             Spark's default parallelism
      */
-    static List<BattdatInputPartition> plan(List<StoredTable> tables, long maxPartitionBytes, int cores) {
+    static List<BattdatInputPartition> plan(List<PlannedTable> tables, long maxPartitionBytes, int cores) {
         long total = 0;
-        for (StoredTable t : tables) {
-            total += t.rows() * t.rowBytes();
+        for (PlannedTable p : tables) {
+            total += p.rows() * p.table().rowBytes();
         }
         long split = splitBytes(total, maxPartitionBytes, cores);
         List<BattdatInputPartition> out = new ArrayList<>();
-        for (StoredTable t : tables) {
-            if (t.rows() == 0) {
-                continue;
-            }
+        for (PlannedTable p : tables) {
+            StoredTable t = p.table();
             long rowsPerPart = Math.max(1, split / t.rowBytes());
             if (t.chunkRows() > 0) {
                 rowsPerPart = Math.max(1, rowsPerPart / t.chunkRows()) * t.chunkRows();
             }
-            for (long first = 0; first < t.rows(); first += rowsPerPart) {
-                out.add(new BattdatInputPartition(t.fileName(), t.cell(), t.key(), first,
-                        Math.min(t.rows(), first + rowsPerPart)));
+            // ranges start on chunk boundaries (or at row 0), so every cut below does too
+            for (RowRanges.Range range : p.ranges().ranges()) {
+                for (long first = range.first(); first < range.end(); first += rowsPerPart) {
+                    out.add(new BattdatInputPartition(t.fileName(), t.cell(), t.key(), first,
+                            Math.min(range.end(), first + rowsPerPart), p.narrowedBy()));
+                }
             }
         }
         return out;

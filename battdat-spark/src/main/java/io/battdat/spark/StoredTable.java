@@ -4,6 +4,7 @@ import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.TableLayout;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One table of one cell of one file, as listed on the driver.
@@ -14,8 +15,15 @@ import java.nio.file.Path;
  * @param layout    the stored columns
  * @param rows      rows in the table
  * @param chunkRows rows per chunk, 0 when not chunked
+ * @param monotonic the scalar numeric columns that the table's column schema declares monotonic (values never
+ *                  decrease from one row to the next), in table order; empty without a valid schema
  */
-record StoredTable(Path file, String cell, String key, TableLayout layout, long rows, long chunkRows) {
+record StoredTable(Path file, String cell, String key, TableLayout layout, long rows, long chunkRows,
+                   List<String> monotonic) {
+
+    StoredTable {
+        monotonic = List.copyOf(monotonic);
+    }
 
     /** Bytes per row as stored (uncompressed), for sizing partitions. */
     long rowBytes() {

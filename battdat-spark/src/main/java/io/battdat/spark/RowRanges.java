@@ -1,0 +1,111 @@
+package io.battdat.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Rows of a table as sorted, disjoint, non-empty ranges {@code [first, end)}. Immutable. */
+final class RowRanges {
+    /**
+     * Rows {@code [first, end)}.
+     *
+     * @param first the first row
+     * @param end   the row after the last
+     */
+    record Range(long first, long end) implements Serializable {
+        long rows() {
+            return end - first;
+        }
+    }
+
+    private static final RowRanges NONE = new RowRanges(List.of());
+
+    private final List<Range> ranges;
+
+    private RowRanges(List<Range> sortedDisjoint) {
+        this.ranges = List.copyOf(sortedDisjoint);
+    }
+
+    /** No rows. */
+    static RowRanges none() {
+        return NONE;
+    }
+
+    /** Rows {@code [first, end)}; none when {@code end <= first}. */
+    static RowRanges of(long first, long end) {
+        return end <= first ? NONE : new RowRanges(List.of(new Range(first, end)));
+    }
+
+    /** The ranges, sorted and disjoint. */
+    List<Range> ranges() {
+        return ranges;
+    }
+
+    boolean isEmpty() {
+        return ranges.isEmpty();
+    }
+
+    /** Rows in all ranges. */
+    long rows() {
+        long n = 0;
+        for (Range r : ranges) {
+            n += r.rows();
+        }
+        return n;
+    }
+
+    /** Rows in either. */
+    RowRanges or(RowRanges other) {
+        List<Range> all = new ArrayList<>(ranges);
+        all.addAll(other.ranges);
+        all.sort(Comparator.comparingLong(Range::first));
+        List<Range> out = new ArrayList<>();
+        for (Range r : all) {
+            Range last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && r.first() <= last.end()) {
+                out.set(out.size() - 1, new Range(last.first(), Math.max(last.end(), r.end())));
+            } else {
+                out.add(r);
+            }
+        }
+        return new RowRanges(out);
+    }
+
+    /** Rows in both. */
+    RowRanges and(RowRanges other) {
+        List<Range> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < ranges.size() && j < other.ranges.size()) {
+            Range a = ranges.get(i);
+            Range b = other.ranges.get(j);
+            long first = Math.max(a.first(), b.first());
+            long end = Math.min(a.end(), b.end());
+            if (first < end) {
+                out.add(new Range(first, end));
+            }
+            if (a.end() <= b.end()) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return new RowRanges(out);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RowRanges r && ranges.equals(r.ranges);
+    }
+
+    @Override
+    public int hashCode() {
+        return ranges.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return ranges.toString();
+    }
+}
