@@ -32,6 +32,19 @@ class LayeringTest {
         assertThat(classes.containPackage("io.battdat.cli")).as("CLI classes imported").isTrue();
         assertThat(classes.containPackage("io.battdat.parquet")).as("Parquet backend classes imported").isTrue();
         assertThat(classes.containPackage("io.battdat.parsers.arbin")).as("parser classes imported").isTrue();
+        assertThat(classes.containPackage("io.battdat.hdf5.codecs")).as("codec classes imported").isTrue();
+    }
+
+    @Test
+    void codecsNeedOnlyJhdfAndCodecLibraries() {
+        noClasses().that().resideInAPackage("io.battdat.hdf5.codecs..")
+                .and().doNotHaveSimpleName("BattdatReaderHook").and().doNotHaveSimpleName("BloscShuffledBlocks")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.battdat.hdf5.codecs..", "io.jhdf..",
+                        "java..", "net.jpountz..", "com.github.luben..", "org.xerial.snappy..",
+                        "org.apache.commons.compress..", "io.airlift.compress..", "org.slf4j..")
+                .because("battdat-hdf5 is an optional dependency of the codecs: jHDF users need jHDF and the codec "
+                        + "libraries only; two classes hand battdat-hdf5's reader a block decoder when it is present")
+                .check(classes);
     }
 
     @Test

@@ -7,9 +7,12 @@ import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.FloatColumn;
 import io.battdat.api.data.LongColumn;
+import io.battdat.api.data.StorageType;
 import io.battdat.api.data.StringColumn;
 
 import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.List;
 
@@ -18,6 +21,8 @@ import java.util.List;
  * row. The source buffer holds element after element ({@code elementSize} bytes each), already unfiltered.
  */
 final class ElementDecoder {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final CompoundLayout layout;
     private final int[] memberIndex;
 
@@ -73,8 +78,50 @@ final class ElementDecoder {
      * @param fromElement   first element to decode
      */
     void decodeShuffled(byte[] data, int chunkElements, int fromElement, int rows, ColumnBatch batch, int targetRow) {
+        decodeShuffled(data, 0, chunkElements, fromElement, rows, batch, targetRow);
+    }
+
+    /**
+     * Decodes elements from a chunk made of byte-shuffled blocks (blosc's shuffle): every block of
+     * {@code blockBytes} bytes, and the shorter last block, is shuffled on its own.
+     *
+     * @param blockBytes    bytes per block, a multiple of the element size
+     * @param chunkElements elements in the chunk
+     * @param fromElement   first element to decode
+     */
+    void decodeShuffledBlocks(byte[] data, int blockBytes, int chunkElements, int fromElement, int rows,
+                              ColumnBatch batch, int targetRow) {
+        int blockElements = blockBytes / layout.elementSize();
+        int element = fromElement;
+        int end = fromElement + rows;
+        while (element < end) {
+            int block = element / blockElements;
+            int first = block * blockElements;
+            int inBlock = Math.min(blockElements, chunkElements - first);
+            int take = Math.min(end, first + inBlock) - element;
+            decodeShuffled(data, block * blockBytes, inBlock, element - first, take, batch,
+                    targetRow + (element - fromElement));
+            element += take;
+        }
+    }
+
+    /**
+     * As {@link #decodeShuffled(byte[], int, int, int, ColumnBatch, int)} for a shuffled region that starts at byte
+     * {@code base} of {@code data}: a whole chunk, or one block of a blosc chunk (blosc's byte shuffle is HDF5's,
+     * applied block by block).
+     *
+     * <p>When elements have at least 8 bytes, little-endian integers, float32, float64 (and complex128's halves) and
+     * strings of at least 8 bytes move 8 rows at a time: eight 8-byte words, one from each of 8 consecutive byte
+     * streams, are transposed in registers into 8 row values ({@link #tile}). A member narrower than 8 bytes borrows
+     * the streams of the element bytes that follow or precede it. The last {@code rows % 8} rows, big-endian
+     * members, float16, complex64 and bool are gathered byte by byte.
+     */
+    void decodeShuffled(byte[] data, int base, int chunkElements, int fromElement, int rows, ColumnBatch batch,
+                        int targetRow) {
         List<CompoundMember> members = layout.members();
-        int stride = chunkElements;
+        int e = layout.elementSize();
+        long[] t = new long[8];
+        // each member type has its own small method, so the JIT compiles each loop quickly and on its own
         for (int c = 0; c < memberIndex.length; c++) {
             CompoundMember m = members.get(memberIndex[c]);
             ColumnSpec spec = m.spec();
@@ -82,113 +129,227 @@ final class ElementDecoder {
             int n = spec.elementsPerRow();
             int item = spec.itemSize();
             boolean big = spec.bigEndian();
+            if (spec.type() == StorageType.STRING) {
+                shuffledString(data, base + m.offset() * chunkElements + fromElement, chunkElements, rows, e, item, n,
+                        ((StringColumn) column).bytes(), targetRow * n * item, t);
+                continue;
+            }
             for (int k = 0; k < n; k++) {
-                int s0 = (m.offset() + k * item) * stride + fromElement;
+                int byteInElement = m.offset() + k * item;
+                int s0 = base + byteInElement * chunkElements + fromElement;
                 int at = targetRow * n + k;
                 switch (spec.type()) {
-                    case FLOAT64 -> gather64(data, s0, stride, rows, big, ((DoubleColumn) column).values(), at, n);
+                    case FLOAT64 -> shuffledFloat64(data, s0, chunkElements, rows, e, big,
+                            ((DoubleColumn) column).values(), at, n, t);
                     case COMPLEX128 -> {
                         double[] out = ((DoubleColumn) column).values();
-                        gather64(data, s0, stride, rows, big, out, 2 * at, 2 * n);
-                        gather64(data, s0 + 8 * stride, stride, rows, big, out, 2 * at + 1, 2 * n);
+                        shuffledFloat64(data, s0, chunkElements, rows, e, big, out, 2 * at, 2 * n, t);
+                        shuffledFloat64(data, s0 + 8 * chunkElements, chunkElements, rows, e, big, out, 2 * at + 1,
+                                2 * n, t);
                     }
-                    case COMPLEX64 -> {
-                        double[] out = ((DoubleColumn) column).values();
-                        for (int r = 0; r < rows; r++) {
-                            out[2 * (at + r * n)] = Float.intBitsToFloat((int) gather(data, s0 + r, stride, 4, big));
-                            out[2 * (at + r * n) + 1] =
-                                    Float.intBitsToFloat((int) gather(data, s0 + 4 * stride + r, stride, 4, big));
-                        }
-                    }
-                    case FLOAT32 -> {
-                        float[] out = ((FloatColumn) column).values();
-                        for (int r = 0; r < rows; r++) {
-                            out[at + r * n] = Float.intBitsToFloat((int) gather(data, s0 + r, stride, 4, big));
-                        }
-                    }
-                    case FLOAT16 -> {
-                        float[] out = ((FloatColumn) column).values();
-                        for (int r = 0; r < rows; r++) {
-                            out[at + r * n] = halfToFloat((short) gather(data, s0 + r, stride, 2, big));
-                        }
-                    }
-                    case INT64, UINT64 -> {
-                        long[] out = ((LongColumn) column).values();
-                        if (big) {
-                            for (int r = 0; r < rows; r++) {
-                                out[at + r * n] = gather(data, s0 + r, stride, 8, true);
-                            }
-                        } else {
-                            gatherLong(data, s0, stride, rows, out, at, n);
-                        }
-                    }
-                    case INT32, UINT32, INT16, UINT16, INT8, UINT8 -> {
-                        long[] out = ((LongColumn) column).values();
-                        int size = spec.type().size();
-                        boolean signed = spec.type().numpyKind() == 'i';
-                        for (int r = 0; r < rows; r++) {
-                            long v = gather(data, s0 + r, stride, size, big);
-                            out[at + r * n] = signed && size < 8 ? (v << (64 - 8 * size)) >> (64 - 8 * size) : v;
-                        }
-                    }
-                    case BOOL -> {
-                        boolean[] out = ((BooleanColumn) column).values();
-                        for (int r = 0; r < rows; r++) {
-                            out[at + r * n] = data[s0 + r] != 0;
-                        }
-                    }
-                    case STRING -> {
-                        byte[] out = ((StringColumn) column).bytes();
-                        int rowWidth = n * item;
-                        for (int j = 0; j < item; j++) {
-                            int src = s0 + j * stride;
-                            int dst = targetRow * rowWidth + k * item + j;
-                            for (int r = 0; r < rows; r++) {
-                                out[dst + r * rowWidth] = data[src + r];
-                            }
-                        }
-                    }
+                    case COMPLEX64 -> shuffledComplex64(data, s0, chunkElements, rows, big,
+                            ((DoubleColumn) column).values(), at, n);
+                    case FLOAT32 -> shuffledFloat32(data, s0, byteInElement, chunkElements, rows, e, big,
+                            ((FloatColumn) column).values(), at, n, t);
+                    case FLOAT16 -> shuffledFloat16(data, s0, chunkElements, rows, big,
+                            ((FloatColumn) column).values(), at, n);
+                    case INT64, UINT64, INT32, UINT32, INT16, UINT16, INT8, UINT8 -> shuffledInteger(data, s0,
+                            byteInElement, spec.type().size(), spec.type().numpyKind() == 'i', chunkElements, rows, e,
+                            big, ((LongColumn) column).values(), at, n, t);
+                    case BOOL -> shuffledBool(data, s0, rows, ((BooleanColumn) column).values(), at, n);
                     default -> throw new IllegalStateException("no decoder for " + spec);
                 }
             }
         }
     }
 
-    private static void gather64(byte[] d, int s0, int stride, int rows, boolean big, double[] out, int at, int step) {
-        if (!big) {
-            int s1 = s0 + stride;
-            int s2 = s1 + stride;
-            int s3 = s2 + stride;
-            int s4 = s3 + stride;
-            int s5 = s4 + stride;
-            int s6 = s5 + stride;
-            int s7 = s6 + stride;
-            for (int r = 0; r < rows; r++) {
-                long bits = (d[s0 + r] & 0xffL) | (d[s1 + r] & 0xffL) << 8 | (d[s2 + r] & 0xffL) << 16
-                        | (d[s3 + r] & 0xffL) << 24 | (d[s4 + r] & 0xffL) << 32 | (d[s5 + r] & 0xffL) << 40
-                        | (d[s6 + r] & 0xffL) << 48 | (d[s7 + r] & 0xffL) << 56;
-                out[at + r * step] = Double.longBitsToDouble(bits);
+    /** Rows that move in tiles of 8: all but the last {@code rows % 8}, when elements have at least 8 bytes. */
+    private static int tiledRows(int rows, int elementSize) {
+        return elementSize >= 8 ? rows & ~7 : 0;
+    }
+
+    private static void shuffledFloat64(byte[] d, int s0, int stride, int rows, int elementSize, boolean big,
+                                        double[] out, int at, int step, long[] t) {
+        int done = big ? 0 : tiledRows(rows, elementSize);
+        for (int r = 0; r < done; r += 8) {
+            tile(d, s0 + r, stride, t);
+            for (int q = 0; q < 8; q++) {
+                out[at + (r + q) * step] = Double.longBitsToDouble(t[q]);
             }
-            return;
         }
-        for (int r = 0; r < rows; r++) {
-            out[at + r * step] = Double.longBitsToDouble(gather(d, s0 + r, stride, 8, true));
+        for (int r = done; r < rows; r++) {
+            out[at + r * step] = Double.longBitsToDouble(gather(d, s0 + r, stride, 8, big));
         }
     }
 
-    private static void gatherLong(byte[] d, int s0, int stride, int rows, long[] out, int at, int step) {
-        int s1 = s0 + stride;
-        int s2 = s1 + stride;
-        int s3 = s2 + stride;
-        int s4 = s3 + stride;
-        int s5 = s4 + stride;
-        int s6 = s5 + stride;
-        int s7 = s6 + stride;
-        for (int r = 0; r < rows; r++) {
-            out[at + r * step] = (d[s0 + r] & 0xffL) | (d[s1 + r] & 0xffL) << 8 | (d[s2 + r] & 0xffL) << 16
-                    | (d[s3 + r] & 0xffL) << 24 | (d[s4 + r] & 0xffL) << 32 | (d[s5 + r] & 0xffL) << 40
-                    | (d[s6 + r] & 0xffL) << 48 | (d[s7 + r] & 0xffL) << 56;
+    private static void shuffledFloat32(byte[] d, int s0, int byteInElement, int stride, int rows, int elementSize,
+                                        boolean big, float[] out, int at, int step, long[] t) {
+        int done = big ? 0 : tiledRows(rows, elementSize);
+        int window = windowStart(byteInElement, elementSize);
+        int from = s0 + (window - byteInElement) * stride;
+        int shift = 8 * (byteInElement - window);
+        for (int r = 0; r < done; r += 8) {
+            tile(d, from + r, stride, t);
+            for (int q = 0; q < 8; q++) {
+                out[at + (r + q) * step] = Float.intBitsToFloat((int) (t[q] >>> shift));
+            }
         }
+        for (int r = done; r < rows; r++) {
+            out[at + r * step] = Float.intBitsToFloat((int) gather(d, s0 + r, stride, 4, big));
+        }
+    }
+
+    /**
+     * Little-endian integers of {@code size} bytes, read through the 8-byte window of the element that holds the
+     * member and shifted into place with or without their sign.
+     */
+    private static void shuffledInteger(byte[] d, int s0, int byteInElement, int size, boolean signed, int stride,
+                                        int rows, int elementSize, boolean big, long[] out, int at, int step,
+                                        long[] t) {
+        int done = big ? 0 : tiledRows(rows, elementSize);
+        int window = windowStart(byteInElement, elementSize);
+        int from = s0 + (window - byteInElement) * stride;
+        int up = 64 - 8 * (byteInElement - window + size);
+        int down = 64 - 8 * size;
+        for (int r = 0; r < done; r += 8) {
+            tile(d, from + r, stride, t);
+            for (int q = 0; q < 8; q++) {
+                long v = t[q] << up;
+                out[at + (r + q) * step] = signed ? v >> down : v >>> down;
+            }
+        }
+        for (int r = done; r < rows; r++) {
+            long v = gather(d, s0 + r, stride, size, big);
+            out[at + r * step] = signed && size < 8 ? (v << down) >> down : v;
+        }
+    }
+
+    private static void shuffledComplex64(byte[] d, int s0, int stride, int rows, boolean big, double[] out, int at,
+                                          int step) {
+        for (int r = 0; r < rows; r++) {
+            out[2 * (at + r * step)] = Float.intBitsToFloat((int) gather(d, s0 + r, stride, 4, big));
+            out[2 * (at + r * step) + 1] = Float.intBitsToFloat((int) gather(d, s0 + 4 * stride + r, stride, 4, big));
+        }
+    }
+
+    private static void shuffledFloat16(byte[] d, int s0, int stride, int rows, boolean big, float[] out, int at,
+                                        int step) {
+        for (int r = 0; r < rows; r++) {
+            out[at + r * step] = halfToFloat((short) gather(d, s0 + r, stride, 2, big));
+        }
+    }
+
+    private static void shuffledBool(byte[] d, int s0, int rows, boolean[] out, int at, int step) {
+        for (int r = 0; r < rows; r++) {
+            out[at + r * step] = d[s0 + r] != 0;
+        }
+    }
+
+    /**
+     * Fixed-length strings, {@code n} of {@code item} bytes per row: when a string has at least 8 bytes, 8-byte
+     * windows move 8 rows at a time (the last window of each string overlaps the one before it); shorter strings
+     * and the last rows go byte by byte.
+     */
+    private static void shuffledString(byte[] d, int s0, int stride, int rows, int elementSize, int item, int n,
+                                       byte[] out, int first, long[] t) {
+        int width = n * item;
+        int done = item >= 8 ? tiledRows(rows, elementSize) : 0;
+        for (int j = 0; done > 0 && j < width; j = nextWindow(j, item)) {
+            for (int r = 0; r < done; r += 8) {
+                tile(d, s0 + j * stride + r, stride, t);
+                for (int q = 0; q < 8; q++) {
+                    LONGS.set(out, first + (r + q) * width + j, t[q]);
+                }
+            }
+        }
+        for (int j = 0; j < width; j++) {
+            int src = s0 + j * stride;
+            int dst = first + j;
+            for (int r = done; r < rows; r++) {
+                out[dst + r * width] = d[src + r];
+            }
+        }
+    }
+
+    /**
+     * The start of the next 8-byte window over strings of {@code item} (at least 8) bytes: 8 bytes further, or the
+     * last 8 bytes of the current string, or the next string.
+     */
+    private static int nextWindow(int j, int item) {
+        int inItem = j % item;
+        if (inItem + 8 >= item) {
+            return j - inItem + item;
+        }
+        return inItem + 16 > item ? j - inItem + item - 8 : j + 8;
+    }
+
+    /**
+     * First byte of the 8-byte window of an element (of at least 8 bytes) that covers a member of at most 8 bytes
+     * starting at {@code byteInElement}: the member's own first byte, or the element's last 8 bytes.
+     */
+    private static int windowStart(int byteInElement, int elementSize) {
+        return Math.max(0, Math.min(byteInElement, elementSize - 8));
+    }
+
+    /**
+     * Transposes one 8 x 8 byte tile: word {@code b} is read at {@code from + b * stride} (8 bytes of byte stream
+     * {@code b}) and word {@code q} of the result holds byte {@code q} of each stream, i.e. the 8 bytes of one row.
+     * Three rounds of masked swaps of 1-, 2- and 4-byte blocks between words, all in registers.
+     */
+    private static void tile(byte[] src, int from, int stride, long[] t) {
+        long r0 = (long) LONGS.get(src, from);
+        long r1 = (long) LONGS.get(src, from + stride);
+        long r2 = (long) LONGS.get(src, from + 2 * stride);
+        long r3 = (long) LONGS.get(src, from + 3 * stride);
+        long r4 = (long) LONGS.get(src, from + 4 * stride);
+        long r5 = (long) LONGS.get(src, from + 5 * stride);
+        long r6 = (long) LONGS.get(src, from + 6 * stride);
+        long r7 = (long) LONGS.get(src, from + 7 * stride);
+        long x;
+        x = ((r0 >>> 8) ^ r1) & 0x00FF00FF00FF00FFL;
+        r1 ^= x;
+        r0 ^= x << 8;
+        x = ((r2 >>> 8) ^ r3) & 0x00FF00FF00FF00FFL;
+        r3 ^= x;
+        r2 ^= x << 8;
+        x = ((r4 >>> 8) ^ r5) & 0x00FF00FF00FF00FFL;
+        r5 ^= x;
+        r4 ^= x << 8;
+        x = ((r6 >>> 8) ^ r7) & 0x00FF00FF00FF00FFL;
+        r7 ^= x;
+        r6 ^= x << 8;
+        x = ((r0 >>> 16) ^ r2) & 0x0000FFFF0000FFFFL;
+        r2 ^= x;
+        r0 ^= x << 16;
+        x = ((r1 >>> 16) ^ r3) & 0x0000FFFF0000FFFFL;
+        r3 ^= x;
+        r1 ^= x << 16;
+        x = ((r4 >>> 16) ^ r6) & 0x0000FFFF0000FFFFL;
+        r6 ^= x;
+        r4 ^= x << 16;
+        x = ((r5 >>> 16) ^ r7) & 0x0000FFFF0000FFFFL;
+        r7 ^= x;
+        r5 ^= x << 16;
+        x = ((r0 >>> 32) ^ r4) & 0x00000000FFFFFFFFL;
+        r4 ^= x;
+        r0 ^= x << 32;
+        x = ((r1 >>> 32) ^ r5) & 0x00000000FFFFFFFFL;
+        r5 ^= x;
+        r1 ^= x << 32;
+        x = ((r2 >>> 32) ^ r6) & 0x00000000FFFFFFFFL;
+        r6 ^= x;
+        r2 ^= x << 32;
+        x = ((r3 >>> 32) ^ r7) & 0x00000000FFFFFFFFL;
+        r7 ^= x;
+        r3 ^= x << 32;
+        t[0] = r0;
+        t[1] = r1;
+        t[2] = r2;
+        t[3] = r3;
+        t[4] = r4;
+        t[5] = r5;
+        t[6] = r6;
+        t[7] = r7;
     }
 
     /** Reassembles one value of {@code bytes} bytes whose byte j sits at {@code at + j * stride}. */

@@ -44,11 +44,17 @@ final class FilterPipeline {
     private final int[] ids;
     /** For filters we do not decode ourselves: jHDF's registered filter with its client data, else null. */
     private final io.jhdf.filter.FilterPipeline[] plugins;
+    /** When the pipeline is one filter whose codec can keep its block shuffle: that codec's block decoder. */
+    private final ShuffledBlocksFilter shuffledBlocks;
+    private final int[] shuffledBlocksClientData;
 
     private FilterPipeline(List<FilterInfo> filters, io.jhdf.filter.FilterPipeline[] plugins) {
         this.filters = List.copyOf(filters);
         this.ids = filters.stream().mapToInt(FilterInfo::id).toArray();
         this.plugins = plugins;
+        // looked up after the plugins: loading a codec's jHDF filter is what registers its block decoder
+        this.shuffledBlocks = ids.length == 1 && plugins[0] != null ? ShuffledBlocksFilters.find(ids[0]) : null;
+        this.shuffledBlocksClientData = shuffledBlocks != null ? filters.get(0).clientData() : null;
     }
 
     static FilterPipeline none() {
@@ -100,6 +106,38 @@ final class FilterPipeline {
      */
     boolean endsWithShuffle() {
         return ids.length >= 1 && ids[0] == SHUFFLE && java.util.Arrays.stream(ids).skip(1).allMatch(id -> id == DEFLATE);
+    }
+
+    /**
+     * Whether chunks can be decoded with {@link #decodeShuffledBlocks}: the pipeline is a single filter whose codec
+     * registered a {@link ShuffledBlocksFilter}.
+     */
+    boolean decodesShuffledBlocks() {
+        return shuffledBlocks != null;
+    }
+
+    /**
+     * Decodes a chunk of a {@linkplain #decodesShuffledBlocks() single-filter pipeline} into {@code dst}, leaving the
+     * codec's byte shuffle in place where it has one by elements of {@code elementSize} bytes. A chunk whose filter
+     * mask says the filter was skipped is copied as stored.
+     *
+     * @return the size of the shuffled blocks in {@code dst}, or 0 when {@code dst} holds the chunk in row order
+     */
+    int decodeShuffledBlocks(byte[] stored, int storedLength, int expected, int mask, int elementSize, byte[] dst,
+                             Path file, String table, long chunkRow) {
+        if ((mask & 1) != 0) {
+            if (storedLength != expected) {
+                throw corrupt(file, table, chunkRow, "unfiltered chunk of " + storedLength + " bytes, expected "
+                        + expected, null);
+            }
+            System.arraycopy(stored, 0, dst, 0, expected);
+            return 0;
+        }
+        try {
+            return shuffledBlocks.decode(stored, storedLength, shuffledBlocksClientData, elementSize, dst, expected);
+        } catch (HdfFilterException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw corrupt(file, table, chunkRow, "corrupt " + filters.get(0).name() + " data: " + e.getMessage(), e);
+        }
     }
 
     List<FilterInfo> filters() {

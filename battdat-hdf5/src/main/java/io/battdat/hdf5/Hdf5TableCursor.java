@@ -222,6 +222,19 @@ final class Hdf5TableCursor implements TableCursor {
                 }
                 byte[] stored = scratch.stored(chunk.size());
                 readStored(chunk, stored, first);
+                if (plan.pipeline().decodesShuffledBlocks()) {
+                    byte[] data = scratch.inflated(expected);
+                    int blockBytes = plan.pipeline().decodeShuffledBlocks(stored, chunk.size(), expected,
+                            chunk.filterMask(), e, data, plan.file(), plan.table(), first);
+                    if (blockBytes > 0) {
+                        decoder.decodeShuffledBlocks(data, blockBytes, (int) chunkRows, (int) (from - first), n, batch,
+                                target);
+                    } else {
+                        decoder.decode(ByteBuffer.wrap(data, 0, expected), (int) ((from - first) * e), n, batch,
+                                target);
+                    }
+                    continue;
+                }
                 boolean fused = plan.pipeline().endsWithShuffle() && (chunk.filterMask() & 1) == 0;
                 ByteBuffer decoded = plan.pipeline().decode(stored, chunk.size(), expected, chunk.filterMask(), e,
                         scratch, plan.file(), plan.table(), first, fused);

@@ -27,15 +27,41 @@ public final class BloscDecoder {
      */
     public static byte[] decode(byte[] buf, int maxNbytes) {
         BloscHeader header = BloscHeader.parse(buf, maxNbytes);
+        byte[] out = new byte[header.nbytes()];
+        decode(buf, header, out, false);
+        return out;
+    }
+
+    /**
+     * Whether {@link #decode(byte[], BloscHeader, byte[], boolean)} can leave the blocks of this container
+     * byte-shuffled by elements of {@code elementSize} bytes: the container is byte-shuffled by that type size
+     * and every block holds whole elements.
+     */
+    public static boolean canKeepShuffle(BloscHeader header, int elementSize) {
+        return header.nbytes() > 0 && !header.isMemcpyed() && header.shuffle() == ShuffleMode.BYTE
+                && elementSize > 1 && header.typesize() == elementSize && header.blocksize() % elementSize == 0;
+    }
+
+    /**
+     * Decodes a container whose header has been {@linkplain BloscHeader#parse parsed} into {@code out}
+     * ({@code header.nbytes()} bytes from position 0).
+     *
+     * @param keepShuffle leave each block byte-shuffled (only where {@link #canKeepShuffle} holds): every block is
+     *                    decoded straight into its place in {@code out}, with no transposing pass
+     * @throws HdfFilterException when the container is malformed
+     */
+    public static void decode(byte[] buf, BloscHeader header, byte[] out, boolean keepShuffle) {
         int nbytes = header.nbytes();
-        byte[] out = new byte[nbytes];
+        if (keepShuffle && !canKeepShuffle(header, header.typesize())) {
+            throw new IllegalArgumentException("the blocks of this container are not byte-shuffled whole elements");
+        }
         if (nbytes == 0) {
-            return out;
+            return;
         }
         if (header.isMemcpyed()) {
             // c-blosc copies stored chunks verbatim and ignores the shuffle flags for them
             System.arraycopy(buf, BloscHeader.LENGTH, out, 0, nbytes);
-            return out;
+            return;
         }
         if (header.codecVersion() != 1) {
             throw new HdfFilterException("Corrupt blosc header: compressor format version = "
@@ -46,7 +72,7 @@ public final class BloscDecoder {
         int typesize = header.typesize();
         int nblocks = header.blockCount();
         int cbytes = header.cbytes();
-        ShuffleMode shuffle = header.shuffle();
+        ShuffleMode shuffle = keepShuffle ? ShuffleMode.NONE : header.shuffle();
         byte[] tmp = shuffle == ShuffleMode.NONE ? null : new byte[blocksize];
 
         for (int block = 0; block < nblocks; block++) {
@@ -67,7 +93,6 @@ public final class BloscDecoder {
                 }
             }
         }
-        return out;
     }
 
     private static void decodeBlock(byte[] buf, int cbytes, int block, int offset, BloscHeader header,

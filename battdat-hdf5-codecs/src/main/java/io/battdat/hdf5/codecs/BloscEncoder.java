@@ -10,6 +10,10 @@ import java.util.Arrays;
 public final class BloscEncoder {
 
     private static final int L1 = 32 * 1024;
+    /** Largest working buffer a thread keeps between chunks; bigger chunks get buffers of their own. */
+    private static final int MAX_KEPT_BUFFER = 4 << 20;
+    /** Per thread: the container being built and the shuffled block, reused from chunk to chunk. */
+    private static final ThreadLocal<byte[][]> BUFFERS = ThreadLocal.withInitial(() -> new byte[2][0]);
 
     private BloscEncoder() {
     }
@@ -60,8 +64,8 @@ public final class BloscEncoder {
         int nblocks = nbytes / blocksize + (nbytes % blocksize == 0 ? 0 : 1);
         // a container larger than the stored form is useless, so that is the output budget
         int maxBytes = nbytes + BloscHeader.LENGTH;
-        byte[] out = new byte[maxBytes];
-        byte[] shuffled = shuffle == ShuffleMode.NONE ? null : new byte[blocksize];
+        byte[] out = buffer(0, maxBytes);
+        byte[] shuffled = shuffle == ShuffleMode.NONE ? null : buffer(1, blocksize);
         long position = BloscHeader.LENGTH + 4L * nblocks;
         if (position > maxBytes) {
             return null;
@@ -108,6 +112,22 @@ public final class BloscEncoder {
         }
         writeHeader(out, codec, flags, typesize, nbytes, blocksize, ntbytes);
         return Arrays.copyOf(out, ntbytes);
+    }
+
+    /**
+     * This thread's working buffer {@code which} with room for {@code size} bytes (its contents are garbage). The
+     * compressed chunk is copied out of it, so no caller ever sees a buffer another chunk reuses.
+     */
+    private static byte[] buffer(int which, int size) {
+        byte[][] buffers = BUFFERS.get();
+        if (buffers[which].length >= size) {
+            return buffers[which];
+        }
+        byte[] fresh = new byte[size];
+        if (size <= MAX_KEPT_BUFFER) {
+            buffers[which] = fresh;
+        }
+        return fresh;
     }
 
     private static void writeHeader(byte[] out, InnerCodec codec, int flags, int typesize, int nbytes,

@@ -13,11 +13,24 @@ import io.jhdf.filter.Filter;
  * claims is bounded by the chunk size recorded in {@code cd_values[3]} and by {@link DecodeLimits}. Chunks HDF5
  * stored uncompressed because blosc could not shrink them are passed through (see
  * {@link #isSkippedFilterChunk}).
+ *
+ * <p>Loading this class (jHDF does when it loads its filters) also registers {@link BloscShuffledBlocks} with
+ * battdat-hdf5, whose reader then gathers columns straight from the shuffled blocks, when battdat-hdf5 is on the
+ * class path; it is an optional dependency, so that this module serves any jHDF user with jHDF and the codec
+ * libraries alone.
  */
 public class BloscFilter implements Filter {
 
     /** The registered HDF5 filter id. */
     public static final int ID = 32001;
+
+    static {
+        try {
+            BattdatReaderHook.register();
+        } catch (LinkageError battdatHdf5Absent) {
+            // battdat-hdf5 is an optional dependency: without it jHDF decodes through decode() alone
+        }
+    }
 
     @Override
     public int getId() {
@@ -60,16 +73,21 @@ public class BloscFilter implements Filter {
      * container of that length is taken as raw data. A header that does describe it means a corrupt container.
      */
     static boolean isSkippedFilterChunk(byte[] encoded, BloscParameters parameters) {
-        if (parameters.chunkBytes().isEmpty() || encoded.length != parameters.chunkBytes().getAsLong()) {
+        return isSkippedFilterChunk(encoded, encoded.length, parameters);
+    }
+
+    /** As {@link #isSkippedFilterChunk(byte[], BloscParameters)} for a chunk held in {@code encoded[0, length)}. */
+    static boolean isSkippedFilterChunk(byte[] encoded, int length, BloscParameters parameters) {
+        if (parameters.chunkBytes().isEmpty() || length != parameters.chunkBytes().getAsLong()) {
             return false;
         }
-        if (encoded.length < BloscHeader.LENGTH) {
+        if (length < BloscHeader.LENGTH) {
             return true;
         }
         int version = encoded[0] & 0xFF;
         boolean describesThisChunk = (version == 1 || version == 2)
-                && LittleEndian.getInt(encoded, 4) == encoded.length
-                && LittleEndian.getInt(encoded, 12) == encoded.length;
+                && LittleEndian.getInt(encoded, 4) == length
+                && LittleEndian.getInt(encoded, 12) == length;
         return !describesThisChunk;
     }
 

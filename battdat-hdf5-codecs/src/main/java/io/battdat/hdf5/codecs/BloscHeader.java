@@ -42,13 +42,24 @@ public record BloscHeader(int version, int codecVersion, int flags, int typesize
      * @throws HdfFilterException when the buffer is too short or a field is out of range
      */
     public static BloscHeader parse(byte[] buf, int maxNbytes) {
-        if (buf.length < LENGTH) {
-            throw new HdfFilterException("Blosc chunk of " + buf.length + " bytes is shorter than the "
+        return parse(buf, buf.length, maxNbytes);
+    }
+
+    /**
+     * Reads and validates the header of a chunk held in {@code buf[0, length)}.
+     *
+     * @param length    bytes of the chunk, at most {@code buf.length}
+     * @param maxNbytes the largest uncompressed size the caller will allocate
+     * @throws HdfFilterException when the chunk is too short or a field is out of range
+     */
+    public static BloscHeader parse(byte[] buf, int length, int maxNbytes) {
+        if (length < LENGTH) {
+            throw new HdfFilterException("Blosc chunk of " + length + " bytes is shorter than the "
                     + LENGTH + "-byte blosc header");
         }
         BloscHeader header = new BloscHeader(buf[0] & 0xFF, buf[1] & 0xFF, buf[2] & 0xFF, buf[3] & 0xFF,
                 LittleEndian.getInt(buf, 4), LittleEndian.getInt(buf, 8), LittleEndian.getInt(buf, 12));
-        header.validate(buf.length, maxNbytes);
+        header.validate(length, maxNbytes);
         return header;
     }
 

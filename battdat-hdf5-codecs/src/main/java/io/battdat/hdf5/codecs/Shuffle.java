@@ -10,8 +10,9 @@ import java.nio.ByteOrder;
  * are, exactly like c-blosc's generic (un)shuffle.
  *
  * <p>Both directions move 8 x 8 byte tiles at once ({@link #tile}) instead of 64 single-byte moves with a stride
- * (the byte loop was the bottleneck of blosc reads and writes of 59-byte rows). Streams and elements that do not
- * fill a tile are moved byte by byte.
+ * (the byte loop was the bottleneck of blosc reads and writes of 59-byte rows). When the type is wider than 8 bytes
+ * but not a multiple of 8, its last 8 streams form one more tile that overlaps the one before it. Elements that do
+ * not fill a tile, and the streams of types narrower than 8 bytes, are moved byte by byte.
  */
 public final class Shuffle {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -27,6 +28,12 @@ public final class Shuffle {
         for (int i = 0; i < tiledElements; i += 8) {
             for (int j = 0; j < tiledStreams; j += 8) {
                 tile(src, srcOff + i * typesize + j, typesize, dst, dstOff + j * elements + i, elements);
+            }
+            if (tiledStreams != typesize && typesize > 8) {
+                // the last 8 streams as one tile that overlaps the previous one, which rewrites equal bytes
+                int j = typesize - 8;
+                tile(src, srcOff + i * typesize + j, typesize, dst, dstOff + j * elements + i, elements);
+                continue;
             }
             for (int j = tiledStreams; j < typesize; j++) {
                 for (int m = 0; m < 8; m++) {
@@ -51,6 +58,12 @@ public final class Shuffle {
         for (int i = 0; i < tiledElements; i += 8) {
             for (int j = 0; j < tiledStreams; j += 8) {
                 tile(src, srcOff + j * elements + i, elements, dst, dstOff + i * typesize + j, typesize);
+            }
+            if (tiledStreams != typesize && typesize > 8) {
+                // the last 8 streams as one tile that overlaps the previous one, which rewrites equal bytes
+                int j = typesize - 8;
+                tile(src, srcOff + j * elements + i, elements, dst, dstOff + i * typesize + j, typesize);
+                continue;
             }
             for (int j = tiledStreams; j < typesize; j++) {
                 for (int m = 0; m < 8; m++) {

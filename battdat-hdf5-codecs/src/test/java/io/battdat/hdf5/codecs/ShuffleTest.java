@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ShuffleTest {
 
     @ParameterizedTest
-    @CsvSource({"1,100", "2,17", "8,800", "8,803", "59,59", "59,1000", "75,7500", "75,7577", "4,0"})
+    @CsvSource({"1,100", "2,17", "8,800", "8,803", "59,59", "59,1000", "75,7500", "75,7577", "4,0", "9,900", "9,77",
+        "15,1503", "12,968"})
     void byteShuffleMatchesDefinitionAndInverts(int typesize, int size) {
         byte[] data = TestData.random(size, size);
         byte[] shuffled = new byte[size];

@@ -1,0 +1,44 @@
+package io.battdat.hdf5.codecs;
+
+import io.battdat.hdf5.ShuffledBlocksFilter;
+import io.jhdf.exceptions.HdfFilterException;
+
+/**
+ * Blosc decoding for battdat-hdf5's reader: a chunk byte-shuffled by the table's element size is decoded block by
+ * block straight into the reader's buffer and left shuffled (the reader gathers its columns from the shuffled
+ * blocks); any other chunk is decoded into rows. Damaged chunks fail as {@link BloscFilter#decode} fails, and a
+ * chunk HDF5 stored unfiltered is copied as it is.
+ */
+final class BloscShuffledBlocks implements ShuffledBlocksFilter {
+
+    @Override
+    public int filterId() {
+        return BloscFilter.ID;
+    }
+
+    @Override
+    public int decode(byte[] stored, int length, int[] clientData, int elementSize, byte[] dst, int expected) {
+        if (length < 0 || length > stored.length || expected < 0 || expected > dst.length) {
+            throw new IllegalArgumentException("Buffer range out of bounds");
+        }
+        BloscParameters parameters = BloscParameters.fromClientData(clientData);
+        try {
+            BloscHeader header = BloscHeader.parse(stored, length, Math.min(expected, DecodeLimits.maxChunkBytes()));
+            if (header.nbytes() != expected) {
+                throw new HdfFilterException("Blosc chunk holds " + header.nbytes() + " bytes, expected " + expected);
+            }
+            boolean keepShuffle = BloscDecoder.canKeepShuffle(header, elementSize);
+            BloscDecoder.decode(stored, header, dst, keepShuffle);
+            return keepShuffle ? header.blocksize() : 0;
+        } catch (HdfFilterException e) {
+            if (BloscFilter.isSkippedFilterChunk(stored, length, parameters) && length == expected) {
+                System.arraycopy(stored, 0, dst, 0, expected);
+                return 0;
+            }
+            throw e;
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            // every offset is validated before use; this is a last line of defence against a missed case
+            throw new HdfFilterException("Corrupt blosc chunk: " + e, e);
+        }
+    }
+}
