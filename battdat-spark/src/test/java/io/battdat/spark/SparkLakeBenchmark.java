@@ -10,7 +10,8 @@ import static org.apache.spark.sql.functions.sum;
 
 /**
  * Not a test: counts and sums a directory of battdat files with Spark ({@code local[N]}), four rounds in one session
- * (the first pays Spark's class loading and code generation), and prints one line per round. Run by
+ * (the first pays Spark's class loading and code generation), then a {@code cycle_number = 100} query with and
+ * without monotonic pruning, two rounds each, and prints one line per round. Run by
  * {@code bench/spark_bench.sh} with this module's test class path; the engine's side of the comparison is
  * {@code battdat bench read --threads 1} over the same files in sequence.
  */
@@ -35,6 +36,19 @@ public final class SparkLakeBenchmark {
                                 + "\"rows\":%d,\"sum_current\":%s,\"sum_voltage\":%s,\"sum_cycle_number\":%s,"
                                 + "\"partitions\":%d}%n", round, master, seconds, r.getLong(0), r.get(1), r.get(2),
                         r.get(3), df.javaRDD().getNumPartitions());
+            }
+            // a filter on a monotonic column: chunks and files outside the range are pruned before any task
+            for (int round = 0; round < 4; round++) {
+                boolean pruning = round % 2 == 0;
+                long t0 = System.nanoTime();
+                Dataset<Row> df = spark.read().format("battdat").option("monotonicPruning", pruning).load(lake)
+                        .where("cycle_number = 100");
+                Row r = df.agg(count(lit(1)), sum("current")).first();
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("{\"tool\":\"battdat-spark\",\"query\":\"cycle_number = 100\","
+                                + "\"monotonicPruning\":%s,\"seconds\":%.3f,\"rows\":%d,\"sum_current\":%s,"
+                                + "\"partitions\":%d}%n", pruning, seconds, r.getLong(0), r.get(1),
+                        df.javaRDD().getNumPartitions());
             }
         } finally {
             spark.stop();
