@@ -2,7 +2,8 @@
 # Spark over a lake of battdat files against the engine reading the same files one by one on one thread.
 # usage: bench/spark_bench.sh LAKE_DIR FILES ROWS_PER_FILE   (run from the project root after `mvn -DskipTests package`)
 # Writes FILES files of ROWS_PER_FILE simulated rows into LAKE_DIR (when missing), then prints JSON lines:
-# one per engine read, then four Spark rounds (round 0 includes Spark's warm-up).
+# one per engine read, then four Spark rounds (round 0 includes Spark's warm-up), four rounds of a cycle_number
+# query with and without pruning, and the first query of a fresh session over spark.range (Spark's own cold cost).
 set -euo pipefail
 lake=$1; files=$2; rows=$3
 mkdir -p "$lake"
@@ -23,3 +24,7 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 # shellcheck disable=SC2086
 java -Xmx2g $opens -cp "battdat-spark/target/classes:battdat-spark/target/test-classes:$cp" \
   io.battdat.spark.SparkLakeBenchmark "$lake" "local[$(nproc)]" 2>/dev/null | grep '^{'
+# Spark's own first-query cost: the same aggregate over spark.range(1000) in a fresh session
+# shellcheck disable=SC2086
+java -Xmx2g $opens -cp "battdat-spark/target/classes:battdat-spark/target/test-classes:$cp" \
+  io.battdat.spark.SparkLakeBenchmark "$lake" "local[$(nproc)]" --spark-baseline 2>/dev/null | grep '^{'

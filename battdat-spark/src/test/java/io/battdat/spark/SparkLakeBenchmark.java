@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -12,7 +13,8 @@ import static org.apache.spark.sql.functions.sum;
  * Not a test: counts and sums a directory of battdat files with Spark ({@code local[N]}), four rounds in one session
  * (the first pays Spark's class loading and code generation), then a {@code cycle_number = 100} query with and
  * without monotonic pruning, two rounds each, and prints one line per round. Run by
- * {@code bench/spark_bench.sh} with this module's test class path; the engine's side of the comparison is
+ * {@code bench/spark_bench.sh} with this module's test class path ({@code --spark-baseline} as third argument times
+ * the same aggregate over {@code spark.range} as the first query of a fresh session instead); the engine's side of the comparison is
  * {@code battdat bench read --threads 1} over the same files in sequence.
  */
 public final class SparkLakeBenchmark {
@@ -26,6 +28,17 @@ public final class SparkLakeBenchmark {
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
+        if (args.length > 2 && args[2].equals("--spark-baseline")) {
+            // the same aggregate over spark.range in a fresh session: what Spark's first query costs by itself
+            long t0 = System.nanoTime();
+            Row r = spark.range(1000).withColumn("current", col("id").cast("double"))
+                    .withColumn("voltage", col("id").cast("double")).withColumn("cycle_number", col("id"))
+                    .agg(count(lit(1)), sum("current"), sum("voltage"), sum("cycle_number")).first();
+            System.out.printf("{\"tool\":\"spark-range\",\"round\":0,\"master\":\"%s\",\"seconds\":%.3f,"
+                    + "\"rows\":%d}%n", master, (System.nanoTime() - t0) / 1e9, r.getLong(0));
+            spark.stop();
+            return;
+        }
         try {
             for (int round = 0; round < 4; round++) {
                 long t0 = System.nanoTime();
