@@ -67,7 +67,6 @@ public final class HDF5Writer implements AutoCloseable {
     private ColumnBatch rows;
     private String[] lastStrings; // per column: the last string written, and its bytes as stored
     private byte[][] lastEncoded;
-    private int rowsCapacity; // ColumnBatch.capacity() asks every column: too slow to ask per row
     private long rowsWritten;
     private boolean closed;
 
@@ -108,7 +107,7 @@ public final class HDF5Writer implements AutoCloseable {
         int at = rows.rowCount();
         put(rows, at, (Map<String, Object>) row, layout, rowsWritten + at);
         rows.setRowCount(at + 1);
-        if (handedOver + rows.rowCount() >= bufferSize || rows.rowCount() == rowsCapacity) {
+        if (handedOver + rows.rowCount() >= bufferSize) { // rows holds bufferSize rows: never full before this
             return flushRows();
         }
         if (rows.rowCount() >= HANDOVER_ROWS) {
@@ -151,13 +150,12 @@ public final class HDF5Writer implements AutoCloseable {
         TableLayout layout = table.layout();
         if (rows == null) {
             rows = ColumnBatch.allocate(layout, bufferSize);
-            rowsCapacity = rows.capacity();
         }
         int written = 0;
         try {
             for (Map<String, Object> row : buffer) {
                 warnOnNewKeys(row, layout);
-                if (rows.rowCount() == rowsCapacity) {
+                if (rows.rowCount() == bufferSize) {
                     written += drain();
                 }
                 put(rows, rows.rowCount(), row, layout, rowsWritten + written + rows.rowCount());
@@ -310,7 +308,10 @@ public final class HDF5Writer implements AutoCloseable {
         }
         encodeString(dst, off, value, spec, rowNumber);
         lastStrings[column] = value;
-        lastEncoded[column] = java.util.Arrays.copyOfRange(dst, off, off + width);
+        if (lastEncoded[column] == null) {
+            lastEncoded[column] = new byte[width]; // the width is fixed with the columns: one buffer per column
+        }
+        System.arraycopy(dst, off, lastEncoded[column], 0, width);
     }
 
     /** Writes a string NUL-padded to the column's width; ASCII (the usual case) without an intermediate array. */
