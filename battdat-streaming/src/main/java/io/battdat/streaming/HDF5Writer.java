@@ -104,6 +104,9 @@ public final class HDF5Writer implements AutoCloseable {
         if (row.size() != layout.size()) {
             warnOnNewKeys((Map<String, Object>) row, layout);
         }
+        if (rows == null) {
+            rows = ColumnBatch.allocate(layout, bufferSize); // the columns were fixed by writeBatch
+        }
         int at = rows.rowCount();
         put(rows, at, (Map<String, Object>) row, layout, rowsWritten + at);
         rows.setRowCount(at + 1);
@@ -187,6 +190,9 @@ public final class HDF5Writer implements AutoCloseable {
         ensureOpen();
         if (!buffer.isEmpty()) {
             flush();
+        }
+        if (rows != null && rows.rowCount() > 0) {
+            handedOver += drain(); // rows given before the batch go before it; committed at the next flush
         }
         if (table == null) {
             table = existingTable();

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,6 +106,29 @@ class HDF5WriterTest {
         }
         assertEquals(written, read);
         assertEquals(List.of("cc", "cv", "cc", "cv", "cc", "cv", "cc", "cv", "cc", "cv", "cc"), methods);
+    }
+
+    @Test
+    void rowsAndBatchesMixKeepTheirOrder() {
+        Path out = dir.resolve("mixed.h5");
+        io.battdat.api.data.TableLayout layout = io.battdat.api.data.TableLayout.of(
+                io.battdat.api.data.ColumnSpec.of("test_time", io.battdat.api.data.StorageType.FLOAT64));
+        ColumnBatch batch = ColumnBatch.allocate(layout, 2);
+        ((io.battdat.api.data.DoubleColumn) batch.column(0)).values()[0] = 0.0;
+        ((io.battdat.api.data.DoubleColumn) batch.column(0)).values()[1] = 1.0;
+        batch.setRowCount(2);
+        try (HDF5Writer w = HDF5Writer.builder(out).bufferSize(4).open()) {
+            w.writeBatch(batch);
+            w.writeRow(row("test_time", 2.0));
+            w.writeBatch(batch);
+            w.writeRow(row("test_time", 3.0));
+        }
+        try (BatchStream b = ENGINE.batches(out, null)) {
+            ColumnBatch read = b.next();
+            assertEquals(6, read.rowCount());
+            double[] times = java.util.Arrays.copyOf(((io.battdat.api.data.DoubleColumn) read.column(0)).values(), 6);
+            assertArrayEquals(new double[]{0, 1, 2, 0, 1, 3}, times, "rows and batches in the order given");
+        }
     }
 
     @Test
