@@ -2,6 +2,7 @@ package io.battdat.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.spi.FollowOptions;
@@ -115,7 +116,7 @@ final class BenchFollowCommand implements Callable<Integer> {
 
     private void write(ConcurrentLinkedQueue<Mark> flushed) throws InterruptedException {
         CellSimulator sim = new CellSimulator(0, 2000);
-        ColumnBatch cycle = ColumnBatch.allocate(CellSimulator.LAYOUT, 2200);
+        BatchBuffer cycle = BatchBuffer.allocate(CellSimulator.LAYOUT, 2200);
         long written = 0;
         long sinceFlush = 0;
         try (HDF5Writer w = HDF5Writer.builder(out).mode(WriteMode.OVERWRITE).expectedRows(rows)

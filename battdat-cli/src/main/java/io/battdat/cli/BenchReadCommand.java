@@ -191,7 +191,7 @@ final class BenchReadCommand implements Callable<Integer> {
 
         private double[] doubles(Column c, int n, int which) {
             if (c instanceof DoubleColumn d && d.width() == 1) {
-                return d.values();
+                return d.buffer();
             }
             double[] out = which == 0 ? current : voltage;
             if (out.length < n) {
@@ -210,7 +210,7 @@ final class BenchReadCommand implements Callable<Integer> {
 
         private long[] longs(Column c, int n) {
             if (c instanceof LongColumn l && l.width() == 1) {
-                return l.values();
+                return l.buffer();
             }
             if (cycle.length < n) {
                 cycle = new long[n];

@@ -2,6 +2,7 @@ package io.battdat.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
 import io.battdat.api.metadata.BatteryMetadata;
@@ -59,7 +60,7 @@ final class BenchWriteCommand implements Callable<Integer> {
     public Integer call() throws IOException, JsonProcessingException {
         Files.deleteIfExists(out); // as the Python harness does before its clock starts: unlinking a big file is slow
         CellSimulator sim = new CellSimulator(0, 2000);
-        ColumnBatch cycle = ColumnBatch.allocate(CellSimulator.LAYOUT, 2200);
+        BatchBuffer cycle = BatchBuffer.allocate(CellSimulator.LAYOUT, 2200);
         Checksum generated = new Checksum();
         long timed = 0;
         long left = rows;
@@ -68,9 +69,9 @@ final class BenchWriteCommand implements Callable<Integer> {
             while (left > 0) {
                 sim.nextCycle(cycle, (int) Math.min(left, Integer.MAX_VALUE));
                 int n = cycle.rowCount();
-                generated.add(((io.battdat.api.data.DoubleColumn) cycle.column(1)).values(),
-                        ((io.battdat.api.data.DoubleColumn) cycle.column(2)).values(),
-                        ((io.battdat.api.data.LongColumn) cycle.column(4)).values(), n);
+                generated.add(((io.battdat.api.data.DoubleColumn) cycle.column(1)).buffer(),
+                        ((io.battdat.api.data.DoubleColumn) cycle.column(2)).buffer(),
+                        ((io.battdat.api.data.LongColumn) cycle.column(4)).buffer(), n);
                 if (mode == Mode.rows) {
                     List<Map<String, Object>> maps = new ArrayList<>(n);
                     Row r = cycle.row();
@@ -97,7 +98,7 @@ final class BenchWriteCommand implements Callable<Integer> {
         try (BatchStream b = Battdat.engine().batches(out, "raw_data")) {
             while (b.hasNext()) {
                 ColumnBatch x = b.next();
-                read.add(x.doubles("current").values(), x.doubles("voltage").values(), x.longs("cycle_number").values(),
+                read.add(x.doubles("current").buffer(), x.doubles("voltage").buffer(), x.longs("cycle_number").buffer(),
                         x.rowCount());
             }
         }

@@ -1,5 +1,6 @@
 package io.battdat.cli;
 
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -48,7 +49,7 @@ final class CellSimulator {
     }
 
     /** The next cycle, at most {@code limit} rows, into {@code batch} (cleared first). */
-    void nextCycle(ColumnBatch batch, int limit) {
+    void nextCycle(BatchBuffer batch, int limit) {
         int[] lens = new int[4];
         int n = 0;
         for (int s = 0; s < 4; s++) {
@@ -58,13 +59,13 @@ final class CellSimulator {
         n = Math.min(n, limit);
         batch.clear();
         batch.ensureCapacity(n);
-        double[] t = ((DoubleColumn) batch.column(0)).values();
-        double[] current = ((DoubleColumn) batch.column(1)).values();
-        double[] voltage = ((DoubleColumn) batch.column(2)).values();
-        double[] temperature = ((DoubleColumn) batch.column(3)).values();
-        long[] cycles = ((LongColumn) batch.column(4)).values();
-        long[] steps = ((LongColumn) batch.column(5)).values();
-        byte[] states = ((StringColumn) batch.column(6)).bytes();
+        double[] t = ((DoubleColumn) batch.column(0)).buffer();
+        double[] current = ((DoubleColumn) batch.column(1)).buffer();
+        double[] voltage = ((DoubleColumn) batch.column(2)).buffer();
+        double[] temperature = ((DoubleColumn) batch.column(3)).buffer();
+        long[] cycles = ((LongColumn) batch.column(4)).buffer();
+        long[] steps = ((LongColumn) batch.column(5)).buffer();
+        byte[] states = ((StringColumn) batch.column(6)).buffer();
         java.util.Arrays.fill(states, 0, n * 11, (byte) 0);
         int row = 0;
         double soc = 0.03;

@@ -51,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
         BattdatEngine engine = Battdat.engine();
         var exporter = engine.registry().exporter(format);
         try (StoredDataset ds = engine.open(file)) {
-            exporter.export(ds, directory, new ExportOptions(prefix, zone, chunkRows));
+            exporter.export(ds, directory, ExportOptions.defaults().withPrefix(prefix).withZone(zone).withChunkRows(chunkRows));
         }
         spec.commandLine().getOut().println("exported " + file + (prefix == null ? "" : " /" + prefix) + " to "
                 + directory + " as " + format);

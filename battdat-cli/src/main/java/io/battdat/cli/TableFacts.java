@@ -58,7 +58,7 @@ final class TableFacts {
     /** numpy compares cycle numbers in their own dtype: integers exactly, floats with NaN != NaN. */
     private void countRuns(Column c, int n) {
         if (c instanceof LongColumn l) {
-            long[] v = l.values();
+            long[] v = l.buffer();
             for (int r = 0; r < n; r++) {
                 if (!haveLastCycle || v[r] != lastCycleLong) {
                     cycleRuns++;
@@ -136,7 +136,7 @@ final class TableFacts {
                     last = s.get(n - 1);
                 }
                 case 'b' -> {
-                    boolean[] v = ((BooleanColumn) column).values();
+                    boolean[] v = ((BooleanColumn) column).buffer();
                     for (int r = 0; r < n; r++) {
                         if (v[r]) {
                             trueCount++;
@@ -153,17 +153,17 @@ final class TableFacts {
         private void addArray(Column column, int n) {
             int w = column.width();
             if (column instanceof DoubleColumn d) {
-                double[] v = d.values();
+                double[] v = d.buffer();
                 for (int i = 0; i < n * w; i++) {
                     sum.add(v[i]);
                 }
             } else if (column instanceof FloatColumn f) {
-                float[] v = f.values();
+                float[] v = f.buffer();
                 for (int i = 0; i < n * w; i++) {
                     sum.add(v[i]);
                 }
             } else if (column instanceof LongColumn l) {
-                long[] v = l.values();
+                long[] v = l.buffer();
                 for (int i = 0; i < n * w; i++) {
                     integerArraySum += v[i];
                 }

@@ -2,6 +2,7 @@ package io.battdat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.streaming.HDF5Writer;
@@ -26,7 +27,7 @@ class FollowCommandTest {
     private Thread writer(Path file, int cycles) {
         Thread t = new Thread(() -> {
             CellSimulator sim = new CellSimulator(7, 500);
-            ColumnBatch cycle = ColumnBatch.allocate(CellSimulator.LAYOUT, 600);
+            BatchBuffer cycle = BatchBuffer.allocate(CellSimulator.LAYOUT, 600);
             try (HDF5Writer w = HDF5Writer.builder(file).metadata(BatteryMetadata.defaults().withName("live"))
                     .complevel(3).open()) {
                 for (int c = 0; c < cycles; c++) {

@@ -49,20 +49,20 @@ final class ElementDecoder {
             Column column = batch.column(c);
             int n = spec.elementsPerRow();
             switch (spec.type()) {
-                case FLOAT64 -> float64(b, base, e, rows, n, ((DoubleColumn) column).values(), targetRow * n);
-                case COMPLEX128 -> float64(b, base, e, rows, 2 * n, ((DoubleColumn) column).values(), targetRow * 2 * n);
-                case COMPLEX64 -> complex64(b, base, e, rows, 2 * n, ((DoubleColumn) column).values(), targetRow * 2 * n);
-                case FLOAT32 -> float32(b, base, e, rows, n, ((FloatColumn) column).values(), targetRow * n);
-                case FLOAT16 -> float16(b, base, e, rows, n, ((FloatColumn) column).values(), targetRow * n);
-                case INT64, UINT64 -> int64(b, base, e, rows, n, ((LongColumn) column).values(), targetRow * n);
-                case INT32 -> int32(b, base, e, rows, n, ((LongColumn) column).values(), targetRow * n);
-                case UINT32 -> uint32(b, base, e, rows, n, ((LongColumn) column).values(), targetRow * n);
-                case INT16 -> int16(b, base, e, rows, n, ((LongColumn) column).values(), targetRow * n);
-                case UINT16 -> uint16(b, base, e, rows, n, ((LongColumn) column).values(), targetRow * n);
-                case INT8 -> int8(b, base, e, rows, n, ((LongColumn) column).values(), targetRow * n);
-                case UINT8 -> uint8(b, base, e, rows, n, ((LongColumn) column).values(), targetRow * n);
-                case BOOL -> bool(b, base, e, rows, n, ((BooleanColumn) column).values(), targetRow * n);
-                case STRING -> string(b, base, e, rows, n * spec.itemSize(), ((StringColumn) column).bytes(),
+                case FLOAT64 -> float64(b, base, e, rows, n, ((DoubleColumn) column).buffer(), targetRow * n);
+                case COMPLEX128 -> float64(b, base, e, rows, 2 * n, ((DoubleColumn) column).buffer(), targetRow * 2 * n);
+                case COMPLEX64 -> complex64(b, base, e, rows, 2 * n, ((DoubleColumn) column).buffer(), targetRow * 2 * n);
+                case FLOAT32 -> float32(b, base, e, rows, n, ((FloatColumn) column).buffer(), targetRow * n);
+                case FLOAT16 -> float16(b, base, e, rows, n, ((FloatColumn) column).buffer(), targetRow * n);
+                case INT64, UINT64 -> int64(b, base, e, rows, n, ((LongColumn) column).buffer(), targetRow * n);
+                case INT32 -> int32(b, base, e, rows, n, ((LongColumn) column).buffer(), targetRow * n);
+                case UINT32 -> uint32(b, base, e, rows, n, ((LongColumn) column).buffer(), targetRow * n);
+                case INT16 -> int16(b, base, e, rows, n, ((LongColumn) column).buffer(), targetRow * n);
+                case UINT16 -> uint16(b, base, e, rows, n, ((LongColumn) column).buffer(), targetRow * n);
+                case INT8 -> int8(b, base, e, rows, n, ((LongColumn) column).buffer(), targetRow * n);
+                case UINT8 -> uint8(b, base, e, rows, n, ((LongColumn) column).buffer(), targetRow * n);
+                case BOOL -> bool(b, base, e, rows, n, ((BooleanColumn) column).buffer(), targetRow * n);
+                case STRING -> string(b, base, e, rows, n * spec.itemSize(), ((StringColumn) column).buffer(),
                         targetRow * n * spec.itemSize());
                 default -> throw new IllegalStateException("no decoder for " + spec);
             }
@@ -131,7 +131,7 @@ final class ElementDecoder {
             boolean big = spec.bigEndian();
             if (spec.type() == StorageType.STRING) {
                 shuffledString(data, base + m.offset() * chunkElements + fromElement, chunkElements, rows, e, item, n,
-                        ((StringColumn) column).bytes(), targetRow * n * item, t);
+                        ((StringColumn) column).buffer(), targetRow * n * item, t);
                 continue;
             }
             for (int k = 0; k < n; k++) {
@@ -140,23 +140,23 @@ final class ElementDecoder {
                 int at = targetRow * n + k;
                 switch (spec.type()) {
                     case FLOAT64 -> shuffledFloat64(data, s0, chunkElements, rows, e, big,
-                            ((DoubleColumn) column).values(), at, n, t);
+                            ((DoubleColumn) column).buffer(), at, n, t);
                     case COMPLEX128 -> {
-                        double[] out = ((DoubleColumn) column).values();
+                        double[] out = ((DoubleColumn) column).buffer();
                         shuffledFloat64(data, s0, chunkElements, rows, e, big, out, 2 * at, 2 * n, t);
                         shuffledFloat64(data, s0 + 8 * chunkElements, chunkElements, rows, e, big, out, 2 * at + 1,
                                 2 * n, t);
                     }
                     case COMPLEX64 -> shuffledComplex64(data, s0, chunkElements, rows, big,
-                            ((DoubleColumn) column).values(), at, n);
+                            ((DoubleColumn) column).buffer(), at, n);
                     case FLOAT32 -> shuffledFloat32(data, s0, byteInElement, chunkElements, rows, e, big,
-                            ((FloatColumn) column).values(), at, n, t);
+                            ((FloatColumn) column).buffer(), at, n, t);
                     case FLOAT16 -> shuffledFloat16(data, s0, chunkElements, rows, big,
-                            ((FloatColumn) column).values(), at, n);
+                            ((FloatColumn) column).buffer(), at, n);
                     case INT64, UINT64, INT32, UINT32, INT16, UINT16, INT8, UINT8 -> shuffledInteger(data, s0,
                             byteInElement, spec.type().size(), spec.type().numpyKind() == 'i', chunkElements, rows, e,
-                            big, ((LongColumn) column).values(), at, n, t);
-                    case BOOL -> shuffledBool(data, s0, rows, ((BooleanColumn) column).values(), at, n);
+                            big, ((LongColumn) column).buffer(), at, n, t);
+                    case BOOL -> shuffledBool(data, s0, rows, ((BooleanColumn) column).buffer(), at, n);
                     default -> throw new IllegalStateException("no decoder for " + spec);
                 }
             }
@@ -370,15 +370,15 @@ final class ElementDecoder {
             int from = targetRow * w;
             int to = (targetRow + rows) * w;
             if (column instanceof DoubleColumn d) {
-                java.util.Arrays.fill(d.values(), from, to, 0.0);
+                java.util.Arrays.fill(d.buffer(), from, to, 0.0);
             } else if (column instanceof FloatColumn f) {
-                java.util.Arrays.fill(f.values(), from, to, 0f);
+                java.util.Arrays.fill(f.buffer(), from, to, 0f);
             } else if (column instanceof LongColumn l) {
-                java.util.Arrays.fill(l.values(), from, to, 0L);
+                java.util.Arrays.fill(l.buffer(), from, to, 0L);
             } else if (column instanceof BooleanColumn bo) {
-                java.util.Arrays.fill(bo.values(), from, to, false);
+                java.util.Arrays.fill(bo.buffer(), from, to, false);
             } else if (column instanceof StringColumn st) {
-                java.util.Arrays.fill(st.bytes(), from, to, (byte) 0);
+                java.util.Arrays.fill(st.buffer(), from, to, (byte) 0);
             }
         }
     }

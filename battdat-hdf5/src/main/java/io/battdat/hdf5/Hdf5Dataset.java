@@ -170,9 +170,10 @@ final class Hdf5Dataset implements StoredDataset {
             if (nrowsAttribute != null && nrowsAttribute.getData() instanceof Number n) {
                 nrows = OptionalLong.of(n.longValue());
             }
-            TableInfo info = new TableInfo(tablePath, prefix, name, layout.tableLayout(),
-                    ds.getDimensionsAsLong()[0], schemaJson, stringAttribute(ds, "battdat_version"),
-                    pipeline.filters(), chunkRows, nrows);
+            TableInfo info = TableInfo.builder(tablePath, prefix, name, layout.tableLayout())
+                    .rows(ds.getDimensionsAsLong()[0]).schemaJson(schemaJson)
+                    .battdatVersion(stringAttribute(ds, "battdat_version")).filters(pipeline.filters())
+                    .chunkRows(chunkRows).nrowsAttribute(nrows).build();
             tables.put(info.key(), new Table(info, ds, layout, pipeline));
         } catch (BattdatException e) {
             throw e;

@@ -1,5 +1,6 @@
 package io.battdat.hdf5;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.StoredDataset;
@@ -49,5 +50,10 @@ public final class Hdf5StreamReader implements StreamReader {
     @Override
     public StoredDataset open(Path path) {
         return new Hdf5Dataset(path);
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

@@ -2,6 +2,7 @@ package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.spi.ReadOptions;
@@ -47,12 +48,12 @@ final class Hdf5TableCursor implements TableCursor {
 
     private final ExecutorService executor;
     private final BlockingQueue<FilterPipeline.Scratch> scratchPool;
-    private final ConcurrentLinkedQueue<ColumnBatch> batchPool = new ConcurrentLinkedQueue<>();
-    private final ArrayDeque<Future<ColumnBatch>> inFlight = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<BatchBuffer> batchPool = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Future<BatchBuffer>> inFlight = new ArrayDeque<>();
     private final int maxInFlight;
 
     private long nextToSubmit;
-    private ColumnBatch current;
+    private BatchBuffer current;
     private boolean closed;
 
     Hdf5TableCursor(TablePlan plan, FileRegions file, ReadOptions options) {
@@ -126,7 +127,7 @@ final class Hdf5TableCursor implements TableCursor {
             long index = nextToSubmit++;
             inFlight.add(executor.submit(() -> decodeBatch(index)));
         }
-        Future<ColumnBatch> head = inFlight.poll();
+        Future<BatchBuffer> head = inFlight.poll();
         if (head == null) {
             return false;
         }
@@ -138,7 +139,7 @@ final class Hdf5TableCursor implements TableCursor {
         return true;
     }
 
-    private ColumnBatch await(Future<ColumnBatch> future) {
+    private BatchBuffer await(Future<BatchBuffer> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -161,13 +162,13 @@ final class Hdf5TableCursor implements TableCursor {
         return current;
     }
 
-    private ColumnBatch decodeBatch(long index) {
+    private BatchBuffer decodeBatch(long index) {
         long start = rangeStart + index * batchRows;
         long end = Math.min(rangeEnd, start + batchRows);
         int rows = (int) (end - start);
-        ColumnBatch batch = batchPool.poll();
+        BatchBuffer batch = batchPool.poll();
         if (batch == null) {
-            batch = ColumnBatch.allocate(layout, (int) batchRows);
+            batch = BatchBuffer.allocate(layout, (int) batchRows);
         }
         batch.setRowCount(0);
         batch.setFirstRow(start);
@@ -190,7 +191,7 @@ final class Hdf5TableCursor implements TableCursor {
         return batch;
     }
 
-    private void decodeChunks(long start, long end, ColumnBatch batch, FilterPipeline.Scratch scratch) {
+    private void decodeChunks(long start, long end, BatchBuffer batch, FilterPipeline.Scratch scratch) {
         long chunkRows = plan.chunkRows();
         int e = plan.layout().elementSize();
         List<ChunkIndex.Entry> chunks = plan.chunks();
@@ -289,7 +290,7 @@ final class Hdf5TableCursor implements TableCursor {
         closed = true;
         current = null;
         if (executor != null) {
-            for (Future<ColumnBatch> f : inFlight) {
+            for (Future<BatchBuffer> f : inFlight) {
                 f.cancel(false); // never interrupt: an interrupt inside FileChannel.read closes the channel
             }
             inFlight.clear();

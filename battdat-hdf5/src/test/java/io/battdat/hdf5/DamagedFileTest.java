@@ -63,7 +63,7 @@ class DamagedFileTest {
         Path p = Files.write(dir.resolve("corrupt.h5"), bytes);
         for (int threads : new int[]{1, 3}) {
             try (StoredDataset ds = reader.open(p);
-                 TableCursor c = ds.openTable("raw_data", new ReadOptions(873, threads, 2))) {
+                 TableCursor c = ds.openTable("raw_data", ReadOptions.builder().batchRows(873).threads(threads).prefetch(2).build())) {
                 BattdatException e = assertThrows(BattdatException.class, () -> {
                     while (c.next()) {
                         // consume
@@ -108,7 +108,7 @@ class DamagedFileTest {
                 try (StoredDataset ds = reader.open(f)) {
                     String key = ds.tables().get(0).key();
                     long rows = 0;
-                    try (TableCursor c = ds.openTable(key, new ReadOptions(400, 2, 2))) {
+                    try (TableCursor c = ds.openTable(key, ReadOptions.builder().batchRows(400).threads(2).prefetch(2).build())) {
                         while (c.next()) {
                             rows += c.batch().rowCount();
                         }

@@ -2,6 +2,7 @@ package io.battdat.hdf5;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.battdat.api.UnsupportedFilterException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -85,7 +86,7 @@ class FixtureReadTest {
         }
         long rows = 0;
         // a small batch size so tables span many batches and chunks straddle nothing
-        try (TableCursor cursor = ds.openTable(t.key(), new ReadOptions(1000, threads, 2))) {
+        try (TableCursor cursor = ds.openTable(t.key(), ReadOptions.builder().batchRows(1000).threads(threads).prefetch(2).build())) {
             while (cursor.next()) {
                 ColumnBatch b = cursor.batch();
                 assertTrue(b.rowCount() > 0 && b.rowCount() <= Math.max(1000, t.chunkRows()), "batch size");
@@ -100,7 +101,7 @@ class FixtureReadTest {
                             trueCounts[c] += bc.get(r) ? 1 : 0;
                         } else if (spec.isArray()) {
                             for (int k = 0; k < col.width(); k++) {
-                                sums[c] += ((io.battdat.api.data.DoubleColumn) col).values()[r * col.width() + k];
+                                sums[c] += ((io.battdat.api.data.DoubleColumn) col).buffer()[r * col.width() + k];
                             }
                         } else {
                             sums[c] += col.getDouble(r);
@@ -187,7 +188,7 @@ class FixtureReadTest {
         for (String name : List.of("plain.h5", "zlib9.h5")) {
             try (StoredDataset ds = reader.open(Fixtures.hdf5(name))) {
                 long n = ds.table("raw_data").rows();
-                ColumnBatch all = ColumnBatch.allocate(ds.table("raw_data").layout(), (int) n);
+                BatchBuffer all = BatchBuffer.allocate(ds.table("raw_data").layout(), (int) n);
                 try (TableCursor c = ds.openTable("raw_data", ReadOptions.DEFAULT)) {
                     while (c.next()) {
                         all.appendRows(c.batch(), 0, c.batch().rowCount());
@@ -196,7 +197,7 @@ class FixtureReadTest {
                 long[][] ranges = {{0, 873}, {873, 1746}, {1000, 3500}, {n - 776, 99_999}, {n, n}, {n + 7, n + 8}};
                 for (long[] range : ranges) {
                     long row = range[0];
-                    try (TableCursor c = ds.openTable("raw_data", new ReadOptions(1000, 2, 2)
+                    try (TableCursor c = ds.openTable("raw_data", ReadOptions.builder().batchRows(1000).threads(2).prefetch(2).build()
                             .withRowRange(range[0], range[1]))) {
                         while (c.next()) {
                             ColumnBatch b = c.batch();

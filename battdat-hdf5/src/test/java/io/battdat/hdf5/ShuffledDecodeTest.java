@@ -1,5 +1,6 @@
 package io.battdat.hdf5;
 
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -91,27 +92,27 @@ class ShuffledDecodeTest {
             int n = rows * x.width();
             String what = "column " + expected.layout().column(c).name();
             if (x instanceof DoubleColumn d) {
-                double[] a = Arrays.copyOf(d.values(), n);
-                double[] b = Arrays.copyOf(((DoubleColumn) y).values(), n);
+                double[] a = Arrays.copyOf(d.buffer(), n);
+                double[] b = Arrays.copyOf(((DoubleColumn) y).buffer(), n);
                 // compare bits: NaN payloads must survive too
                 long[] ab = Arrays.stream(a).mapToLong(Double::doubleToRawLongBits).toArray();
                 long[] bb = Arrays.stream(b).mapToLong(Double::doubleToRawLongBits).toArray();
                 assertArrayEquals(ab, bb, what);
             } else if (x instanceof FloatColumn f) {
-                float[] a = Arrays.copyOf(f.values(), n);
-                float[] b = Arrays.copyOf(((FloatColumn) y).values(), n);
+                float[] a = Arrays.copyOf(f.buffer(), n);
+                float[] b = Arrays.copyOf(((FloatColumn) y).buffer(), n);
                 for (int i = 0; i < n; i++) {
                     assertArrayEquals(new int[] {Float.floatToRawIntBits(a[i])},
                             new int[] {Float.floatToRawIntBits(b[i])}, what + " value " + i);
                 }
             } else if (x instanceof LongColumn l) {
-                assertArrayEquals(Arrays.copyOf(l.values(), n), Arrays.copyOf(((LongColumn) y).values(), n), what);
+                assertArrayEquals(Arrays.copyOf(l.buffer(), n), Arrays.copyOf(((LongColumn) y).buffer(), n), what);
             } else if (x instanceof BooleanColumn bo) {
-                assertArrayEquals(Arrays.copyOf(bo.values(), n), Arrays.copyOf(((BooleanColumn) y).values(), n),
+                assertArrayEquals(Arrays.copyOf(bo.buffer(), n), Arrays.copyOf(((BooleanColumn) y).buffer(), n),
                         what);
             } else if (x instanceof StringColumn s) {
                 int w = expected.layout().column(c).itemSize() * x.width();
-                assertArrayEquals(Arrays.copyOf(s.bytes(), rows * w), Arrays.copyOf(((StringColumn) y).bytes(),
+                assertArrayEquals(Arrays.copyOf(s.buffer(), rows * w), Arrays.copyOf(((StringColumn) y).buffer(),
                         rows * w), what);
             }
         }
@@ -128,9 +129,9 @@ class ShuffledDecodeTest {
         shuffle(data, 0, elements, e, shuffled);
         ElementDecoder decoder = new ElementDecoder(layout, allColumns(layout));
 
-        ColumnBatch expected = ColumnBatch.allocate(layout.tableLayout(), rows + 3);
+        BatchBuffer expected = BatchBuffer.allocate(layout.tableLayout(), rows + 3);
         decoder.decode(ByteBuffer.wrap(data), from * e, rows, expected, 3);
-        ColumnBatch actual = ColumnBatch.allocate(layout.tableLayout(), rows + 3);
+        BatchBuffer actual = BatchBuffer.allocate(layout.tableLayout(), rows + 3);
         decoder.decodeShuffled(shuffled, elements, from, rows, actual, 3);
         assertSameColumns(expected, actual, rows + 3);
     }
@@ -148,9 +149,9 @@ class ShuffledDecodeTest {
         }
         ElementDecoder decoder = new ElementDecoder(layout, allColumns(layout));
 
-        ColumnBatch expected = ColumnBatch.allocate(layout.tableLayout(), rows);
+        BatchBuffer expected = BatchBuffer.allocate(layout.tableLayout(), rows);
         decoder.decode(ByteBuffer.wrap(data), from * e, rows, expected, 0);
-        ColumnBatch actual = ColumnBatch.allocate(layout.tableLayout(), rows);
+        BatchBuffer actual = BatchBuffer.allocate(layout.tableLayout(), rows);
         decoder.decodeShuffledBlocks(shuffled, Math.min(blockElements, elements) * e, elements, from, rows, actual,
                 0);
         assertSameColumns(expected, actual, rows);
@@ -177,9 +178,9 @@ class ShuffledDecodeTest {
             }
             io.battdat.api.data.TableLayout columns = io.battdat.api.data.TableLayout.of(projected);
             ElementDecoder decoder = new ElementDecoder(layout, projection);
-            ColumnBatch expected = ColumnBatch.allocate(columns, elements);
+            BatchBuffer expected = BatchBuffer.allocate(columns, elements);
             decoder.decode(ByteBuffer.wrap(data), 0, elements, expected, 0);
-            ColumnBatch actual = ColumnBatch.allocate(columns, elements);
+            BatchBuffer actual = BatchBuffer.allocate(columns, elements);
             decoder.decodeShuffled(shuffled, elements, 0, elements, actual, 0);
             assertSameColumns(expected, actual, elements);
         }

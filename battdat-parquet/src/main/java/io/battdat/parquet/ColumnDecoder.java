@@ -180,11 +180,11 @@ final class ColumnDecoder {
             ensurePage();
             int k = Math.min(n - at, pageRows - pagePos);
             switch (kind) {
-                case DOUBLE -> System.arraycopy(doubles, pagePos, ((DoubleColumn) target).values(), at, k);
-                case FLOAT, HALF -> System.arraycopy(floats, pagePos, ((FloatColumn) target).values(), at, k);
-                case INT32, UINT32, INT64 -> System.arraycopy(longs, pagePos, ((LongColumn) target).values(), at, k);
-                case BOOL -> System.arraycopy(booleans, pagePos, ((BooleanColumn) target).values(), at, k);
-                case STRING -> System.arraycopy(strings, pagePos * width, ((StringColumn) target).bytes(), at * width,
+                case DOUBLE -> System.arraycopy(doubles, pagePos, ((DoubleColumn) target).buffer(), at, k);
+                case FLOAT, HALF -> System.arraycopy(floats, pagePos, ((FloatColumn) target).buffer(), at, k);
+                case INT32, UINT32, INT64 -> System.arraycopy(longs, pagePos, ((LongColumn) target).buffer(), at, k);
+                case BOOL -> System.arraycopy(booleans, pagePos, ((BooleanColumn) target).buffer(), at, k);
+                case STRING -> System.arraycopy(strings, pagePos * width, ((StringColumn) target).buffer(), at * width,
                         k * width);
                 default -> throw new IllegalStateException(kind.toString());
             }

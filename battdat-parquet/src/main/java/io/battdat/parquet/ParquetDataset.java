@@ -110,8 +110,8 @@ final class ParquetDataset implements StoredDataset {
         }
         // The footer's row count stands in for PyTables' NROWS: a count stored apart from the data, so a table's
         // facts read the same from either backend.
-        TableInfo info = new TableInfo(f.tablePath(), f.prefix(), f.name(), layout, rows, schemaJson, null,
-                List.of(), groupRows, OptionalLong.of(rows));
+        TableInfo info = TableInfo.builder(f.tablePath(), f.prefix(), f.name(), layout).rows(rows)
+                .schemaJson(schemaJson).chunkRows(groupRows).nrowsAttribute(OptionalLong.of(rows)).build();
         tables.put(info.key(), new Table(info, f.file(), footer, schema));
     }
 

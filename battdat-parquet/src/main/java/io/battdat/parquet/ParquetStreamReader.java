@@ -1,5 +1,6 @@
 package io.battdat.parquet;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.StoredDataset;
@@ -55,5 +56,10 @@ public final class ParquetStreamReader implements StreamReader {
     @Override
     public StoredDataset open(Path path) {
         return new ParquetDataset(path);
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

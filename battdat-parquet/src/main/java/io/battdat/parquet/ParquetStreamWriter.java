@@ -1,5 +1,6 @@
 package io.battdat.parquet;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
@@ -77,5 +78,10 @@ public final class ParquetStreamWriter implements StreamWriter {
         }
         throw new IllegalArgumentException("system property " + ROW_GROUP_ROWS_PROPERTY + " must be a positive "
                 + "row count, got '" + value + "'");
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

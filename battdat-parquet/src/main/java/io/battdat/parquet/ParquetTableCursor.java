@@ -3,6 +3,7 @@ package io.battdat.parquet;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
 import io.battdat.api.FileAccessException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.spi.ReadOptions;
@@ -44,7 +45,7 @@ final class ParquetTableCursor implements TableCursor {
     /** The streamed columns (a projection of the table's). */
     private final TableLayout layout;
 
-    private ColumnBatch batch;
+    private BatchBuffer batch;
     private boolean current;
     /** Next table row to deliver. */
     private long nextRow;
@@ -107,7 +108,7 @@ final class ParquetTableCursor implements TableCursor {
             }
             int n = (int) Math.min(batchRows, Math.min(groupEnd, rangeEnd) - nextRow);
             if (batch == null) {
-                batch = ColumnBatch.allocate(layout, (int) Math.min(batchRows, Math.max(1, rangeEnd - nextRow)));
+                batch = BatchBuffer.allocate(layout, (int) Math.min(batchRows, Math.max(1, rangeEnd - nextRow)));
             }
             batch.ensureCapacity(n);
             for (int c = 0; c < fillers.length; c++) {

@@ -150,19 +150,19 @@ final class ParquetTableWriter implements TableSink {
         int defined = descriptors[c].getMaxDefinitionLevel();
         switch (layout.column(c).type()) {
             case FLOAT64 -> {
-                double[] v = ((DoubleColumn) batch.column(c)).values();
+                double[] v = ((DoubleColumn) batch.column(c)).buffer();
                 for (int i = from; i < from + n; i++) {
                     w.write(v[i], 0, defined);
                 }
             }
             case FLOAT32 -> {
-                float[] v = ((FloatColumn) batch.column(c)).values();
+                float[] v = ((FloatColumn) batch.column(c)).buffer();
                 for (int i = from; i < from + n; i++) {
                     w.write(v[i], 0, defined);
                 }
             }
             case FLOAT16 -> {
-                float[] v = ((FloatColumn) batch.column(c)).values();
+                float[] v = ((FloatColumn) batch.column(c)).buffer();
                 byte[] two = new byte[2];
                 for (int i = from; i < from + n; i++) {
                     int h = HalfFloats.fromFloat(v[i]);
@@ -172,26 +172,26 @@ final class ParquetTableWriter implements TableSink {
                 }
             }
             case INT64, UINT64 -> {
-                long[] v = ((LongColumn) batch.column(c)).values();
+                long[] v = ((LongColumn) batch.column(c)).buffer();
                 for (int i = from; i < from + n; i++) {
                     w.write(v[i], 0, defined);
                 }
             }
             case INT8, INT16, INT32, UINT8, UINT16, UINT32 -> {
-                long[] v = ((LongColumn) batch.column(c)).values();
+                long[] v = ((LongColumn) batch.column(c)).buffer();
                 for (int i = from; i < from + n; i++) {
                     w.write((int) v[i], 0, defined);
                 }
             }
             case BOOL -> {
-                boolean[] v = ((BooleanColumn) batch.column(c)).values();
+                boolean[] v = ((BooleanColumn) batch.column(c)).buffer();
                 for (int i = from; i < from + n; i++) {
                     w.write(v[i], 0, defined);
                 }
             }
             case STRING -> {
                 StringColumn s = (StringColumn) batch.column(c);
-                byte[] bytes = s.bytes();
+                byte[] bytes = s.buffer();
                 int width = s.width();
                 for (int i = from; i < from + n; i++) {
                     w.write(Binary.fromReusedByteArray(bytes, i * width, s.length(i)), 0, defined);

@@ -144,7 +144,7 @@ class DuckDbInteropTest {
             assertEquals(50_000, t.rows());
             assertEquals(ColumnSpec.string("state", 11), t.layout().column(3), "width of the longest string");
             assertEquals(StorageType.UINT8, t.layout().column(5).type());
-            List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", new ReadOptions(4_096, 1, 0));
+            List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", ReadOptions.builder().batchRows(4_096).threads(1).prefetch(0).build());
             assertEquals(50_000, rows.size());
             for (int i = 0; i < rows.size(); i += 7) {
                 List<Object> row = rows.get(i);

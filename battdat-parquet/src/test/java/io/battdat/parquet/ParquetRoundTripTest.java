@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParquetRoundTripTest {
     private static final int ROWS = 10_000;
-    private static final ReadOptions SMALL_BATCHES = new ReadOptions(1_000, 1, 0);
+    private static final ReadOptions SMALL_BATCHES = ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0).build();
 
     @TempDir
     Path dir;

@@ -61,9 +61,9 @@ public final class ParquetVsDuckDbBenchmark {
             while (cursor.next()) {
                 ColumnBatch b = cursor.batch();
                 int n = b.rowCount();
-                double[] c = ((DoubleColumn) b.column("current")).values();
-                double[] v = ((DoubleColumn) b.column("voltage")).values();
-                long[] k = ((LongColumn) b.column("cycle_number")).values();
+                double[] c = ((DoubleColumn) b.column("current")).buffer();
+                double[] v = ((DoubleColumn) b.column("voltage")).buffer();
+                long[] k = ((LongColumn) b.column("cycle_number")).buffer();
                 for (int i = 0; i < n; i++) {
                     current += c[i];
                     voltage += v[i];

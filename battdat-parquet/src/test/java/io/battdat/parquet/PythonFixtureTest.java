@@ -42,7 +42,7 @@ class PythonFixtureTest {
             long rows = 0;
             double first = Double.NaN;
             double last = Double.NaN;
-            try (TableCursor c = ds.openTable("raw_data", new ReadOptions(1000, 1, 0))) {
+            try (TableCursor c = ds.openTable("raw_data", ReadOptions.builder().batchRows(1000).threads(1).prefetch(0).build())) {
                 while (c.next()) {
                     ColumnBatch b = c.batch();
                     for (int r = 0; r < b.rowCount(); r++) {

@@ -1,5 +1,6 @@
 package io.battdat.parquet;
 
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
@@ -53,24 +54,24 @@ final class TestingTables {
 
     /** Rows {@code [first, first + n)} of the all-types table. */
     static ColumnBatch rows(long first, int n) {
-        ColumnBatch b = ColumnBatch.allocate(ALL_TYPES, n);
+        BatchBuffer b = BatchBuffer.allocate(ALL_TYPES, n);
         for (int i = 0; i < n; i++) {
             long r = first + i;
-            ((DoubleColumn) b.column(0)).values()[i] = r * 0.5;
-            ((DoubleColumn) b.column(1)).values()[i] = Math.sin(r) * 2;
-            ((FloatColumn) b.column(2)).values()[i] = 3.0f + (r % 1000) / 1000f;
-            ((FloatColumn) b.column(3)).values()[i] = 25.0f + (r % 8) * 0.25f;
-            ((LongColumn) b.column(4)).values()[i] = r / 100;
-            ((LongColumn) b.column(5)).values()[i] = (byte) r;
-            ((LongColumn) b.column(6)).values()[i] = (short) (r * 7);
-            ((LongColumn) b.column(7)).values()[i] = (int) (r * 100_003);
-            ((LongColumn) b.column(8)).values()[i] = r & 0xff;
-            ((LongColumn) b.column(9)).values()[i] = (r * 3) & 0xffff;
-            ((LongColumn) b.column(10)).values()[i] = 4_000_000_000L + r;
-            ((LongColumn) b.column(11)).values()[i] = r % 2 == 0 ? -1L : r; // 2^64 - 1: above Long.MAX_VALUE
-            ((BooleanColumn) b.column(12)).values()[i] = r % 3 == 0;
+            ((DoubleColumn) b.column(0)).buffer()[i] = r * 0.5;
+            ((DoubleColumn) b.column(1)).buffer()[i] = Math.sin(r) * 2;
+            ((FloatColumn) b.column(2)).buffer()[i] = 3.0f + (r % 1000) / 1000f;
+            ((FloatColumn) b.column(3)).buffer()[i] = 25.0f + (r % 8) * 0.25f;
+            ((LongColumn) b.column(4)).buffer()[i] = r / 100;
+            ((LongColumn) b.column(5)).buffer()[i] = (byte) r;
+            ((LongColumn) b.column(6)).buffer()[i] = (short) (r * 7);
+            ((LongColumn) b.column(7)).buffer()[i] = (int) (r * 100_003);
+            ((LongColumn) b.column(8)).buffer()[i] = r & 0xff;
+            ((LongColumn) b.column(9)).buffer()[i] = (r * 3) & 0xffff;
+            ((LongColumn) b.column(10)).buffer()[i] = 4_000_000_000L + r;
+            ((LongColumn) b.column(11)).buffer()[i] = r % 2 == 0 ? -1L : r; // 2^64 - 1: above Long.MAX_VALUE
+            ((BooleanColumn) b.column(12)).buffer()[i] = r % 3 == 0;
             byte[] s = STATES[(int) (r % STATES.length)].getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(s, 0, ((StringColumn) b.column(13)).bytes(), i * 11, s.length);
+            System.arraycopy(s, 0, ((StringColumn) b.column(13)).buffer(), i * 11, s.length);
         }
         b.setRowCount(n);
         b.setFirstRow(first);

@@ -74,7 +74,7 @@ final class BatchFacts implements Pruning.Facts {
         double min;
         double max;
         if (column instanceof LongColumn c && column.spec().type() != StorageType.UINT64) {
-            long[] v = c.values();
+            long[] v = c.buffer();
             long lo = v[0];
             long hi = v[0];
             for (int r = 1; r < n; r++) {
@@ -84,7 +84,7 @@ final class BatchFacts implements Pruning.Facts {
             min = lo;
             max = hi;
         } else if (column instanceof DoubleColumn c && column.spec().type() == StorageType.FLOAT64) {
-            double[] v = c.values();
+            double[] v = c.buffer();
             min = Double.POSITIVE_INFINITY;
             max = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < n; r++) {
@@ -92,7 +92,7 @@ final class BatchFacts implements Pruning.Facts {
                 max = Math.max(max, v[r]);
             }
         } else if (column instanceof FloatColumn c) {
-            float[] v = c.values();
+            float[] v = c.buffer();
             min = Double.POSITIVE_INFINITY;
             max = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < n; r++) {

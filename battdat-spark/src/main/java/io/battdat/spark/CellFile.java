@@ -1,6 +1,7 @@
 package io.battdat.spark;
 
 import io.battdat.api.WriteException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -30,7 +31,7 @@ final class CellFile implements AutoCloseable {
     private final Path file;
     private final String table;
     private final HDF5Writer writer;
-    private final ColumnBatch batch;
+    private final BatchBuffer batch;
     private final int[] ordinals;
     private final boolean created;
     private long rows;
@@ -62,7 +63,7 @@ final class CellFile implements AutoCloseable {
         this.writer = HDF5Writer.builder(file).engine(engine).mode(mode).key(key).metadata(metadata)
                 .complevel(config.complevel()).complib(config.complib()).layout(target)
                 .bufferSize(config.batchRows()).open();
-        this.batch = ColumnBatch.allocate(target, config.batchRows());
+        this.batch = BatchBuffer.allocate(target, config.batchRows());
     }
 
     private static TableLayout existingLayout(BattdatEngine engine, Path file, String key, TableLayout fallback) {
@@ -81,13 +82,13 @@ final class CellFile implements AutoCloseable {
             Column column = batch.column(c);
             boolean isNull = row.isNullAt(o);
             if (column instanceof DoubleColumn d) {
-                d.values()[at] = isNull ? Double.NaN : ((Number) row.get(o)).doubleValue();
+                d.buffer()[at] = isNull ? Double.NaN : ((Number) row.get(o)).doubleValue();
             } else if (column instanceof FloatColumn f) {
-                f.values()[at] = isNull ? Float.NaN : ((Number) row.get(o)).floatValue();
+                f.buffer()[at] = isNull ? Float.NaN : ((Number) row.get(o)).floatValue();
             } else if (column instanceof LongColumn l) {
-                l.values()[at] = ((Number) notNull(row, o, column, isNull)).longValue();
+                l.buffer()[at] = ((Number) notNull(row, o, column, isNull)).longValue();
             } else if (column instanceof BooleanColumn b) {
-                b.values()[at] = (Boolean) notNull(row, o, column, isNull);
+                b.buffer()[at] = (Boolean) notNull(row, o, column, isNull);
             } else if (column instanceof StringColumn s) {
                 putString(s, at, isNull ? "" : row.get(o).toString());
             }
@@ -114,7 +115,7 @@ final class CellFile implements AutoCloseable {
             throw new WriteException(file, table, rows, "value of column " + s.spec().name() + " is " + text.length
                     + " bytes, wider than the column's " + width, null);
         }
-        byte[] dst = s.bytes();
+        byte[] dst = s.buffer();
         int off = at * width;
         System.arraycopy(text, 0, dst, off, text.length);
         Arrays.fill(dst, off + text.length, off + width, (byte) 0);

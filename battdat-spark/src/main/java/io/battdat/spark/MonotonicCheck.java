@@ -62,11 +62,11 @@ final class MonotonicCheck {
             Column column = batch.column(index);
             int bad = -1;
             if (column instanceof LongColumn l) {
-                bad = l.spec().type() == StorageType.UINT64 ? unsignedLongs(c, l.values(), n) : longs(c, l.values(), n);
+                bad = l.spec().type() == StorageType.UINT64 ? unsignedLongs(c, l.buffer(), n) : longs(c, l.buffer(), n);
             } else if (column instanceof DoubleColumn d) {
-                bad = doubles(c, d.values(), n);
+                bad = doubles(c, d.buffer(), n);
             } else if (column instanceof FloatColumn f) {
-                bad = floats(c, f.values(), n);
+                bad = floats(c, f.buffer(), n);
             }
             if (bad >= 0) {
                 long row = firstRow + bad;

@@ -163,7 +163,7 @@ abstract sealed class StoredVector extends ColumnVector {
 
         @Override
         void point(Column column) {
-            values = ((DoubleColumn) column).values();
+            values = ((DoubleColumn) column).buffer();
         }
 
         @Override
@@ -182,7 +182,7 @@ abstract sealed class StoredVector extends ColumnVector {
 
         @Override
         void point(Column column) {
-            values = ((FloatColumn) column).values();
+            values = ((FloatColumn) column).buffer();
         }
 
         @Override
@@ -208,7 +208,7 @@ abstract sealed class StoredVector extends ColumnVector {
 
         @Override
         void point(Column column) {
-            values = ((LongColumn) column).values();
+            values = ((LongColumn) column).buffer();
         }
 
         @Override
@@ -265,7 +265,7 @@ abstract sealed class StoredVector extends ColumnVector {
 
         @Override
         void point(Column column) {
-            values = ((BooleanColumn) column).values();
+            values = ((BooleanColumn) column).buffer();
         }
 
         @Override
@@ -286,7 +286,7 @@ abstract sealed class StoredVector extends ColumnVector {
 
         @Override
         void point(Column column) {
-            bytes = ((StringColumn) column).bytes();
+            bytes = ((StringColumn) column).buffer();
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -57,12 +58,12 @@ class BattdatSplitTest {
                 ColumnSpec.of("test_time", StorageType.FLOAT64), ColumnSpec.of("current", StorageType.FLOAT64),
                 ColumnSpec.of("voltage", StorageType.FLOAT64), ColumnSpec.of("cycle_number", StorageType.INT64));
         int batchRows = 1 << 18;
-        ColumnBatch batch = ColumnBatch.allocate(layout, batchRows);
-        long[] index = ((LongColumn) batch.column(0)).values();
-        double[] time = ((DoubleColumn) batch.column(1)).values();
-        double[] current = ((DoubleColumn) batch.column(2)).values();
-        double[] voltage = ((DoubleColumn) batch.column(3)).values();
-        long[] cycle = ((LongColumn) batch.column(4)).values();
+        BatchBuffer batch = BatchBuffer.allocate(layout, batchRows);
+        long[] index = ((LongColumn) batch.column(0)).buffer();
+        double[] time = ((DoubleColumn) batch.column(1)).buffer();
+        double[] current = ((DoubleColumn) batch.column(2)).buffer();
+        double[] voltage = ((DoubleColumn) batch.column(3)).buffer();
+        long[] cycle = ((LongColumn) batch.column(4)).buffer();
         try (HDF5Writer w = HDF5Writer.builder(file).layout(layout).expectedRows(ROWS).open()) {
             for (int first = 0; first < ROWS; first += batchRows) {
                 int n = Math.min(batchRows, ROWS - first);
@@ -88,8 +89,8 @@ class BattdatSplitTest {
         try (BatchStream batches = Battdat.engine().batches(file, "raw_data")) {
             while (batches.hasNext()) {
                 ColumnBatch b = batches.next();
-                long[] index = b.longs("index").values();
-                long[] cycle = b.longs("cycle_number").values();
+                long[] index = b.longs("index").buffer();
+                long[] cycle = b.longs("cycle_number").buffer();
                 for (int r = 0; r < b.rowCount(); r++) {
                     long m = Math.floorMod(index[r], MOD);
                     sumIndex += index[r];

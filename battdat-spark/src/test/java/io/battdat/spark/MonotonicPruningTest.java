@@ -1,6 +1,7 @@
 package io.battdat.spark;
 
 import io.battdat.api.SchemaViolationException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -60,11 +61,11 @@ class MonotonicPruningTest {
 
     /** A RawData table whose cycle_number at row r is {@code cycle.applyAsLong(r)}. */
     private static Path write(Path file, int rows, LongUnaryOperator cycle) {
-        ColumnBatch batch = ColumnBatch.allocate(LAYOUT, rows);
-        long[] cycles = ((LongColumn) batch.column(0)).values();
-        double[] time = ((DoubleColumn) batch.column(1)).values();
-        double[] voltage = ((DoubleColumn) batch.column(2)).values();
-        double[] current = ((DoubleColumn) batch.column(3)).values();
+        BatchBuffer batch = BatchBuffer.allocate(LAYOUT, rows);
+        long[] cycles = ((LongColumn) batch.column(0)).buffer();
+        double[] time = ((DoubleColumn) batch.column(1)).buffer();
+        double[] voltage = ((DoubleColumn) batch.column(2)).buffer();
+        double[] current = ((DoubleColumn) batch.column(3)).buffer();
         for (int r = 0; r < rows; r++) {
             cycles[r] = cycle.applyAsLong(r);
             time[r] = r;
@@ -107,8 +108,8 @@ class MonotonicPruningTest {
             try (BatchStream batches = Battdat.engine().batches(f, "raw_data")) {
                 while (batches.hasNext()) {
                     ColumnBatch b = batches.next();
-                    long[] cycles = b.longs("cycle_number").values();
-                    double[] time = b.doubles("test_time").values();
+                    long[] cycles = b.longs("cycle_number").buffer();
+                    double[] time = b.doubles("test_time").buffer();
                     for (int r = 0; r < b.rowCount(); r++) {
                         if (matches.test(cycles[r], time[r])) {
                             out.add(f + "@" + time[r]);

@@ -357,7 +357,8 @@ public final class BattdatEngine {
     /** Records over a batch stream: one row cursor moved over each batch; nothing allocated per record. */
     private static final class TableRecordStream implements RecordStream {
         private final BatchStream batches;
-        private final Row row = Row.detached();
+        /** The view over {@link #batch}; a new one only when the stream hands out another batch object. */
+        private Row row;
         private ColumnBatch batch;
         private int index;
         private int count;
@@ -389,7 +390,10 @@ public final class BattdatEngine {
             if (!hasNext()) {
                 throw new NoSuchElementException("no more records in " + batches.table().path());
             }
-            return row.attach(batch, index++);
+            if (row == null || row.batch() != batch) {
+                row = batch.row();
+            }
+            return row.moveTo(index++);
         }
 
         @Override

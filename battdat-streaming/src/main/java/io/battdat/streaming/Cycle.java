@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.InvalidUseException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.dataset.BatteryDataset;
 
@@ -53,7 +54,7 @@ public final class Cycle {
      */
     public ColumnBatch table() {
         if (tables.size() != 1) {
-            throw new IllegalStateException("several tables are streamed (" + tables.keySet() + "); use tables()");
+            throw new InvalidUseException("several tables are streamed (" + tables.keySet() + "); use tables()");
         }
         return tables.values().iterator().next();
     }
@@ -68,7 +69,7 @@ public final class Cycle {
      */
     public BatteryDataset dataset() {
         if (dataset == null) {
-            throw new IllegalStateException("no dataset: request datasets with CycleRequest.withDataset()");
+            throw new InvalidUseException("no dataset: request datasets with CycleRequest.withDataset()");
         }
         return dataset;
     }

@@ -1,8 +1,11 @@
 package io.battdat.streaming;
 
+import io.battdat.api.InvalidUseException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Which tables {@link BattdatEngine#cycles} streams together and what each cycle carries. Immutable; build one
@@ -16,39 +19,51 @@ import java.util.List;
  *   <li>{@link #allTables(String)}: every table of one cell; this works on prefixed files, unlike Python.</li>
  * </ul>
  *
- * @param keys        the table keys ({@code raw_data}, {@code cell_a/raw_data}) in output order; null for every
- *                    table of one cell
- * @param prefix      with {@code keys == null}: the cell's prefix ({@code cell_a}; {@code ""} or {@code "/"} for
- *                    root-level tables), or null for the file's only cell; ignored when keys are given
- * @param makeDataset whether each cycle carries a {@link io.battdat.api.dataset.BatteryDataset}
+ * <p>Immutable and thread-safe; its constructor is private so that fields can be added without breaking callers.
  */
-public record CycleRequest(List<String> keys, String prefix, boolean makeDataset) {
+public final class CycleRequest {
+    private final List<String> keys;
+    private final String prefix;
+    private final boolean makeDataset;
 
-    /**
-     * Checks and copies the keys.
-     *
-     * @param keys        the table keys in output order, or null for every table of one cell
-     * @param prefix      the cell when {@code keys} is null, or null
-     * @param makeDataset whether each cycle carries a dataset
-     * @throws IllegalArgumentException for an empty key list, or a null or repeated key
-     */
-    public CycleRequest {
+    private CycleRequest(List<String> keys, String prefix, boolean makeDataset) {
         if (keys != null) {
             if (keys.isEmpty()) {
-                throw new IllegalArgumentException("no table keys given");
+                throw new InvalidUseException("no table keys given");
             }
             List<String> copy = new ArrayList<>(keys.size());
             for (String k : keys) {
                 if (k == null) {
-                    throw new IllegalArgumentException("null table key in " + keys);
+                    throw new InvalidUseException("null table key in " + keys);
                 }
                 if (copy.contains(k)) {
-                    throw new IllegalArgumentException("table key " + k + " given twice in " + keys);
+                    throw new InvalidUseException("table key " + k + " given twice in " + keys);
                 }
                 copy.add(k);
             }
             keys = Collections.unmodifiableList(copy);
         }
+        this.keys = keys;
+        this.prefix = prefix;
+        this.makeDataset = makeDataset;
+    }
+
+    /** The table keys ({@code raw_data}, {@code cell_a/raw_data}) in output order; null for every table of one cell. */
+    public List<String> keys() {
+        return keys;
+    }
+
+    /**
+     * With {@code keys() == null}: the cell's prefix ({@code cell_a}; {@code ""} or {@code "/"} for root-level
+     * tables), or null for the file's only cell; null when keys are given.
+     */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Whether each cycle carries a {@link io.battdat.api.dataset.BatteryDataset}. */
+    public boolean makeDataset() {
+        return makeDataset;
     }
 
     /**
@@ -86,5 +101,22 @@ public record CycleRequest(List<String> keys, String prefix, boolean makeDataset
     /** The same request, with a {@link io.battdat.api.dataset.BatteryDataset} on every cycle. */
     public CycleRequest withDataset() {
         return new CycleRequest(keys, prefix, true);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CycleRequest r && Objects.equals(keys, r.keys) && Objects.equals(prefix, r.prefix)
+                && makeDataset == r.makeDataset;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(keys, prefix, makeDataset);
+    }
+
+    @Override
+    public String toString() {
+        return "CycleRequest[" + (keys != null ? "keys=" + keys : "all tables of " + (prefix == null ? "the only cell"
+                : "cell " + prefix)) + (makeDataset ? ", with dataset" : "") + "]";
     }
 }

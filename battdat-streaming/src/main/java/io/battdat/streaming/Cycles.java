@@ -1,9 +1,11 @@
 package io.battdat.streaming;
 
+import io.battdat.api.InvalidUseException;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.CycleMismatchException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
@@ -86,7 +88,7 @@ final class Cycles implements CycleStream {
             TableInfo t = dataset.table(key);
             for (TableInfo seen : out) {
                 if (seen.key().equals(t.key())) {
-                    throw new IllegalArgumentException(file + ": table " + t.key() + " is requested twice in "
+                    throw new InvalidUseException(file + ": table " + t.key() + " is requested twice in "
                             + requested);
                 }
             }
@@ -166,7 +168,7 @@ final class Cycles implements CycleStream {
         String cell = tables.get(0).prefix();
         for (TableInfo t : tables) {
             if (!Objects.equals(t.prefix(), cell)) {
-                throw new IllegalArgumentException(file + ": a dataset holds one cell, but the tables requested "
+                throw new InvalidUseException(file + ": a dataset holds one cell, but the tables requested "
                         + keys + " belong to several");
             }
             if (t.schema() == null) {
@@ -331,7 +333,7 @@ final class Cycles implements CycleStream {
         private int position;
         private boolean exhausted;
         /** Where a run spanning batches is gathered; reused from run to run. */
-        private ColumnBatch scratch;
+        private BatchBuffer scratch;
 
         Runs(TableInfo table, TableCursor cursor) {
             this.table = table;
@@ -379,7 +381,7 @@ final class Cycles implements CycleStream {
                     end++;
                 }
                 if (end < n && !spanning) {
-                    ColumnBatch out = ColumnBatch.allocate(batch.layout(), end - position);
+                    BatchBuffer out = BatchBuffer.allocate(batch.layout(), end - position);
                     out.appendRows(batch, position, end);
                     out.setFirstRow(firstRow);
                     position = end;
@@ -387,7 +389,7 @@ final class Cycles implements CycleStream {
                 }
                 if (!spanning) {
                     if (scratch == null) {
-                        scratch = ColumnBatch.allocate(batch.layout(), Math.max(16, 2 * (end - position)));
+                        scratch = BatchBuffer.allocate(batch.layout(), Math.max(16, 2 * (end - position)));
                     }
                     scratch.clear();
                     spanning = true;
@@ -398,7 +400,7 @@ final class Cycles implements CycleStream {
                     break;
                 }
             }
-            ColumnBatch out = scratch.copy();
+            BatchBuffer out = scratch.copy();
             out.setFirstRow(firstRow);
             return out;
         }

@@ -1,7 +1,9 @@
 package io.battdat.streaming;
 
+import io.battdat.api.InvalidUseException;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.WriteException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
@@ -64,7 +66,7 @@ public final class HDF5Writer implements AutoCloseable {
     /** Rows given to the table since its last commit: counted by the next flush. */
     private int handedOver;
     private TableSink table;
-    private ColumnBatch rows;
+    private BatchBuffer rows;
     private String[] lastStrings; // per column: the last string written, and its bytes as stored
     private byte[][] lastEncoded;
     private long rowsWritten;
@@ -76,7 +78,8 @@ public final class HDF5Writer implements AutoCloseable {
         this.bufferSize = b.bufferSize;
         this.declaredLayout = b.layout;
         this.tableKey = b.key == null || b.key.isEmpty() ? b.table : b.key + "/" + b.table;
-        WriteOptions options = new WriteOptions(b.mode, b.metadata, null, b.complevel, b.complib, b.fsync);
+        WriteOptions options = WriteOptions.builder(b.metadata).mode(b.mode).compression(b.complevel, b.complib)
+                .fsync(b.fsync).build();
         this.expectedRows = b.expectedRows;
         this.mode = b.mode;
         this.sink = b.engine.registry().writerFor(path).open(path, options);
@@ -105,7 +108,7 @@ public final class HDF5Writer implements AutoCloseable {
             warnOnNewKeys((Map<String, Object>) row, layout);
         }
         if (rows == null) {
-            rows = ColumnBatch.allocate(layout, bufferSize); // the columns were fixed by writeBatch
+            rows = BatchBuffer.allocate(layout, bufferSize); // the columns were fixed by writeBatch
         }
         int at = rows.rowCount();
         put(rows, at, (Map<String, Object>) row, layout, rowsWritten + at);
@@ -152,7 +155,7 @@ public final class HDF5Writer implements AutoCloseable {
         }
         TableLayout layout = table.layout();
         if (rows == null) {
-            rows = ColumnBatch.allocate(layout, bufferSize);
+            rows = BatchBuffer.allocate(layout, bufferSize);
         }
         int written = 0;
         try {
@@ -282,15 +285,15 @@ public final class HDF5Writer implements AutoCloseable {
                         + spec.name() + "'", null);
             }
             switch (spec.type()) {
-                case FLOAT64 -> ((DoubleColumn) b.column(c)).values()[at] = v == null ? Double.NaN : number(v, spec, rowNumber);
-                case INT64 -> ((LongColumn) b.column(c)).values()[at] = integer(v, spec, rowNumber);
+                case FLOAT64 -> ((DoubleColumn) b.column(c)).buffer()[at] = v == null ? Double.NaN : number(v, spec, rowNumber);
+                case INT64 -> ((LongColumn) b.column(c)).buffer()[at] = integer(v, spec, rowNumber);
                 case BOOL -> {
                     if (!(v instanceof Boolean bool)) {
                         throw misfit(v, spec, rowNumber);
                     }
-                    ((BooleanColumn) b.column(c)).values()[at] = bool;
+                    ((BooleanColumn) b.column(c)).buffer()[at] = bool;
                 }
-                case STRING -> putString(((StringColumn) b.column(c)).bytes(), at * spec.itemSize(), String.valueOf(v),
+                case STRING -> putString(((StringColumn) b.column(c)).buffer(), at * spec.itemSize(), String.valueOf(v),
                         c, spec, rowNumber);
                 default -> throw misfit(v, spec, rowNumber);
             }
@@ -370,7 +373,7 @@ public final class HDF5Writer implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("writer of " + path + " is closed");
+            throw new InvalidUseException("writer of " + path + " is closed");
         }
     }
 
@@ -464,7 +467,7 @@ public final class HDF5Writer implements AutoCloseable {
         /** The table's name ({@code raw_data} by default), under {@link #key(String)}. */
         public Builder table(String name) {
             if (name == null || name.isEmpty() || name.contains("/")) {
-                throw new IllegalArgumentException("a table name without '/', got '" + name + "'");
+                throw new InvalidUseException("a table name without '/', got '" + name + "'");
             }
             this.table = name;
             return this;
@@ -473,7 +476,7 @@ public final class HDF5Writer implements AutoCloseable {
         /** Rows buffered before a flush (32,768 by default). */
         public Builder bufferSize(int rows) {
             if (rows < 1) {
-                throw new IllegalArgumentException("buffer size must be positive");
+                throw new InvalidUseException("buffer size must be positive");
             }
             this.bufferSize = rows;
             return this;

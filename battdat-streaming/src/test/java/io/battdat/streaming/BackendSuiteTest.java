@@ -59,7 +59,7 @@ class BackendSuiteTest {
             try (DatasetSink sink = ENGINE.registry().writerFor(out).open(out, options)) {
                 for (TableInfo t : source.tables()) {
                     TableSink target = sink.createTable(t.key(), t.layout(), t.schema(), t.rows());
-                    try (TableCursor c = source.openTable(t.key(), new ReadOptions(1_000, 1, 0))) {
+                    try (TableCursor c = source.openTable(t.key(), ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0).build())) {
                         while (c.next()) {
                             target.append(c.batch(), 0, c.batch().rowCount());
                         }

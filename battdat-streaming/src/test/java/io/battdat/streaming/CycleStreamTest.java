@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.InvalidUseException;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.CycleMismatchException;
 import io.battdat.api.KeyNotFoundException;
@@ -65,7 +66,7 @@ class CycleStreamTest {
             assertEquals((long) c.table().doubles("test_time").get(0), c.table().firstRow());
             assertEquals(c.table(), c.tables().get("raw_data"));
             assertEquals(c.table().rowCount(), c.rows());
-            assertThrows(IllegalStateException.class, c::dataset);
+            assertThrows(InvalidUseException.class, c::dataset);
         }
         assertThrows(UnsupportedOperationException.class, () -> cycles.get(0).tables().clear());
     }
@@ -100,7 +101,7 @@ class CycleStreamTest {
                 Cycle c = s.next();
                 assertEquals(List.of("raw_data", "cycle_stats"), List.copyOf(c.tables().keySet()));
                 assertEquals(1, c.tables().get("cycle_stats").rowCount());
-                assertThrows(IllegalStateException.class, c::table);
+                assertThrows(InvalidUseException.class, c::table);
                 rawSizes.add(c.tables().get("raw_data").rowCount());
             }
         }
@@ -311,9 +312,9 @@ class CycleStreamTest {
         assertEquals("cell_a", CycleRequest.allTables("cell_a").prefix());
         assertTrue(CycleRequest.of("raw_data").withDataset().makeDataset());
         assertFalse(CycleRequest.of("raw_data").makeDataset());
-        assertThrows(IllegalArgumentException.class, () -> CycleRequest.of(List.of()));
-        assertThrows(IllegalArgumentException.class, () -> CycleRequest.of(List.of("raw_data", "raw_data")));
-        assertThrows(IllegalArgumentException.class, () -> CycleRequest.of(java.util.Arrays.asList("raw_data", null)));
+        assertThrows(InvalidUseException.class, () -> CycleRequest.of(List.of()));
+        assertThrows(InvalidUseException.class, () -> CycleRequest.of(List.of("raw_data", "raw_data")));
+        assertThrows(InvalidUseException.class, () -> CycleRequest.of(java.util.Arrays.asList("raw_data", null)));
         List<String> keys = new ArrayList<>(List.of("a"));
         CycleRequest r = CycleRequest.of(keys);
         keys.add("b");
@@ -323,7 +324,7 @@ class CycleStreamTest {
     @Test
     void theSameTableUnderTwoSpellingsIsRefused() {
         TestingMemoryReader.MemoryFile f = reader.file(dir, "a.mem").table("raw_data", 0);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(InvalidUseException.class,
                 () -> engine.cycles(f.path, CycleRequest.of(List.of("raw_data", "/raw_data"))));
         assertTrue(f.allClosed(), f.toString());
     }

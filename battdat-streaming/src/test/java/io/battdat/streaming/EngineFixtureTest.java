@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.InvalidUseException;
 import io.battdat.api.CycleMismatchException;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.KeyNotFoundException;
@@ -196,7 +197,7 @@ class EngineFixtureTest {
             assertEquals(0, first.tables().get("cycle_stats").longs("cycle_number").get(0));
             assertTrue(first.dataset().schemas().containsKey("raw_data"));
             assertEquals(first.tables().get("raw_data").rowCount(), first.dataset().table("raw_data").rowCount());
-            assertThrows(IllegalStateException.class, first::table);
+            assertThrows(InvalidUseException.class, first::table);
         }
     }
 

@@ -2,6 +2,7 @@ package io.battdat.streaming;
 
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.WriteException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
 import io.battdat.api.metadata.BatteryMetadata;
@@ -113,9 +114,9 @@ class HDF5WriterTest {
         Path out = dir.resolve("mixed.h5");
         io.battdat.api.data.TableLayout layout = io.battdat.api.data.TableLayout.of(
                 io.battdat.api.data.ColumnSpec.of("test_time", io.battdat.api.data.StorageType.FLOAT64));
-        ColumnBatch batch = ColumnBatch.allocate(layout, 2);
-        ((io.battdat.api.data.DoubleColumn) batch.column(0)).values()[0] = 0.0;
-        ((io.battdat.api.data.DoubleColumn) batch.column(0)).values()[1] = 1.0;
+        BatchBuffer batch = BatchBuffer.allocate(layout, 2);
+        ((io.battdat.api.data.DoubleColumn) batch.column(0)).buffer()[0] = 0.0;
+        ((io.battdat.api.data.DoubleColumn) batch.column(0)).buffer()[1] = 1.0;
         batch.setRowCount(2);
         try (HDF5Writer w = HDF5Writer.builder(out).bufferSize(4).open()) {
             w.writeBatch(batch);
@@ -126,7 +127,7 @@ class HDF5WriterTest {
         try (BatchStream b = ENGINE.batches(out, null)) {
             ColumnBatch read = b.next();
             assertEquals(6, read.rowCount());
-            double[] times = java.util.Arrays.copyOf(((io.battdat.api.data.DoubleColumn) read.column(0)).values(), 6);
+            double[] times = java.util.Arrays.copyOf(((io.battdat.api.data.DoubleColumn) read.column(0)).buffer(), 6);
             assertArrayEquals(new double[]{0, 1, 2, 0, 1, 3}, times, "rows and batches in the order given");
         }
     }
@@ -145,7 +146,7 @@ class HDF5WriterTest {
         assertTrue(e.getMessage().contains("voltage"), e.getMessage());
         w.close();
         try (BatchStream b = ENGINE.batches(out, null)) {
-            ColumnBatch batch = b.next();
+            io.battdat.api.data.ColumnBatch batch = b.next();
             assertEquals(2, batch.rowCount(), "rows before the bad one stay written");
         }
     }

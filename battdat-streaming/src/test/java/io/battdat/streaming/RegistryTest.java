@@ -69,6 +69,11 @@ class RegistryTest {
         public int priority() {
             return priority;
         }
+
+        @Override
+        public int spiVersion() {
+            return Spi.VERSION;
+        }
     }
 
     /** Public with a no-argument constructor, so ServiceLoader can build it. */
@@ -130,6 +135,11 @@ class RegistryTest {
         @Override
         public DatasetSink open(Path path, WriteOptions options) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int spiVersion() {
+            return Spi.VERSION;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.battdat.streaming;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -111,33 +113,33 @@ class TestingMemoryReader implements StreamReader {
 
         /** Adds a table {@code test_time} (0, 1, 2, ...; float64), {@code cycle_number} (int64). */
         MemoryFile table(String key, long... cycles) {
-            ColumnBatch b = ColumnBatch.allocate(TableLayout.of(ColumnSpec.of("test_time", StorageType.FLOAT64),
+            BatchBuffer b = BatchBuffer.allocate(TableLayout.of(ColumnSpec.of("test_time", StorageType.FLOAT64),
                     ColumnSpec.of("cycle_number", StorageType.INT64)), cycles.length);
             for (int i = 0; i < cycles.length; i++) {
-                ((DoubleColumn) b.column(0)).values()[i] = i;
-                ((LongColumn) b.column(1)).values()[i] = cycles[i];
+                ((DoubleColumn) b.column(0)).buffer()[i] = i;
+                ((LongColumn) b.column(1)).buffer()[i] = cycles[i];
             }
             return put(key, b, cycles.length);
         }
 
         /** Adds a table {@code cycle_number} (float64), {@code test_time} (0, 1, 2, ...; float64). */
         MemoryFile floatTable(String key, double... cycles) {
-            ColumnBatch b = ColumnBatch.allocate(TableLayout.of(ColumnSpec.of("cycle_number", StorageType.FLOAT64),
+            BatchBuffer b = BatchBuffer.allocate(TableLayout.of(ColumnSpec.of("cycle_number", StorageType.FLOAT64),
                     ColumnSpec.of("test_time", StorageType.FLOAT64)), cycles.length);
             for (int i = 0; i < cycles.length; i++) {
-                ((DoubleColumn) b.column(0)).values()[i] = cycles[i];
-                ((DoubleColumn) b.column(1)).values()[i] = i;
+                ((DoubleColumn) b.column(0)).buffer()[i] = cycles[i];
+                ((DoubleColumn) b.column(1)).buffer()[i] = i;
             }
             return put(key, b, cycles.length);
         }
 
         /** Adds a table of one float64 column {@code x} and no cycle_number. */
         MemoryFile tableWithoutCycles(String key, int rows) {
-            ColumnBatch b = ColumnBatch.allocate(TableLayout.of(ColumnSpec.of("x", StorageType.FLOAT64)), rows);
+            BatchBuffer b = BatchBuffer.allocate(TableLayout.of(ColumnSpec.of("x", StorageType.FLOAT64)), rows);
             return put(key, b, rows);
         }
 
-        private MemoryFile put(String key, ColumnBatch b, int rows) {
+        private MemoryFile put(String key, BatchBuffer b, int rows) {
             b.setRowCount(rows);
             tables.put(key, b);
             return this;
@@ -193,9 +195,9 @@ class TestingMemoryReader implements StreamReader {
                 List<TableInfo> out = new ArrayList<>();
                 tables.forEach((k, b) -> {
                     int slash = k.lastIndexOf('/');
-                    out.add(new TableInfo("/" + k, slash < 0 ? null : k.substring(0, slash), k.substring(slash + 1),
-                            b.layout(), b.rowCount(), schemas.getOrDefault(k, SCHEMA), null, List.of(), 0,
-                            OptionalLong.empty()));
+                    out.add(TableInfo.builder("/" + k, slash < 0 ? null : k.substring(0, slash),
+                            k.substring(slash + 1), b.layout()).rows(b.rowCount())
+                            .schemaJson(schemas.getOrDefault(k, SCHEMA)).build());
                 });
                 return out;
             }
@@ -217,7 +219,7 @@ class TestingMemoryReader implements StreamReader {
                 cursorOpens++;
                 ColumnBatch all = tables.get(info.key());
                 int perBatch = Math.min(options.batchRows(), maxBatchRows);
-                ColumnBatch batch = ColumnBatch.allocate(all.layout(), perBatch);
+                BatchBuffer batch = BatchBuffer.allocate(all.layout(), perBatch);
                 return new TableCursor() {
                     private int next;
                     private boolean cursorClosed;
@@ -247,7 +249,7 @@ class TestingMemoryReader implements StreamReader {
                     }
 
                     @Override
-                    public ColumnBatch batch() {
+                    public BatchBuffer batch() {
                         return batch;
                     }
 
@@ -269,5 +271,10 @@ class TestingMemoryReader implements StreamReader {
                 }
             }
         }
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

@@ -1,5 +1,6 @@
 package io.battdat.api.data;
 
+import io.battdat.api.InvalidUseException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -19,14 +20,14 @@ public record ColumnSpec(String name, StorageType type, int itemSize, int[] shap
         Objects.requireNonNull(type, "type");
         shape = shape == null ? new int[0] : shape.clone();
         if (type != StorageType.STRING && itemSize != type.size()) {
-            throw new IllegalArgumentException("item size " + itemSize + " does not fit " + type + " in column " + name);
+            throw new InvalidUseException("item size " + itemSize + " does not fit " + type + " in column " + name);
         }
         if (itemSize < 0) {
-            throw new IllegalArgumentException("negative item size in column " + name);
+            throw new InvalidUseException("negative item size in column " + name);
         }
         for (int d : shape) {
             if (d <= 0) {
-                throw new IllegalArgumentException("bad shape " + Arrays.toString(shape) + " in column " + name);
+                throw new InvalidUseException("bad shape " + Arrays.toString(shape) + " in column " + name);
             }
         }
     }

@@ -11,6 +11,8 @@ public final class LongColumn implements Column {
     private final int width;
     private final boolean unsigned64;
     private long[] values;
+    /** Rows of the batch this column belongs to; set by {@link BatchBuffer}. */
+    int rows;
 
     LongColumn(ColumnSpec spec, int capacity) {
         this.spec = spec;
@@ -19,9 +21,23 @@ public final class LongColumn implements Column {
         this.values = new long[Math.multiplyExact(capacity, width)];
     }
 
-    /** The backing array: row r's values are at {@code [r * width(), (r + 1) * width())}. */
-    public long[] values() {
+    /**
+     * The backing array, which the stream reuses and which is usually longer than the batch: row r's values are at
+     * {@code [r * width(), (r + 1) * width())}, and only the first {@link #rowCount()} rows belong to this batch.
+     * The fast path for loops bounded by the row count; {@link #values()} gives exactly the batch's values.
+     */
+    public long[] buffer() {
         return values;
+    }
+
+    /** A copy of exactly this batch's values ({@code rowCount() * width()} of them), which stays valid. */
+    public long[] values() {
+        return Arrays.copyOf(values, rows * width);
+    }
+
+    @Override
+    public int rowCount() {
+        return rows;
     }
 
     /** The row's first value. */
@@ -44,15 +60,13 @@ public final class LongColumn implements Column {
         return values.length / Math.max(1, width);
     }
 
-    @Override
-    public void ensureCapacity(int rows) {
+    void ensureCapacity(int rows) {
         if (rows > capacity()) {
             values = Arrays.copyOf(values, Math.multiplyExact(rows, width));
         }
     }
 
-    @Override
-    public void copyRows(Column source, int sourceRow, int targetRow, int rows) {
+    void copyRows(Column source, int sourceRow, int targetRow, int rows) {
         System.arraycopy(((LongColumn) source).values, sourceRow * width, values, targetRow * width, rows * width);
     }
 

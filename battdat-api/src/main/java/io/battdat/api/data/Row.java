@@ -11,23 +11,11 @@ import java.util.Map;
  * the stream advances. Copy what you keep ({@link #toMap()}).
  */
 public final class Row {
-    private ColumnBatch batch;
+    private final ColumnBatch batch;
     private int index;
 
     Row(ColumnBatch batch) {
         this.batch = batch;
-    }
-
-    /** A cursor not yet attached to a batch (for stream implementations). */
-    public static Row detached() {
-        return new Row(null);
-    }
-
-    /** Attaches the cursor to a batch and a row (for stream implementations). */
-    public Row attach(ColumnBatch batch, int index) {
-        this.batch = batch;
-        this.index = index;
-        return this;
     }
 
     /** Moves to a row of the current batch. */

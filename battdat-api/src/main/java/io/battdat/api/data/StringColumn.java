@@ -13,6 +13,8 @@ public final class StringColumn implements Column {
     private final int itemSize;
     private final int width;
     private byte[] bytes;
+    /** Rows of the batch this column belongs to; set by {@link BatchBuffer}. */
+    int rows;
 
     StringColumn(ColumnSpec spec, int capacity) {
         this.spec = spec;
@@ -21,9 +23,26 @@ public final class StringColumn implements Column {
         this.bytes = new byte[Math.multiplyExact(capacity, width)];
     }
 
-    /** The backing bytes: row r's bytes are at {@code [r * width(), (r + 1) * width())}. */
-    public byte[] bytes() {
+    /**
+     * The backing bytes, which the stream reuses and which are usually longer than the batch: row r's bytes are at
+     * {@code [r * width(), (r + 1) * width())}, and only the first {@link #rowCount()} rows belong to this batch.
+     */
+    public byte[] buffer() {
         return bytes;
+    }
+
+    /** Exactly this batch's (first) values, decoded as by {@link #get(int)}. */
+    public String[] values() {
+        String[] out = new String[rows];
+        for (int r = 0; r < rows; r++) {
+            out[r] = get(r);
+        }
+        return out;
+    }
+
+    @Override
+    public int rowCount() {
+        return rows;
     }
 
     /** Length of the row's (first) value without its trailing NUL padding. */
@@ -81,15 +100,13 @@ public final class StringColumn implements Column {
         return width == 0 ? Integer.MAX_VALUE : bytes.length / width;
     }
 
-    @Override
-    public void ensureCapacity(int rows) {
+    void ensureCapacity(int rows) {
         if (width > 0 && rows > capacity()) {
             bytes = Arrays.copyOf(bytes, Math.multiplyExact(rows, width));
         }
     }
 
-    @Override
-    public void copyRows(Column source, int sourceRow, int targetRow, int rows) {
+    void copyRows(Column source, int sourceRow, int targetRow, int rows) {
         System.arraycopy(((StringColumn) source).bytes, sourceRow * width, bytes, targetRow * width, rows * width);
     }
 

@@ -1,5 +1,6 @@
 package io.battdat.api.data;
 
+import io.battdat.api.InvalidUseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class TableLayout {
         this.indexByName = new HashMap<>();
         for (int i = 0; i < this.columns.size(); i++) {
             if (indexByName.putIfAbsent(this.columns.get(i).name(), i) != null) {
-                throw new IllegalArgumentException("duplicate column name: " + this.columns.get(i).name());
+                throw new InvalidUseException("duplicate column name: " + this.columns.get(i).name());
             }
         }
     }
@@ -71,7 +72,7 @@ public final class TableLayout {
         for (String n : names) {
             int i = indexOf(n);
             if (i < 0) {
-                throw new IllegalArgumentException("no column " + n + " in " + names());
+                throw new InvalidUseException("no column " + n + " in " + names());
             }
             picked.add(columns.get(i));
         }

@@ -1,5 +1,6 @@
 package io.battdat.api.parse;
 
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.TableLayout;
 
@@ -9,7 +10,7 @@ import io.battdat.api.data.TableLayout;
  * run: the hot loop then writes primitives and allocates nothing.
  */
 public final class BatchBuilder {
-    private final ColumnBatch batch;
+    private final BatchBuffer batch;
     private final TableOutput output;
     private final int capacity;
     private int rows;
@@ -21,13 +22,13 @@ public final class BatchBuilder {
      * @param batchRows rows per batch
      */
     public BatchBuilder(TableLayout layout, TableOutput output, int batchRows) {
-        this.batch = ColumnBatch.allocate(layout, batchRows);
+        this.batch = BatchBuffer.allocate(layout, batchRows);
         this.output = output;
         this.capacity = batchRows;
     }
 
     /** The batch being filled; its column arrays stay the same for the builder's life. */
-    public ColumnBatch batch() {
+    public BatchBuffer batch() {
         return batch;
     }
 

@@ -1,5 +1,6 @@
 package io.battdat.api.parse;
 
+import io.battdat.api.InvalidUseException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ public record CellFiles(String name, List<Path> files) {
         Objects.requireNonNull(name, "name");
         files = List.copyOf(files);
         if (name.isEmpty() || files.isEmpty()) {
-            throw new IllegalArgumentException("a cell needs a name and at least one file");
+            throw new InvalidUseException("a cell needs a name and at least one file");
         }
     }
 

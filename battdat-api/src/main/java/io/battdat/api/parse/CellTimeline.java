@@ -1,5 +1,7 @@
 package io.battdat.api.parse;
 
+import io.battdat.api.InvalidUseException;
+
 /**
  * Continues cycle numbers and times across the files of one cell (spec 5.1): file {@code i}'s cycles are renumbered
  * from the cycle after the previous file's last, and its times start where the previous file's ended (so that
@@ -55,7 +57,7 @@ public final class CellTimeline {
             firstCycle = rawCycle;
             maxCycle = rawCycle;
         } else if (rawCycle < firstCycle) {
-            throw new IllegalArgumentException("cycle index " + rawCycle + " is below the file's first cycle index "
+            throw new InvalidUseException("cycle index " + rawCycle + " is below the file's first cycle index "
                     + firstCycle + " (cycle numbers must not decrease)");
         } else if (rawCycle > maxCycle) {
             maxCycle = rawCycle;

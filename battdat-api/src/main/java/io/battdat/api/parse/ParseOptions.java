@@ -1,35 +1,66 @@
 package io.battdat.api.parse;
 
+import io.battdat.api.InvalidUseException;
+
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How a parser reads. Immutable.
- *
- * @param zone         the time zone of wall-clock times in the input (MACCOR {@code DPt Time}, Arbin MITS
- *                     {@code Date_Time}, BatteryArchive {@code Date_Time}); Python uses the machine's
- * @param skipBadLines when true, a malformed line is counted and skipped (see {@link ParseContext#badLine})
- *                     instead of failing the run
- * @param batchRows    rows per batch handed to the context
- * @param settings     parser-specific switches ({@code batterydata.store-all=true}); each parser documents its
- *                     own, under its format name, and ignores the others
+ * How a parser reads. Immutable and thread-safe; made from {@link #defaults()} and changed with the {@code with*}
+ * methods, which return new instances (the constructor is private so that options can be added without breaking
+ * callers).
  */
-public record ParseOptions(ZoneId zone, boolean skipBadLines, int batchRows, Map<String, String> settings) {
+public final class ParseOptions {
     /** Rows per batch unless told otherwise: large enough to amortise, small enough to stay in cache. */
     public static final int DEFAULT_BATCH_ROWS = 8192;
 
-    public ParseOptions {
-        Objects.requireNonNull(zone, "zone");
-        settings = Map.copyOf(settings);
+    private final ZoneId zone;
+    private final boolean skipBadLines;
+    private final int batchRows;
+    private final Map<String, String> settings;
+
+    private ParseOptions(ZoneId zone, boolean skipBadLines, int batchRows, Map<String, String> settings) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.settings = Map.copyOf(settings);
         if (batchRows < 1) {
-            throw new IllegalArgumentException("batchRows must be positive, got " + batchRows);
+            throw new InvalidUseException("batchRows must be positive, got " + batchRows);
         }
+        this.skipBadLines = skipBadLines;
+        this.batchRows = batchRows;
     }
 
     /** The machine's zone, strict about bad lines, default batches, no settings. */
     public static ParseOptions defaults() {
         return new ParseOptions(ZoneId.systemDefault(), false, DEFAULT_BATCH_ROWS, Map.of());
+    }
+
+    /**
+     * The time zone of wall-clock times in the input (MACCOR {@code DPt Time}, Arbin MITS {@code Date_Time},
+     * BatteryArchive {@code Date_Time}); Python uses the machine's.
+     */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Whether a malformed line is counted and skipped (see {@link ParseContext#badLine}) instead of failing the run.
+     */
+    public boolean skipBadLines() {
+        return skipBadLines;
+    }
+
+    /** Rows per batch handed to the context. */
+    public int batchRows() {
+        return batchRows;
+    }
+
+    /**
+     * Parser-specific switches ({@code batterydata.store-all=true}); each parser documents its own, under its format
+     * name, and ignores the others.
+     */
+    public Map<String, String> settings() {
+        return settings;
     }
 
     /** A copy with another zone. */
@@ -56,5 +87,22 @@ public record ParseOptions(ZoneId zone, boolean skipBadLines, int batchRows, Map
     public boolean flag(String key, boolean fallback) {
         String v = settings.get(key);
         return v == null ? fallback : v.equalsIgnoreCase("true");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ParseOptions p && zone.equals(p.zone) && skipBadLines == p.skipBadLines
+                && batchRows == p.batchRows && settings.equals(p.settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(zone, skipBadLines, batchRows, settings);
+    }
+
+    @Override
+    public String toString() {
+        return "ParseOptions[zone=" + zone + ", skipBadLines=" + skipBadLines + ", batchRows=" + batchRows
+                + ", settings=" + settings + "]";
     }
 }

@@ -28,8 +28,11 @@ public interface VendorExporter {
      */
     void export(StoredDataset dataset, Path directory, ExportOptions options);
 
-    /** The SPI version this exporter was built against. */
-    default int spiVersion() {
-        return Spi.VERSION;
-    }
+    /**
+     * The SPI version this exporter was compiled against. Implement it as {@code return Spi.VERSION;} in the
+     * implementing class: {@link Spi#VERSION} is a compile-time constant, so the number is fixed into the exporter's
+     * own class file when it is compiled, and the registry refuses a exporter built against a newer SPI than the
+     * one running. (A default method here would report the running SPI's version for every exporter.)
+     */
+    int spiVersion();
 }

@@ -74,8 +74,11 @@ public interface VendorParser {
         return 0;
     }
 
-    /** The SPI version this parser was built against. */
-    default int spiVersion() {
-        return Spi.VERSION;
-    }
+    /**
+     * The SPI version this parser was compiled against. Implement it as {@code return Spi.VERSION;} in the
+     * implementing class: {@link Spi#VERSION} is a compile-time constant, so the number is fixed into the parser's
+     * own class file when it is compiled, and the registry refuses a parser built against a newer SPI than the
+     * one running. (A default method here would report the running SPI's version for every parser.)
+     */
+    int spiVersion();
 }

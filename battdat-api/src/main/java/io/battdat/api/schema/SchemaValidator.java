@@ -96,7 +96,7 @@ public final class SchemaValidator {
      */
     public void accept(ColumnBatch batch) {
         if (finished) {
-            throw new IllegalStateException("validator already finished");
+            throw new io.battdat.api.InvalidUseException("validator already finished");
         }
         TableLayout layout = batch.layout();
         boolean newLayout = !layout.equals(checkedLayout);

@@ -27,9 +27,8 @@ public interface DatasetSink extends AutoCloseable {
 
     /**
      * Gives up: a new file is removed (nothing appears under its name), an existing one keeps every row of its last
-     * completed flush. Call it instead of {@link #close()} when writing failed part-way. The default closes.
+     * completed flush. Call it instead of {@link #close()} when writing failed part-way; it must not commit the rows
+     * buffered since the last flush. Idempotent, and a no-op after {@link #close()}.
      */
-    default void abort() {
-        close();
-    }
+    void abort();
 }

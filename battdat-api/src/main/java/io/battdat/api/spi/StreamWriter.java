@@ -23,8 +23,11 @@ public interface StreamWriter {
         return 0;
     }
 
-    /** The SPI version this backend was built against. */
-    default int spiVersion() {
-        return Spi.VERSION;
-    }
+    /**
+     * The SPI version this backend was compiled against. Implement it as {@code return Spi.VERSION;} in the
+     * implementing class: {@link Spi#VERSION} is a compile-time constant, so the number is fixed into the backend's
+     * own class file when it is compiled, and the registry refuses a backend built against a newer SPI than the
+     * one running. (A default method here would report the running SPI's version for every backend.)
+     */
+    int spiVersion();
 }

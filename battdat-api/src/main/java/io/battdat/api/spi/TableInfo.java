@@ -25,30 +25,36 @@ public final class TableInfo {
     private final OptionalLong nrowsAttribute;
     private volatile Object parsedSchema; // ColumnSchema, or the SchemaViolationException it failed with
 
+    private TableInfo(Builder b) {
+        this.path = Objects.requireNonNull(b.path, "path");
+        this.prefix = b.prefix;
+        this.name = Objects.requireNonNull(b.name, "name");
+        this.layout = Objects.requireNonNull(b.layout, "layout");
+        this.rows = b.rows;
+        this.schemaJson = b.schemaJson;
+        this.battdatVersion = b.battdatVersion;
+        this.filters = List.copyOf(b.filters);
+        this.chunkRows = b.chunkRows;
+        this.nrowsAttribute = Objects.requireNonNull(b.nrowsAttribute, "nrowsAttribute");
+    }
+
     /**
-     * @param path           full path, {@code /raw_data} or {@code /cell_a/raw_data}
-     * @param prefix         the cell's prefix group, or null for root-level tables
-     * @param name           the table name ({@code raw_data})
-     * @param layout         stored columns in order
-     * @param rows           number of rows (from the dataspace, not from NROWS)
-     * @param schemaJson     the table's {@code metadata} attribute text
-     * @param battdatVersion the table's {@code battdat_version} attribute, or null
-     * @param filters        the filter pipeline, empty when uncompressed
-     * @param chunkRows      rows per chunk, 0 when not chunked
-     * @param nrowsAttribute the PyTables {@code NROWS} attribute when present
+     * A builder for a backend's description of a table; the other values default to none (no rows, no schema,
+     * no filters, not chunked, no {@code NROWS}).
+     *
+     * @param path   full path, {@code /raw_data} or {@code /cell_a/raw_data}
+     * @param prefix the cell's prefix group, or null for root-level tables
+     * @param name   the table name ({@code raw_data})
+     * @param layout stored columns in order
      */
-    public TableInfo(String path, String prefix, String name, TableLayout layout, long rows, String schemaJson,
-                     String battdatVersion, List<FilterInfo> filters, long chunkRows, OptionalLong nrowsAttribute) {
-        this.path = Objects.requireNonNull(path, "path");
-        this.prefix = prefix;
-        this.name = Objects.requireNonNull(name, "name");
-        this.layout = Objects.requireNonNull(layout, "layout");
-        this.rows = rows;
-        this.schemaJson = schemaJson;
-        this.battdatVersion = battdatVersion;
-        this.filters = List.copyOf(filters);
-        this.chunkRows = chunkRows;
-        this.nrowsAttribute = Objects.requireNonNull(nrowsAttribute, "nrowsAttribute");
+    public static Builder builder(String path, String prefix, String name, TableLayout layout) {
+        return new Builder(path, prefix, name, layout);
+    }
+
+    /** A builder holding this instance's values (a table grown by a commit: {@code toBuilder().rows(n).build()}). */
+    public Builder toBuilder() {
+        return new Builder(path, prefix, name, layout).rows(rows).schemaJson(schemaJson).battdatVersion(battdatVersion)
+                .filters(filters).chunkRows(chunkRows).nrowsAttribute(nrowsAttribute);
     }
 
     /** Full path, {@code /raw_data} or {@code /cell_a/raw_data}. */
@@ -149,5 +155,67 @@ public final class TableInfo {
     @Override
     public String toString() {
         return "TableInfo[" + path + ", " + rows + " rows, " + layout + "]";
+    }
+
+    /** Builds a {@link TableInfo}; for backends. Not thread-safe. */
+    public static final class Builder {
+        private final String path;
+        private final String prefix;
+        private final String name;
+        private final TableLayout layout;
+        private long rows;
+        private String schemaJson;
+        private String battdatVersion;
+        private List<FilterInfo> filters = List.of();
+        private long chunkRows;
+        private OptionalLong nrowsAttribute = OptionalLong.empty();
+
+        private Builder(String path, String prefix, String name, TableLayout layout) {
+            this.path = path;
+            this.prefix = prefix;
+            this.name = name;
+            this.layout = layout;
+        }
+
+        /** Number of rows (from the storage's own size, not from an attribute). */
+        public Builder rows(long n) {
+            this.rows = n;
+            return this;
+        }
+
+        /** The table's {@code metadata} attribute text (its column schema), or null. */
+        public Builder schemaJson(String json) {
+            this.schemaJson = json;
+            return this;
+        }
+
+        /** The table's {@code battdat_version} attribute, or null. */
+        public Builder battdatVersion(String version) {
+            this.battdatVersion = version;
+            return this;
+        }
+
+        /** The filter pipeline, empty when uncompressed. */
+        public Builder filters(List<FilterInfo> pipeline) {
+            this.filters = Objects.requireNonNull(pipeline, "filters");
+            return this;
+        }
+
+        /** Rows per chunk, 0 when not chunked. */
+        public Builder chunkRows(long n) {
+            this.chunkRows = n;
+            return this;
+        }
+
+        /** The PyTables {@code NROWS} attribute when present. */
+        public Builder nrowsAttribute(OptionalLong n) {
+            this.nrowsAttribute = n;
+            return this;
+        }
+
+        /** The description. */
+        public TableInfo build() {
+            return new TableInfo(this);
+        }
     }
 }

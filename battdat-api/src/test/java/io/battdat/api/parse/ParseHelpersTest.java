@@ -1,5 +1,6 @@
 package io.battdat.api.parse;
 
+import io.battdat.api.InvalidUseException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;
@@ -65,7 +66,7 @@ class ParseHelpersTest {
         assertEquals(1, t.startFile());
         assertEquals(3, t.cycle(0));
         assertEquals(50.0, t.time(0), "the next file starts where the previous ended");
-        assertThrows(IllegalArgumentException.class, () -> t.cycle(-1));
+        assertThrows(InvalidUseException.class, () -> t.cycle(-1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.battdat.api.schema;
 
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
@@ -74,24 +75,24 @@ public final class Batches {
                 rows = ((String[]) v).length;
             }
         }
-        ColumnBatch b = ColumnBatch.allocate(TableLayout.of(specs), Math.max(rows, 1));
+        BatchBuffer b = BatchBuffer.allocate(TableLayout.of(specs), Math.max(rows, 1));
         int c = 0;
         for (Object v : columns.values()) {
             if (v instanceof double[] d) {
-                System.arraycopy(d, 0, ((DoubleColumn) b.column(c)).values(), 0, d.length);
+                System.arraycopy(d, 0, ((DoubleColumn) b.column(c)).buffer(), 0, d.length);
             } else if (v instanceof long[] l) {
-                System.arraycopy(l, 0, ((LongColumn) b.column(c)).values(), 0, l.length);
+                System.arraycopy(l, 0, ((LongColumn) b.column(c)).buffer(), 0, l.length);
             } else if (v instanceof float[] f) {
-                System.arraycopy(f, 0, ((FloatColumn) b.column(c)).values(), 0, f.length);
+                System.arraycopy(f, 0, ((FloatColumn) b.column(c)).buffer(), 0, f.length);
             } else if (v instanceof boolean[] bools) {
-                System.arraycopy(bools, 0, ((BooleanColumn) b.column(c)).values(), 0, bools.length);
+                System.arraycopy(bools, 0, ((BooleanColumn) b.column(c)).buffer(), 0, bools.length);
             } else if (v instanceof Typed t) {
-                System.arraycopy(t.values(), 0, ((LongColumn) b.column(c)).values(), 0, t.values().length);
+                System.arraycopy(t.values(), 0, ((LongColumn) b.column(c)).buffer(), 0, t.values().length);
             } else {
                 String[] s = (String[]) v;
                 for (int r = 0; r < s.length; r++) {
                     byte[] bytes = s[r].getBytes(StandardCharsets.UTF_8);
-                    System.arraycopy(bytes, 0, ((StringColumn) b.column(c)).bytes(), r * 16, bytes.length);
+                    System.arraycopy(bytes, 0, ((StringColumn) b.column(c)).buffer(), r * 16, bytes.length);
                 }
             }
             c++;

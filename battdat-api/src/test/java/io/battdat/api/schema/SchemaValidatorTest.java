@@ -1,5 +1,6 @@
 package io.battdat.api.schema;
 
+import io.battdat.api.InvalidUseException;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.StorageType;
@@ -159,7 +160,7 @@ class SchemaValidatorTest {
                 () -> w.accept(Batches.raw().with("test_time", new double[]{1, 2, 3}).with("x", new double[]{0, 0, 0})
                         .build())).getRawMessage());
         w.finish();
-        assertThrows(IllegalStateException.class, () -> w.accept(Batches.raw().build()));
+        assertThrows(InvalidUseException.class, () -> w.accept(Batches.raw().build()));
     }
 
     private static Batches eis(double[] real, double[] imag, double[] mag, double[] phase) {

@@ -1,6 +1,7 @@
 package io.battdat.hdf5.codecs;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -80,8 +81,8 @@ class ShuffledBlocksReadTest {
     void readsLikeTheUncompressedTable(String table) {
         Hdf5StreamReader reader = new Hdf5StreamReader();
         try (StoredDataset ds = reader.open(file)) {
-            for (ReadOptions options : List.of(new ReadOptions(1000, 1, 2), new ReadOptions(7000, 2, 2),
-                    new ReadOptions(4096, 2, 1).withRowRange(517, 9001))) {
+            for (ReadOptions options : List.of(ReadOptions.builder().batchRows(1000).threads(1).prefetch(2).build(), ReadOptions.builder().batchRows(7000).threads(2).prefetch(2).build(),
+                    ReadOptions.builder().batchRows(4096).threads(2).prefetch(1).build().withRowRange(517, 9001))) {
                 ColumnBatch expected = readAll(ds, "plain", options);
                 ColumnBatch actual = readAll(ds, table, options);
                 assertTrue(ShuffledBlocksFilters.find(BloscFilter.ID) instanceof BloscShuffledBlocks,
@@ -96,12 +97,12 @@ class ShuffledBlocksReadTest {
     }
 
     private static ColumnBatch readAll(StoredDataset ds, String table, ReadOptions options) {
-        ColumnBatch all = null;
+        BatchBuffer all = null;
         try (TableCursor cursor = ds.openTable(table, options)) {
             while (cursor.next()) {
                 ColumnBatch b = cursor.batch();
                 if (all == null) {
-                    all = ColumnBatch.allocate(b.layout(), 16);
+                    all = BatchBuffer.allocate(b.layout(), 16);
                 }
                 all.appendRows(b, 0, b.rowCount());
             }
@@ -112,17 +113,17 @@ class ShuffledBlocksReadTest {
     private static void assertSame(Column x, Column y, int rows, String what) {
         int n = rows * x.width();
         if (x instanceof DoubleColumn d) {
-            assertArrayEquals(java.util.Arrays.copyOf(d.values(), n),
-                    java.util.Arrays.copyOf(((DoubleColumn) y).values(), n), what);
+            assertArrayEquals(java.util.Arrays.copyOf(d.buffer(), n),
+                    java.util.Arrays.copyOf(((DoubleColumn) y).buffer(), n), what);
         } else if (x instanceof FloatColumn f) {
-            assertArrayEquals(java.util.Arrays.copyOf(f.values(), n),
-                    java.util.Arrays.copyOf(((FloatColumn) y).values(), n), what);
+            assertArrayEquals(java.util.Arrays.copyOf(f.buffer(), n),
+                    java.util.Arrays.copyOf(((FloatColumn) y).buffer(), n), what);
         } else if (x instanceof LongColumn l) {
-            assertArrayEquals(java.util.Arrays.copyOf(l.values(), n),
-                    java.util.Arrays.copyOf(((LongColumn) y).values(), n), what);
+            assertArrayEquals(java.util.Arrays.copyOf(l.buffer(), n),
+                    java.util.Arrays.copyOf(((LongColumn) y).buffer(), n), what);
         } else if (x instanceof BooleanColumn b) {
-            assertArrayEquals(java.util.Arrays.copyOf(b.values(), n),
-                    java.util.Arrays.copyOf(((BooleanColumn) y).values(), n), what);
+            assertArrayEquals(java.util.Arrays.copyOf(b.buffer(), n),
+                    java.util.Arrays.copyOf(((BooleanColumn) y).buffer(), n), what);
         } else if (x instanceof StringColumn s) {
             for (int r = 0; r < rows; r++) {
                 assertEquals(s.get(r), ((StringColumn) y).get(r), what + " row " + r);
@@ -226,7 +227,7 @@ class ShuffledBlocksReadTest {
         damage(damaged, offset + 19, (byte) 0x7F);
         try (StoredDataset ds = new Hdf5StreamReader().open(damaged)) {
             BadFormatException e = assertThrows(BadFormatException.class,
-                    () -> readAll(ds, "blosclz", new ReadOptions(1000, 1, 2)));
+                    () -> readAll(ds, "blosclz", ReadOptions.builder().batchRows(1000).threads(1).prefetch(2).build()));
             assertTrue(e.getMessage().contains("blosclz") && e.getMessage().contains("3001")
                     && e.getMessage().contains("damaged.h5"), e.getMessage());
         }
@@ -235,7 +236,7 @@ class ShuffledBlocksReadTest {
         for (int k = 0; k < 30; k++) {
             damage(damaged, offset + random.nextInt(size), (byte) random.nextInt(256));
             try (StoredDataset ds = new Hdf5StreamReader().open(damaged)) {
-                readAll(ds, "blosclz", new ReadOptions(1000, 2, 2));
+                readAll(ds, "blosclz", ReadOptions.builder().batchRows(1000).threads(2).prefetch(2).build());
             } catch (BadFormatException expected) {
                 assertTrue(expected.getMessage().contains("blosclz"), expected.getMessage());
             }

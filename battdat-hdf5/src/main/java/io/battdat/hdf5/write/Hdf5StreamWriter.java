@@ -1,5 +1,6 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.FileProbe;
@@ -51,5 +52,10 @@ public final class Hdf5StreamWriter implements StreamWriter {
             default -> { }
         }
         return Hdf5FileWriter.create(path, options);
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

@@ -250,25 +250,25 @@ final class TableWriter implements TableSink {
                 int at = base + offsets[c] + k * spec.itemSize();
                 switch (spec.type()) {
                     case FLOAT64 -> {
-                        double[] v = ((DoubleColumn) column).values();
+                        double[] v = ((DoubleColumn) column).buffer();
                         for (int i = 0; i < n; i++) {
                             view.putDouble(at + i * elementSize, v[(from + i) * w + k]);
                         }
                     }
                     case FLOAT32 -> {
-                        float[] v = ((FloatColumn) column).values();
+                        float[] v = ((FloatColumn) column).buffer();
                         for (int i = 0; i < n; i++) {
                             view.putFloat(at + i * elementSize, v[(from + i) * w + k]);
                         }
                     }
                     case FLOAT16 -> {
-                        float[] v = ((FloatColumn) column).values();
+                        float[] v = ((FloatColumn) column).buffer();
                         for (int i = 0; i < n; i++) {
                             view.putShort(at + i * elementSize, HalfFloat.fromFloat(v[(from + i) * w + k]));
                         }
                     }
                     case COMPLEX128, COMPLEX64 -> {
-                        double[] v = ((DoubleColumn) column).values();
+                        double[] v = ((DoubleColumn) column).buffer();
                         boolean wide = spec.type() == StorageType.COMPLEX128;
                         int part = spec.itemSize() / 2;
                         for (int i = 0; i < n; i++) {
@@ -282,7 +282,7 @@ final class TableWriter implements TableSink {
                         }
                     }
                     case INT64, UINT64 -> {
-                        long[] v = ((LongColumn) column).values();
+                        long[] v = ((LongColumn) column).buffer();
                         for (int i = 0; i < n; i++) {
                             view.putLong(at + i * elementSize, v[(from + i) * w + k]);
                         }
@@ -291,7 +291,7 @@ final class TableWriter implements TableSink {
                     case INT16, UINT16 -> integers(column, spec, from, n, at, 2, w, k);
                     case INT8, UINT8 -> integers(column, spec, from, n, at, 1, w, k);
                     case BOOL -> {
-                        boolean[] v = ((BooleanColumn) column).values();
+                        boolean[] v = ((BooleanColumn) column).buffer();
                         for (int i = 0; i < n; i++) {
                             view.put(at + i * elementSize, (byte) (v[(from + i) * w + k] ? 1 : 0));
                         }
@@ -330,7 +330,7 @@ final class TableWriter implements TableSink {
     }
 
     private void integers(Column column, ColumnSpec spec, int from, int n, int at, int size, int w, int k) {
-        long[] v = ((LongColumn) column).values();
+        long[] v = ((LongColumn) column).buffer();
         boolean signed = spec.type().numpyKind() == 'i';
         long min = signed ? -(1L << (8 * size - 1)) : 0;
         long max = signed ? (1L << (8 * size - 1)) - 1 : (1L << (8 * size)) - 1;
@@ -349,7 +349,7 @@ final class TableWriter implements TableSink {
 
     private void strings(StringColumn column, ColumnSpec spec, int from, int n, int at) {
         int width = spec.itemSize();
-        byte[] src = column.bytes();
+        byte[] src = column.buffer();
         int srcWidth = column.width();
         // bytes past a value's length are NULs (StringColumn's contract), so a value is copied with its padding
         int copy = Math.min(column.spec().itemSize(), width);

@@ -7,6 +7,7 @@ import io.battdat.api.BattdatException;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.WriteException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.StorageType;
@@ -126,7 +127,7 @@ class AppendTest {
     @Test
     void appendsWithFsyncForPowerLossDurability() throws Exception {
         Path file = newFile("synced.h5", 5, 3000, "raw_data");
-        WriteOptions synced = new WriteOptions(WriteMode.APPEND, BatteryMetadata.defaults(), null, 0, "zlib", true);
+        WriteOptions synced = WriteOptions.builder(BatteryMetadata.defaults()).mode(WriteMode.APPEND).fsync(true).build();
         try (DatasetSink sink = new Hdf5StreamWriter().open(file, synced)) {
             TableSink t = sink.appendTo("raw_data");
             for (int k = 0; k < 3; k++) {
@@ -151,9 +152,9 @@ class AppendTest {
                         : sink.appendTo("raw_data");
                 for (int k = 0; k < 20; k++) {
                     int n = 250 + session * 7 + k;
-                    ColumnBatch b = ColumnBatch.allocate(small, n);
+                    BatchBuffer b = BatchBuffer.allocate(small, n);
                     for (int i = 0; i < n; i++) {
-                        ((io.battdat.api.data.DoubleColumn) b.column(0)).values()[i] = written + i;
+                        ((io.battdat.api.data.DoubleColumn) b.column(0)).buffer()[i] = written + i;
                     }
                     b.setRowCount(n);
                     t.append(b, 0, n);
@@ -166,7 +167,7 @@ class AppendTest {
              TableCursor c = ds.openTable("raw_data", ReadOptions.DEFAULT)) {
             long r = 0;
             while (c.next()) {
-                double[] v = ((io.battdat.api.data.DoubleColumn) c.batch().column(0)).values();
+                double[] v = ((io.battdat.api.data.DoubleColumn) c.batch().column(0)).buffer();
                 for (int i = 0; i < c.batch().rowCount(); i++) {
                     assertEquals(r + i, v[i], "row " + (r + i));
                 }
@@ -242,7 +243,7 @@ class AppendTest {
     private static ColumnBatch firstRows(Path file, String key, int n) {
         try (StoredDataset ds = new Hdf5StreamReader().open(file);
              TableCursor c = ds.openTable(key, ReadOptions.DEFAULT.withBatchRows(4096))) {
-            ColumnBatch out = ColumnBatch.allocate(c.table().layout(), Math.max(n, 1));
+            BatchBuffer out = BatchBuffer.allocate(c.table().layout(), Math.max(n, 1));
             while (out.rowCount() < n && c.next()) {
                 int take = Math.min(n - out.rowCount(), c.batch().rowCount());
                 out.appendRows(c.batch(), 0, take);
@@ -282,7 +283,7 @@ class AppendTest {
         try (DatasetSink sink = new Hdf5StreamWriter().open(file, appendOptions(0))) {
             assertThrows(KeyNotFoundException.class, () -> sink.appendTo("nope"));
             TableSink t = sink.appendTo("raw_data");
-            ColumnBatch other = ColumnBatch.allocate(TableLayout.of(ColumnSpec.of("x", StorageType.FLOAT64)), 1);
+            BatchBuffer other = BatchBuffer.allocate(TableLayout.of(ColumnSpec.of("x", StorageType.FLOAT64)), 1);
             other.setRowCount(1);
             assertThrows(WriteException.class, () -> t.append(other, 0, 1));
             assertThrows(WriteException.class, () -> sink.createTable("raw_data", FileWriterTest.LAYOUT, null, 1));

@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.WriteException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
@@ -50,18 +51,18 @@ class FileWriterTest {
     Path dir;
 
     static ColumnBatch rows(long first, int n) {
-        ColumnBatch b = ColumnBatch.allocate(LAYOUT, n);
+        BatchBuffer b = BatchBuffer.allocate(LAYOUT, n);
         for (int i = 0; i < n; i++) {
             long r = first + i;
-            ((DoubleColumn) b.column(0)).values()[i] = r * 0.5;
-            ((DoubleColumn) b.column(1)).values()[i] = Math.sin(r);
-            ((FloatColumn) b.column(2)).values()[i] = 3f + (r % 100) / 100f;
-            ((LongColumn) b.column(3)).values()[i] = r / 2000;
-            ((LongColumn) b.column(4)).values()[i] = r % 7;
-            ((LongColumn) b.column(5)).values()[i] = r % 256;
-            ((BooleanColumn) b.column(6)).values()[i] = r % 3 == 0;
+            ((DoubleColumn) b.column(0)).buffer()[i] = r * 0.5;
+            ((DoubleColumn) b.column(1)).buffer()[i] = Math.sin(r);
+            ((FloatColumn) b.column(2)).buffer()[i] = 3f + (r % 100) / 100f;
+            ((LongColumn) b.column(3)).buffer()[i] = r / 2000;
+            ((LongColumn) b.column(4)).buffer()[i] = r % 7;
+            ((LongColumn) b.column(5)).buffer()[i] = r % 256;
+            ((BooleanColumn) b.column(6)).buffer()[i] = r % 3 == 0;
             byte[] s = (r % 2 == 0 ? "charging" : "discharging").getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(s, 0, ((StringColumn) b.column(7)).bytes(), i * 11, s.length);
+            System.arraycopy(s, 0, ((StringColumn) b.column(7)).buffer(), i * 11, s.length);
         }
         b.setRowCount(n);
         return b;
@@ -120,8 +121,8 @@ class FileWriterTest {
     void stringsLongerThanTheColumnAreRefusedNotTruncated() {
         Path file = dir.resolve("long.h5");
         TableLayout narrow = TableLayout.of(ColumnSpec.string("state", 4));
-        ColumnBatch b = ColumnBatch.allocate(TableLayout.of(ColumnSpec.string("state", 11)), 1);
-        System.arraycopy("charging".getBytes(StandardCharsets.US_ASCII), 0, ((StringColumn) b.column(0)).bytes(), 0, 8);
+        BatchBuffer b = BatchBuffer.allocate(TableLayout.of(ColumnSpec.string("state", 11)), 1);
+        System.arraycopy("charging".getBytes(StandardCharsets.US_ASCII), 0, ((StringColumn) b.column(0)).buffer(), 0, 8);
         b.setRowCount(1);
         try (DatasetSink sink = new Hdf5StreamWriter().open(file, WriteOptions.create(BatteryMetadata.defaults()))) {
             TableSink t = sink.createTable("raw_data", narrow, null, 10);
@@ -166,7 +167,12 @@ class FileWriterTest {
             assertEquals(ds.table("cell_a/raw_data").rows() + 1000, ds.table("raw_data").rows(),
                     "PyTables appended 1000 rows to our file and we read them");
         }
-        Process dump = new ProcessBuilder("h5dump", "-H", file.toString()).redirectErrorStream(true).start();
+        Process dump;
+        try {
+            dump = new ProcessBuilder("h5dump", "-H", file.toString()).redirectErrorStream(true).start();
+        } catch (IOException noH5dump) {
+            return; // hdf5-tools is not installed: PyTables' check above stands alone
+        }
         String dumped = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (dump.waitFor(60, TimeUnit.SECONDS) && !dumped.isEmpty()) {
             assertEquals(0, dump.exitValue(), dumped);

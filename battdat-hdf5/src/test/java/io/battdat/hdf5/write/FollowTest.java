@@ -75,8 +75,8 @@ class FollowTest {
             while (c.next()) {
                 ColumnBatch b = c.batch();
                 assertEquals(expected, b.firstRow(), "batches in order, none repeated or skipped");
-                double[] time = ((DoubleColumn) b.column("test_time")).values();
-                long[] cycle = ((LongColumn) b.column("cycle_number")).values();
+                double[] time = ((DoubleColumn) b.column("test_time")).buffer();
+                long[] cycle = ((LongColumn) b.column("cycle_number")).buffer();
                 for (int i = 0; i < b.rowCount(); i++) {
                     long r = expected + i;
                     if (time[i] != r * 0.5 || cycle[i] != r / 2000) {
@@ -219,7 +219,7 @@ class FollowTest {
                      .withPollInterval(Duration.ofMillis(5)).withIdleTimeout(Duration.ofSeconds(3))
                      .withAcrossSessions(true))) {
             while (c.next()) {
-                double[] t = ((DoubleColumn) c.batch().column("test_time")).values();
+                double[] t = ((DoubleColumn) c.batch().column("test_time")).buffer();
                 for (int i = 0; i < c.batch().rowCount(); i++) {
                     seen.add(t[i]);
                 }
@@ -232,7 +232,7 @@ class FollowTest {
         try (StoredDataset ds = new Hdf5StreamReader().open(file);
              TableCursor c = ds.openTable("raw_data", ReadOptions.DEFAULT)) {
             while (c.next()) {
-                double[] t = ((DoubleColumn) c.batch().column("test_time")).values();
+                double[] t = ((DoubleColumn) c.batch().column("test_time")).buffer();
                 for (int i = 0; i < c.batch().rowCount(); i++) {
                     all.add(t[i]);
                 }

@@ -58,11 +58,11 @@ final class Labels {
     }
 
     static void putState(StringColumn column, int row, byte code) {
-        System.arraycopy(STATE_BYTES[code], 0, column.bytes(), row * STATE_WIDTH, STATE_WIDTH);
+        System.arraycopy(STATE_BYTES[code], 0, column.buffer(), row * STATE_WIDTH, STATE_WIDTH);
     }
 
     static void putMethod(StringColumn column, int row, byte code) {
-        System.arraycopy(METHOD_BYTES[code], 0, column.bytes(), row * METHOD_WIDTH, METHOD_WIDTH);
+        System.arraycopy(METHOD_BYTES[code], 0, column.buffer(), row * METHOD_WIDTH, METHOD_WIDTH);
     }
 
     /**

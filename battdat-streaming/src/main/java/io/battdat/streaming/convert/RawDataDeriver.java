@@ -1,6 +1,7 @@
 package io.battdat.streaming.convert;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -47,10 +48,10 @@ public final class RawDataDeriver implements TableOutput {
     private final int outStep;
     private final int outMethod;
     private final int outSubstep;
-    private final ColumnBatch out;
+    private final BatchBuffer out;
 
     // the step being gathered (all rows when no method is derived): input columns plus parallel codes
-    private final ColumnBatch held;
+    private final BatchBuffer held;
     private byte[] heldState = new byte[1024];
     private long[] heldStep = new long[1024];
     private long[] heldCycle = new long[1024];
@@ -107,8 +108,8 @@ public final class RawDataDeriver implements TableOutput {
             throw new IllegalArgumentException("substep derivation needs 'method'");
         }
         this.outLayout = TableLayout.of(specs);
-        this.out = ColumnBatch.allocate(outLayout, batchRows);
-        this.held = ColumnBatch.allocate(inLayout, batchRows);
+        this.out = BatchBuffer.allocate(outLayout, batchRows);
+        this.held = BatchBuffer.allocate(inLayout, batchRows);
         this.duplicates = plan.dropDuplicateDigits() >= 0 ? new DuplicateFilter(plan.dropDuplicateDigits()) : null;
         this.classifier = plan.method() ? new MethodClassifier(30.0) : null;
     }
@@ -138,10 +139,10 @@ public final class RawDataDeriver implements TableOutput {
             throw new IllegalArgumentException("batch layout " + batch.layout() + " differs from the declared " + inLayout);
         }
         int n = batch.rowCount();
-        double[] t = inLayout.contains("test_time") && duplicates != null ? batch.doubles("test_time").values() : null;
-        double[] v = duplicates != null ? batch.doubles("voltage").values() : null;
-        double[] c = plan.restCurrent() >= 0 || duplicates != null ? batch.doubles("current").values() : null;
-        long[] cycles = inLayout.contains("cycle_number") ? ((LongColumn) batch.column("cycle_number")).values() : null;
+        double[] t = inLayout.contains("test_time") && duplicates != null ? batch.doubles("test_time").buffer() : null;
+        double[] v = duplicates != null ? batch.doubles("voltage").buffer() : null;
+        double[] c = plan.restCurrent() >= 0 || duplicates != null ? batch.doubles("current").buffer() : null;
+        long[] cycles = inLayout.contains("cycle_number") ? ((LongColumn) batch.column("cycle_number")).buffer() : null;
         StringColumn states = inState >= 0 ? (StringColumn) batch.column(inState) : null;
         int runStart = -1;
         for (int r = 0; r < n; r++) {
@@ -228,8 +229,8 @@ public final class RawDataDeriver implements TableOutput {
                     file, table, MAX_STEP_ROWS);
         }
         if (classifier != null) {
-            classifier.classify(held.doubles("test_time").values(), held.doubles("voltage").values(),
-                    held.doubles("current").values(), n, heldState[0], heldMethod);
+            classifier.classify(held.doubles("test_time").buffer(), held.doubles("voltage").buffer(),
+                    held.doubles("current").buffer(), n, heldState[0], heldMethod);
         }
         for (int from = 0; from < n; ) {
             int count = Math.min(out.capacity(), n - from);
@@ -241,12 +242,12 @@ public final class RawDataDeriver implements TableOutput {
 
     private void emit(int from, int count) {
         for (int col = 0; col < inLayout.size(); col++) {
-            out.column(col).copyRows(held.column(col), from, 0, count);
+            out.copyColumnRows(held, col, from, 0, count);
         }
         StringColumn stateOut = outState >= 0 ? (StringColumn) out.column(outState) : null;
-        long[] stepOut = outStep >= 0 ? ((LongColumn) out.column(outStep)).values() : null;
+        long[] stepOut = outStep >= 0 ? ((LongColumn) out.column(outStep)).buffer() : null;
         StringColumn methodOut = outMethod >= 0 ? (StringColumn) out.column(outMethod) : null;
-        long[] substepOut = outSubstep >= 0 ? ((LongColumn) out.column(outSubstep)).values() : null;
+        long[] substepOut = outSubstep >= 0 ? ((LongColumn) out.column(outSubstep)).buffer() : null;
         StringColumn methodIn = outSubstep >= 0 && outMethod < 0 ? (StringColumn) held.column("method") : null;
         for (int k = 0; k < count; k++) {
             int h = from + k;

@@ -1,5 +1,6 @@
 package io.battdat.streaming.convert;
 
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -26,8 +27,8 @@ class RawDataDeriverTest {
     private RawDataDeriver deriver(PostProcessing plan, int batchRows) {
         return new RawDataDeriver(Path.of("x"), "/raw_data", LAYOUT, plan, batchRows, b -> {
             for (int r = 0; r < b.rowCount(); r++) {
-                rows.add(b.strings("state").get(r) + "/" + b.longs("step_index").values()[r] + "/"
-                        + b.strings("method").get(r) + "/" + b.longs("substep_index").values()[r]);
+                rows.add(b.strings("state").get(r) + "/" + b.longs("step_index").buffer()[r] + "/"
+                        + b.strings("method").get(r) + "/" + b.longs("substep_index").buffer()[r]);
             }
         });
     }
@@ -36,14 +37,14 @@ class RawDataDeriverTest {
     private static ColumnBatch synthetic() {
         int[] lengths = {16, 16, 4, 4, 8, 4, 16};
         double[] currents = {0, -1, 0, -1, 2, 0, 1};
-        ColumnBatch b = ColumnBatch.allocate(LAYOUT, 68);
+        BatchBuffer b = BatchBuffer.allocate(LAYOUT, 68);
         int r = 0;
         for (int s = 0; s < lengths.length; s++) {
             for (int k = 0; k < lengths[s]; k++, r++) {
-                ((LongColumn) b.column(0)).values()[r] = 0;
-                ((DoubleColumn) b.column(1)).values()[r] = 2.0 * r;
-                ((DoubleColumn) b.column(2)).values()[r] = currents[s];
-                ((DoubleColumn) b.column(3)).values()[r] = 3.5 + currents[s] * 0.01 * k;
+                ((LongColumn) b.column(0)).buffer()[r] = 0;
+                ((DoubleColumn) b.column(1)).buffer()[r] = 2.0 * r;
+                ((DoubleColumn) b.column(2)).buffer()[r] = currents[s];
+                ((DoubleColumn) b.column(3)).buffer()[r] = 3.5 + currents[s] * 0.01 * k;
             }
         }
         b.setRowCount(68);
@@ -75,7 +76,7 @@ class RawDataDeriverTest {
         RawDataDeriver split = deriver(PostProcessing.tagging(), 7);
         ColumnBatch all = synthetic();
         for (int from = 0; from < 68; from += 3) {
-            ColumnBatch part = ColumnBatch.allocate(LAYOUT, 3);
+            BatchBuffer part = BatchBuffer.allocate(LAYOUT, 3);
             part.appendRows(all, from, Math.min(68, from + 3));
             split.write(part);
         }
@@ -85,13 +86,13 @@ class RawDataDeriverTest {
 
     @Test
     void dropsRepeatedRowsAndCountsStepsPerCycle() {
-        ColumnBatch b = ColumnBatch.allocate(LAYOUT, 6);
+        BatchBuffer b = BatchBuffer.allocate(LAYOUT, 6);
         double[][] data = {{0, 0.0, 0, 3}, {0, 0.001, 0, 3}, {0, 1, 1, 3.1}, {1, 2, 1, 3.2}, {1, 3, -1, 3.0},
                 {1, 3.004, -1, 3.0}};
         for (int r = 0; r < data.length; r++) {
-            ((LongColumn) b.column(0)).values()[r] = (long) data[r][0];
+            ((LongColumn) b.column(0)).buffer()[r] = (long) data[r][0];
             for (int c = 1; c < 4; c++) {
-                ((DoubleColumn) b.column(c)).values()[r] = data[r][c];
+                ((DoubleColumn) b.column(c)).buffer()[r] = data[r][c];
             }
         }
         b.setRowCount(6);

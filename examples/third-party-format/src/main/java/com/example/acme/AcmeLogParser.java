@@ -1,5 +1,6 @@
 package com.example.acme;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.data.ColumnSpec;
@@ -61,10 +62,10 @@ public final class AcmeLogParser implements VendorParser {
         BatchBuilder out = new BatchBuilder(LAYOUT,
                 context.table("raw_data", LAYOUT, new RawData(), PostProcessing.tagging()),
                 context.options().batchRows());
-        long[] cycle = ((LongColumn) out.batch().column(0)).values();
-        double[] time = ((DoubleColumn) out.batch().column(1)).values();
-        double[] current = ((DoubleColumn) out.batch().column(2)).values();
-        double[] voltage = ((DoubleColumn) out.batch().column(3)).values();
+        long[] cycle = ((LongColumn) out.batch().column(0)).buffer();
+        double[] time = ((DoubleColumn) out.batch().column(1)).buffer();
+        double[] current = ((DoubleColumn) out.batch().column(2)).buffer();
+        double[] voltage = ((DoubleColumn) out.batch().column(3)).buffer();
         for (Path file : cell.files()) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
                 String line = in.readLine();
@@ -99,5 +100,10 @@ public final class AcmeLogParser implements VendorParser {
             }
         }
         out.finish();
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

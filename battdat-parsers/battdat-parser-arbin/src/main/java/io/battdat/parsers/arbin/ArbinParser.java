@@ -1,5 +1,6 @@
 package io.battdat.parsers.arbin;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -209,5 +210,10 @@ public final class ArbinParser implements VendorParser {
             return new Columns(h, cycle, epoch >= 0 ? epoch : text, epoch < 0, current, voltage, temperature,
                     resistance, TableLayout.of(specs));
         }
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

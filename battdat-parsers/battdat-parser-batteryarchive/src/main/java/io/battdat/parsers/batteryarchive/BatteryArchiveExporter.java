@@ -1,5 +1,6 @@
 package io.battdat.parsers.batteryarchive;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -255,5 +256,10 @@ public final class BatteryArchiveExporter implements VendorExporter {
         } catch (IOException e) {
             throw new WriteException(file, null, "cannot write: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

@@ -1,5 +1,6 @@
 package io.battdat.parsers.batteryarchive;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -247,5 +248,10 @@ public final class BatteryArchiveParser implements VendorParser {
             out.commit();
         }
         out.finish();
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

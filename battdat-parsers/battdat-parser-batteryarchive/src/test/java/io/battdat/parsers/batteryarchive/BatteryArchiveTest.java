@@ -82,7 +82,7 @@ class BatteryArchiveTest {
         convert(h5, ParseOptions.defaults().withZone(ZoneOffset.UTC), f);
         Path outDir = Files.createDirectory(dir.resolve("ba"));
         try (StoredDataset ds = Battdat.engine().open(h5)) {
-            new BatteryArchiveExporter().export(ds, outDir, new ExportOptions(null, ZoneOffset.UTC, 2));
+            new BatteryArchiveExporter().export(ds, outDir, ExportOptions.defaults().withZone(ZoneOffset.UTC).withChunkRows(2));
         }
         List<String> part0 = Files.readAllLines(outDir.resolve("cycle-timeseries-0.csv"));
         List<String> part1 = Files.readAllLines(outDir.resolve("cycle-timeseries-1.csv"));

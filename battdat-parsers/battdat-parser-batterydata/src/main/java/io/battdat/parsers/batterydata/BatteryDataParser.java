@@ -1,5 +1,6 @@
 package io.battdat.parsers.batterydata;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -329,5 +330,10 @@ public final class BatteryDataParser implements VendorParser {
                 out.finish();
             }
         }
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }

@@ -1,5 +1,6 @@
 package io.battdat.parsers.maccor;
 
+import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.data.ColumnSpec;
@@ -354,11 +355,16 @@ public final class MaccorParser implements VendorParser {
                 case 'D' -> "discharging";
                 default -> "unknown";
             };
-            byte[] bytes = column.bytes();
+            byte[] bytes = column.buffer();
             int base = row * 11;
             for (int k = 0; k < 11; k++) {
                 bytes[base + k] = k < value.length() ? (byte) value.charAt(k) : 0;
             }
         }
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
     }
 }
