@@ -307,15 +307,15 @@ final class Hdf5Dataset implements StoredDataset {
     /** The table to stream, after the checks every read makes: open, known filters, existing columns. */
     private Table readable(String key, ReadOptions options) {
         if (closed) {
-            throw new IllegalStateException(path + " is closed");
+            throw new io.battdat.api.InvalidUseException(path + " is closed");
         }
         TableInfo info = table(key);
         Table t = tables.get(info.key());
         t.pipeline().requireSupported(path, info.path());
         try {
             options.project(info.layout());
-        } catch (IllegalArgumentException e) {
-            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getMessage());
+        } catch (io.battdat.api.KeyNotFoundException e) {
+            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getRawMessage());
         }
         return t;
     }

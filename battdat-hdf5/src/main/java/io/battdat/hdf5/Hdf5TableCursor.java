@@ -110,7 +110,8 @@ final class Hdf5TableCursor implements TableCursor {
     @Override
     public boolean next() {
         if (closed) {
-            throw new IllegalStateException("cursor over " + plan.table() + " of " + plan.file() + " is closed");
+            throw new io.battdat.api.InvalidUseException("cursor over " + plan.table() + " of " + plan.file()
+                    + " is closed");
         }
         if (current != null) {
             batchPool.offer(current);

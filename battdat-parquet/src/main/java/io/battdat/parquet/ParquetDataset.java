@@ -168,14 +168,14 @@ final class ParquetDataset implements StoredDataset {
     @Override
     public TableCursor openTable(String key, ReadOptions options) {
         if (closed) {
-            throw new IllegalStateException(path + " is closed");
+            throw new io.battdat.api.InvalidUseException(path + " is closed");
         }
         TableInfo info = table(key);
         Table t = tables.get(info.key());
         try {
             options.project(info.layout());
-        } catch (IllegalArgumentException e) {
-            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getMessage());
+        } catch (io.battdat.api.KeyNotFoundException e) {
+            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getRawMessage());
         }
         for (CompressionCodecName codec : codecs(info.key())) {
             if (!ParquetCodecs.SUPPORTED.contains(codec)) {

@@ -39,7 +39,7 @@ public final class ParquetStreamWriter implements StreamWriter {
     /** A writer that closes a row group every {@code rows} rows (for applications assembling their registry). */
     public ParquetStreamWriter withRowGroupRows(int rows) {
         if (rows < 1) {
-            throw new IllegalArgumentException("row groups need at least one row, got " + rows);
+            throw new io.battdat.api.InvalidUseException("row groups need at least one row, got " + rows);
         }
         return new ParquetStreamWriter(rows);
     }
@@ -76,7 +76,7 @@ public final class ParquetStreamWriter implements StreamWriter {
         } catch (NumberFormatException e) {
             // falls through to the error below
         }
-        throw new IllegalArgumentException("system property " + ROW_GROUP_ROWS_PROPERTY + " must be a positive "
+        throw new io.battdat.api.InvalidUseException("system property " + ROW_GROUP_ROWS_PROPERTY + " must be a positive "
                 + "row count, got '" + value + "'");
     }
 

@@ -96,7 +96,8 @@ final class ParquetTableCursor implements TableCursor {
     @Override
     public boolean next() {
         if (closed) {
-            throw new IllegalStateException("cursor over " + info.path() + " of " + dataset + " is closed");
+            throw new io.battdat.api.InvalidUseException("cursor over " + info.path() + " of " + dataset
+                    + " is closed");
         }
         current = false;
         if (nextRow >= rangeEnd) {

@@ -83,7 +83,8 @@ record BattdatOptions(List<String> paths, String table, boolean mergeSchema, Str
             try {
                 out.addAll(List.of(JSON.readValue(paths, String[].class)));
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("option paths is not a JSON array of strings: " + paths, e);
+                throw new io.battdat.api.InvalidUseException("option paths is not a JSON array of strings: "
+                        + paths + ": " + e.getMessage());
             }
         }
         return out;
@@ -97,7 +98,8 @@ record BattdatOptions(List<String> paths, String table, boolean mergeSchema, Str
         return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new IllegalArgumentException("option " + key + " must be true or false, not " + v);
+            default -> throw new io.battdat.api.InvalidUseException("option " + key
+                    + " must be true or false, not " + v);
         };
     }
 
@@ -119,6 +121,6 @@ record BattdatOptions(List<String> paths, String table, boolean mergeSchema, Str
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below
         }
-        throw new IllegalArgumentException("option " + key + " must be a positive integer, not " + v);
+        throw new io.battdat.api.InvalidUseException("option " + key + " must be a positive integer, not " + v);
     }
 }

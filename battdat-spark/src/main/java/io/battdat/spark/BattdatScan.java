@@ -158,7 +158,8 @@ final class BattdatScan implements SupportsReportStatistics, Batch {
         try {
             return Math.multiplyExact(Long.parseLong(digits.trim()), unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("spark.sql.files.maxPartitionBytes is not a byte size: " + text, e);
+            throw new io.battdat.api.InvalidUseException("spark.sql.files.maxPartitionBytes is not a byte size: "
+                    + text + ": " + e.getMessage());
         }
     }
 }

@@ -39,7 +39,7 @@ final class LakeFiles {
      */
     static List<Path> list(List<String> patterns, Collection<String> extensions) {
         if (patterns.isEmpty()) {
-            throw new IllegalArgumentException("no path given: use load(path) or option(\"path\", ...)");
+            throw new io.battdat.api.InvalidUseException("no path given: use load(path) or option(\"path\", ...)");
         }
         TreeSet<Path> files = new TreeSet<>();
         for (String pattern : patterns) {

@@ -50,11 +50,11 @@ record WriteConfig(String directory, String cellColumn, String metadataJson, Str
         o.putAll(given);
         List<String> paths = BattdatOptions.paths(o);
         if (paths.size() != 1) {
-            throw new IllegalArgumentException("write needs one output directory: save(dir); got " + paths);
+            throw new io.battdat.api.InvalidUseException("write needs one output directory: save(dir); got " + paths);
         }
         List<String> partitions = partitionColumns(o.get(PARTITION_COLUMNS));
         if (partitions.size() != 1) {
-            throw new IllegalArgumentException("battdat writes one file per cell: use partitionBy(\"cell\") with"
+            throw new io.battdat.api.InvalidUseException("battdat writes one file per cell: use partitionBy(\"cell\") with"
                     + " exactly one column" + (partitions.isEmpty() ? "" : ", not " + partitions));
         }
         String metadata = o.get("metadata");
@@ -63,7 +63,7 @@ record WriteConfig(String directory, String cellColumn, String metadataJson, Str
         }
         int complevel = Integer.parseInt(o.getOrDefault("complevel", "0").trim());
         if (complevel < 0 || complevel > 9) {
-            throw new IllegalArgumentException("option complevel must be 0-9, not " + complevel);
+            throw new io.battdat.api.InvalidUseException("option complevel must be 0-9, not " + complevel);
         }
         return new WriteConfig(LakeFiles.localPath(paths.get(0)), partitions.get(0), metadata,
                 o.get("metadataColumn"), !"false".equals(o.getOrDefault("cellGroups", "true").toLowerCase(Locale.ROOT)),
@@ -77,7 +77,8 @@ record WriteConfig(String directory, String cellColumn, String metadataJson, Str
         try {
             return List.of(new ObjectMapper().readValue(json, String[].class));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot read the partition columns " + json, e);
+            throw new io.battdat.api.InvalidUseException("cannot read the partition columns " + json + ": "
+                    + e.getMessage());
         }
     }
 }

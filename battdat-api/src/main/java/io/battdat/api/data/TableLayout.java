@@ -1,6 +1,7 @@
 package io.battdat.api.data;
 
 import io.battdat.api.InvalidUseException;
+import io.battdat.api.KeyNotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class TableLayout {
         for (String n : names) {
             int i = indexOf(n);
             if (i < 0) {
-                throw new InvalidUseException("no column " + n + " in " + names());
+                throw new KeyNotFoundException(null, null, "no column " + n + " in " + names());
             }
             picked.add(columns.get(i));
         }

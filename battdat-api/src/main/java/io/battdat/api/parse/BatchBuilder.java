@@ -6,7 +6,7 @@ import io.battdat.api.data.TableLayout;
 
 /**
  * Fills a fixed-size batch row by row and hands it to a {@link TableOutput} when full. The batch never grows, so a
- * parser may keep references to its columns' arrays ({@code batch().doubles("voltage").values()}) for the whole
+ * parser may keep references to its columns' arrays ({@code batch().doubles("voltage").buffer()}) for the whole
  * run: the hot loop then writes primitives and allocates nothing.
  */
 public final class BatchBuilder {

@@ -204,6 +204,8 @@ class FollowTest {
         Files.copy(AppendTest.testdata("plain.h5"), file);
         String script = String.join("\n",
                 "import sys, time, tables, numpy as np",
+                "print('ready', flush=True)",
+                "time.sleep(0.5)",
                 "for i in range(60):",
                 "    with tables.open_file(sys.argv[1], 'a') as f:",
                 "        t = f.root.raw_data",
@@ -213,10 +215,15 @@ class FollowTest {
                 "    time.sleep(0.01)");
         Process python = new ProcessBuilder("/usr/bin/python3", "-c", script, file.toString())
                 .redirectErrorStream(true).start();
+        // The idle timeout must not run out while Python imports numpy and PyTables on a loaded machine.
+        java.io.BufferedReader pythonOut = new java.io.BufferedReader(
+                new java.io.InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
+        String first = pythonOut.readLine();
+        assertEquals("ready", first, "Python failed to start: " + first);
         List<Double> seen = new ArrayList<>();
         try (StoredDataset ds = new Hdf5StreamReader().open(file);
              TableCursor c = ds.followTable("raw_data", ReadOptions.DEFAULT, FollowOptions.DEFAULT
-                     .withPollInterval(Duration.ofMillis(5)).withIdleTimeout(Duration.ofSeconds(3))
+                     .withPollInterval(Duration.ofMillis(5)).withIdleTimeout(Duration.ofSeconds(5))
                      .withAcrossSessions(true))) {
             while (c.next()) {
                 double[] t = ((DoubleColumn) c.batch().column("test_time")).buffer();
@@ -225,7 +232,7 @@ class FollowTest {
                 }
             }
         }
-        String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = pythonOut.lines().collect(java.util.stream.Collectors.joining("\n"));
         assertTrue(python.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, python.exitValue(), out);
         List<Double> all = new ArrayList<>();

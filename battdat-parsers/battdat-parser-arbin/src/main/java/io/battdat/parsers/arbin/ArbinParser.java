@@ -128,14 +128,14 @@ public final class ArbinParser implements VendorParser {
     private static void readRows(Path file, CsvRows rows, Columns col, CellTimeline timeline, int fileNumber,
                                  BatchBuilder out, ParseContext context) {
         WallClock clock = col.dateTimeIsText ? new WallClock(context.options().zone()) : null;
-        long[] cycle = ((LongColumn) out.batch().column("cycle_number")).values();
-        long[] fileNo = ((LongColumn) out.batch().column("file_number")).values();
-        double[] time = ((DoubleColumn) out.batch().column("test_time")).values();
-        double[] current = ((DoubleColumn) out.batch().column("current")).values();
-        double[] voltage = ((DoubleColumn) out.batch().column("voltage")).values();
-        double[] temperature = col.temperature >= 0 ? ((DoubleColumn) out.batch().column("temperature")).values() : null;
+        long[] cycle = ((LongColumn) out.batch().column("cycle_number")).buffer();
+        long[] fileNo = ((LongColumn) out.batch().column("file_number")).buffer();
+        double[] time = ((DoubleColumn) out.batch().column("test_time")).buffer();
+        double[] current = ((DoubleColumn) out.batch().column("current")).buffer();
+        double[] voltage = ((DoubleColumn) out.batch().column("voltage")).buffer();
+        double[] temperature = col.temperature >= 0 ? ((DoubleColumn) out.batch().column("temperature")).buffer() : null;
         double[] resistance = col.resistance >= 0
-                ? ((DoubleColumn) out.batch().column("internal_resistance")).values() : null;
+                ? ((DoubleColumn) out.batch().column("internal_resistance")).buffer() : null;
         int expected = col.header.size();
         FieldRow r;
         while ((r = rows.next()) != null) {

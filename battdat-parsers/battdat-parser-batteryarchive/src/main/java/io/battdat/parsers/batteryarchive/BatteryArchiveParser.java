@@ -154,12 +154,12 @@ public final class BatteryArchiveParser implements VendorParser {
         TableLayout layout = TableLayout.of(specs);
         BatchBuilder out = new BatchBuilder(layout, context.table(table, layout, new RawData(),
                 PostProcessing.tagging()), context.options().batchRows());
-        long[] cycle = ((LongColumn) out.batch().column("cycle_number")).values();
-        double[] time = ((DoubleColumn) out.batch().column("test_time")).values();
-        double[] current = ((DoubleColumn) out.batch().column("current")).values();
-        double[] voltage = ((DoubleColumn) out.batch().column("voltage")).values();
-        double[] temperature = tempIn >= 0 ? ((DoubleColumn) out.batch().column("temperature")).values() : null;
-        double[] wall = dateIn >= 0 ? ((DoubleColumn) out.batch().column("time")).values() : null;
+        long[] cycle = ((LongColumn) out.batch().column("cycle_number")).buffer();
+        double[] time = ((DoubleColumn) out.batch().column("test_time")).buffer();
+        double[] current = ((DoubleColumn) out.batch().column("current")).buffer();
+        double[] voltage = ((DoubleColumn) out.batch().column("voltage")).buffer();
+        double[] temperature = tempIn >= 0 ? ((DoubleColumn) out.batch().column("temperature")).buffer() : null;
+        double[] wall = dateIn >= 0 ? ((DoubleColumn) out.batch().column("time")).buffer() : null;
         WallClock clock = new WallClock(context.options().zone());
         int expected = h.size();
         FieldRow r;
@@ -224,7 +224,7 @@ public final class BatteryArchiveParser implements VendorParser {
         TableLayout layout = TableLayout.of(specs);
         BatchBuilder out = new BatchBuilder(layout, context.table(table, layout, schema, PostProcessing.none()),
                 context.options().batchRows());
-        long[] cycle = ((LongColumn) out.batch().column(0)).values();
+        long[] cycle = ((LongColumn) out.batch().column(0)).buffer();
         int expected = h.size();
         FieldRow r;
         while ((r = rows.next()) != null) {
@@ -239,7 +239,7 @@ public final class BatteryArchiveParser implements VendorParser {
                 cycle[i] = r.getLong(at) - 1;
                 for (int[] u : used) {
                     at = u[0];
-                    ((DoubleColumn) out.batch().column(u[1])).values()[i] = r.getDoubleOrNaN(at);
+                    ((DoubleColumn) out.batch().column(u[1])).buffer()[i] = r.getDoubleOrNaN(at);
                 }
             } catch (IllegalArgumentException e) {
                 context.badLine(InputErrors.badValue(file, table, r.line(), h.name(at), e));

@@ -182,7 +182,7 @@ public final class BatteryDataParser implements VendorParser {
                 if (timeColumn >= 0) {
                     column = "Datenum_d";
                     double d = r.getDoubleOrNaN(datenum);
-                    ((DoubleColumn) out.batch().column(timeColumn)).values()[row] = pythonDatenum
+                    ((DoubleColumn) out.batch().column(timeColumn)).buffer()[row] = pythonDatenum
                             ? pythonTime(d, clock) : (d - UNIX_EPOCH_DATENUM) * 86400.0;
                 }
                 if (eis != null) {
@@ -312,9 +312,9 @@ public final class BatteryDataParser implements VendorParser {
                 TableLayout layout = TableLayout.of(specs);
                 out = new BatchBuilder(layout, context.table("eis_data", layout, new EISData(), PostProcessing.none()),
                         context.options().batchRows());
-                testId = ((LongColumn) out.batch().column(0)).values();
+                testId = ((LongColumn) out.batch().column(0)).buffer();
                 for (int k = 0; k < OUTPUTS.length; k++) {
-                    values[k] = ((DoubleColumn) out.batch().column(k + 1)).values();
+                    values[k] = ((DoubleColumn) out.batch().column(k + 1)).buffer();
                 }
             }
             int row = out.row();

@@ -84,14 +84,14 @@ final class TableMapping {
      */
     static void put(Target t, int column, FieldRow r, ColumnBatch batch, int row) {
         switch (t.spec().type()) {
-            case INT64 -> ((LongColumn) batch.column(column)).values()[row] = r.getLong(t.input()) + (long) t.offset();
+            case INT64 -> ((LongColumn) batch.column(column)).buffer()[row] = r.getLong(t.input()) + (long) t.offset();
             case STRING -> putText((StringColumn) batch.column(column), row, r, t);
-            default -> ((DoubleColumn) batch.column(column)).values()[row] = r.getDoubleOrNaN(t.input()) + t.offset();
+            default -> ((DoubleColumn) batch.column(column)).buffer()[row] = r.getDoubleOrNaN(t.input()) + t.offset();
         }
     }
 
     private static void putText(StringColumn column, int row, FieldRow r, Target t) {
-        byte[] bytes = column.bytes();
+        byte[] bytes = column.buffer();
         int base = row * TEXT_WIDTH;
         String value = r.isBlank(t.input()) ? "" : r.getString(t.input());
         byte[] encoded = value.getBytes(StandardCharsets.UTF_8);

@@ -237,13 +237,13 @@ public final class MaccorParser implements VendorParser {
         }
 
         void read(CsvRows rows) {
-            long[] cycle = ((LongColumn) out.batch().column("cycle_number")).values();
-            long[] fileNo = ((LongColumn) out.batch().column("file_number")).values();
-            double[] time = ((DoubleColumn) out.batch().column("test_time")).values();
+            long[] cycle = ((LongColumn) out.batch().column("cycle_number")).buffer();
+            long[] fileNo = ((LongColumn) out.batch().column("file_number")).buffer();
+            double[] time = ((DoubleColumn) out.batch().column("test_time")).buffer();
             StringColumn state = (StringColumn) out.batch().column("state");
-            double[] current = ((DoubleColumn) out.batch().column("current")).values();
-            double[] wall = clock != null ? ((DoubleColumn) out.batch().column("time")).values() : null;
-            double[] voltage = ((DoubleColumn) out.batch().column("voltage")).values();
+            double[] current = ((DoubleColumn) out.batch().column("current")).buffer();
+            double[] wall = clock != null ? ((DoubleColumn) out.batch().column("time")).buffer() : null;
+            double[] voltage = ((DoubleColumn) out.batch().column("voltage")).buffer();
             int expected = header.size();
             FieldRow r;
             while ((r = rows.next()) != null) {
