@@ -19,6 +19,13 @@ public record ParseOptions(ZoneId zone, boolean skipBadLines, int batchRows, Map
     /** Rows per batch unless told otherwise: large enough to amortise, small enough to stay in cache. */
     public static final int DEFAULT_BATCH_ROWS = 8192;
 
+    /**
+     * Setting shared by the binary-format parsers: a column whose id or type the parser does not know is left out
+     * (with a logged warning) instead of failing the run. Parsers without such columns ignore it. Kept in
+     * {@link #settings()} so that the record's components stay as they are.
+     */
+    public static final String SKIP_UNKNOWN_COLUMNS = "skip-unknown-columns";
+
     public ParseOptions {
         Objects.requireNonNull(zone, "zone");
         settings = Map.copyOf(settings);
@@ -50,6 +57,18 @@ public record ParseOptions(ZoneId zone, boolean skipBadLines, int batchRows, Map
     /** A copy with these settings. */
     public ParseOptions withSettings(Map<String, String> newSettings) {
         return new ParseOptions(zone, skipBadLines, batchRows, newSettings);
+    }
+
+    /** A copy that skips unknown columns (or not); see {@link #SKIP_UNKNOWN_COLUMNS}. */
+    public ParseOptions withSkipUnknownColumns(boolean skip) {
+        Map<String, String> copy = new java.util.LinkedHashMap<>(settings);
+        copy.put(SKIP_UNKNOWN_COLUMNS, Boolean.toString(skip));
+        return new ParseOptions(zone, skipBadLines, batchRows, copy);
+    }
+
+    /** Whether columns unknown to a binary-format parser are left out rather than refused. */
+    public boolean skipUnknownColumns() {
+        return flag(SKIP_UNKNOWN_COLUMNS, false);
     }
 
     /** A boolean setting: {@code true} (any case) is true, absent is {@code fallback}, anything else false. */

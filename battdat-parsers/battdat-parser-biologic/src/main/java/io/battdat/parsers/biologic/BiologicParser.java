@@ -1,0 +1,124 @@
+package io.battdat.parsers.biologic;
+
+import io.battdat.api.BadFormatException;
+import io.battdat.api.parse.CellFiles;
+import io.battdat.api.parse.ParseContext;
+import io.battdat.api.parse.VendorParser;
+import io.battdat.api.spi.FileProbe;
+import io.battdat.api.spi.ProbeResult;
+import io.battdat.api.spi.Spi;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * BioLogic EC-Lab files: the binary {@code .mpr} (a "modular file": settings, data, log and loop modules) and the
+ * {@code .mpt} text export. Each file is one cell.
+ *
+ * <p>{@code raw_data}: {@code cycle_number} ({@code cycle number} where stored, else {@code half cycle}, else 0;
+ * as stored), {@code test_time} ({@code time/s} as stored, not re-based), {@code current} in A ({@code I/mA}, else
+ * {@code <I>/mA}, else derived from the charge increment {@code dq/mA.h} over the time step as EC-Lab's export does,
+ * else NaN), {@code voltage} ({@code Ewe/V}, else {@code <Ewe>/V}), and {@code temperature} where stored. Impedance
+ * files (frequency, Re(Z), -Im(Z), |Z| and phase stored: PEIS, GEIS) also get an {@code eis_data} table with the
+ * same rows. Nothing is derived by the engine (no state or steps: coin-cell currents are often below the rest
+ * threshold). A column id this parser does not know fails the run unless {@link
+ * io.battdat.api.parse.ParseOptions#skipUnknownColumns()} is set. See the module README for the layout.
+ */
+public final class BiologicParser implements VendorParser {
+    private static final byte[] MPT_SIGNATURE = MptReader.FIRST_LINE.getBytes(StandardCharsets.ISO_8859_1);
+
+    /** The format name, what {@code battdat convert --format} takes. */
+    public static final String FORMAT = "biologic";
+
+    /** Creates the parser; does no I/O. */
+    public BiologicParser() {
+    }
+
+    @Override
+    public String formatName() {
+        return FORMAT;
+    }
+
+    @Override
+    public String description() {
+        return "BioLogic EC-Lab binary .mpr files (GCPL, CV, PEIS, ...) and .mpt text exports";
+    }
+
+    @Override
+    public List<String> extensions() {
+        return List.of("mpr", "mpt");
+    }
+
+    @Override
+    public ProbeResult probe(FileProbe probe) {
+        byte[] head = probe.head();
+        if (MprFile.hasMagic(head) || startsWith(head, MPT_SIGNATURE)) {
+            return ProbeResult.SIGNATURE;
+        }
+        String ext = probe.extension().toLowerCase(Locale.ROOT);
+        return ext.equals("mpr") || ext.equals("mpt") ? ProbeResult.EXTENSION : ProbeResult.NO;
+    }
+
+    private static boolean startsWith(byte[] head, byte[] signature) {
+        if (head.length < signature.length) {
+            return false;
+        }
+        for (int k = 0; k < signature.length; k++) {
+            if (head[k] != signature[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void parse(CellFiles cell, ParseContext context) {
+        if (cell.files().size() != 1) {
+            throw new BadFormatException(cell.files().get(0), RowSink.RAW, "a BioLogic cell is one file, got "
+                    + cell.files().size());
+        }
+        Path file = cell.files().get(0);
+        try {
+            if (isMpr(file)) {
+                new MprReader(file, context, context.options().skipUnknownColumns()).read();
+            } else {
+                new MptReader(file, context).read();
+            }
+        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | NumberFormatException e) {
+            // Every size is checked before use; this is the last guard so that damage never escapes untyped.
+            throw new BadFormatException(file, RowSink.RAW, "malformed file: " + e, e);
+        }
+    }
+
+    /**
+     * The file's own facts for the battery metadata: technique, channel, start time, instrument and software
+     * versions, comments (as read from the settings and log modules, or the text export's header).
+     */
+    public Map<String, Object> fileFacts(Path file) {
+        if (isMpr(file)) {
+            return Map.copyOf(MprReader.describe(file).facts);
+        }
+        return Map.copyOf(MptReader.describe(file).facts);
+    }
+
+    private static boolean isMpr(Path file) {
+        byte[] head = new byte[22];
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            if (n == head.length) {
+                return MprFile.hasMagic(head);
+            }
+        } catch (java.io.IOException e) {
+            throw new io.battdat.api.FileAccessException(file, null, "cannot read: " + e.getMessage(), e);
+        }
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mpr");
+    }
+
+    @Override
+    public int spiVersion() {
+        return Spi.VERSION;
+    }
+}
