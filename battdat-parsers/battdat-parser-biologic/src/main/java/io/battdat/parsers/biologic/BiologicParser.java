@@ -1,6 +1,8 @@
 package io.battdat.parsers.biologic;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.metadata.CyclingProtocol;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.VendorParser;
@@ -10,6 +12,10 @@ import io.battdat.api.spi.Spi;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,14 +100,69 @@ public final class BiologicParser implements VendorParser {
     }
 
     /**
+     * The file's facts in the metadata: the settings' comments as {@code comments}; in {@code test_protocol} the
+     * instrument as {@code cycler} and the start day as {@code start_date}, and as extra fields the technique, the
+     * channel, the full start time (the instrument computer's local time, no zone), the EC-Lab version and the
+     * other facts of the header. Fields the user set are kept.
+     */
+    @Override
+    public BatteryMetadata metadata(CellFiles cell, BatteryMetadata given) {
+        Path file = cell.files().get(0);
+        Map<String, Object> facts = fileFacts(file);
+        BatteryMetadata.Builder meta = given.toBuilder();
+        if (given.comments() == null && facts.get("comments") instanceof String c) {
+            meta.comments(c);
+        }
+        CyclingProtocol.Builder protocol = given.testProtocol() != null ? given.testProtocol().toBuilder()
+                : CyclingProtocol.builder();
+        CyclingProtocol old = given.testProtocol();
+        if (old == null || old.cycler() == null) {
+            Object device = facts.get("device");
+            Object serial = facts.get("device_serial");
+            protocol.cycler("BioLogic" + (device != null ? " " + device : serial != null ? " (SN " + serial + ")" : ""));
+        }
+        if ((old == null || old.startDate() == null) && facts.get("start_time") instanceof String start) {
+            LocalDate day = startDay(start);
+            if (day != null) {
+                protocol.startDate(day);
+            }
+        }
+        for (Map.Entry<String, Object> e : facts.entrySet()) {
+            if (!e.getKey().equals("comments") && (old == null || !old.extra().containsKey(e.getKey()))) {
+                protocol.extra(e.getKey(), e.getValue());
+            }
+        }
+        protocol.extra("source_format", isMpr(file) ? "EC-Lab .mpr" : "EC-Lab .mpt");
+        return meta.testProtocol(protocol.build()).build();
+    }
+
+    /** The day of a start time: ISO from an .mpr log, EC-Lab's month/day/year from an .mpt header. */
+    private static LocalDate startDay(String text) {
+        try {
+            return LocalDateTime.parse(text).toLocalDate();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text, DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss[.SSS]"))
+                        .toLocalDate();
+            } catch (DateTimeParseException e2) {
+                return null; // another locale's format: kept as text in start_time only
+            }
+        }
+    }
+
+    /**
      * The file's own facts for the battery metadata: technique, channel, start time, instrument and software
      * versions, comments (as read from the settings and log modules, or the text export's header).
      */
     public Map<String, Object> fileFacts(Path file) {
-        if (isMpr(file)) {
-            return Map.copyOf(MprReader.describe(file).facts);
+        try {
+            if (isMpr(file)) {
+                return java.util.Collections.unmodifiableMap(MprReader.describe(file).facts);
+            }
+            return java.util.Collections.unmodifiableMap(MptReader.describe(file).facts);
+        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | NumberFormatException e) {
+            throw new BadFormatException(file, RowSink.RAW, "malformed file: " + e, e);
         }
-        return Map.copyOf(MptReader.describe(file).facts);
     }
 
     private static boolean isMpr(Path file) {

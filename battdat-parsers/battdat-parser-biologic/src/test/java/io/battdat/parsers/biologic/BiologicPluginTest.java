@@ -50,4 +50,30 @@ class BiologicPluginTest {
         assertEquals("Cyclic Voltammetry", mpt.get("technique"));
         assertEquals("01/10/2018 17:01:24", mpt.get("start_time"));
     }
+
+    @Test
+    void convertedFileCarriesTheRunsMetadata() {
+        Path out = dir.resolve("cv.h5");
+        BiologicFactsTest.convertAuto(out, ParseOptions.defaults(), Samples.sample(Samples.CV));
+        var meta = io.battdat.streaming.Battdat.engine().inspect(out).metadata();
+        assertEquals("BioLogic (SN 10831083)", meta.testProtocol().cycler());
+        assertEquals(java.time.LocalDate.of(2018, 1, 10), meta.testProtocol().startDate());
+        assertEquals("CV", meta.testProtocol().extra().get("technique"));
+        assertEquals(11, ((Number) meta.testProtocol().extra().get("channel")).intValue());
+        assertEquals("2018-01-10T17:01:24", meta.testProtocol().extra().get("start_time"));
+    }
+
+    @Test
+    void userMetadataIsKept() {
+        Path out = dir.resolve("peis.h5");
+        var given = io.battdat.api.metadata.BatteryMetadata.defaults().toBuilder().comments("mine")
+                .testProtocol(io.battdat.api.metadata.CyclingProtocol.builder().cycler("my cycler").build()).build();
+        var registry = StorageRegistry.discover(BiologicPluginTest.class.getClassLoader());
+        new io.battdat.streaming.convert.Converter(registry).convert(java.util.List.of(Samples.sample(Samples.PEIS)),
+                out, io.battdat.streaming.convert.ConvertOptions.defaults().withMetadata(given));
+        var meta = io.battdat.streaming.Battdat.engine().inspect(out).metadata();
+        assertEquals("mine", meta.comments());
+        assertEquals("my cycler", meta.testProtocol().cycler());
+        assertEquals("PEIS", meta.testProtocol().extra().get("technique"));
+    }
 }
