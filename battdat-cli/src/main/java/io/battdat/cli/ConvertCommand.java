@@ -40,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "NAME", description = "auto (default) or a parser's name: arbin, maccor, "
-            + "batterydata, batteryarchive, or a plugin's.")
+            + "batterydata, batteryarchive, biologic, or a plugin's.")
     String format = ConvertOptions.AUTO;
 
     @Option(names = "--prefix", paramLabel = "P", description = "Prefix group of a cell; repeat once per cell.")
