@@ -28,7 +28,7 @@ import java.util.Map;
  * as stored), {@code test_time} ({@code time/s} as stored, not re-based), {@code current} in A ({@code I/mA}, else
  * {@code <I>/mA}, else derived from the charge increment {@code dq/mA.h} over the time step as EC-Lab's export does,
  * else NaN), {@code voltage} ({@code Ewe/V}, else {@code <Ewe>/V}), and {@code temperature} where stored. Impedance
- * files (frequency, Re(Z), -Im(Z), |Z| and phase stored: PEIS, GEIS) also get an {@code eis_data} table with the
+ * files (frequency, Re(Z) and -Im(Z) stored: PEIS, GEIS) also get an {@code eis_data} table with the
  * same rows. Nothing is derived by the engine (no state or steps: coin-cell currents are often below the rest
  * threshold). A column id this parser does not know fails the run unless {@link
  * io.battdat.api.parse.ParseOptions#skipUnknownColumns()} is set. See the module README for the layout.

@@ -154,8 +154,6 @@ final class MprReader {
                     sink.frequency = value(buf, base, roles.frequency);
                     sink.zReal = value(buf, base, roles.real);
                     sink.minusZImag = value(buf, base, roles.minusImag);
-                    sink.zMag = value(buf, base, roles.magnitude);
-                    sink.zPhase = value(buf, base, roles.phase);
                 }
                 sink.commit();
             }
@@ -304,8 +302,6 @@ final class MprReader {
         Field frequency;
         Field real;
         Field minusImag;
-        Field magnitude;
-        Field phase;
 
         Roles(List<Field> fields) {
             Field averageVoltage = null;
@@ -325,8 +321,6 @@ final class MprReader {
                     case "freq/Hz" -> frequency = first(frequency, f);
                     case "Re(Z)/Ohm" -> real = first(real, f);
                     case "-Im(Z)/Ohm" -> minusImag = first(minusImag, f);
-                    case "|Z|/Ohm" -> magnitude = first(magnitude, f);
-                    case "Phase(Z)/deg" -> phase = first(phase, f);
                     default -> { }
                 }
             }
@@ -340,7 +334,7 @@ final class MprReader {
         }
 
         boolean impedance() {
-            return frequency != null && real != null && minusImag != null && magnitude != null && phase != null;
+            return frequency != null && real != null && minusImag != null;
         }
     }
 }

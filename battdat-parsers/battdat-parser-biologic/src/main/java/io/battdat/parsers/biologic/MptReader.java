@@ -180,15 +180,13 @@ final class MptReader {
         int frequency = names.indexOf("freq/Hz");
         int real = names.indexOf("Re(Z)/Ohm");
         int minusImag = names.indexOf("-Im(Z)/Ohm");
-        int magnitude = names.indexOf("|Z|/Ohm");
-        int phase = names.indexOf("Phase(Z)/deg");
         if (time < 0) {
             throw bad("no time/s column among " + names);
         }
         if (voltage < 0) {
             throw bad("no Ewe/V or <Ewe>/V column among " + names);
         }
-        boolean impedance = frequency >= 0 && real >= 0 && minusImag >= 0 && magnitude >= 0 && phase >= 0;
+        boolean impedance = frequency >= 0 && real >= 0 && minusImag >= 0;
         RowSink.CurrentSource source = current >= 0 ? RowSink.CurrentSource.MEASURED
                 : charge >= 0 ? RowSink.CurrentSource.FROM_CHARGE : RowSink.CurrentSource.NONE;
         if (source == RowSink.CurrentSource.NONE) {
@@ -197,7 +195,7 @@ final class MptReader {
         RowSink sink = new RowSink(context, source, temperature >= 0, impedance);
         int needed = Math.max(Math.max(Math.max(time, voltage), Math.max(current, charge)),
                 Math.max(Math.max(cycle, temperature), impedance
-                        ? Math.max(Math.max(frequency, real), Math.max(minusImag, Math.max(magnitude, phase))) : -1));
+                        ? Math.max(frequency, Math.max(real, minusImag)) : -1));
         int[] starts = new int[names.size() + 1];
         int[] ends = new int[names.size() + 1];
         char[] number = new char[64];
@@ -237,10 +235,6 @@ final class MptReader {
                     sink.zReal = number(starts[at], ends[at], number);
                     at = minusImag;
                     sink.minusZImag = number(starts[at], ends[at], number);
-                    at = magnitude;
-                    sink.zMag = number(starts[at], ends[at], number);
-                    at = phase;
-                    sink.zPhase = number(starts[at], ends[at], number);
                 }
             } catch (IllegalArgumentException e) {
                 context.badLine(InputErrors.badValue(file, RowSink.RAW, lineNumber, names.get(at), e));

@@ -48,8 +48,6 @@ final class RowSink {
     double frequency;
     double zReal;
     double minusZImag;
-    double zMag;
-    double zPhase;
 
     private final CurrentSource currentSource;
     private final BatchBuilder raw;
@@ -148,10 +146,13 @@ final class RowSink {
             eisTest[k] = testId;
             eisTime[k] = time;
             eisFrequency[k] = frequency;
+            double imag = -minusZImag; // EC-Lab stores -Im(Z); battdat's z_imag is Im(Z)
             eisReal[k] = zReal;
-            eisImag[k] = -minusZImag; // EC-Lab stores -Im(Z); battdat's z_imag is Im(Z), with z_phase
-            eisMag[k] = zMag;
-            eisPhase[k] = zPhase;
+            eisImag[k] = imag;
+            // EC-Lab's |Z| and Phase(Z) are these same components in float32; recomputed in double, the polar and
+            // cartesian forms agree to the 1e-8 ohm that battdat's EISData check demands of negative components
+            eisMag[k] = Math.hypot(zReal, imag);
+            eisPhase[k] = Math.toDegrees(Math.atan2(imag, zReal));
             eis.commit();
         }
         previousTime = time;
