@@ -1,6 +1,7 @@
 package io.battdat.parsers.biologic;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.FileAccessException;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.metadata.CyclingProtocol;
 import io.battdat.api.parse.CellFiles;
@@ -10,12 +11,16 @@ import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.Spi;
 
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +98,7 @@ public final class BiologicParser implements VendorParser {
             } else {
                 new MptReader(file, context).read();
             }
-        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | NumberFormatException e) {
+        } catch (IndexOutOfBoundsException | BufferUnderflowException | NumberFormatException e) {
             // Every size is checked before use; this is the last guard so that damage never escapes untyped.
             throw new BadFormatException(file, RowSink.RAW, "malformed file: " + e, e);
         }
@@ -157,23 +162,23 @@ public final class BiologicParser implements VendorParser {
     public Map<String, Object> fileFacts(Path file) {
         try {
             if (isMpr(file)) {
-                return java.util.Collections.unmodifiableMap(MprReader.describe(file).facts);
+                return Collections.unmodifiableMap(MprReader.describe(file).facts);
             }
-            return java.util.Collections.unmodifiableMap(MptReader.describe(file).facts);
-        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException | NumberFormatException e) {
+            return Collections.unmodifiableMap(MptReader.describe(file).facts);
+        } catch (IndexOutOfBoundsException | BufferUnderflowException | NumberFormatException e) {
             throw new BadFormatException(file, RowSink.RAW, "malformed file: " + e, e);
         }
     }
 
     private static boolean isMpr(Path file) {
         byte[] head = new byte[22];
-        try (var in = java.nio.file.Files.newInputStream(file)) {
+        try (var in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, head.length);
             if (n == head.length) {
                 return MprFile.hasMagic(head);
             }
-        } catch (java.io.IOException e) {
-            throw new io.battdat.api.FileAccessException(file, null, "cannot read: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new FileAccessException(file, null, "cannot read: " + e.getMessage(), e);
         }
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mpr");
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class MprFile {
     private static byte[] magic() {
         byte[] m = new byte[52];
         byte[] text = "BIO-LOGIC MODULAR FILE\u001a".getBytes(StandardCharsets.ISO_8859_1);
-        java.util.Arrays.fill(m, 0, 48, (byte) ' ');
+        Arrays.fill(m, 0, 48, (byte) ' ');
         System.arraycopy(text, 0, m, 0, text.length);
         return m; // the last four bytes stay 0
     }

@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -104,11 +105,11 @@ final class MprReader {
         int rowSize = layout(mpr, ids, rows, available, fields);
         Roles roles = new Roles(fields);
         if (roles.time == null) {
-            throw mpr.bad("no time/s column (id 4) among the column ids " + java.util.Arrays.toString(ids));
+            throw mpr.bad("no time/s column (id 4) among the column ids " + Arrays.toString(ids));
         }
         if (roles.voltage == null) {
             throw mpr.bad("no voltage column (Ewe/V, id 6, or <Ewe>/V, id 77/174) among the column ids "
-                    + java.util.Arrays.toString(ids));
+                    + Arrays.toString(ids));
         }
         RowSink.CurrentSource source = roles.current != null ? RowSink.CurrentSource.MEASURED
                 : roles.charge != null ? RowSink.CurrentSource.FROM_CHARGE : RowSink.CurrentSource.NONE;
@@ -187,7 +188,7 @@ final class MprReader {
             if (c == null) {
                 if (!skipUnknown) {
                     throw mpr.bad("unknown column id " + ids[k] + " (column " + (k + 1) + " of " + ids.length
-                            + ", ids " + java.util.Arrays.toString(ids) + "); convert with --skip-unknown-columns "
+                            + ", ids " + Arrays.toString(ids) + "); convert with --skip-unknown-columns "
                             + "(the setting skip-unknown-columns=true) to leave it out");
                 }
                 unknownPositions.add(order.size());
@@ -234,7 +235,7 @@ final class MprReader {
                 if (unknownPositions.size() == 1) {
                     unknownWidth[0] = rest;
                 } else if (rest == 4 * unknownPositions.size()) {
-                    java.util.Arrays.fill(unknownWidth, 4); // most EC-Lab values are 4-byte floats
+                    Arrays.fill(unknownWidth, 4); // most EC-Lab values are 4-byte floats
                 } else {
                     throw mpr.bad("cannot skip the unknown column ids " + unknownIds(ids) + ": their " + rest
                             + " bytes per row cannot be split between them");

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -343,7 +344,7 @@ final class MptReader {
                 if (line.length >= MAX_LINE) {
                     throw bad("a line longer than " + MAX_LINE + " bytes");
                 }
-                line = java.util.Arrays.copyOf(line, line.length * 2);
+                line = Arrays.copyOf(line, line.length * 2);
             }
             line[lineLength++] = b;
         }
