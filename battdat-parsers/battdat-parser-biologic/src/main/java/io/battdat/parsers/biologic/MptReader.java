@@ -197,8 +197,9 @@ final class MptReader {
         int needed = Math.max(Math.max(Math.max(time, voltage), Math.max(current, charge)),
                 Math.max(Math.max(cycle, temperature), impedance
                         ? Math.max(frequency, Math.max(real, minusImag)) : -1));
-        int[] starts = new int[names.size() + 1];
-        int[] ends = new int[names.size() + 1];
+        // room for one field more than the names: a trailing tab is fine, a further value means joined lines
+        int[] starts = new int[names.size() + 2];
+        int[] ends = new int[names.size() + 2];
         char[] number = new char[64];
         while (nextLine()) {
             if (blank()) {
@@ -207,6 +208,10 @@ final class MptReader {
             int fields = split(starts, ends);
             if (fields <= needed) {
                 context.badLine(bad("expected " + names.size() + " fields, found " + fields + " (a truncated line?)"));
+                continue;
+            }
+            if (fields > names.size() && (fields > names.size() + 1 || ends[names.size()] > starts[names.size()])) {
+                context.badLine(bad("more fields than the " + names.size() + " column names (two lines joined?)"));
                 continue;
             }
             int at = time;

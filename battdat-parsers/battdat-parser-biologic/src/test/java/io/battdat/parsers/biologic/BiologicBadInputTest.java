@@ -121,6 +121,21 @@ class BiologicBadInputTest {
     }
 
     @Test
+    void joinedTextLinesAreBadLines() throws IOException {
+        String text = Files.readString(Samples.sample(Samples.CV_MPT), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int header = text.indexOf("\nmode\t");
+        int firstRowEnd = text.indexOf('\n', text.indexOf('\n', header + 1) + 1);
+        String joined = text.substring(0, firstRowEnd) + "\t" + text.substring(firstRowEnd + 1);
+        Path in = Files.writeString(dir.resolve("joined.mpt"), joined, java.nio.charset.StandardCharsets.ISO_8859_1);
+        BadFormatException e = assertThrows(BadFormatException.class,
+                () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+        assertTrue(e.getMessage().contains("joined.mpt") && e.getMessage().contains("line 56"), e.getMessage());
+        ConvertReport report = convertAuto(dir.resolve("y.h5"), ParseOptions.defaults().withSkipBadLines(true), in);
+        assertEquals(1L, report.badLines());
+        assertEquals(5101L, report.cells().get("").get("raw_data"));
+    }
+
+    @Test
     void hugeRowCountIsRefusedBeforeAnyAllocation() throws IOException {
         Path in = patched(Samples.CV, "rows.mpr", b -> b.putInt(CV_DATA, -1));
         BadFormatException e = assertThrows(BadFormatException.class,
