@@ -40,7 +40,7 @@ final class ConvertCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "NAME", description = "auto (default) or a parser's name: arbin, maccor, "
-            + "batterydata, batteryarchive, or a plugin's.")
+            + "batterydata, batteryarchive, biologic, or a plugin's.")
     String format = ConvertOptions.AUTO;
 
     @Option(names = "--prefix", paramLabel = "P", description = "Prefix group of a cell; repeat once per cell.")
@@ -58,6 +58,10 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--skip-bad-lines", description = "Skip malformed lines (counted and reported) instead of failing.")
     boolean skipBadLines;
+
+    @Option(names = "--skip-unknown-columns", description = {"Binary formats (BioLogic .mpr): leave out a column whose",
+            "id the parser does not know, with a warning, instead of failing."})
+    boolean skipUnknownColumns;
 
     @Option(names = "--option", paramLabel = "KEY=VALUE", description = {"A parser setting, e.g.",
             "batterydata.store-all=true, maccor.ignore-time=true (see each parser's README)."})
@@ -82,6 +86,9 @@ final class ConvertCommand implements Callable<Integer> {
         }
         ParseOptions parse = ParseOptions.defaults().withZone(zone).withSkipBadLines(skipBadLines)
                 .withSettings(settings);
+        if (skipUnknownColumns) {
+            parse = parse.withSkipUnknownColumns(true);
+        }
         ProgressDisplay progress = quiet ? null : new ProgressDisplay(err, System.console() != null);
         ConvertOptions options = ConvertOptions.defaults().withFormat(format).withPrefixes(prefixes)
                 .withComplevel(complevel).withMetadata(meta).withParse(parse);

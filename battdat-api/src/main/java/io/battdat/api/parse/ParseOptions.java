@@ -3,6 +3,7 @@ package io.battdat.api.parse;
 import io.battdat.api.InvalidUseException;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +15,13 @@ import java.util.Objects;
 public final class ParseOptions {
     /** Rows per batch unless told otherwise: large enough to amortise, small enough to stay in cache. */
     public static final int DEFAULT_BATCH_ROWS = 8192;
+
+    /**
+     * Setting shared by the binary-format parsers: a column whose id or type the parser does not know is left out
+     * (with a logged warning) instead of failing the run. Parsers without such columns ignore it. A setting, so
+     * that {@code --option skip-unknown-columns=true} works like the flag.
+     */
+    public static final String SKIP_UNKNOWN_COLUMNS = "skip-unknown-columns";
 
     private final ZoneId zone;
     private final boolean skipBadLines;
@@ -81,6 +89,18 @@ public final class ParseOptions {
     /** A copy with these settings. */
     public ParseOptions withSettings(Map<String, String> newSettings) {
         return new ParseOptions(zone, skipBadLines, batchRows, newSettings);
+    }
+
+    /** A copy that skips unknown columns (or not); see {@link #SKIP_UNKNOWN_COLUMNS}. */
+    public ParseOptions withSkipUnknownColumns(boolean skip) {
+        Map<String, String> copy = new LinkedHashMap<>(settings);
+        copy.put(SKIP_UNKNOWN_COLUMNS, Boolean.toString(skip));
+        return new ParseOptions(zone, skipBadLines, batchRows, copy);
+    }
+
+    /** Whether columns unknown to a binary-format parser are left out rather than refused. */
+    public boolean skipUnknownColumns() {
+        return flag(SKIP_UNKNOWN_COLUMNS, false);
     }
 
     /** A boolean setting: {@code true} (any case) is true, absent is {@code fallback}, anything else false. */

@@ -1,5 +1,6 @@
 package io.battdat.api.parse;
 
+import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.Spi;
@@ -68,6 +69,19 @@ public interface VendorParser {
      * @throws io.battdat.api.FileAccessException  when a file cannot be read
      */
     void parse(CellFiles cell, ParseContext context);
+
+    /**
+     * Adds what a cell's files record about themselves (instrument, channel, start time, technique: facts that
+     * binary formats keep in their headers) to the metadata written with the output. Fields already set in
+     * {@code given} (the user's {@code --metadata}) are kept; the parser fills only empty ones and adds extra fields.
+     * Called before {@link #parse} when the output holds one cell, since the metadata is the file's; it reads
+     * headers only. The default returns {@code given} unchanged.
+     *
+     * @throws io.battdat.api.BadFormatException  when the header cannot be read (the parse would fail too)
+     */
+    default BatteryMetadata metadata(CellFiles cell, BatteryMetadata given) {
+        return given;
+    }
 
     /** Order among parsers claiming one file: higher first (then by format name). */
     default int priority() {

@@ -80,6 +80,9 @@ public final class Converter {
         if (cells.size() == 1 && metadata.name() == null) {
             metadata = metadata.withName(cells.get(0).name());
         }
+        if (cells.size() == 1) {
+            metadata = parser.metadata(cells.get(0), metadata); // a file's own facts describe the file's one cell
+        }
         long total = 0;
         for (Path f : readable) {
             total += size(f);

@@ -1,0 +1,117 @@
+package io.battdat.cli;
+
+import io.battdat.api.schema.ColumnSchema;
+import io.battdat.api.schema.EISData;
+import io.battdat.api.schema.RawData;
+import io.battdat.api.schema.SchemaValidator;
+import io.battdat.streaming.BatchStream;
+import io.battdat.streaming.Battdat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code battdat convert} of BioLogic files (../shared/fixtures/vendor-binary/biologic): detected, schema-valid,
+ * readable by PyTables; {@code --skip-unknown-columns} reaches the parser.
+ */
+@Timeout(300)
+class BiologicConvertTest {
+    private static final Map<String, ColumnSchema> SCHEMAS = Map.of("raw_data", new RawData(), "eis_data",
+            new EISData());
+
+    @TempDir
+    Path dir;
+
+    private static Path sample(String name) {
+        Path p = Path.of(System.getProperty("battdat.shared", "../../shared"), "fixtures", "vendor-binary",
+                "biologic", name);
+        Assumptions.assumeTrue(Files.isRegularFile(p), "shared fixture absent: " + p);
+        return p;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cv.mpr", "cv.mpt", "PEIS-0.mpr", "jdb11-1_c3_gcpl_5cycles_2V-3p8V_C-24_data_C09.mpr"})
+    void sampleConvertsValidAndReadsInPyTables(String name) {
+        Path out = dir.resolve(name + ".h5");
+        Cli run = Cli.run("convert", sample(name).toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("(biologic)"), run.out());
+        var summary = Battdat.engine().inspect(out);
+        for (String key : summary.schemas().keySet()) {
+            SchemaValidator v = new SchemaValidator(SCHEMAS.get(key), false, key);
+            try (BatchStream batches = Battdat.engine().batches(out, key)) {
+                while (batches.hasNext()) {
+                    v.accept(batches.next());
+                }
+            }
+            v.finish();
+            assertTrue(v.rowsChecked() > 0, key);
+        }
+        pyTablesReads(out);
+    }
+
+    @Test
+    void skipUnknownColumnsFlagReachesTheParser() throws IOException {
+        byte[] bytes = Files.readAllBytes(sample("cv.mpr"));
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int ids = 1965 + 6 + 51 + 5; // cv.mpr: the data module's column ids
+        int last = ids + 2 * ((b.get(ids - 1) & 0xFF) - 1);
+        assertEquals(434, b.getShort(last)); // (Q-Qo)/C, not needed for battdat's columns
+        b.putShort(last, (short) 999);
+        Path in = Files.write(dir.resolve("unknown.mpr"), bytes);
+        Cli refused = Cli.run("convert", in.toString(), "--out", dir.resolve("a.h5").toString(), "--quiet");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("unknown column id 999") && refused.err().contains("unknown.mpr"),
+                refused.err());
+        Cli skipped = Cli.run("convert", in.toString(), "--out", dir.resolve("b.h5").toString(), "--quiet",
+                "--skip-unknown-columns");
+        assertEquals(0, skipped.status(), skipped.err());
+        long rows = 0;
+        try (BatchStream batches = Battdat.engine().batches(dir.resolve("b.h5"), "raw_data")) {
+            while (batches.hasNext()) {
+                rows += batches.next().rowCount();
+            }
+        }
+        assertEquals(5103L, rows);
+    }
+
+    private static void pyTablesReads(Path file) {
+        Path tool = Path.of(System.getProperty("battdat.shared", "../../shared"), "tools", "pytables-check.py");
+        Assumptions.assumeTrue(Files.isRegularFile(tool), "pytables-check.py absent: skipping the PyTables check");
+        Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import tables, h5py")) == 0,
+                "/usr/bin/python3 with python3-tables and python3-h5py is missing: skipping the PyTables check");
+        assertEquals(0, run(List.of("/usr/bin/python3", tool.toString(), file.toString())), file.toString());
+    }
+
+    private static int run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
