@@ -90,11 +90,11 @@ final class RowSink {
         TableLayout rawLayout = TableLayout.of(specs);
         raw = new BatchBuilder(rawLayout, context.table(RAW, rawLayout, new RawData(), PostProcessing.none()),
                 batchRows);
-        rawCycle = ((LongColumn) raw.batch().column("cycle_number")).values();
-        rawTime = ((DoubleColumn) raw.batch().column("test_time")).values();
-        rawCurrent = ((DoubleColumn) raw.batch().column("current")).values();
-        rawVoltage = ((DoubleColumn) raw.batch().column("voltage")).values();
-        rawTemperature = withTemperature ? ((DoubleColumn) raw.batch().column("temperature")).values() : null;
+        rawCycle = ((LongColumn) raw.batch().column("cycle_number")).buffer();
+        rawTime = ((DoubleColumn) raw.batch().column("test_time")).buffer();
+        rawCurrent = ((DoubleColumn) raw.batch().column("current")).buffer();
+        rawVoltage = ((DoubleColumn) raw.batch().column("voltage")).buffer();
+        rawTemperature = withTemperature ? ((DoubleColumn) raw.batch().column("temperature")).buffer() : null;
         if (impedance) {
             TableLayout eisLayout = TableLayout.of(List.of(
                     ColumnSpec.of("test_id", StorageType.INT64),
@@ -106,13 +106,13 @@ final class RowSink {
                     ColumnSpec.of("z_phase", StorageType.FLOAT64)));
             eis = new BatchBuilder(eisLayout, context.table(EIS, eisLayout, new EISData(), PostProcessing.none()),
                     batchRows);
-            eisTest = ((LongColumn) eis.batch().column("test_id")).values();
-            eisTime = ((DoubleColumn) eis.batch().column("test_time")).values();
-            eisFrequency = ((DoubleColumn) eis.batch().column("frequency")).values();
-            eisReal = ((DoubleColumn) eis.batch().column("z_real")).values();
-            eisImag = ((DoubleColumn) eis.batch().column("z_imag")).values();
-            eisMag = ((DoubleColumn) eis.batch().column("z_mag")).values();
-            eisPhase = ((DoubleColumn) eis.batch().column("z_phase")).values();
+            eisTest = ((LongColumn) eis.batch().column("test_id")).buffer();
+            eisTime = ((DoubleColumn) eis.batch().column("test_time")).buffer();
+            eisFrequency = ((DoubleColumn) eis.batch().column("frequency")).buffer();
+            eisReal = ((DoubleColumn) eis.batch().column("z_real")).buffer();
+            eisImag = ((DoubleColumn) eis.batch().column("z_imag")).buffer();
+            eisMag = ((DoubleColumn) eis.batch().column("z_mag")).buffer();
+            eisPhase = ((DoubleColumn) eis.batch().column("z_phase")).buffer();
         } else {
             eis = null;
             eisTest = null;
