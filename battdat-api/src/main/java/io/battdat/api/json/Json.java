@@ -1,28 +1,52 @@
 package io.battdat.api.json;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * JSON as the battdat files hold it: read into plain ordered Java values (maps, lists, strings, numbers,
- * booleans, null) with jackson-core's streaming parser, and written compactly the way Python's pydantic
- * {@code model_dump_json} writes it (no spaces, non-ASCII kept, floats in Python's {@code repr} form). Opening a
- * file parses JSON; the streaming parser starts in a fraction of the time an {@code ObjectMapper} needs.
+ * JSON as the battdat files hold it. {@link #parse} reads any document into plain ordered Java values (maps, lists,
+ * strings, numbers, booleans, null) with jackson-core's streaming parser, which starts in a fraction of the time an
+ * {@code ObjectMapper} needs, so opening a file stays cheap. {@link #read} binds a document to a model annotated for
+ * jackson-databind with pydantic's lax rules, and {@link #write} / {@link #writeExcludingNulls} write plain values
+ * or models compactly the way Python's pydantic {@code model_dump_json} does (no spaces, non-ASCII kept, floats in
+ * Python's {@code repr} form, control characters escaped with lower-case hex digits). Every reading error says what
+ * is wrong in plain words, without Jackson's terms.
  */
 public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("Unexpected character \\(.*?\\(code (\\d+)");
+    private static final Pattern UNKNOWN_WORD = Pattern.compile("(?:Unrecognized|Non-standard) token '([^']*)'");
+    private static final Pattern CONTROL_CHARACTER = Pattern.compile("Illegal unquoted character.*?code (\\d+)");
 
     private Json() {
     }
@@ -31,19 +55,24 @@ public final class Json {
      * The value of a JSON document: {@code Map<String, Object>} (insertion-ordered), {@code List<Object>},
      * {@code String}, {@code Long}/{@code BigInteger}, {@code Double}, {@code Boolean} or null.
      *
-     * @throws IOException on malformed text or content after the value
+     * @throws IOException on malformed text or content after the value (a {@link JsonReadException} saying what
+     *                     is wrong in plain words)
      */
     public static Object parse(String text) throws IOException {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) {
-                throw new IOException("empty JSON text");
+                throw new JsonReadException("", "the text is empty", true, null);
             }
             Object value = read(p, t);
             if (p.nextToken() != null) {
-                throw new IOException("unexpected content after the JSON value at " + p.currentLocation());
+                JsonLocation at = p.currentTokenLocation();
+                throw new JsonReadException("", "there is more text after the JSON value (line " + at.getLineNr()
+                        + ", column " + at.getColumnNr() + ")", true, null);
             }
             return value;
+        } catch (StreamReadException e) {
+            throw new JsonReadException("", syntaxProblem(e), true, e);
         }
     }
 
@@ -86,75 +115,177 @@ public final class Json {
         }
     }
 
-    /** Compact JSON of a plain value, as pydantic writes it. Maps keep their order; NaN and infinities become null. */
+    /**
+     * Compact JSON of a value, as pydantic writes it: plain values (maps keep their order), or a model bound with
+     * Jackson annotations, every field written and nulls included. NaN and infinities become null.
+     */
     public static String write(Object value) {
+        return write(Mappers.ALL_FIELDS, value);
+    }
+
+    /**
+     * Compact JSON of a model as pydantic's {@code exclude_none} writes it: fields holding null are left out (at
+     * every level of the model; values inside free-form maps are written as they are).
+     */
+    public static String writeExcludingNulls(Object value) {
+        return write(Mappers.WITHOUT_NULLS, value);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Reads JSON text into a type bound with Jackson annotations, with pydantic's lax rules for scalars (spec 3.1):
+     * floats accept integers and numeric strings, integers accept integral floats and numeric strings, booleans
+     * accept 0/1 and yes/no words, dates accept {@code YYYY-MM-DD} and midnight UNIX times, strings reject numbers.
+     *
+     * @throws JsonReadException with the path of the offending value and what is wrong, in plain words; a model's
+     *                           own validation error is its cause
+     */
+    public static <T> T read(String text, Class<T> type) throws JsonReadException {
+        JsonParser p = null;
+        try {
+            p = Mappers.ALL_FIELDS.createParser(text);
+            if (p.nextToken() == null) {
+                throw new JsonReadException("", "the text is empty", true, null);
+            }
+            T value = Mappers.ALL_FIELDS.readerFor(type).readValue(p);
+            if (p.nextToken() != null) {
+                JsonLocation at = p.currentTokenLocation();
+                throw new JsonReadException("", "there is more text after the JSON value (line " + at.getLineNr()
+                        + ", column " + at.getColumnNr() + ")", true, null);
+            }
+            return value;
+        } catch (JsonReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw plainWords(e, p);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // a parser over a String holds nothing to release
+                }
+            }
+        }
+    }
+
+    /** A Jackson error as a reader of the file would put it: where, and what is wrong, without Jackson's terms. */
+    private static JsonReadException plainWords(IOException e, JsonParser p) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException syntax) {
+                return new JsonReadException("", syntaxProblem(syntax), true, null);
+            }
+        }
+        if (!(e instanceof DatabindException bound)) {
+            return new JsonReadException("", "cannot be read", false, e);
+        }
+        String path = path(bound);
+        Throwable rejected = e;
+        while (rejected.getCause() != null && rejected instanceof DatabindException) {
+            rejected = rejected.getCause();
+        }
+        if (!(rejected instanceof IOException)) {
+            // the model's own validation (a builder or a creator refused the value)
+            return new JsonReadException(path, String.valueOf(rejected.getMessage()), false, rejected);
+        }
+        if (rejected instanceof PydanticValues.Rejected r) {
+            return new JsonReadException(path, r.getOriginalMessage(), false, null);
+        }
+        if (rejected instanceof InvalidNullException) {
+            return new JsonReadException(path, "must not be null", false, null);
+        }
+        if (rejected instanceof MismatchedInputException m) {
+            return new JsonReadException(path, "must be " + expected(m.getTargetType()) + ", got "
+                    + PydanticValues.describe(p), false, null);
+        }
+        return new JsonReadException(path, "is not valid here", false, null);
+    }
+
+    private static String path(DatabindException e) {
         StringBuilder sb = new StringBuilder();
-        write(sb, value);
+        for (JsonMappingException.Reference r : ((JsonMappingException) e).getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
         return sb.toString();
     }
 
-    private static void write(StringBuilder sb, Object v) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            string(sb, s);
-        } else if (v instanceof Boolean b) {
-            sb.append(b);
-        } else if (v instanceof Double || v instanceof Float) {
-            sb.append(pythonRepr(((Number) v).doubleValue()));
-        } else if (v instanceof Number n) {
-            sb.append(n);
-        } else if (v instanceof LocalDate d) {
-            string(sb, d.toString());
-        } else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                string(sb, String.valueOf(e.getKey()));
-                sb.append(':');
-                write(sb, e.getValue());
-            }
-            sb.append('}');
-        } else if (v instanceof List<?> l) {
-            sb.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                write(sb, l.get(i));
-            }
-            sb.append(']');
-        } else {
-            string(sb, v.toString());
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
         }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        return type.isEnum() ? "one of the known names" : "an object";
     }
 
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
+    private static String syntaxProblem(StreamReadException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        if (e instanceof JsonEOFException) {
+            return "the text ends before the JSON value is complete" + where;
         }
-        sb.append('"');
+        // Jackson's wording names its own types; only the offending character or word is taken from it
+        String jackson = String.valueOf(e.getOriginalMessage());
+        Matcher m = UNEXPECTED_CHARACTER.matcher(jackson);
+        if (m.find()) {
+            int code = Integer.parseInt(m.group(1));
+            return "unexpected character " + shown(code) + where;
+        }
+        m = UNKNOWN_WORD.matcher(jackson);
+        if (m.find()) {
+            return "unknown word '" + m.group(1) + "'" + where;
+        }
+        m = CONTROL_CHARACTER.matcher(jackson);
+        if (m.find()) {
+            return "a control character (code " + m.group(1) + ") inside a string must be escaped" + where;
+        }
+        return "it is not well-formed JSON" + where;
+    }
+
+    private static String shown(int code) {
+        return code < 0x20 || code == 0x7f ? "with code " + code : "'" + new String(Character.toChars(code)) + "'";
+    }
+
+    /**
+     * The two mappers, made on first use: reading plain values with {@link #parse} does not pay for them. Only
+     * members annotated for Jackson are bound ({@code @JsonProperty}, any-getters and -setters), named in
+     * snake_case unless the annotation names them.
+     */
+    private static final class Mappers {
+        static final ObjectMapper ALL_FIELDS = JsonMapper.builder()
+                .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                // pydantic (serde_json) escapes control characters with lower-case hex digits
+                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                .addModule(PydanticValues.module())
+                .build();
+        static final ObjectMapper WITHOUT_NULLS = ALL_FIELDS.copy().setDefaultPropertyInclusion(
+                JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS));
+
+        private Mappers() {
+        }
     }
 
     /**

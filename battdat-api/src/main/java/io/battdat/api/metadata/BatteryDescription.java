@@ -1,43 +1,62 @@
 package io.battdat.api.metadata;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.json.Json;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The battery (spec 3.4). Every field is optional; unknown fields are kept in {@code extra}.
- *
- * @param manufacturer    manufacturer, or null
- * @param design          product id or cell type, or null
- * @param layerCount      number of layers, greater than 1, or null
- * @param formFactor      form factor, or null
- * @param mass            mass in kg, or null
- * @param dimensions      dimensions as free text, or null
- * @param anode           the anode, or null
- * @param cathode         the cathode, or null
- * @param electrolyte     the electrolyte, or null
- * @param nominalCapacity nominal capacity in A-hr, or null
- * @param extra           unknown fields in order (never null once built)
+ * The battery (spec 3.4). Every field is optional; unknown fields are kept in {@link #extra()}.
  */
-public record BatteryDescription(String manufacturer, String design, Integer layerCount, String formFactor, Double mass,
-                                 String dimensions, ElectrodeDescription anode, ElectrodeDescription cathode,
-                                 ElectrolyteDescription electrolyte, Double nominalCapacity, Map<String, Object> extra) {
-    private static final Set<String> FIELDS = Set.of("manufacturer", "design", "layer_count", "form_factor", "mass",
-            "dimensions", "anode", "cathode", "electrolyte", "nominal_capacity");
+@JsonDeserialize(builder = BatteryDescription.Builder.class)
+public final class BatteryDescription {
+    // the JSON fields, written in this order (pydantic's) under their snake_case names
+    @JsonProperty
+    private final String manufacturer;
+    @JsonProperty
+    private final String design;
+    @JsonProperty
+    private final Integer layerCount;
+    @JsonProperty
+    private final String formFactor;
+    @JsonProperty
+    private final Double mass;
+    @JsonProperty
+    private final String dimensions;
+    @JsonProperty
+    private final ElectrodeDescription anode;
+    @JsonProperty
+    private final ElectrodeDescription cathode;
+    @JsonProperty
+    private final ElectrolyteDescription electrolyte;
+    @JsonProperty
+    private final Double nominalCapacity;
+    private final Map<String, Object> extra;
 
-    /**
-     * Validates and freezes the fields.
-     *
-     * @throws BadFormatException when {@code layer_count} is not greater than 1 or an extra field repeats a
-     *                            declared one
-     */
-    public BatteryDescription {
-        if (layerCount != null && layerCount <= 1) {
-            throw Fields.invalid("layer_count", "must be greater than 1, got " + layerCount);
+    private BatteryDescription(Builder b) {
+        if (b.layerCount != null && b.layerCount <= 1) {
+            throw Validation.invalid("layer_count", "must be greater than 1, got " + b.layerCount);
         }
-        extra = Fields.frozen(extra, FIELDS);
+        manufacturer = b.manufacturer;
+        design = b.design;
+        layerCount = b.layerCount;
+        formFactor = b.formFactor;
+        mass = b.mass;
+        dimensions = b.dimensions;
+        anode = b.anode;
+        cathode = b.cathode;
+        electrolyte = b.electrolyte;
+        nominalCapacity = b.nominalCapacity;
+        extra = Validation.frozenExtra(b.extra, BatteryDescription.class);
     }
 
     /** A builder with every field empty. */
@@ -52,32 +71,85 @@ public record BatteryDescription(String manufacturer, String design, Integer lay
                 .nominalCapacity(nominalCapacity).extra(extra);
     }
 
-    static BatteryDescription parse(Fields f, String path) {
-        String manufacturer = f.str("manufacturer");
-        String design = f.str("design");
-        Integer layers = f.integer("layer_count");
-        String formFactor = f.str("form_factor");
-        Double mass = f.dbl("mass");
-        String dimensions = f.str("dimensions");
-        ElectrodeDescription anode = f.object("anode", ElectrodeDescription::parse);
-        ElectrodeDescription cathode = f.object("cathode", ElectrodeDescription::parse);
-        ElectrolyteDescription electrolyte = f.object("electrolyte", ElectrolyteDescription::parse);
-        Double capacity = f.dbl("nominal_capacity");
-        Map<String, Object> extra = f.extras(FIELDS);
-        return Fields.construct(path, () -> new BatteryDescription(manufacturer, design, layers, formFactor, mass,
-                dimensions, anode, cathode, electrolyte, capacity, extra));
+    /** Manufacturer, or null. */
+    public String manufacturer() {
+        return manufacturer;
     }
 
-    Map<String, Object> toMap(boolean nulls) {
-        return new Fields.Out(nulls).put("manufacturer", manufacturer).put("design", design)
-                .put("layer_count", layerCount).put("form_factor", formFactor).put("mass", mass)
-                .put("dimensions", dimensions).put("anode", anode == null ? null : anode.toMap(nulls))
-                .put("cathode", cathode == null ? null : cathode.toMap(nulls))
-                .put("electrolyte", electrolyte == null ? null : electrolyte.toMap(nulls))
-                .put("nominal_capacity", nominalCapacity).extras(extra);
+    /** Product id or cell type, or null. */
+    public String design() {
+        return design;
+    }
+
+    /** Number of layers (greater than 1), or null. */
+    public Integer layerCount() {
+        return layerCount;
+    }
+
+    /** Form factor, or null. */
+    public String formFactor() {
+        return formFactor;
+    }
+
+    /** Mass in kg, or null. */
+    public Double mass() {
+        return mass;
+    }
+
+    /** Dimensions as free text, or null. */
+    public String dimensions() {
+        return dimensions;
+    }
+
+    /** The anode, or null. */
+    public ElectrodeDescription anode() {
+        return anode;
+    }
+
+    /** The cathode, or null. */
+    public ElectrodeDescription cathode() {
+        return cathode;
+    }
+
+    /** The electrolyte, or null. */
+    public ElectrolyteDescription electrolyte() {
+        return electrolyte;
+    }
+
+    /** Nominal capacity in A-hr, or null. */
+    public Double nominalCapacity() {
+        return nominalCapacity;
+    }
+
+    /** Unknown fields in their order, unmodifiable (never null). */
+    @JsonAnyGetter
+    @JsonSerialize(using = ExtraFieldsWriter.class)
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(manufacturer, design, layerCount, formFactor, mass, dimensions, anode, cathode, electrolyte, nominalCapacity, extra);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BatteryDescription other && values().equals(other.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    /** The description as JSON with every field. */
+    @Override
+    public String toString() {
+        return "BatteryDescription" + Json.write(this);
     }
 
     /** Builds a {@link BatteryDescription}. */
+    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
         private String manufacturer;
         private String design;
@@ -95,66 +167,77 @@ public record BatteryDescription(String manufacturer, String design, Integer lay
         }
 
         /** Sets the manufacturer. */
+        @JsonProperty
         public Builder manufacturer(String value) {
             manufacturer = value;
             return this;
         }
 
         /** Sets the design (product id or cell type). */
+        @JsonProperty
         public Builder design(String value) {
             design = value;
             return this;
         }
 
         /** Sets the number of layers (greater than 1). */
+        @JsonProperty
         public Builder layerCount(Integer value) {
             layerCount = value;
             return this;
         }
 
         /** Sets the form factor. */
+        @JsonProperty
         public Builder formFactor(String value) {
             formFactor = value;
             return this;
         }
 
         /** Sets the mass in kg. */
+        @JsonProperty
         public Builder mass(Double value) {
             mass = value;
             return this;
         }
 
         /** Sets the dimensions (free text). */
+        @JsonProperty
         public Builder dimensions(String value) {
             dimensions = value;
             return this;
         }
 
         /** Sets the anode. */
+        @JsonProperty
         public Builder anode(ElectrodeDescription value) {
             anode = value;
             return this;
         }
 
         /** Sets the cathode. */
+        @JsonProperty
         public Builder cathode(ElectrodeDescription value) {
             cathode = value;
             return this;
         }
 
         /** Sets the electrolyte. */
+        @JsonProperty
         public Builder electrolyte(ElectrolyteDescription value) {
             electrolyte = value;
             return this;
         }
 
         /** Sets the nominal capacity in A-hr. */
+        @JsonProperty
         public Builder nominalCapacity(Double value) {
             nominalCapacity = value;
             return this;
         }
 
         /** Sets an extra (unknown) field. */
+        @JsonAnySetter
         public Builder extra(String key, Object value) {
             extra.put(key, value);
             return this;
@@ -175,8 +258,7 @@ public record BatteryDescription(String manufacturer, String design, Integer lay
          * @throws BadFormatException when a field is invalid
          */
         public BatteryDescription build() {
-            return new BatteryDescription(manufacturer, design, layerCount, formFactor, mass, dimensions, anode, cathode,
-                    electrolyte, nominalCapacity, extra);
+            return new BatteryDescription(this);
         }
     }
 }

@@ -1,42 +1,38 @@
 package io.battdat.api.metadata;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.json.Json;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The battery metadata document stored once per file (spec 3.2), immutable. Unknown fields (at every level) are
- * kept in {@code extra} and written back after the declared ones, in their order. Read with
+ * kept in {@link #extra()} and written back after the declared ones, in their order. Read with
  * {@link #fromJson(String)}, which accepts both JSON flavours battdat writes (nulls present or left out); write
  * with {@link #toJson()} (nulls included, as {@code to_hdf} writes) or {@link #toJsonExcludingNulls()} (as the
  * streaming writer and Parquet write). Build in code with {@link #builder()} or the {@code with*} methods.
  *
- * @param name          free-form cell name, or null
- * @param comments      long free text about the test, or null
- * @param version       version of battdat whose model created the document; null means {@link #CURRENT_VERSION}
- * @param isMeasurement true for observed data, false for simulation
- * @param testProtocol  how the cell was cycled, or null
- * @param battery       the battery, or null
- * @param modeling      the model behind simulated data, or null
- * @param source        organisation that produced the data, or null
- * @param datasetName   larger collection the data belongs to, or null
- * @param authors       authors as [name, affiliation] pairs, or null
- * @param associatedIds related DOIs or pages (normalised URLs), or null
- * @param extra         unknown fields in order (never null once built)
+ * <p>The JSON binding is declared once, on the fields: each field annotated {@code @JsonProperty} is written under
+ * its snake_case name in the order the fields are declared here (pydantic's order), and read through the
+ * {@link Builder}'s method of the same name.
  */
-public record BatteryMetadata(String name, String comments, String version, boolean isMeasurement,
-                              CyclingProtocol testProtocol, BatteryDescription battery, ModelMetadata modeling,
-                              String source, String datasetName, List<List<String>> authors,
-                              List<String> associatedIds, Map<String, Object> extra) {
-
+@JsonDeserialize(builder = BatteryMetadata.Builder.class)
+public final class BatteryMetadata {
     /**
      * The version of the Python battdat toolkit whose format this library follows (its last release); written as
      * {@link #version()} of new documents. Python compares this string to its own version when it builds a
@@ -44,43 +40,64 @@ public record BatteryMetadata(String name, String comments, String version, bool
      */
     public static final String CURRENT_VERSION = "0.4.6";
 
-    private static final Set<String> FIELDS = Set.of("name", "comments", "version", "is_measurement",
-            "test_protocol", "battery", "modeling", "source", "dataset_name", "authors", "associated_ids");
+    // the JSON fields, written in this order (pydantic's) under their snake_case names
+    @JsonProperty
+    private final String name;
+    @JsonProperty
+    private final String comments;
+    @JsonProperty
+    private final String version;
+    @JsonProperty
+    private final boolean isMeasurement;
+    @JsonProperty
+    private final CyclingProtocol testProtocol;
+    @JsonProperty
+    private final BatteryDescription battery;
+    @JsonProperty
+    private final ModelMetadata modeling;
+    @JsonProperty
+    private final String source;
+    @JsonProperty
+    private final String datasetName;
+    @JsonProperty
+    private final List<List<String>> authors;
+    @JsonProperty
+    private final List<String> associatedIds;
+    private final Map<String, Object> extra;
 
-    /**
-     * Validates and freezes the fields.
-     *
-     * @throws BadFormatException when an author is not a [name, affiliation] pair of strings, an associated id is
-     *                            not an absolute URL, or an extra field repeats a declared one
-     */
-    public BatteryMetadata {
-        if (version == null) {
-            version = CURRENT_VERSION;
+    private BatteryMetadata(Builder b) {
+        name = b.name;
+        comments = b.comments;
+        version = b.version == null ? CURRENT_VERSION : b.version;
+        isMeasurement = b.isMeasurement;
+        testProtocol = b.testProtocol;
+        battery = b.battery;
+        modeling = b.modeling;
+        source = b.source;
+        datasetName = b.datasetName;
+        authors = authors(b.authors);
+        associatedIds = UrlNormalizer.normalizeAll(b.associatedIds, "associated_ids");
+        extra = Validation.frozenExtra(b.extra, BatteryMetadata.class);
+    }
+
+    private static List<List<String>> authors(List<List<String>> authors) {
+        if (authors == null) {
+            return null;
         }
-        if (authors != null) {
-            List<List<String>> copy = new ArrayList<>();
-            for (int i = 0; i < authors.size(); i++) {
-                List<String> a = authors.get(i);
-                if (a == null || a.size() != 2 || a.get(0) == null || a.get(1) == null) {
-                    throw Fields.invalid("authors[" + i + "]", "each author must be [name, affiliation], got " + a);
-                }
-                copy.add(List.copyOf(a));
+        List<List<String>> copy = new ArrayList<>();
+        for (int i = 0; i < authors.size(); i++) {
+            List<String> a = authors.get(i);
+            if (a == null || a.size() != 2 || a.get(0) == null || a.get(1) == null) {
+                throw Validation.invalid("authors[" + i + "]", "each author must be [name, affiliation], got " + a);
             }
-            authors = List.copyOf(copy);
+            copy.add(List.copyOf(a));
         }
-        if (associatedIds != null) {
-            List<String> urls = new ArrayList<>();
-            for (int i = 0; i < associatedIds.size(); i++) {
-                urls.add(Fields.url(associatedIds.get(i), "associated_ids[" + i + "]"));
-            }
-            associatedIds = List.copyOf(urls);
-        }
-        extra = Fields.frozen(extra, FIELDS);
+        return List.copyOf(copy);
     }
 
     /** Empty metadata as Python's {@code BatteryMetadata()}: {@link #CURRENT_VERSION}, a measurement. */
     public static BatteryMetadata defaults() {
-        return new BatteryMetadata(null, null, CURRENT_VERSION, true, null, null, null, null, null, null, null, Map.of());
+        return new Builder().build();
     }
 
     /** A builder starting from {@link #defaults()}. */
@@ -132,16 +149,7 @@ public record BatteryMetadata(String name, String comments, String version, bool
      *                            names the field's path, e.g. {@code battery.anode.porosity})
      */
     public static BatteryMetadata fromJson(String text) {
-        Object root;
-        try {
-            root = Json.parse(text);
-        } catch (IOException e) {
-            throw new BadFormatException(null, null, "battery metadata is not valid JSON: " + e.getMessage(), e);
-        }
-        if (!(root instanceof Map)) {
-            throw new BadFormatException(null, null, "battery metadata is not a JSON object");
-        }
-        return parse(Fields.of(root, ""));
+        return Validation.read(text, BatteryMetadata.class);
     }
 
     /**
@@ -159,78 +167,142 @@ public record BatteryMetadata(String name, String comments, String version, bool
      */
     public static BatteryMetadata fromJsonForDataset(String text, Consumer<String> warnings) {
         Consumer<String> warn = warnings == null ? w -> { } : warnings;
-        Object root;
+        BatteryMetadata read = null;
+        BadFormatException failure = null;
         try {
-            root = Json.parse(text);
-        } catch (IOException e) {
-            throw new BadFormatException(null, null, "battery metadata is not valid JSON: " + e.getMessage(), e);
+            read = fromJson(text);
+        } catch (BadFormatException e) {
+            failure = e;
         }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new BadFormatException(null, null, "battery metadata is not a JSON object");
-        }
-        Object supplied = map.containsKey("version") ? map.get("version") : CURRENT_VERSION;
+        Object supplied = read != null ? read.version : suppliedVersion(text, failure);
         boolean mismatch = !CURRENT_VERSION.equals(supplied);
         if (mismatch) {
             warn.accept("Metadata was created in a different version of battdat. supplied=" + supplied
                     + ", current=" + CURRENT_VERSION + ".");
         }
+        if (read != null) {
+            return read;
+        }
+        if (!mismatch) {
+            throw failure;
+        }
+        warn.accept("Metadata failed to validate, probably due to version mismatch. Discarding until we support "
+                + "backwards compatibility");
+        return defaults();
+    }
+
+    /** The raw {@code version} of a document that did not validate; text that is not a JSON object fails as it did. */
+    private static Object suppliedVersion(String text, BadFormatException failure) {
+        Object root;
         try {
-            return parse(Fields.of(root, ""));
-        } catch (BadFormatException e) {
-            if (!mismatch) {
-                throw e;
-            }
-            warn.accept("Metadata failed to validate, probably due to version mismatch. Discarding until we support "
-                    + "backwards compatibility");
-            return defaults();
+            root = Json.parse(text);
+        } catch (IOException e) {
+            throw failure;
         }
-    }
-
-    private static BatteryMetadata parse(Fields f) {
-        String name = f.str("name");
-        String comments = f.str("comments");
-        String version = f.nonNullStr("version", CURRENT_VERSION);
-        boolean measurement = f.nonNullBool("is_measurement", true);
-        CyclingProtocol protocol = f.object("test_protocol", CyclingProtocol::parse);
-        BatteryDescription battery = f.object("battery", BatteryDescription::parse);
-        ModelMetadata modeling = f.object("modeling", ModelMetadata::parse);
-        String source = f.str("source");
-        String datasetName = f.str("dataset_name");
-        List<List<String>> authors = f.list("authors", BatteryMetadata::author);
-        List<String> ids = f.list("associated_ids", Fields::url);
-        Map<String, Object> extra = f.extras(FIELDS);
-        return Fields.construct("", () -> new BatteryMetadata(name, comments, version, measurement, protocol, battery,
-                modeling, source, datasetName, authors, ids, extra));
-    }
-
-    private static List<String> author(Object v, String path) {
-        if (!(v instanceof List<?> l) || l.size() != 2) {
-            throw Fields.invalid(path, "must be [name, affiliation], got " + v);
+        if (!(root instanceof Map<?, ?> map)) {
+            throw failure;
         }
-        return List.of(Fields.string(l.get(0), path + "[0]"), Fields.string(l.get(1), path + "[1]"));
+        return map.containsKey("version") ? map.get("version") : CURRENT_VERSION;
     }
 
     /** Compact JSON with every field, nulls included (what {@code BatteryDataset.to_hdf} stores). */
     public String toJson() {
-        return Json.write(toMap(true));
+        return Json.write(this);
     }
 
     /** Compact JSON without null fields (pydantic's {@code exclude_none}: what the streaming writer and Parquet store). */
     public String toJsonExcludingNulls() {
-        return Json.write(toMap(false));
+        return Json.writeExcludingNulls(this);
     }
 
-    private Map<String, Object> toMap(boolean nulls) {
-        return new Fields.Out(nulls).put("name", name).put("comments", comments).put("version", version)
-                .put("is_measurement", isMeasurement)
-                .put("test_protocol", testProtocol == null ? null : testProtocol.toMap(nulls))
-                .put("battery", battery == null ? null : battery.toMap(nulls))
-                .put("modeling", modeling == null ? null : modeling.toMap(nulls)).put("source", source)
-                .put("dataset_name", datasetName).put("authors", authors).put("associated_ids", associatedIds)
-                .extras(extra);
+    /** Free-form cell name, or null. */
+    public String name() {
+        return name;
     }
 
-    /** Builds a {@link BatteryMetadata}; starts from the defaults (current version, a measurement). */
+    /** Long free text about the test, or null. */
+    public String comments() {
+        return comments;
+    }
+
+    /** Version of battdat whose model created the document (never null). */
+    public String version() {
+        return version;
+    }
+
+    /** True for observed data, false for simulation. */
+    public boolean isMeasurement() {
+        return isMeasurement;
+    }
+
+    /** How the cell was cycled, or null. */
+    public CyclingProtocol testProtocol() {
+        return testProtocol;
+    }
+
+    /** The battery, or null. */
+    public BatteryDescription battery() {
+        return battery;
+    }
+
+    /** The model behind simulated data, or null. */
+    public ModelMetadata modeling() {
+        return modeling;
+    }
+
+    /** Organisation that produced the data, or null. */
+    public String source() {
+        return source;
+    }
+
+    /** Larger collection the data belongs to, or null. */
+    public String datasetName() {
+        return datasetName;
+    }
+
+    /** Authors as unmodifiable [name, affiliation] pairs, or null. */
+    public List<List<String>> authors() {
+        return authors;
+    }
+
+    /** Related DOIs or pages as normalised URLs, or null. */
+    public List<String> associatedIds() {
+        return associatedIds;
+    }
+
+    /** Unknown fields in their order, unmodifiable (never null). */
+    @JsonAnyGetter
+    @JsonSerialize(using = ExtraFieldsWriter.class)
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(name, comments, version, isMeasurement, testProtocol, battery, modeling, source,
+                datasetName, authors, associatedIds, extra);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BatteryMetadata other && values().equals(other.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    /** The document as its JSON with every field. */
+    @Override
+    public String toString() {
+        return "BatteryMetadata" + toJson();
+    }
+
+    /**
+     * Builds a {@link BatteryMetadata}; starts from the defaults (current version, a measurement). Reading JSON goes
+     * through the methods annotated {@code @JsonProperty} (named as the fields) and {@code @JsonAnySetter}.
+     */
+    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
         private String name;
         private String comments;
@@ -264,60 +336,72 @@ public record BatteryMetadata(String name, String comments, String version, bool
         }
 
         /** Sets the cell name. */
+        @JsonProperty
         public Builder name(String value) {
             name = value;
             return this;
         }
 
         /** Sets the comments. */
+        @JsonProperty
         public Builder comments(String value) {
             comments = value;
             return this;
         }
 
         /** Sets the version string (null = {@link #CURRENT_VERSION}). */
+        @JsonProperty
+        @JsonSetter(nulls = Nulls.FAIL)
         public Builder version(String value) {
             version = value;
             return this;
         }
 
         /** Sets whether the data are measured (true) or simulated (false). */
+        @JsonProperty
+        @JsonSetter(nulls = Nulls.FAIL)
         public Builder isMeasurement(boolean value) {
             isMeasurement = value;
             return this;
         }
 
         /** Sets the test protocol. */
+        @JsonProperty
         public Builder testProtocol(CyclingProtocol value) {
             testProtocol = value;
             return this;
         }
 
         /** Sets the battery description. */
+        @JsonProperty
         public Builder battery(BatteryDescription value) {
             battery = value;
             return this;
         }
 
         /** Sets the modeling description. */
+        @JsonProperty
         public Builder modeling(ModelMetadata value) {
             modeling = value;
             return this;
         }
 
         /** Sets the source organisation. */
+        @JsonProperty
         public Builder source(String value) {
             source = value;
             return this;
         }
 
         /** Sets the dataset name. */
+        @JsonProperty
         public Builder datasetName(String value) {
             datasetName = value;
             return this;
         }
 
         /** Sets the authors, each a [name, affiliation] pair. */
+        @JsonProperty
         public Builder authors(List<List<String>> value) {
             authors = value;
             return this;
@@ -333,12 +417,14 @@ public record BatteryMetadata(String name, String comments, String version, bool
         }
 
         /** Sets the associated ids (URLs; normalised on {@link #build()}). */
+        @JsonProperty
         public Builder associatedIds(List<String> value) {
             associatedIds = value;
             return this;
         }
 
         /** Sets an extra (unknown) field; a new key goes after the existing ones. */
+        @JsonAnySetter
         public Builder extra(String key, Object value) {
             extra.put(key, value);
             return this;
@@ -359,8 +445,7 @@ public record BatteryMetadata(String name, String comments, String version, bool
          * @throws BadFormatException when a field is invalid
          */
         public BatteryMetadata build() {
-            return new BatteryMetadata(name, comments, version, isMeasurement, testProtocol, battery, modeling, source,
-                    datasetName, authors, associatedIds, extra);
+            return new BatteryMetadata(this);
         }
     }
 }

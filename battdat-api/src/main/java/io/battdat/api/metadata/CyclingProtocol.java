@@ -1,32 +1,41 @@
 package io.battdat.api.metadata;
 
-import io.battdat.api.BadFormatException;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.battdat.api.json.Json;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * How the cell was cycled (spec 3.3). Every field is optional; unknown fields are kept in {@code extra}.
- *
- * @param cycler         cycler make and model, or null
- * @param startDate      first day of testing, or null
- * @param setTemperature set temperature in C, or null
- * @param schedule       schedule file used by the cycler, or null
- * @param extra          unknown fields in order (never null once built)
+ * How the cell was cycled (spec 3.3). Every field is optional; unknown fields are kept in {@link #extra()}.
  */
-public record CyclingProtocol(String cycler, LocalDate startDate, Double setTemperature, String schedule,
-                              Map<String, Object> extra) {
-    private static final Set<String> FIELDS = Set.of("cycler", "start_date", "set_temperature", "schedule");
+@JsonDeserialize(builder = CyclingProtocol.Builder.class)
+public final class CyclingProtocol {
+    // the JSON fields, written in this order (pydantic's) under their snake_case names
+    @JsonProperty
+    private final String cycler;
+    @JsonProperty
+    private final LocalDate startDate;
+    @JsonProperty
+    private final Double setTemperature;
+    @JsonProperty
+    private final String schedule;
+    private final Map<String, Object> extra;
 
-    /**
-     * Freezes the fields.
-     *
-     * @throws BadFormatException when an extra field repeats a declared one
-     */
-    public CyclingProtocol {
-        extra = Fields.frozen(extra, FIELDS);
+    private CyclingProtocol(Builder b) {
+        cycler = b.cycler;
+        startDate = b.startDate;
+        setTemperature = b.setTemperature;
+        schedule = b.schedule;
+        extra = Validation.frozenExtra(b.extra, CyclingProtocol.class);
     }
 
     /** A builder with every field empty. */
@@ -40,21 +49,55 @@ public record CyclingProtocol(String cycler, LocalDate startDate, Double setTemp
                 .extra(extra);
     }
 
-    static CyclingProtocol parse(Fields f, String path) {
-        String cycler = f.str("cycler");
-        LocalDate start = f.date("start_date");
-        Double temperature = f.dbl("set_temperature");
-        String schedule = f.str("schedule");
-        Map<String, Object> extra = f.extras(FIELDS);
-        return Fields.construct(path, () -> new CyclingProtocol(cycler, start, temperature, schedule, extra));
+    /** Cycler make and model, or null. */
+    public String cycler() {
+        return cycler;
     }
 
-    Map<String, Object> toMap(boolean nulls) {
-        return new Fields.Out(nulls).put("cycler", cycler).put("start_date", startDate)
-                .put("set_temperature", setTemperature).put("schedule", schedule).extras(extra);
+    /** First day of testing, or null. */
+    public LocalDate startDate() {
+        return startDate;
+    }
+
+    /** Set temperature in C, or null. */
+    public Double setTemperature() {
+        return setTemperature;
+    }
+
+    /** Schedule file used by the cycler, or null. */
+    public String schedule() {
+        return schedule;
+    }
+
+    /** Unknown fields in their order, unmodifiable (never null). */
+    @JsonAnyGetter
+    @JsonSerialize(using = ExtraFieldsWriter.class)
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(cycler, startDate, setTemperature, schedule, extra);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CyclingProtocol other && values().equals(other.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    /** The description as JSON with every field. */
+    @Override
+    public String toString() {
+        return "CyclingProtocol" + Json.write(this);
     }
 
     /** Builds a {@link CyclingProtocol}. */
+    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
         private String cycler;
         private LocalDate startDate;
@@ -66,30 +109,35 @@ public record CyclingProtocol(String cycler, LocalDate startDate, Double setTemp
         }
 
         /** Sets the cycler. */
+        @JsonProperty
         public Builder cycler(String value) {
             cycler = value;
             return this;
         }
 
         /** Sets the first day of testing. */
+        @JsonProperty
         public Builder startDate(LocalDate value) {
             startDate = value;
             return this;
         }
 
         /** Sets the set temperature in C. */
+        @JsonProperty
         public Builder setTemperature(Double value) {
             setTemperature = value;
             return this;
         }
 
         /** Sets the schedule file name. */
+        @JsonProperty
         public Builder schedule(String value) {
             schedule = value;
             return this;
         }
 
         /** Sets an extra (unknown) field. */
+        @JsonAnySetter
         public Builder extra(String key, Object value) {
             extra.put(key, value);
             return this;
@@ -106,7 +154,7 @@ public record CyclingProtocol(String cycler, LocalDate startDate, Double setTemp
 
         /** The protocol. */
         public CyclingProtocol build() {
-            return new CyclingProtocol(cycler, startDate, setTemperature, schedule, extra);
+            return new CyclingProtocol(this);
         }
     }
 }

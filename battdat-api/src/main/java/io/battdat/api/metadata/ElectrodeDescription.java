@@ -1,46 +1,60 @@
 package io.battdat.api.metadata;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.json.Json;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * An electrode (spec 3.4). Only {@code name} is required; unknown fields are kept in {@code extra}.
- *
- * @param name      required name
- * @param supplier  supplier, or null
- * @param product   product name, or null
- * @param thickness thickness in um, at least 0, or null
- * @param area      area in cm^2, at least 0, or null
- * @param loading   loading in mg/cm^2, at least 0, or null
- * @param porosity  porosity in %, 0 to 100 inclusive, or null
- * @param extra     unknown fields in order (never null once built)
+ * An electrode (spec 3.4). Only {@code name} is required; unknown fields are kept in {@link #extra()}.
  */
-public record ElectrodeDescription(String name, String supplier, String product, Double thickness, Double area,
-                                   Double loading, Double porosity, Map<String, Object> extra) {
-    private static final Set<String> FIELDS = Set.of("name", "supplier", "product", "thickness", "area", "loading",
-            "porosity");
+@JsonDeserialize(builder = ElectrodeDescription.Builder.class)
+public final class ElectrodeDescription {
+    // the JSON fields, written in this order (pydantic's) under their snake_case names
+    @JsonProperty
+    private final String name;
+    @JsonProperty
+    private final String supplier;
+    @JsonProperty
+    private final String product;
+    @JsonProperty
+    private final Double thickness;
+    @JsonProperty
+    private final Double area;
+    @JsonProperty
+    private final Double loading;
+    @JsonProperty
+    private final Double porosity;
+    private final Map<String, Object> extra;
 
-    /**
-     * Validates and freezes the fields.
-     *
-     * @throws BadFormatException when the name is missing, a size is negative (or NaN), the porosity is outside
-     *                            0..100, or an extra field repeats a declared one
-     */
-    public ElectrodeDescription {
-        Fields.required("name", name);
-        Fields.range("thickness", thickness, 0, Double.POSITIVE_INFINITY);
-        Fields.range("area", area, 0, Double.POSITIVE_INFINITY);
-        Fields.range("loading", loading, 0, Double.POSITIVE_INFINITY);
-        Fields.range("porosity", porosity, 0, 100);
-        extra = Fields.frozen(extra, FIELDS);
+    private ElectrodeDescription(Builder b) {
+        Validation.required("name", b.name);
+        Validation.range("thickness", b.thickness, 0, Double.POSITIVE_INFINITY);
+        Validation.range("area", b.area, 0, Double.POSITIVE_INFINITY);
+        Validation.range("loading", b.loading, 0, Double.POSITIVE_INFINITY);
+        Validation.range("porosity", b.porosity, 0, 100);
+        name = b.name;
+        supplier = b.supplier;
+        product = b.product;
+        thickness = b.thickness;
+        area = b.area;
+        loading = b.loading;
+        porosity = b.porosity;
+        extra = Validation.frozenExtra(b.extra, ElectrodeDescription.class);
     }
 
     /** An electrode with only a name. */
     public static ElectrodeDescription named(String name) {
-        return new ElectrodeDescription(name, null, null, null, null, null, null, Map.of());
+        return new Builder().name(name).build();
     }
 
     /** A builder for an electrode of that name. */
@@ -54,26 +68,70 @@ public record ElectrodeDescription(String name, String supplier, String product,
                 .loading(loading).porosity(porosity).extra(extra);
     }
 
-    static ElectrodeDescription parse(Fields f, String path) {
-        String name = f.requiredStr("name");
-        String supplier = f.str("supplier");
-        String product = f.str("product");
-        Double thickness = f.dbl("thickness");
-        Double area = f.dbl("area");
-        Double loading = f.dbl("loading");
-        Double porosity = f.dbl("porosity");
-        Map<String, Object> extra = f.extras(FIELDS);
-        return Fields.construct(path, () -> new ElectrodeDescription(name, supplier, product, thickness, area, loading,
-                porosity, extra));
+    /** Required name. */
+    public String name() {
+        return name;
     }
 
-    Map<String, Object> toMap(boolean nulls) {
-        return new Fields.Out(nulls).put("name", name).put("supplier", supplier).put("product", product)
-                .put("thickness", thickness).put("area", area).put("loading", loading).put("porosity", porosity)
-                .extras(extra);
+    /** Supplier, or null. */
+    public String supplier() {
+        return supplier;
+    }
+
+    /** Product name, or null. */
+    public String product() {
+        return product;
+    }
+
+    /** Thickness in um (at least 0), or null. */
+    public Double thickness() {
+        return thickness;
+    }
+
+    /** Area in cm^2 (at least 0), or null. */
+    public Double area() {
+        return area;
+    }
+
+    /** Loading in mg/cm^2 (at least 0), or null. */
+    public Double loading() {
+        return loading;
+    }
+
+    /** Porosity in % (0 to 100), or null. */
+    public Double porosity() {
+        return porosity;
+    }
+
+    /** Unknown fields in their order, unmodifiable (never null). */
+    @JsonAnyGetter
+    @JsonSerialize(using = ExtraFieldsWriter.class)
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(name, supplier, product, thickness, area, loading, porosity, extra);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ElectrodeDescription other && values().equals(other.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    /** The description as JSON with every field. */
+    @Override
+    public String toString() {
+        return "ElectrodeDescription" + Json.write(this);
     }
 
     /** Builds an {@link ElectrodeDescription}. */
+    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
         private String name;
         private String supplier;
@@ -88,48 +146,56 @@ public record ElectrodeDescription(String name, String supplier, String product,
         }
 
         /** Sets the (required) name. */
+        @JsonProperty
         public Builder name(String value) {
             name = value;
             return this;
         }
 
         /** Sets the supplier. */
+        @JsonProperty
         public Builder supplier(String value) {
             supplier = value;
             return this;
         }
 
         /** Sets the product name. */
+        @JsonProperty
         public Builder product(String value) {
             product = value;
             return this;
         }
 
         /** Sets the thickness in um (at least 0). */
+        @JsonProperty
         public Builder thickness(Double value) {
             thickness = value;
             return this;
         }
 
         /** Sets the area in cm^2 (at least 0). */
+        @JsonProperty
         public Builder area(Double value) {
             area = value;
             return this;
         }
 
         /** Sets the loading in mg/cm^2 (at least 0). */
+        @JsonProperty
         public Builder loading(Double value) {
             loading = value;
             return this;
         }
 
         /** Sets the porosity in % (0 to 100). */
+        @JsonProperty
         public Builder porosity(Double value) {
             porosity = value;
             return this;
         }
 
         /** Sets an extra (unknown) field. */
+        @JsonAnySetter
         public Builder extra(String key, Object value) {
             extra.put(key, value);
             return this;
@@ -150,7 +216,7 @@ public record ElectrodeDescription(String name, String supplier, String product,
          * @throws BadFormatException when a field is invalid
          */
         public ElectrodeDescription build() {
-            return new ElectrodeDescription(name, supplier, product, thickness, area, loading, porosity, extra);
+            return new ElectrodeDescription(this);
         }
     }
 }

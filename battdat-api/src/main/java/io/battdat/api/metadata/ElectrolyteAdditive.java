@@ -1,47 +1,155 @@
 package io.battdat.api.metadata;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.json.Json;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An electrolyte additive (spec 3.4). {@code units} is a number, as in the Python model (a quirk kept so that
- * files round-trip: a text unit such as {@code "wt%"} is rejected there and here).
- *
- * @param name   required name
- * @param amount amount, or null
- * @param units  units (typed as a number in battdat), or null
- * @param extra  unknown fields in order (never null once built)
+ * files round-trip: a text unit such as {@code "wt%"} is rejected there and here). Unknown fields are kept in
+ * {@link #extra()}.
  */
-public record ElectrolyteAdditive(String name, Double amount, Double units, Map<String, Object> extra) {
-    private static final Set<String> FIELDS = Set.of("name", "amount", "units");
+@JsonDeserialize(builder = ElectrolyteAdditive.Builder.class)
+public final class ElectrolyteAdditive {
+    // the JSON fields, written in this order (pydantic's) under their snake_case names
+    @JsonProperty
+    private final String name;
+    @JsonProperty
+    private final Double amount;
+    @JsonProperty
+    private final Double units;
+    private final Map<String, Object> extra;
 
-    /**
-     * Validates and freezes the fields.
-     *
-     * @throws BadFormatException when the name is missing or an extra field repeats a declared one
-     */
-    public ElectrolyteAdditive {
-        Fields.required("name", name);
-        extra = Fields.frozen(extra, FIELDS);
+    private ElectrolyteAdditive(Builder b) {
+        Validation.required("name", b.name);
+        name = b.name;
+        amount = b.amount;
+        units = b.units;
+        extra = Validation.frozenExtra(b.extra, ElectrolyteAdditive.class);
     }
 
     /** An additive with a name and an amount. */
     public static ElectrolyteAdditive of(String name, Double amount) {
-        return new ElectrolyteAdditive(name, amount, null, Map.of());
+        return builder(name).amount(amount).build();
     }
 
-    static ElectrolyteAdditive parse(Object value, String path) {
-        Fields f = Fields.of(value, path);
-        String name = f.requiredStr("name");
-        Double amount = f.dbl("amount");
-        Double units = f.dbl("units");
-        Map<String, Object> extra = f.extras(FIELDS);
-        return Fields.construct(path, () -> new ElectrolyteAdditive(name, amount, units, extra));
+    /** A builder for an additive of that name. */
+    public static Builder builder(String name) {
+        return new Builder().name(name);
     }
 
-    Map<String, Object> toMap(boolean nulls) {
-        return new Fields.Out(nulls).put("name", name).put("amount", amount).put("units", units).extras(extra);
+    /** A builder holding this additive's values. */
+    public Builder toBuilder() {
+        return new Builder().name(name).amount(amount).units(units).extra(extra);
+    }
+
+    /** Required name. */
+    public String name() {
+        return name;
+    }
+
+    /** Amount, or null. */
+    public Double amount() {
+        return amount;
+    }
+
+    /** Units (typed as a number in battdat), or null. */
+    public Double units() {
+        return units;
+    }
+
+    /** Unknown fields in their order, unmodifiable (never null). */
+    @JsonAnyGetter
+    @JsonSerialize(using = ExtraFieldsWriter.class)
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(name, amount, units, extra);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ElectrolyteAdditive other && values().equals(other.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    /** The additive as JSON with every field. */
+    @Override
+    public String toString() {
+        return "ElectrolyteAdditive" + Json.write(this);
+    }
+
+    /** Builds an {@link ElectrolyteAdditive}. */
+    @JsonPOJOBuilder(withPrefix = "")
+    public static final class Builder {
+        private String name;
+        private Double amount;
+        private Double units;
+        private final Map<String, Object> extra = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Sets the (required) name. */
+        @JsonProperty
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        /** Sets the amount. */
+        @JsonProperty
+        public Builder amount(Double value) {
+            amount = value;
+            return this;
+        }
+
+        /** Sets the units (a number, as battdat types them). */
+        @JsonProperty
+        public Builder units(Double value) {
+            units = value;
+            return this;
+        }
+
+        /** Sets an extra (unknown) field. */
+        @JsonAnySetter
+        public Builder extra(String key, Object value) {
+            extra.put(key, value);
+            return this;
+        }
+
+        /** Replaces all extra fields. */
+        public Builder extra(Map<String, Object> value) {
+            extra.clear();
+            if (value != null) {
+                extra.putAll(value);
+            }
+            return this;
+        }
+
+        /**
+         * The additive.
+         *
+         * @throws BadFormatException when the name is missing or an extra field repeats a declared one
+         */
+        public ElectrolyteAdditive build() {
+            return new ElectrolyteAdditive(this);
+        }
     }
 }

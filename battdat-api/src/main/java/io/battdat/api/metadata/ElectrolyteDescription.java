@@ -1,57 +1,144 @@
 package io.battdat.api.metadata;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.json.Json;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An electrolyte (spec 3.4). {@code additives} defaults to an empty list, which is written even when nulls are
- * left out; in JSON it may be missing but not null (it is not nullable in Python).
- *
- * @param name      required name
- * @param additives additives (null becomes an empty list)
- * @param extra     unknown fields in order (never null once built)
+ * left out; in JSON it may be missing but not null (it is not nullable in Python). Unknown fields are kept in
+ * {@link #extra()}.
  */
-public record ElectrolyteDescription(String name, List<ElectrolyteAdditive> additives, Map<String, Object> extra) {
-    private static final Set<String> FIELDS = Set.of("name", "additives");
+@JsonDeserialize(builder = ElectrolyteDescription.Builder.class)
+public final class ElectrolyteDescription {
+    // the JSON fields, written in this order (pydantic's) under their snake_case names
+    @JsonProperty
+    private final String name;
+    @JsonProperty
+    private final List<ElectrolyteAdditive> additives;
+    private final Map<String, Object> extra;
 
-    /**
-     * Validates and freezes the fields.
-     *
-     * @throws BadFormatException when the name is missing, an additive is null, or an extra field repeats a
-     *                            declared one
-     */
-    public ElectrolyteDescription {
-        Fields.required("name", name);
-        List<ElectrolyteAdditive> copy = new ArrayList<>();
-        if (additives != null) {
-            for (int i = 0; i < additives.size(); i++) {
-                Fields.required("additives[" + i + "]", additives.get(i));
-                copy.add(additives.get(i));
-            }
-        }
-        additives = List.copyOf(copy);
-        extra = Fields.frozen(extra, FIELDS);
+    private ElectrolyteDescription(Builder b) {
+        Validation.required("name", b.name);
+        name = b.name;
+        List<ElectrolyteAdditive> list = Validation.listWithoutNulls("additives", b.additives);
+        additives = list == null ? List.of() : list;
+        extra = Validation.frozenExtra(b.extra, ElectrolyteDescription.class);
     }
 
     /** An electrolyte with a name and additives. */
     public static ElectrolyteDescription of(String name, ElectrolyteAdditive... additives) {
-        return new ElectrolyteDescription(name, List.of(additives), Map.of());
+        return builder(name).additives(List.of(additives)).build();
     }
 
-    static ElectrolyteDescription parse(Fields f, String path) {
-        String name = f.requiredStr("name");
-        List<ElectrolyteAdditive> additives = f.nonNullList("additives", ElectrolyteAdditive::parse);
-        Map<String, Object> extra = f.extras(FIELDS);
-        return Fields.construct(path, () -> new ElectrolyteDescription(name, additives, extra));
+    /** A builder for an electrolyte of that name, without additives. */
+    public static Builder builder(String name) {
+        return new Builder().name(name);
     }
 
-    Map<String, Object> toMap(boolean nulls) {
-        List<Object> list = new ArrayList<>();
-        additives.forEach(a -> list.add(a.toMap(nulls)));
-        return new Fields.Out(nulls).put("name", name).put("additives", list).extras(extra);
+    /** A builder holding this electrolyte's values. */
+    public Builder toBuilder() {
+        return new Builder().name(name).additives(additives).extra(extra);
+    }
+
+    /** Required name. */
+    public String name() {
+        return name;
+    }
+
+    /** Additives, unmodifiable (never null). */
+    public List<ElectrolyteAdditive> additives() {
+        return additives;
+    }
+
+    /** Unknown fields in their order, unmodifiable (never null). */
+    @JsonAnyGetter
+    @JsonSerialize(using = ExtraFieldsWriter.class)
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(name, additives, extra);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ElectrolyteDescription other && values().equals(other.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    /** The electrolyte as JSON with every field. */
+    @Override
+    public String toString() {
+        return "ElectrolyteDescription" + Json.write(this);
+    }
+
+    /** Builds an {@link ElectrolyteDescription}. */
+    @JsonPOJOBuilder(withPrefix = "")
+    public static final class Builder {
+        private String name;
+        private List<ElectrolyteAdditive> additives;
+        private final Map<String, Object> extra = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** Sets the (required) name. */
+        @JsonProperty
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        /** Sets the additives (null means none). */
+        @JsonProperty
+        @JsonSetter(nulls = Nulls.FAIL)
+        public Builder additives(List<ElectrolyteAdditive> value) {
+            additives = value;
+            return this;
+        }
+
+        /** Sets an extra (unknown) field. */
+        @JsonAnySetter
+        public Builder extra(String key, Object value) {
+            extra.put(key, value);
+            return this;
+        }
+
+        /** Replaces all extra fields. */
+        public Builder extra(Map<String, Object> value) {
+            extra.clear();
+            if (value != null) {
+                extra.putAll(value);
+            }
+            return this;
+        }
+
+        /**
+         * The electrolyte.
+         *
+         * @throws BadFormatException when the name is missing, an additive is null, or an extra field repeats a
+         *                            declared one
+         */
+        public ElectrolyteDescription build() {
+            return new ElectrolyteDescription(this);
+        }
     }
 }

@@ -1,55 +1,52 @@
 package io.battdat.api.metadata;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.json.Json;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The model behind simulated data (spec 3.5). Unknown fields are kept in {@code extra}.
+ * The model behind simulated data (spec 3.5). Unknown fields are kept in {@link #extra()}.
  *
  * <p>{@code version} is required but nullable in Python. The exclude-nulls JSON flavour (Parquet, the streaming
  * writer) therefore drops it when it is null, and Python then cannot read the document back ("field required").
  * This port reads a missing {@code version} as null instead of failing, so such files open.
- *
- * @param name           required software name
- * @param version        software version, or null
- * @param type           kind of model, or null
- * @param references     reference URLs (normalised), or null
- * @param models         BattINFO model terms, or null
- * @param simulationType BattINFO simulation type, or null
- * @param extra          unknown fields in order (never null once built)
  */
-public record ModelMetadata(String name, String version, ModelTypes type, List<String> references, List<String> models,
-                            String simulationType, Map<String, Object> extra) {
-    private static final Set<String> FIELDS = Set.of("name", "version", "type", "references", "models",
-            "simulation_type");
+@JsonDeserialize(builder = ModelMetadata.Builder.class)
+public final class ModelMetadata {
+    // the JSON fields, written in this order (pydantic's) under their snake_case names
+    @JsonProperty
+    private final String name;
+    @JsonProperty
+    private final String version;
+    @JsonProperty
+    private final ModelTypes type;
+    @JsonProperty
+    private final List<String> references;
+    @JsonProperty
+    private final List<String> models;
+    @JsonProperty
+    private final String simulationType;
+    private final Map<String, Object> extra;
 
-    /**
-     * Validates and freezes the fields.
-     *
-     * @throws BadFormatException when the name is missing, a reference is not an absolute URL, a model term is
-     *                            null, or an extra field repeats a declared one
-     */
-    public ModelMetadata {
-        Fields.required("name", name);
-        if (references != null) {
-            List<String> urls = new ArrayList<>();
-            for (int i = 0; i < references.size(); i++) {
-                urls.add(Fields.url(references.get(i), "references[" + i + "]"));
-            }
-            references = List.copyOf(urls);
-        }
-        if (models != null) {
-            for (int i = 0; i < models.size(); i++) {
-                Fields.required("models[" + i + "]", models.get(i));
-            }
-            models = List.copyOf(models);
-        }
-        extra = Fields.frozen(extra, FIELDS);
+    private ModelMetadata(Builder b) {
+        Validation.required("name", b.name);
+        name = b.name;
+        version = b.version;
+        type = b.type;
+        references = UrlNormalizer.normalizeAll(b.references, "references");
+        models = Validation.listWithoutNulls("models", b.models);
+        simulationType = b.simulationType;
+        extra = Validation.frozenExtra(b.extra, ModelMetadata.class);
     }
 
     /** A builder for a model of that software name. */
@@ -63,26 +60,65 @@ public record ModelMetadata(String name, String version, ModelTypes type, List<S
                 .simulationType(simulationType).extra(extra);
     }
 
-    static ModelMetadata parse(Fields f, String path) {
-        String name = f.requiredStr("name");
-        String version = f.str("version");
-        Object rawType = f.raw("type");
-        ModelTypes type = rawType == null ? null : ModelTypes.fromJson(rawType, path + ".type");
-        List<String> references = f.list("references", Fields::url);
-        List<String> models = f.list("models", Fields::listString);
-        String simulationType = f.str("simulation_type");
-        Map<String, Object> extra = f.extras(FIELDS);
-        return Fields.construct(path, () -> new ModelMetadata(name, version, type, references, models, simulationType,
-                extra));
+    /** Required software name. */
+    public String name() {
+        return name;
     }
 
-    Map<String, Object> toMap(boolean nulls) {
-        return new Fields.Out(nulls).put("name", name).put("version", version)
-                .put("type", type == null ? null : type.json()).put("references", references).put("models", models)
-                .put("simulation_type", simulationType).extras(extra);
+    /** Software version, or null. */
+    public String version() {
+        return version;
+    }
+
+    /** Kind of model, or null. */
+    public ModelTypes type() {
+        return type;
+    }
+
+    /** Reference URLs (normalised), or null. */
+    public List<String> references() {
+        return references;
+    }
+
+    /** BattINFO model terms, or null. */
+    public List<String> models() {
+        return models;
+    }
+
+    /** BattINFO simulation type, or null. */
+    public String simulationType() {
+        return simulationType;
+    }
+
+    /** Unknown fields in their order, unmodifiable (never null). */
+    @JsonAnyGetter
+    @JsonSerialize(using = ExtraFieldsWriter.class)
+    public Map<String, Object> extra() {
+        return extra;
+    }
+
+    private List<Object> values() {
+        return Arrays.asList(name, version, type, references, models, simulationType, extra);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelMetadata other && values().equals(other.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    /** The description as JSON with every field. */
+    @Override
+    public String toString() {
+        return "ModelMetadata" + Json.write(this);
     }
 
     /** Builds a {@link ModelMetadata}. */
+    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder {
         private String name;
         private String version;
@@ -96,42 +132,49 @@ public record ModelMetadata(String name, String version, ModelTypes type, List<S
         }
 
         /** Sets the (required) software name. */
+        @JsonProperty
         public Builder name(String value) {
             name = value;
             return this;
         }
 
         /** Sets the software version. */
+        @JsonProperty
         public Builder version(String value) {
             version = value;
             return this;
         }
 
         /** Sets the kind of model. */
+        @JsonProperty
         public Builder type(ModelTypes value) {
             type = value;
             return this;
         }
 
         /** Sets the reference URLs. */
+        @JsonProperty
         public Builder references(List<String> value) {
             references = value;
             return this;
         }
 
         /** Sets the BattINFO model terms. */
+        @JsonProperty
         public Builder models(List<String> value) {
             models = value;
             return this;
         }
 
         /** Sets the BattINFO simulation type. */
+        @JsonProperty
         public Builder simulationType(String value) {
             simulationType = value;
             return this;
         }
 
         /** Sets an extra (unknown) field. */
+        @JsonAnySetter
         public Builder extra(String key, Object value) {
             extra.put(key, value);
             return this;
@@ -152,7 +195,7 @@ public record ModelMetadata(String name, String version, ModelTypes type, List<S
          * @throws BadFormatException when a field is invalid
          */
         public ModelMetadata build() {
-            return new ModelMetadata(name, version, type, references, models, simulationType, extra);
+            return new ModelMetadata(this);
         }
     }
 }

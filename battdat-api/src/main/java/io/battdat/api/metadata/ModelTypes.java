@@ -1,5 +1,8 @@
 package io.battdat.api.metadata;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Optional;
 
 /** Kinds of models behind simulated data (spec 3.5); the JSON value is the lower-case name. */
@@ -18,6 +21,7 @@ public enum ModelTypes {
     }
 
     /** The value stored in JSON. */
+    @JsonValue
     public String json() {
         return json;
     }
@@ -32,9 +36,10 @@ public enum ModelTypes {
         return Optional.empty();
     }
 
-    static ModelTypes fromJson(Object v, String path) {
-        String s = Fields.string(v, path);
-        return fromValue(s).orElseThrow(
-                () -> Fields.invalid(path, "must be one of physics, data, empirical; got \"" + s + "\""));
+    /** The type stored as that JSON value; how JSON is read. */
+    @JsonCreator
+    static ModelTypes fromJson(String value) {
+        return fromValue(value).orElseThrow(
+                () -> Validation.invalid("", "must be one of physics, data, empirical; got \"" + value + "\""));
     }
 }

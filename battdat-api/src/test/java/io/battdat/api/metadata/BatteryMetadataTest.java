@@ -40,11 +40,11 @@ class BatteryMetadataTest {
 
     @Test
     void builtInCodeGivesTheSameJson() {
-        BatteryMetadata m = new BatteryMetadata("cell-1", null, "0.4.6", true,
-                new CyclingProtocol("MACCOR", LocalDate.of(2016, 3, 31), null, null, null),
-                new BatteryDescription("CAMP", null, null, null, null, null, ElectrodeDescription.named("Graphite"),
-                        null, null, 0.037, null),
-                null, "ANL", null, null, List.of("https://test.url/"), null);
+        BatteryMetadata m = BatteryMetadata.builder().name("cell-1").version("0.4.6")
+                .testProtocol(CyclingProtocol.builder().cycler("MACCOR").startDate(LocalDate.of(2016, 3, 31)).build())
+                .battery(BatteryDescription.builder().manufacturer("CAMP").anode(ElectrodeDescription.named("Graphite"))
+                        .nominalCapacity(0.037).build())
+                .source("ANL").associatedIds(List.of("https://test.url/")).build();
         assertEquals(FULL, m.toJson());
         BatteryMetadata built = BatteryMetadata.builder().name("cell-1").source("ANL")
                 .testProtocol(CyclingProtocol.builder().cycler("MACCOR").startDate(LocalDate.of(2016, 3, 31)).build())

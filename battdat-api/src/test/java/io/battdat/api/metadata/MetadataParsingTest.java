@@ -152,7 +152,7 @@ class MetadataParsingTest {
         assertTrue(full.toJson().contains("\"additives\":[{\"name\":\"VC\",\"amount\":2.0,\"units\":1.0}]"),
                 full.toJson());
         assertEquals(full.battery().electrolyte(), ElectrolyteDescription.of("E",
-                new ElectrolyteAdditive("VC", 2.0, 1.0, null)));
+                ElectrolyteAdditive.builder("VC").amount(2.0).units(1.0).build()));
     }
 
     @Test
