@@ -32,7 +32,7 @@ class ReadmeExampleTest {
             while (cycles.hasNext()) {
                 Cycle cycle = cycles.next();                               // the cycle's rows as one columnar batch
                 double[] t = cycle.table().doubles("test_time").values(), i = cycle.table().doubles("current").values();
-                double charge = 0;                                         // A-hr, trapezoid rule over the cycle
+                double charge = 0;                                         // net A-hr charged (trapezoid rule)
                 for (int k = 1; k < t.length; k++) charge += (i[k] + i[k - 1]) / 2 * (t[k] - t[k - 1]) / 3600;
                 out.add(new double[] {cycle.cycleIndex(), charge});        // README: printf("cycle %d: %.4f A-hr%n", ...)
             }

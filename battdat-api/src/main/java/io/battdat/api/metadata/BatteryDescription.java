@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The battery (spec 3.4). Every field is optional; unknown fields are kept in {@code extra}.
+ * The battery (docs/format.md section 4.4). Every field is optional; unknown fields are kept in {@code extra}.
  *
  * @param manufacturer    manufacturer, or null
  * @param design          product id or cell type, or null

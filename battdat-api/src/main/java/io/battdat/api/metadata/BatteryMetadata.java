@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The battery metadata document stored once per file (spec 3.2), immutable. Unknown fields (at every level) are
- * kept in {@code extra} and written back after the declared ones, in their order. Read with
+ * The battery metadata document stored once per file (docs/format.md section 4.2), immutable. Unknown fields (at every
+ * level) are kept in {@code extra} and written back after the declared ones, in their order. Read with
  * {@link #fromJson(String)}, which accepts both JSON flavours battdat writes (nulls present or left out); write
  * with {@link #toJson()} (nulls included, as {@code to_hdf} writes) or {@link #toJsonExcludingNulls()} (as the
  * streaming writer and Parquet write). Build in code with {@link #builder()} or the {@code with*} methods.
@@ -40,7 +40,7 @@ public record BatteryMetadata(String name, String comments, String version, bool
     /**
      * The version of the Python battdat toolkit whose format this library follows (its last release); written as
      * {@link #version()} of new documents. Python compares this string to its own version when it builds a
-     * dataset (spec 3.7).
+     * dataset (docs/format.md section 4.6).
      */
     public static final String CURRENT_VERSION = "0.4.6";
 
@@ -124,7 +124,7 @@ public record BatteryMetadata(String name, String comments, String version, bool
     }
 
     /**
-     * Parses metadata JSON with pydantic's lax rules (spec 3.1). A missing {@code version} reads as
+     * Parses metadata JSON with pydantic's lax rules (docs/format.md section 4.1). A missing {@code version} reads as
      * {@link #CURRENT_VERSION} and a missing {@code is_measurement} as true, as in Python; an explicit null for
      * either is an error, as both are non-nullable there.
      *
@@ -145,8 +145,8 @@ public record BatteryMetadata(String name, String comments, String version, bool
     }
 
     /**
-     * Reads metadata the way Python's {@code BatteryDataset} constructor treats it (spec 3.7): a document whose
-     * {@code version} differs from {@link #CURRENT_VERSION} produces the warning
+     * Reads metadata the way Python's {@code BatteryDataset} constructor treats it (docs/format.md section 4.6): a
+     * document whose {@code version} differs from {@link #CURRENT_VERSION} produces the warning
      * {@code Metadata was created in a different version of battdat. supplied=<s>, current=<c>.}; if it then fails
      * to validate, the warning {@code Metadata failed to validate, probably due to version mismatch. Discarding
      * until we support backwards compatibility} is given and {@link #defaults()} is returned. Invalid metadata of

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An electrode (spec 3.4). Only {@code name} is required; unknown fields are kept in {@code extra}.
+ * An electrode (docs/format.md section 4.4). Only {@code name} is required; unknown fields are kept in {@code extra}.
  *
  * @param name      required name
  * @param supplier  supplier, or null

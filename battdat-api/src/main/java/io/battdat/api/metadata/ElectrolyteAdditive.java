@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An electrolyte additive (spec 3.4). {@code units} is a number, as in the Python model (a quirk kept so that
- * files round-trip: a text unit such as {@code "wt%"} is rejected there and here).
+ * An electrolyte additive (docs/format.md section 4.4). {@code units} is a number, as in the Python model (a quirk kept
+ * so that files round-trip: a text unit such as {@code "wt%"} is rejected there and here).
  *
  * @param name   required name
  * @param amount amount, or null

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An electrolyte (spec 3.4). {@code additives} defaults to an empty list, which is written even when nulls are
- * left out; in JSON it may be missing but not null (it is not nullable in Python).
+ * An electrolyte (docs/format.md section 4.4). {@code additives} defaults to an empty list, which is written even when
+ * nulls are left out; in JSON it may be missing but not null (it is not nullable in Python).
  *
  * @param name      required name
  * @param additives additives (null becomes an empty list)

@@ -21,9 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one JSON object of a metadata model with pydantic's lax rules (spec 3.1): floats accept integers and
- * numeric strings, integers accept integral floats and numeric strings, booleans accept 0/1 and yes/no words,
- * strings reject numbers. Every error names the field's path ({@code battery.anode.porosity}).
+ * Reads one JSON object of a metadata model with pydantic's lax rules (docs/format.md section 4.1): floats accept
+ * integers and numeric strings, integers accept integral floats and numeric strings, booleans accept 0/1 and yes/no
+ * words, strings reject numbers. Every error names the field's path ({@code battery.anode.porosity}).
  *
  * <p>Type coercion happens here; range and required-field rules live in the model constructors so that models
  * built in code obey them too. {@link #construct} puts the path of the object being read in front of the field

@@ -2,7 +2,7 @@ package io.battdat.api.metadata;
 
 import java.util.Optional;
 
-/** Kinds of models behind simulated data (spec 3.5); the JSON value is the lower-case name. */
+/** Kinds of models behind simulated data (docs/format.md section 4.5); the JSON value is the lower-case name. */
 public enum ModelTypes {
     /** Physics-based simulation ({@code physics}). */
     PHYSICS("physics"),
