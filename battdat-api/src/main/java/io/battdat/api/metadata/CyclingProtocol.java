@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How the cell was cycled (docs/format.md section 4.3). Every field is optional; unknown fields are kept in {@code
- * extra}.
+ * How the cell was cycled (docs/format.md section 4.3). Every field is optional; unknown fields are kept in
+ * {@code extra}.
  *
  * @param cycler         cycler make and model, or null
  * @param startDate      first day of testing, or null

@@ -28,9 +28,10 @@ import java.util.TreeMap;
  * dtype checks run again only when the batch layout changes. The first violation is thrown; its row, where there
  * is one, is the table row (counting from the first batch).
  *
- * <p>Checks that need the whole table (EISData's impedance agreement, docs/format.md section 5.6) run in {@link
- * #finish()}, so that their message can report the table-wide figure as Python does. Within a single batch the first
- * violation found is the one Python reports; over several batches, a violation in an earlier batch is found first.
+ * <p>Checks that need the whole table (EISData's impedance agreement, docs/format.md section 5.6) run in
+ * {@link #finish()}, so that their message can report the table-wide figure as Python does. Within a single batch the
+ * first violation found is the one Python reports; over several batches, a violation in an earlier batch is found
+ * first.
  *
  * <p>Deviation kept on purpose: the state value {@code hold}, written by released battdat versions, is accepted as
  * {@link ChargingState#RESTING}.
