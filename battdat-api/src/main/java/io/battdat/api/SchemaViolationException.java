@@ -2,7 +2,10 @@ package io.battdat.api;
 
 import java.nio.file.Path;
 
-/** Data or a column schema breaks the rules of battdat's column schemas (spec section 4): a missing required column, a wrong type, a non-monotonic column, an unreadable schema. */
+/**
+ * Data or a column schema breaks the rules of battdat's column schemas (docs/format.md section 5): a missing required
+ * column, a wrong type, a non-monotonic column, an unreadable schema.
+ */
 public class SchemaViolationException extends BattdatException {
     private static final long serialVersionUID = 1L;
 

@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
 /**
- * Simulated cycling data of the same character as {@code ../shared/bench/gen_corpus.py} (so compression behaves
- * alike): about 2,000 rows per cycle in four segments (CC-CV charge, rest, discharge, rest), the 7-column, 59-byte
- * row layout, values rounded as the generator rounds them. Not bit-identical to the Python generator.
+ * Simulated cycling data of the same character as the Python harness's corpus generator (BENCHMARKS.md; so compression
+ * behaves alike): about 2,000 rows per cycle in four segments (CC-CV charge, rest, discharge, rest), the 7-column,
+ * 59-byte row layout, values rounded as the generator rounds them. Not bit-identical to the Python generator.
  */
 final class CellSimulator {
     static final TableLayout LAYOUT = TableLayout.of(ColumnSpec.of("test_time", StorageType.FLOAT64),

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The checksum of {@code ../shared/bench/common.py}: rows, runs of equal consecutive cycle_number, sequential
+ * The benchmarks' checksum (BENCHMARKS.md, "The checksum"): rows, runs of equal consecutive cycle_number, sequential
  * float64 sums of current and voltage from 0.0 (with Python's {@code float.hex}), exact sum of cycle_number.
  */
 final class Checksum {

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code battdat export FILE.h5 --to batteryarchive DIR}: writes a cell in another layout. */
 @Command(name = "export", mixinStandardHelpOptions = true, header = "Write a cell in an archive layout (BatteryArchive CSV).", description = {
-        "Write one cell of a battdat file in an archive layout, streaming its tables (batteryarchive: spec 5.5,",
+        "Write one cell of a battdat file in an archive layout, streaming its tables (batteryarchive:",
         "cycle-timeseries-<i>.csv, cycle-stats.csv, metadata.json). DIR must exist.",
         "Example: battdat export cell.h5 --to batteryarchive out/"})
 final class ExportCommand implements Callable<Integer> {

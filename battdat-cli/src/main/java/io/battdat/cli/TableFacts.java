@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The facts of one table in the shape {@code pytables-check.py} prints them, accumulated batch by batch so any
+ * The facts of one table in the shape the interop tests get from PyTables, accumulated batch by batch so any
  * table size fits in memory: rows; per column the numpy dtype and, by kind, the float64 sum (numpy's order),
  * first and last values, the sorted distinct strings, the count of true values, or the shape and sum of array
  * members; the number of runs of equal {@code cycle_number}; the NROWS attribute.

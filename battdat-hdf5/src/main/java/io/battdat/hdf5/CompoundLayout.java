@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The compound datatype of a table mapped to columns, as PyTables reads it (battdat-format.md 1.8): IEEE floats,
+ * The compound datatype of a table mapped to columns, as PyTables reads it (docs/format.md section 2.7): IEEE floats,
  * fixed-point integers, 8-bit bitfields as bool, enums as their base integer, fixed-length strings, array members,
  * and {@code {r, i}} compounds as complex. Anything else makes the dataset something other than a table.
  *

@@ -25,10 +25,10 @@ import java.util.NoSuchElementException;
  *
  * <p>Each poll re-reads only what a commit changes: the superblock (its consistency flags and end of file) and the
  * table's object header (its current size). battdat's writer commits a flush by moving the current size last, after
- * the rows and the index they need (hdf5-on-disk.md 8.1), and marks the file with consistency flags 5 (write access
- * and SWMR write access) while it is open. So while those flags are set, every row below the current size is final
- * and is read at once; when the writer closes the file it clears the flags, and the follower ends after the last
- * row. New rows are read through the index nodes that cover them (for the version 1 B-trees of PyTables' and our
+ * the rows and the index they need (docs/commit-protocol.md section 4), and marks the file with consistency flags 5
+ * (write access and SWMR write access) while it is open. So while those flags are set, every row below the current size
+ * is final and is read at once; when the writer closes the file it clears the flags, and the follower ends after the
+ * last row. New rows are read through the index nodes that cover them (for the version 1 B-trees of PyTables' and our
  * files; a poll reads the superblock and the table's object header, a commit a few B-tree nodes); other layouts are
  * re-opened for each commit seen.
  *

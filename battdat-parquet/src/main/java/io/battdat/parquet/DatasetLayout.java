@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the tables of a Parquet dataset live (spec 1.12, plus our extension for several cells):
+ * Where the tables of a Parquet dataset live (docs/format.md section 3, plus our extension for several cells):
  * <pre>
  *   DIR/raw_data.parquet              table raw_data            (battdat's layout: one file per table)
  *   DIR/cell_a/raw_data.parquet       table cell_a/raw_data     (our extension: one sub-directory per cell)

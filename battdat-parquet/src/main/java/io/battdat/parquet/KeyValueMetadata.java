@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The file-level key-value metadata of battdat's Parquet layout (spec 1.12), keys and values as the Python toolkit
- * writes them: {@code battery_metadata} (BatteryMetadata JSON, nulls omitted), {@code write_date} (local time,
- * ISO-8601 without zone, microseconds), {@code table_metadata} (the column schema JSON, nulls included).
+ * The file-level key-value metadata of battdat's Parquet layout (docs/format.md section 3), keys and values as the
+ * Python toolkit writes them: {@code battery_metadata} (BatteryMetadata JSON, nulls omitted), {@code write_date} (local
+ * time, ISO-8601 without zone, microseconds), {@code table_metadata} (the column schema JSON, nulls included).
  */
 final class KeyValueMetadata {
     static final String BATTERY_METADATA = "battery_metadata";

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads battdat datasets stored in the Python toolkit's Parquet layout (spec 1.12): a directory with one
+ * Reads battdat datasets stored in the Python toolkit's Parquet layout (docs/format.md section 3): a directory with one
  * {@code <table>.parquet} file per table, battery metadata and column schema in each file's key-value metadata;
  * cells in sub-directories ({@link DatasetLayout}); or a single {@code .parquet} file. Streams each table row group by
  * row group into columnar batches.

@@ -10,7 +10,8 @@ import io.battdat.api.spi.WriteOptions;
 import java.nio.file.Path;
 
 /**
- * Writes battdat datasets in the Python toolkit's Parquet layout (spec 1.12; see {@link ParquetDatasetWriter}).
+ * Writes battdat datasets in the Python toolkit's Parquet layout (docs/format.md section 3; see
+ * {@link ParquetDatasetWriter}).
  *
  * <p>Probe: this writer claims an existing directory, a path whose name ends in {@code .parquet} (the dataset
  * directory to create: {@code cell.parquet/raw_data.parquet}), and an existing file starting with {@code PAR1}

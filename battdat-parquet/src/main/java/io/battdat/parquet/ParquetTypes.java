@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How battdat's column types map to Parquet's, both ways, as pyarrow maps pandas' dtypes (spec 1.12): float64 to
- * DOUBLE, float32 to FLOAT, float16 to FIXED_LEN_BYTE_ARRAY(2) FLOAT16, integers to INT32/INT64 with their
+ * How battdat's column types map to Parquet's, both ways, as pyarrow maps pandas' dtypes (docs/format.md section 3):
+ * float64 to DOUBLE, float32 to FLOAT, float16 to FIXED_LEN_BYTE_ARRAY(2) FLOAT16, integers to INT32/INT64 with their
  * {@code INT(bits, signed)} annotation, bool to BOOLEAN, strings to BYTE_ARRAY STRING. Every field is OPTIONAL, as
  * pyarrow writes pandas columns, so a frame written by either program has the same Parquet schema.
  */

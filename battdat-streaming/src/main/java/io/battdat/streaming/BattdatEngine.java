@@ -28,7 +28,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Streams battdat datasets from any storage backend found in the {@link StorageRegistry}: records, columnar
- * batches, or cycles across tables (spec section 2). The engine names no backend: it asks the registry which
+ * batches, or cycles across tables (docs/streaming.md). The engine names no backend: it asks the registry which
  * {@link io.battdat.api.spi.StreamReader} reads a file.
  *
  * <p>Thread-safe; every stream it returns is used by one thread. Each stream opens the file once when it is
@@ -90,9 +90,9 @@ public final class BattdatEngine {
     }
 
     /**
-     * The metadata, cells and column schemas of a file, by the rules of Python's {@code inspect_hdf} (spec 1.10),
-     * without reading rows. A table whose schema does not parse is skipped as foreign, unless it carries a
-     * {@code battdat_version} attribute: then it is an error, as in Python. A table name whose schema differs
+     * The metadata, cells and column schemas of a file, by the rules of Python's {@code inspect_hdf} (docs/format.md
+     * section 2.9), without reading rows. A table whose schema does not parse is skipped as foreign, unless it carries
+     * a {@code battdat_version} attribute: then it is an error, as in Python. A table name whose schema differs
      * between prefixes is logged; the last one wins.
      *
      * @param file the file
@@ -142,9 +142,9 @@ public final class BattdatEngine {
     }
 
     /**
-     * The rows of one table as batches, in storage order (spec 2.1). The file is opened here and stays open exactly
-     * until the stream is closed; exhausting the stream does not close it. Each batch is valid until the next call
-     * to {@code next()} (backends reuse it); copy what you keep ({@link ColumnBatch#copy()}).
+     * The rows of one table as batches, in storage order (docs/streaming.md section 3). The file is opened here and
+     * stays open exactly until the stream is closed; exhausting the stream does not close it. Each batch is valid until
+     * the next call to {@code next()} (backends reuse it); copy what you keep ({@link ColumnBatch#copy()}).
      *
      * @param file        the file
      * @param key         the table key: {@code raw_data} (null means that), or {@code cell_a/raw_data}
@@ -197,11 +197,11 @@ public final class BattdatEngine {
     }
 
     /**
-     * The cycles of one or several tables (Python's {@code iterate_cycles_from_file}, spec 2.2): runs of
-     * consecutive rows with equal {@code cycle_number} (compared as numbers: an int 0 equals a float 0.0), gathered
-     * across batch boundaries, the tables advanced in lockstep (the i-th run of each table forms the i-th cycle). A
-     * cycle number that comes back after another starts a new run, as in Python. The file is opened once, with one
-     * cursor per table, and stays open until the stream is closed; a failure while opening or streaming closes
+     * The cycles of one or several tables (Python's {@code iterate_cycles_from_file}, docs/streaming.md section 4):
+     * runs of consecutive rows with equal {@code cycle_number} (compared as numbers: an int 0 equals a float 0.0),
+     * gathered across batch boundaries, the tables advanced in lockstep (the i-th run of each table forms the i-th
+     * cycle). A cycle number that comes back after another starts a new run, as in Python. The file is opened once,
+     * with one cursor per table, and stays open until the stream is closed; a failure while opening or streaming closes
      * it.
      *
      * <p>When the i-th runs disagree, {@code next()} throws a {@link io.battdat.api.CycleMismatchException} with

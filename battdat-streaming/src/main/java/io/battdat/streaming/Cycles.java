@@ -187,8 +187,8 @@ final class Cycles implements CycleStream {
     }
 
     /**
-     * A table's schema by Python's {@code read_from_hdf} rule (spec 1.10): null for a foreign table whose schema
-     * does not parse; an error for one that carries {@code battdat_version}.
+     * A table's schema by Python's {@code read_from_hdf} rule (docs/format.md section 2.9): null for a foreign table
+     * whose schema does not parse; an error for one that carries {@code battdat_version}.
      */
     static ColumnSchema schemaOf(StoredDataset dataset, TableInfo t) {
         ColumnSchema schema = t.schema();

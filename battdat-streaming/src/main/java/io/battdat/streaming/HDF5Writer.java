@@ -36,11 +36,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Writes rows into a battdat table as Python's {@code battdat.streaming.hdf5.HDF5Writer} does (spec 2.3), through
- * the storage backend that writes the path. Rows given as maps are buffered ({@link #bufferSize}) and written
- * per flush; the first flush fixes the columns: the union of the keys in first-seen order, types from the values
- * (integers as int64, other numbers as float64, booleans as bool, anything else as an ASCII string as wide as the
- * longest value). {@link #writeBatch(ColumnBatch)} is the fast path: primitive columns, nothing per row.
+ * Writes rows into a battdat table as Python's {@code battdat.streaming.hdf5.HDF5Writer} does (docs/streaming.md
+ * section 6), through the storage backend that writes the path. Rows given as maps are buffered ({@link #bufferSize})
+ * and written per flush; the first flush fixes the columns: the union of the keys in first-seen order, types from the
+ * values (integers as int64, other numbers as float64, booleans as bool, anything else as an ASCII string as wide as
+ * the longest value). {@link #writeBatch(ColumnBatch)} is the fast path: primitive columns, nothing per row.
  *
  * <p>Differences from Python, on purpose: the metadata always goes on the file's root, also with a {@code key}
  * (a prefix group, created when missing); a row missing a column, a value that does not fit its column (a

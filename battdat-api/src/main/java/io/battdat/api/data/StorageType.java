@@ -1,8 +1,8 @@
 package io.battdat.api.data;
 
 /**
- * How one value of a column is stored: the element types battdat tables use (spec 1.8). Integers of every width
- * are held in {@link LongColumn}s, float16/float32 in {@link FloatColumn}s, float64 and complex in
+ * How one value of a column is stored: the element types battdat tables use (docs/format.md section 2.7). Integers of
+ * every width are held in {@link LongColumn}s, float16/float32 in {@link FloatColumn}s, float64 and complex in
  * {@link DoubleColumn}s, bool in {@link BooleanColumn}s, fixed-length strings in {@link StringColumn}s.
  */
 public enum StorageType {

@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * Fixed-length byte strings (numpy {@code S<n>}): {@code itemSize} bytes per element, NUL-padded, possibly
- * without a terminator when a value fills the width (spec 1.8). Reading strips trailing NULs and decodes UTF-8,
- * which is ASCII for battdat-written files.
+ * without a terminator when a value fills the width (docs/format.md section 2.7). Reading strips trailing NULs and
+ * decodes UTF-8, which is ASCII for battdat-written files.
  */
 public final class StringColumn implements Column {
     private final ColumnSpec spec;

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Battery metadata, column schemas and tables of one cell (spec 4.8). Immutable maps; the tables are batches
- * owned by this dataset. Every table must have a schema (unless the check is turned off); a schema may exist
+ * Battery metadata, column schemas and tables of one cell (docs/format.md section 5.8). Immutable maps; the tables are
+ * batches owned by this dataset. Every table must have a schema (unless the check is turned off); a schema may exist
  * for a table that is absent.
  */
 public final class BatteryDataset {
@@ -161,8 +161,8 @@ public final class BatteryDataset {
     }
 
     /**
-     * Checks every table that has a schema against it (spec 4.7, plus EISData's check), in schema order; throws at
-     * the first violation, with the table's name as its location.
+     * Checks every table that has a schema against it (docs/format.md section 5.7, plus EISData's check), in schema
+     * order; throws at the first violation, with the table's name as its location.
      *
      * @param allowExtraColumns whether columns a schema does not describe are allowed
      * @throws SchemaViolationException with Python's message

@@ -140,7 +140,8 @@ public final class Json {
     }
 
     /**
-     * Reads JSON text into a type bound with Jackson annotations, with pydantic's lax rules for scalars (spec 3.1):
+     * Reads JSON text into a type bound with Jackson annotations, with pydantic's lax rules for scalars
+     * (docs/format.md section 4.1):
      * floats accept integers and numeric strings, integers accept integral floats and numeric strings, booleans
      * accept 0/1 and yes/no words, dates accept {@code YYYY-MM-DD} and midnight UNIX times, strings reject numbers.
      *

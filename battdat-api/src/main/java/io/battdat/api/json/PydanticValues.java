@@ -21,7 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scalars as pydantic reads and writes them (spec 3.1). Reading is "lax": floats accept integers and numeric
+ * Scalars as pydantic reads and writes them (docs/format.md section 4.1). Reading is "lax": floats accept integers and
+ * numeric
  * strings, integers accept integral floats and numeric strings, booleans accept 0/1 and yes/no words, dates accept
  * {@code YYYY-MM-DD} and midnight UNIX times, but strings reject numbers. Writing prints floats in Python's
  * {@code repr} form (NaN and infinities as null) and dates as {@code YYYY-MM-DD}.

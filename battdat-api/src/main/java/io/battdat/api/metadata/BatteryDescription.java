@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The battery (spec 3.4). Every field is optional; unknown fields are kept in {@link #extra()}.
+ * The battery (docs/format.md section 4.4). Every field is optional; unknown fields are kept in {@link #extra()}.
  */
 @JsonDeserialize(builder = BatteryDescription.Builder.class)
 public final class BatteryDescription {

@@ -21,7 +21,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The battery metadata document stored once per file (spec 3.2), immutable. Unknown fields (at every level) are
+ * The battery metadata document stored once per file (docs/format.md section 4.2), immutable. Unknown fields (at every
+ * level) are
  * kept in {@link #extra()} and written back after the declared ones, in their order. Read with
  * {@link #fromJson(String)}, which accepts both JSON flavours battdat writes (nulls present or left out); write
  * with {@link #toJson()} (nulls included, as {@code to_hdf} writes) or {@link #toJsonExcludingNulls()} (as the
@@ -36,7 +37,7 @@ public final class BatteryMetadata {
     /**
      * The version of the Python battdat toolkit whose format this library follows (its last release); written as
      * {@link #version()} of new documents. Python compares this string to its own version when it builds a
-     * dataset (spec 3.7).
+     * dataset (docs/format.md section 4.6).
      */
     public static final String CURRENT_VERSION = "0.4.6";
 
@@ -141,7 +142,7 @@ public final class BatteryMetadata {
     }
 
     /**
-     * Parses metadata JSON with pydantic's lax rules (spec 3.1). A missing {@code version} reads as
+     * Parses metadata JSON with pydantic's lax rules (docs/format.md section 4.1). A missing {@code version} reads as
      * {@link #CURRENT_VERSION} and a missing {@code is_measurement} as true, as in Python; an explicit null for
      * either is an error, as both are non-nullable there.
      *
@@ -153,7 +154,8 @@ public final class BatteryMetadata {
     }
 
     /**
-     * Reads metadata the way Python's {@code BatteryDataset} constructor treats it (spec 3.7): a document whose
+     * Reads metadata the way Python's {@code BatteryDataset} constructor treats it (docs/format.md section 4.6): a
+     * document whose
      * {@code version} differs from {@link #CURRENT_VERSION} produces the warning
      * {@code Metadata was created in a different version of battdat. supplied=<s>, current=<c>.}; if it then fails
      * to validate, the warning {@code Metadata failed to validate, probably due to version mismatch. Discarding
@@ -210,7 +212,8 @@ public final class BatteryMetadata {
         return Json.write(this);
     }
 
-    /** Compact JSON without null fields (pydantic's {@code exclude_none}: what the streaming writer and Parquet store). */
+    /** Compact JSON without null fields (pydantic's {@code exclude_none}: what the streaming writer and Parquet
+     * store). */
     public String toJsonExcludingNulls() {
         return Json.writeExcludingNulls(this);
     }

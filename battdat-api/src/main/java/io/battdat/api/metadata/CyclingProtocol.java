@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the cell was cycled (spec 3.3). Every field is optional; unknown fields are kept in {@link #extra()}.
+ * How the cell was cycled (docs/format.md section 4.3). Every field is optional; unknown fields are kept in {@link
+ * #extra()}.
  */
 @JsonDeserialize(builder = CyclingProtocol.Builder.class)
 public final class CyclingProtocol {

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An electrode (spec 3.4). Only {@code name} is required; unknown fields are kept in {@link #extra()}.
+ * An electrode (docs/format.md section 4.4). Only {@code name} is required; unknown fields are kept in {@link
+ * #extra()}.
  */
 @JsonDeserialize(builder = ElectrodeDescription.Builder.class)
 public final class ElectrodeDescription {

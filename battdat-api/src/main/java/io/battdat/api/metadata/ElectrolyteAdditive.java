@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An electrolyte additive (spec 3.4). {@code units} is a number, as in the Python model (a quirk kept so that
+ * An electrolyte additive (docs/format.md section 4.4). {@code units} is a number, as in the Python model (a quirk
+ * kept so that
  * files round-trip: a text unit such as {@code "wt%"} is rejected there and here). Unknown fields are kept in
  * {@link #extra()}.
  */

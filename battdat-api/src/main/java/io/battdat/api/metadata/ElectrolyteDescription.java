@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An electrolyte (spec 3.4). {@code additives} defaults to an empty list, which is written even when nulls are
+ * An electrolyte (docs/format.md section 4.4). {@code additives} defaults to an empty list, which is written even when
+ * nulls are
  * left out; in JSON it may be missing but not null (it is not nullable in Python). Unknown fields are kept in
  * {@link #extra()}.
  */

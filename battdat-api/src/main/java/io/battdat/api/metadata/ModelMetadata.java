@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model behind simulated data (spec 3.5). Unknown fields are kept in {@link #extra()}.
+ * The model behind simulated data (docs/format.md section 4.5). Unknown fields are kept in {@link #extra()}.
  *
  * <p>{@code version} is required but nullable in Python. The exclude-nulls JSON flavour (Parquet, the streaming
  * writer) therefore drops it when it is null, and Python then cannot read the document back ("field required").

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Optional;
 
-/** Kinds of models behind simulated data (spec 3.5); the JSON value is the lower-case name. */
+/** Kinds of models behind simulated data (docs/format.md section 4.5); the JSON value is the lower-case name. */
 public enum ModelTypes {
     /** Physics-based simulation ({@code physics}). */
     PHYSICS("physics"),

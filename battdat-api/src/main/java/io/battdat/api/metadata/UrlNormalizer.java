@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * URLs as pydantic's {@code AnyUrl} normalises them (spec 3.1), so that a URL read from a file or given in code is
+ * URLs as pydantic's {@code AnyUrl} normalises them (docs/format.md section 4.1), so that a URL read from a file or
+ * given in code is
  * written the way Python would write it.
  */
 final class UrlNormalizer {

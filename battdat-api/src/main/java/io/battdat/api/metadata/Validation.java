@@ -59,7 +59,7 @@ final class Validation {
 
     /**
      * Reads one metadata model from JSON text; every error is a {@link BadFormatException} in plain words
-     * (spec 3.1 rules, the field's path in front).
+     * (docs/format.md section 4.1 rules, the field's path in front).
      */
     static <T> T read(String text, Class<T> type) {
         if (looksLikePickle(text)) {

@@ -3,12 +3,12 @@ package io.battdat.api.parse;
 import io.battdat.api.InvalidUseException;
 
 /**
- * Continues cycle numbers and times across the files of one cell (spec 5.1): file {@code i}'s cycles are renumbered
- * from the cycle after the previous file's last, and its times start where the previous file's ended (so that
- * file's last {@code test_time} repeats as the next file's first). Python takes each file's minimum cycle and its
- * first time as the origin; streaming takes the first row's values, which is the same for the non-decreasing
- * cycle numbers the RawData schema requires. A cycle number below the file's first is reported as an error by
- * {@link #cycle(long)} rather than written as a negative cycle.
+ * Continues cycle numbers and times across the files of one cell (docs/conversion.md section 1): file {@code i}'s
+ * cycles are renumbered from the cycle after the previous file's last, and its times start where the previous file's
+ * ended (so that file's last {@code test_time} repeats as the next file's first). Python takes each file's minimum
+ * cycle and its first time as the origin; streaming takes the first row's values, which is the same for the
+ * non-decreasing cycle numbers the RawData schema requires. A cycle number below the file's first is reported as an
+ * error by {@link #cycle(long)} rather than written as a negative cycle.
  */
 public final class CellTimeline {
     private long startCycle;

@@ -1,12 +1,12 @@
 package io.battdat.api.parse;
 
 /**
- * What the engine derives from a {@code raw_data} table while streaming it to storage (spec 5.8), so that no parser
- * carries its own copy. Applied in this order, each step buffering at most one step or cycle of rows:
+ * What the engine derives from a {@code raw_data} table while streaming it to storage (docs/conversion.md section 3),
+ * so that no parser carries its own copy. Applied in this order, each step buffering at most one step or cycle of rows:
  * <ol>
  *   <li>{@code dropDuplicateDigits >= 0}: {@code drop_cycles} - rows whose ({@code test_time} rounded to that many
  *       decimals, half to even; {@code voltage}; {@code current}) repeat an earlier row of the same rounded time
- *       are dropped (spec 5.1; exact for non-decreasing time, which raw data has);</li>
+ *       are dropped (docs/conversion.md section 1; exact for non-decreasing time, which raw data has);</li>
  *   <li>{@code restCurrent >= 0}: {@code state} from {@code current}: {@code resting} when |I| is at most
  *       ({@code restInclusive}) or below the threshold, {@code charging} when positive, else {@code discharging};
  *       a parser that writes {@code state} itself sets a negative threshold;</li>

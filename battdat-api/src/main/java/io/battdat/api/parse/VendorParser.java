@@ -61,8 +61,8 @@ public interface VendorParser {
 
     /**
      * Reads one cell's files and writes its tables through the context: each table is declared once with
-     * {@link ParseContext#table}, then fed batches; row values follow the battdat schemas (spec 4.4-4.6).
-     * Runs on the calling thread; must keep memory bounded (a batch, plus what the format needs).
+     * {@link ParseContext#table}, then fed batches; row values follow the battdat schemas (docs/format.md sections
+     * 5.4-5.6). Runs on the calling thread; must keep memory bounded (a batch, plus what the format needs).
      *
      * @throws io.battdat.api.BadFormatException   on bad input, naming the file, line and column (unless the
      *                                             context's bad-line policy absorbs it)

@@ -20,10 +20,12 @@
  *       {@link io.battdat.api.parse.ParseContext}, declares each table it produces (layout, column schema) and
  *       sends its rows in {@link io.battdat.api.data.ColumnBatch}es, typically filled by a
  *       {@link io.battdat.api.parse.BatchBuilder} from {@link io.battdat.api.parse.FieldRow}s. Multi-file cells
- *       continue cycle numbers and times with {@link io.battdat.api.parse.CellTimeline} (spec 5.1).</li>
+ *       continue cycle numbers and times with {@link io.battdat.api.parse.CellTimeline}
+ *       (docs/conversion.md section 1).</li>
  *   <li><b>Post-processing</b> is not the parser's: it says per table which columns the engine derives
  *       ({@link io.battdat.api.parse.PostProcessing}: {@code drop_cycles}, AddState, AddSteps, AddMethod,
- *       AddSubSteps of spec 5.8), and the engine applies them while streaming, buffering at most one step.</li>
+ *       AddSubSteps; docs/conversion.md section 3), and the engine applies them while streaming, buffering at
+ *       most one step.</li>
  *   <li><b>Errors.</b> Bad input is a {@link io.battdat.api.BadFormatException} whose message names the file, the
  *       table, the line and the column ({@link io.battdat.api.parse.InputErrors}). A parser that can go on after a
  *       bad line hands it to {@link io.battdat.api.parse.ParseContext#badLine}, which throws it or, with

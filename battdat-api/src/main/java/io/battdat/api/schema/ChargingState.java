@@ -1,8 +1,8 @@
 package io.battdat.api.schema;
 
 /**
- * Whether the battery is charging, resting or discharging (spec 4.2). Released battdat versions (up to 0.4.6)
- * stored the rest state as {@code hold}; it is read as {@link #RESTING}.
+ * Whether the battery is charging, resting or discharging (docs/format.md section 5.2). Released battdat versions (up
+ * to 0.4.6) stored the rest state as {@code hold}; it is read as {@link #RESTING}.
  */
 public enum ChargingState {
     /** The battery is charging ({@code charging}). */

@@ -3,7 +3,8 @@ package io.battdat.api.schema;
 import java.util.Objects;
 
 /**
- * Description of one column (spec 4.1). JSON key order: required, type, description, units, monotonic.
+ * Description of one column (docs/format.md section 5.1). JSON key order: required, type, description, units,
+ * monotonic.
  *
  * @param required    whether a table must have the column
  * @param type        kind of values

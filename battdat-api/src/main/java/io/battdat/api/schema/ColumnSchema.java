@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The column schema of a table (spec 4.3): predefined columns in declaration order, then extra columns.
- * Immutable; {@link #withExtraColumn} returns a new schema. The JSON form is what battdat stores in a table's
+ * The column schema of a table (docs/format.md section 5.3): predefined columns in declaration order, then extra
+ * columns. Immutable; {@link #withExtraColumn} returns a new schema. The JSON form is what battdat stores in a table's
  * {@code metadata} attribute: {@code extra_columns} first, then one key per predefined column.
  */
 public class ColumnSchema {
@@ -134,7 +134,7 @@ public class ColumnSchema {
     }
 
     /**
-     * A check on the whole table that runs after the column checks of spec 4.7 (Python's override of
+     * A check on the whole table that runs after the column checks of docs/format.md section 5.7 (Python's override of
      * {@code validate_dataframe}); null when the schema has none. Fed batch by batch by {@link SchemaValidator}.
      */
     TableCheck newTableCheck() {
@@ -270,8 +270,9 @@ public class ColumnSchema {
     }
 
     /**
-     * Checks a whole table as Python's {@code validate_dataframe} does (spec 4.7), plus the schema's own table
-     * check (EISData's impedance agreement, spec 4.6). Use a {@link SchemaValidator} for a table read in batches.
+     * Checks a whole table as Python's {@code validate_dataframe} does (docs/format.md section 5.7), plus the schema's
+     * own table check (EISData's impedance agreement, docs/format.md section 5.6). Use a {@link SchemaValidator} for a
+     * table read in batches.
      *
      * @param batch             the whole table
      * @param allowExtraColumns whether columns the schema does not describe are allowed

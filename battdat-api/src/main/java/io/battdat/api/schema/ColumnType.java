@@ -1,6 +1,6 @@
 package io.battdat.api.schema;
 
-/** The kind of values a column holds (Python's {@code DataType}, spec 4.1). */
+/** The kind of values a column holds (Python's {@code DataType}, docs/format.md section 5.1). */
 public enum ColumnType {
     /** Floating-point (or complex) values. */
     FLOAT("float"),

@@ -1,6 +1,6 @@
 package io.battdat.api.schema;
 
-/** How a charge or discharge was controlled (spec 4.2). */
+/** How a charge or discharge was controlled (docs/format.md section 5.2). */
 public enum ControlMethod {
     /** Near-zero current for less than the short-period threshold (30 s by default). */
     SHORT_REST("short_rest"),

@@ -5,7 +5,10 @@ import java.util.Map;
 import static io.battdat.api.schema.ColumnType.FLOAT;
 import static io.battdat.api.schema.ColumnType.INTEGER;
 
-/** Per-cycle summaries, table {@code cycle_stats} (spec 4.5; descriptions as stored by battdat, Appendix A). */
+/**
+ * Per-cycle summaries, table {@code cycle_stats} (docs/format.md section 5.5; descriptions as the Python toolkit stores
+ * them).
+ */
 public final class CycleLevelData extends ColumnSchema {
     static final Map<String, ColumnInfo> COLUMNS = new Columns()
             .add("cycle_number", INTEGER, null, true, true, "Index of the cycle")

@@ -12,7 +12,10 @@ import java.util.Map;
 import static io.battdat.api.schema.ColumnType.FLOAT;
 import static io.battdat.api.schema.ColumnType.INTEGER;
 
-/** Impedance spectroscopy, table {@code eis_data} (spec 4.6; descriptions as stored by battdat, Appendix A). */
+/**
+ * Impedance spectroscopy, table {@code eis_data} (docs/format.md section 5.6; descriptions as the Python toolkit stores
+ * them).
+ */
 public final class EISData extends ColumnSchema {
     static final Map<String, ColumnInfo> COLUMNS = new Columns()
             .add("test_id", INTEGER, null, true, false, "Integer used to identify rows belonging to the same experiment.")
@@ -53,9 +56,9 @@ public final class EISData extends ColumnSchema {
     }
 
     /**
-     * Python's extra rule (spec 4.6): with {@code re = z_mag*cos(rad(z_phase))} and {@code im = z_mag*sin(...)},
-     * the largest of {@code |calc - z_<k>| / max(calc, 1e-6)} over the table must not exceed 1%, checked for the
-     * real then the imaginary part. Like pandas' {@code max}, rows giving NaN are skipped.
+     * Python's extra rule (docs/format.md section 5.6): with {@code re = z_mag*cos(rad(z_phase))} and {@code im =
+     * z_mag*sin(...)}, the largest of {@code |calc - z_<k>| / max(calc, 1e-6)} over the table must not exceed 1%,
+     * checked for the real then the imaginary part. Like pandas' {@code max}, rows giving NaN are skipped.
      */
     @Override
     TableCheck newTableCheck() {

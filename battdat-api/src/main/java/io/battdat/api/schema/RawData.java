@@ -7,7 +7,10 @@ import static io.battdat.api.schema.ColumnType.FLOAT;
 import static io.battdat.api.schema.ColumnType.INTEGER;
 import static io.battdat.api.schema.ColumnType.STATE;
 
-/** The time series of one cell, table {@code raw_data} (spec 4.4; descriptions as stored by battdat, Appendix A). */
+/**
+ * The time series of one cell, table {@code raw_data} (docs/format.md section 5.4; descriptions as the Python toolkit
+ * stores them).
+ */
 public final class RawData extends ColumnSchema {
     static final Map<String, ColumnInfo> COLUMNS = new Columns()
             .add("file_number", INTEGER, null, false, true,

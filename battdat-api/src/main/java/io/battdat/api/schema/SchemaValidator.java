@@ -21,16 +21,17 @@ import java.util.TreeMap;
 
 /**
  * Checks successive batches of one table against a column schema with the algorithm and messages of Python's
- * {@code validate_dataframe} (spec 4.7). For each batch, and for each schema column in order: a missing column
- * (an error when required), the dtype of float and integer columns, the values of state and control columns,
- * then, unless the column is of type {@code other}, monotonicity. Monotonic columns are checked across batch
+ * {@code validate_dataframe} (docs/format.md section 5.7). For each batch, and for each schema column in order: a
+ * missing column (an error when required), the dtype of float and integer columns, the values of state and control
+ * columns, then, unless the column is of type {@code other}, monotonicity. Monotonic columns are checked across batch
  * boundaries: the last value of one batch is compared with the first of the next. The extra-column, presence and
  * dtype checks run again only when the batch layout changes. The first violation is thrown; its row, where there
  * is one, is the table row (counting from the first batch).
  *
- * <p>Checks that need the whole table (EISData's impedance agreement, spec 4.6) run in {@link #finish()}, so that
- * their message can report the table-wide figure as Python does. Within a single batch the first violation found
- * is the one Python reports; over several batches, a violation in an earlier batch is found first.
+ * <p>Checks that need the whole table (EISData's impedance agreement, docs/format.md section 5.6) run in
+ * {@link #finish()}, so that their message can report the table-wide figure as Python does. Within a single batch the
+ * first violation found is the one Python reports; over several batches, a violation in an earlier batch is found
+ * first.
  *
  * <p>Deviation kept on purpose: the state value {@code hold}, written by released battdat versions, is accepted as
  * {@link ChargingState#RESTING}.

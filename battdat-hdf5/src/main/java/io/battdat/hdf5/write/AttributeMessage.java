@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The Attribute Message (type 0x000C; IV.A.2.m), version 1: name, datatype and dataspace each padded to 8, then
  * the value. PyTables' string attributes are UTF-8 fixed strings of their exact byte length; an empty string has a
- * NULL dataspace; battdat's pickled {@code json_schema} is ASCII (hdf5-on-disk.md 4.6).
+ * NULL dataspace; battdat's pickled {@code json_schema} is ASCII (docs/commit-protocol.md section 2.3).
  */
 final class AttributeMessage {
     static final int TYPE = 0x000C;
-    /** HDF5 refuses (or, near the limit, corrupts) larger header messages (hdf5-on-disk.md section 9). */
+    /** HDF5 refuses (or, near the limit, corrupts) larger header messages (docs/commit-protocol.md section 2.6). */
     static final int MAX_MESSAGE = 65528;
 
     private AttributeMessage() {

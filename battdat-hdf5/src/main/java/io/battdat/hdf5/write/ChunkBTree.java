@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * A table's chunk index, a version 1 B-tree of node type 1 (III.A.1), grown by copy-on-write
- * (hdf5-on-disk.md 8.1): only the right-most path (the spine) is held in memory. A commit writes new copies of
- * every spine node, with the new chunks, at the end of the file and returns the new root, which the caller swings
- * the layout message to; nodes off the spine are never touched, so the old tree stays valid until that swing.
+ * (docs/commit-protocol.md section 4): only the right-most path (the spine) is held in memory. A commit writes new
+ * copies of every spine node, with the new chunks, at the end of the file and returns the new root, which the caller
+ * swings the layout message to; nodes off the spine are never touched, so the old tree stays valid until that swing.
  * Entries at or beyond the committed extent (orphans of an interrupted append) are dropped when the spine is read.
  */
 final class ChunkBTree {
@@ -132,7 +132,7 @@ final class ChunkBTree {
 
     /**
      * Writes new copies of the spine, holding every added chunk, at the end of the file (step 2 of
-     * hdf5-on-disk.md 8.1) and returns the new root. Nothing that readers can reach is changed.
+     * docs/commit-protocol.md section 4) and returns the new root. Nothing that readers can reach is changed.
      */
     long write() {
         if (!changed) {
@@ -191,7 +191,7 @@ final class ChunkBTree {
 
     /**
      * Points the old left neighbours of the copied nodes at their copies (post-commit step 10 of
-     * hdf5-on-disk.md 8.1). Readers never follow sibling pointers; h5stat and later HDF5 splits do.
+     * docs/commit-protocol.md section 4). Readers never follow sibling pointers; h5stat and later HDF5 splits do.
      */
     void updateSiblings() {
         for (long[] u : siblingUpdates) {

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The Data Layout Message (type 0x0008; IV.A.2.i), version 3, chunked: the chunk B-tree's address and the chunk
- * dimensions {rows per chunk, element size} (hdf5-on-disk.md 4.4).
+ * dimensions {rows per chunk, element size} (docs/commit-protocol.md section 2.3).
  */
 final class DataLayoutMessage {
     static final int TYPE = 0x0008;

@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The Dataspace Message (type 0x0001; IV.A.2.b): version 1 for scalars and extendible 1-D tables, version 2 for
- * the NULL dataspace PyTables gives empty-string attributes (hdf5-on-disk.md 4.1).
+ * the NULL dataspace PyTables gives empty-string attributes (docs/commit-protocol.md section 2.3).
  */
 final class DataspaceMessage {
     static final int TYPE = 0x0001;

@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Datatype Message (type 0x0003; File Format Specification IV.A.2.d) as PyTables writes it for battdat tables
- * (hdf5-on-disk.md 4.2): IEEE floats (64, 32 and 16 bits), complex numbers as {r, i} compounds, fixed-point
- * integers, bool as an 8-bit bitfield, ASCII fixed strings, in either byte order, and a version 1 compound of them
- * with members packed in column order (version 2 when a member is an array).
+ * (docs/commit-protocol.md section 2.3): IEEE floats (64, 32 and 16 bits), complex numbers as {r, i} compounds,
+ * fixed-point integers, bool as an 8-bit bitfield, ASCII fixed strings, in either byte order, and a version 1 compound
+ * of them with members packed in column order (version 2 when a member is an array).
  */
 final class DatatypeMessage {
     static final int TYPE = 0x0003;
@@ -89,7 +89,9 @@ final class DatatypeMessage {
                 .u16(0).u16(32).u8(23).u8(8).u8(0).u8(23).u32(127).toArray();
     }
 
-    /** PyTables' (and numpy's) complex: a nested version 1 compound {r, i} of two floats (spec 1.8). */
+    /**
+     * PyTables' (and numpy's) complex: a nested version 1 compound {r, i} of two floats (docs/format.md section 2.7).
+     */
     private static byte[] complex(byte[] part, int partSize) {
         Bytes b = new Bytes().u8(0x16).u16(2).u8(0).u32(2L * partSize);
         int offset = 0;

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The Filter Pipeline Message (type 0x000B; IV.A.2.l), version 1, for PyTables' zlib compression (shuffle (2) with
- * the element size, then deflate (1) with the level, both optional; hdf5-on-disk.md 4.5) and blosc (32001).
+ * the element size, then deflate (1) with the level, both optional; docs/commit-protocol.md section 2.3) and blosc
+ * (32001).
  */
 final class FilterPipelineMessage {
     static final int TYPE = 0x000B;

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 /**
  * The file being written, seen as HDF5 sees it: addresses relative to the base address (where the superblock
  * sits), space allocated at the end of the file (the end-of-file address is the only allocation record a version 0
- * superblock has, hdf5-on-disk.md section 9), and barriers between the steps of a commit when durability is asked
- * for. Every failure names the file.
+ * superblock has, docs/commit-protocol.md section 2.1), and barriers between the steps of a commit when durability is
+ * asked for. Every failure names the file.
  */
 final class Hdf5Channel {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Hdf5Channel.class);
@@ -97,8 +97,8 @@ final class Hdf5Channel {
     /**
      * Writes an 8-byte little-endian value in place with a single write: the commit steps of an append. A killed
      * process leaves such a write whole or absent; for power loss (with {@code fsync}) the device must write it
-     * atomically, which only a field inside one 512-byte sector is assumed to get (hdf5-on-disk.md 8.4), so a field
-     * that straddles a sector boundary is reported once.
+     * atomically, which only a field inside one 512-byte sector is assumed to get (docs/commit-protocol.md section 6),
+     * so a field that straddles a sector boundary is reported once.
      */
     void writeLong(long address, long value) {
         if (fsync && (base + address) / 512 != (base + address + 7) / 512 && straddling.add(address)) {

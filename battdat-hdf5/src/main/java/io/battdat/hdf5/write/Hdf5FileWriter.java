@@ -37,13 +37,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Writes battdat HDF5 files in the layout PyTables writes (hdf5-on-disk.md sections 1-5: superblock version 0,
+ * Writes battdat HDF5 files in the layout PyTables writes (docs/commit-protocol.md section 2: superblock version 0,
  * groups with symbol tables, tables as chunked 1-D compound datasets with unlimited size and PyTables' attributes),
  * new or existing, with commits that survive a crash at any instant.
  *
  * <p>Every {@link #flush()} (and {@link TableSink#flush()}, and {@link #close()}) is a commit in the order of
- * hdf5-on-disk.md 8.1: rows, index copies, new headers and group copies go to the end of the file; then the
- * end-of-file address; then single 8- or 16-byte swings (group symbol tables, index roots); then the commit point,
+ * docs/commit-protocol.md section 4: rows, index copies, new headers and group copies go to the end of the file; then
+ * the end-of-file address; then single 8- or 16-byte swings (group symbol tables, index roots); then the commit point,
  * each table's current size; then NROWS and sibling pointers, which readers ignore. A process killed at any instant
  * leaves a file that PyTables, h5py and battdat open with every row of the last completed commit. With
  * {@link WriteOptions#fsync()} each step is forced to the device before the next, for power loss.
@@ -360,7 +360,8 @@ public final class Hdf5FileWriter implements DatasetSink {
     }
 
     /**
-     * One commit of {@code which} (hdf5-on-disk.md 8.1; see the class comment). Returns the rows it made visible.
+     * One commit of {@code which} (docs/commit-protocol.md section 4; see the class comment). Returns the rows it made
+     * visible.
      */
     long commit(Collection<TableWriter> which) {
         ensureWritable();

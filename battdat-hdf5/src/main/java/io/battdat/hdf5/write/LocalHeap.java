@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A group's Local Heap (III.D): a 32-byte header and a data segment of NUL-terminated link names, each padded to
- * 8, the empty name at offset 0 (hdf5-on-disk.md section 3). Sized exactly, with no free block.
+ * 8, the empty name at offset 0 (docs/commit-protocol.md section 2.2). Sized exactly, with no free block.
  */
 final class LocalHeap {
     static final int HEADER = 32;

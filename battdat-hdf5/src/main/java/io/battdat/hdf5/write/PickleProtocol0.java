@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Encodes plain data (maps with string keys, lists, strings, integers, floats, booleans, null) as a Python pickle of
  * protocol 0, the form PyTables gives non-string attributes such as battdat's {@code json_schema}
- * (battdat-format.md 1.3). Data only: no memo, no classes, nothing that runs code when unpickled.
+ * (docs/format.md section 2.3). Data only: no memo, no classes, nothing that runs code when unpickled.
  */
 final class PickleProtocol0 {
     private PickleProtocol0() {

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * The Superblock, versions 0 and 1 (II.A), as PyTables writes it: 8-byte addresses and lengths, the end-of-file
- * address at byte 40 (the only allocation record; hdf5-on-disk.md section 2) and the root group's Symbol Table
- * Entry, whose scratch pad caches the root's B-tree and heap addresses.
+ * address at byte 40 (the only allocation record; docs/commit-protocol.md section 2.1) and the root group's Symbol
+ * Table Entry, whose scratch pad caches the root's B-tree and heap addresses.
  *
  * @param base             where the signature was found (HDF5 takes the base address from there)
  * @param version          0 or 1
@@ -30,7 +30,7 @@ record SuperblockV0(long base, int version, long endOfFile, long rootEntry, long
     /**
      * The flags while our writer has the file open: write access (1) and SWMR write access (4), the "commits are
      * safe to follow" mark that battdat's follower looks for. HDF5 itself sets 1 while open for writing and 0 at
-     * close; versions 0-2 accept any of the bits 1, 2, 4 (hdf5-on-disk.md 7, row E).
+     * close; versions 0-2 accept any of the bits 1, 2, 4 (docs/commit-protocol.md section 5).
      */
     static final int WRITING = 0x05;
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};

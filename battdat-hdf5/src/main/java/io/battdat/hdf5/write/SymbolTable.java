@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * Nodes, whose entries name their objects by offsets into the group's Local Heap. Existing tables are read whole;
  * a change is written as a complete new copy (heap, nodes, B-tree) at the end of the file, which the caller makes
  * visible by swinging the 16 bytes of the group's Symbol Table Message: the copy-on-write that keeps the old
- * links valid until that one write (hdf5-on-disk.md 8.4 leaves adding groups in place out for this reason).
+ * links valid until that one write (docs/commit-protocol.md section 9 leaves adding groups in place out for this
+ * reason).
  */
 final class SymbolTable {
     private static final int MAX_DEPTH = 16;

@@ -26,7 +26,7 @@ import java.util.List;
  * One table being written, new or existing. Rows are encoded column by column from the batch's primitive arrays
  * into the open chunk (row-major compound elements); a full chunk is shuffled and deflated when compressed, then
  * written at the end of the file. Nothing is visible to readers until a commit ({@link Hdf5FileWriter}) writes the
- * open chunk and the index copy and moves the table's current size (hdf5-on-disk.md 8.1).
+ * open chunk and the index copy and moves the table's current size (docs/commit-protocol.md section 4).
  */
 final class TableWriter implements TableSink {
     /** NUL padding for string values narrower than their column. */
@@ -194,7 +194,7 @@ final class TableWriter implements TableSink {
         view.put(0, rowBytes, 0, view.capacity());
     }
 
-    /** PyTables' chunk size from the expected rows (battdat-format.md 1.5). */
+    /** PyTables' chunk size from the expected rows (docs/format.md section 2.5). */
     static int chunkRows(long expectedRows, int rowSize) {
         double expectedMb = Math.floor((double) expectedRows * rowSize / (1 << 20));
         expectedMb = Math.min(1e7, Math.max(1, expectedMb));
@@ -393,9 +393,9 @@ final class TableWriter implements TableSink {
     }
 
     /**
-     * Commit step 1 and 2 (hdf5-on-disk.md 8.1): puts every appended row in the file, where readers cannot see it
-     * yet (beyond the extent or past the end-of-file address), and writes the index copy. A new table's header is
-     * written too, empty, to be linked by its group.
+     * Commit step 1 and 2 (docs/commit-protocol.md section 4): puts every appended row in the file, where readers
+     * cannot see it yet (beyond the extent or past the end-of-file address), and writes the index copy. A new table's
+     * header is written too, empty, to be linked by its group.
      */
     void writeData() {
         if (rowsInChunk > rowsInChunkOnDisk) {
@@ -484,7 +484,9 @@ final class TableWriter implements TableSink {
         return added;
     }
 
-    /** Commit step 10: NROWS and sibling pointers, which readers ignore (hdf5-on-disk.md 7, F3 and F5). */
+    /**
+     * Commit step 10: NROWS and sibling pointers, which readers ignore (docs/commit-protocol.md section 3, F3 and F5).
+     */
     void afterCommit() {
         if (rows != committedRows && nrowsField != Bytes.UNDEFINED) {
             channel.writeLong(nrowsField, rows);

@@ -5,10 +5,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Python's {@code drop_cycles} (spec 5.1) as a row filter: a row is a duplicate when its ({@code test_time} rounded
- * to {@code digits} decimals, half to even as numpy; {@code voltage}; {@code current}) equals an earlier row's.
- * Raw data has non-decreasing time, so equal rounded times are consecutive: the filter remembers only the
- * (voltage, current) pairs of the current rounded time, which keeps memory bounded and the result exact. When
+ * Python's {@code drop_cycles} (docs/conversion.md section 2) as a row filter: a row is a duplicate when its ({@code
+ * test_time} rounded to {@code digits} decimals, half to even as numpy; {@code voltage}; {@code current}) equals an
+ * earlier row's. Raw data has non-decreasing time, so equal rounded times are consecutive: the filter remembers only
+ * the (voltage, current) pairs of the current rounded time, which keeps memory bounded and the result exact. When
  * time goes backwards, pairs of earlier times are forgotten; {@link #timeWentBackwards()} tells the caller to warn.
  */
 final class DuplicateFilter {

@@ -3,11 +3,11 @@ package io.battdat.streaming.convert;
 import java.util.Arrays;
 
 /**
- * AddMethod of spec 5.8 for one step (one {@code (cycle_number, step_index)} group): labels its rows with a
- * control method. Short steps by duration and state; long rests as {@code rest}; long non-rest steps are split where
- * the second derivative of the normalised voltage or current peaks (Savitzky-Golay, window 5, order 4, on an even
- * time grid; scipy's {@code find_peaks} with distance 5 and prominence 1e-3), and each part is labelled by how much
- * the current moves against the voltage. Scratch arrays are reused from step to step.
+ * AddMethod of docs/conversion.md section 3 for one step (one {@code (cycle_number, step_index)} group): labels its
+ * rows with a control method. Short steps by duration and state; long rests as {@code rest}; long non-rest steps are
+ * split where the second derivative of the normalised voltage or current peaks (Savitzky-Golay, window 5, order 4, on
+ * an even time grid; scipy's {@code find_peaks} with distance 5 and prominence 1e-3), and each part is labelled by how
+ * much the current moves against the voltage. Scratch arrays are reused from step to step.
  */
 final class MethodClassifier {
     private static final int MIN_POINTS = 5;

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The streaming post-processing of spec 5.8 for one {@code raw_data} table: takes the parser's batches, drops
- * duplicates, derives {@code state}, {@code step_index}, {@code method} and {@code substep_index} as
+ * The streaming post-processing of docs/conversion.md section 3 for one {@code raw_data} table: takes the parser's
+ * batches, drops duplicates, derives {@code state}, {@code step_index}, {@code method} and {@code substep_index} as
  * {@link PostProcessing} asks, and hands finished batches on. What it keeps: one step of rows when {@code method}
  * is derived (AddMethod looks at a whole step), else nothing past the batch at hand; plus one output batch.
  *

@@ -30,8 +30,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Arbin CSV exports (spec 5.2): the classic export ({@code DateTime} in UNIX seconds) and the MITS Pro dialects
- * ({@code Date_Time} as local wall-clock text in the zone of {@link io.battdat.api.parse.ParseOptions#zone()},
+ * Arbin CSV exports (this module's README.md): the classic export ({@code DateTime} in UNIX seconds) and the MITS Pro
+ * dialects ({@code Date_Time} as local wall-clock text in the zone of {@link io.battdat.api.parse.ParseOptions#zone()},
  * unit-suffixed names such as {@code Current(A)} or {@code Current (A)}, a UTF-8 byte-order mark).
  *
  * <p>{@code raw_data}: {@code cycle_number} ({@code Cycle_Index} from 0, continued across files), {@code file_number},
@@ -51,7 +51,7 @@ public final class ArbinParser implements VendorParser {
 
     @Override
     public String description() {
-        return "Arbin CSV exports, classic (DateTime) and MITS Pro (Date_Time, unit-suffixed names) [spec 5.2]";
+        return "Arbin CSV exports, classic (DateTime) and MITS Pro (Date_Time, unit-suffixed names)";
     }
 
     @Override

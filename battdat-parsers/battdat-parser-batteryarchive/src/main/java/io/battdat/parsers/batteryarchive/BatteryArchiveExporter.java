@@ -31,8 +31,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Python's {@code BatteryArchiveWriter} (spec 5.5), streaming: {@code raw_data} goes to
- * {@code cycle-timeseries-<i>.csv} files in {@code rows / chunkRows + 1} near-equal parts (numpy's
+ * Python's {@code BatteryArchiveWriter} (this module's README.md; docs/conversion.md section 5), streaming: {@code
+ * raw_data} goes to {@code cycle-timeseries-<i>.csv} files in {@code rows / chunkRows + 1} near-equal parts (numpy's
  * {@code array_split}), {@code cycle_stats} to {@code cycle-stats.csv}, metadata to {@code metadata.json}. Columns
  * are written only when the table has their source; numbers as Python's {@code repr}, NaN as an empty field,
  * {@code date_time} as {@code MM/DD/YYYY HH:MM:SS.ffffff} in the options' zone.
@@ -54,7 +54,7 @@ public final class BatteryArchiveExporter implements VendorExporter {
 
     @Override
     public String description() {
-        return "BatteryArchive upload layout: cycle-timeseries-<i>.csv, cycle-stats.csv, metadata.json [spec 5.5]";
+        return "BatteryArchive upload layout: cycle-timeseries-<i>.csv, cycle-stats.csv, metadata.json";
     }
 
     @Override

@@ -34,8 +34,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * BatteryArchive CSV files (spec 5.5): {@code <cell>_timeseries.csv} (or {@code _timeseries_data.csv}) gives
- * {@code raw_data}, {@code <cell>_cycle_data.csv} gives {@code cycle_stats}; files of one stem are one cell.
+ * BatteryArchive CSV files (this module's README.md): {@code <cell>_timeseries.csv} (or {@code _timeseries_data.csv})
+ * gives {@code raw_data}, {@code <cell>_cycle_data.csv} gives {@code cycle_stats}; files of one stem are one cell.
  *
  * <p>{@code raw_data}: {@code cycle_number} ({@code Cycle_Index - 1}: BatteryArchive counts from 1, as the exporter
  * writes it), {@code test_time} ({@code Test_Time (s)}), {@code current}, {@code voltage}, {@code temperature}
@@ -66,8 +66,7 @@ public final class BatteryArchiveParser implements VendorParser {
 
     @Override
     public String description() {
-        return "BatteryArchive CSV: <cell>_timeseries[_data].csv (raw_data), <cell>_cycle_data.csv (cycle_stats) "
-                + "[spec 5.5]";
+        return "BatteryArchive CSV: <cell>_timeseries[_data].csv (raw_data), <cell>_cycle_data.csv (cycle_stats)";
     }
 
     @Override

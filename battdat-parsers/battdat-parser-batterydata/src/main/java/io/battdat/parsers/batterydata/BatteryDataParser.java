@@ -33,7 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Battery Data Hub / NREL CSV exports (spec 5.4): {@code <cell>-raw.csv} gives {@code raw_data} (and
+ * Battery Data Hub / NREL CSV exports (this module's README.md): {@code <cell>-raw.csv} gives {@code raw_data} (and
  * {@code eis_data} from its impedance rows), {@code <cell>-summary.csv} gives {@code cycle_stats}; the cell is named
  * after the files. Settings:
  * <ul>
@@ -61,8 +61,7 @@ public final class BatteryDataParser implements VendorParser {
 
     @Override
     public String description() {
-        return "Battery Data Hub / NREL CSV: <cell>-raw.csv (raw_data, eis_data), <cell>-summary.csv (cycle_stats) "
-                + "[spec 5.4]";
+        return "Battery Data Hub / NREL CSV: <cell>-raw.csv (raw_data, eis_data), <cell>-summary.csv (cycle_stats)";
     }
 
     @Override
@@ -203,7 +202,7 @@ public final class BatteryDataParser implements VendorParser {
 
     /**
      * Python's {@code time}: the datenum's day offset from 0001-01-01 minus 366 days, rounded to microseconds, read
-     * as a local wall time (spec 5.4; one day later than MATLAB's mapping).
+     * as a local wall time (one day later than MATLAB's mapping; see this module's README.md).
      */
     static double pythonTime(double datenum, WallClock clock) {
         if (Double.isNaN(datenum)) {

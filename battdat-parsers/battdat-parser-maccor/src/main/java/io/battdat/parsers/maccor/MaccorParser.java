@@ -36,7 +36,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MACCOR text exports (spec 5.3): Latin-1, tab-separated, LF or CRLF; line 1 a free-text header holding
+ * MACCOR text exports (this module's README.md): Latin-1, tab-separated, LF or CRLF; line 1 a free-text header holding
  * {@code Date of Test:}, line 2 the column names, then data. Files {@code name.001}, {@code name.002} ... are one
  * cell, read in extension order, whose test dates must not decrease.
  *
@@ -63,7 +63,7 @@ public final class MaccorParser implements VendorParser {
 
     @Override
     public String description() {
-        return "MACCOR tab-separated text exports (name.001, name.002, ...; Test (Min) or Test (Sec)) [spec 5.3]";
+        return "MACCOR tab-separated text exports (name.001, name.002, ...; Test (Min) or Test (Sec))";
     }
 
     @Override
