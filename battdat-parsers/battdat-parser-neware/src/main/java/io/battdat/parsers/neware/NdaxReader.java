@@ -29,6 +29,8 @@ final class NdaxReader {
     static final String RUN_INFO = "data_runInfo.ndc";
     static final String STEPS = "data_step.ndc";
     private static final Pattern AUX_NAME = Pattern.compile("data_AUX_(\\d+)_(\\d+)_(\\d+)\\.ndc");
+    /** Archives of BTS 8.0 name auxiliary members {@code data_<n>.ndc}. */
+    private static final Pattern AUX_SHORT_NAME = Pattern.compile(".*_(\\d+)\\.ndc");
     private static final int HEADER = 4096;
     private static final int WINDOW = 64 * 1024;
     private static final int TYPE_DATA = 1;
@@ -439,15 +441,20 @@ final class NdaxReader {
         while (e.hasMoreElements()) {
             ZipEntry z = e.nextElement();
             Matcher m = AUX_NAME.matcher(z.getName());
-            if (m.matches()) {
-                try {
+            Matcher shortName = AUX_SHORT_NAME.matcher(z.getName());
+            try {
+                if (m.matches()) {
                     keys.add(new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
                             Long.parseLong(m.group(3)), entries.size()});
-                } catch (NumberFormatException tooLong) {
+                } else if (shortName.matches()) {
+                    keys.add(new long[]{Long.parseLong(shortName.group(1)), 0, 0, entries.size()});
+                } else {
                     continue;
                 }
-                entries.add(z);
+            } catch (NumberFormatException tooLong) {
+                continue;
             }
+            entries.add(z);
         }
         keys.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
                 : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
@@ -545,7 +552,8 @@ final class NdaxReader {
     private static boolean hasAuxMembers(ZipFile zip) {
         Enumeration<? extends ZipEntry> e = zip.entries();
         while (e.hasMoreElements()) {
-            if (AUX_NAME.matcher(e.nextElement().getName()).matches()) {
+            String n = e.nextElement().getName();
+            if (AUX_NAME.matcher(n).matches() || AUX_SHORT_NAME.matcher(n).matches()) {
                 return true;
             }
         }
