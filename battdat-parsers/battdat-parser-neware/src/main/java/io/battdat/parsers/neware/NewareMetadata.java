@@ -92,6 +92,28 @@ final class NewareMetadata {
             long milligrams = (head[152] & 0xFFL) | (head[153] & 0xFFL) << 8 | (head[154] & 0xFFL) << 16
                     | (head[155] & 0xFFL) << 24;
             neware.put("active_mass_mg", milligrams / 1000.0);
+            // the test's own block: start and end (local wall-clock text), the user, the test's name
+            String start = text(head, 2127, 19);
+            if (start != null && start.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")) {
+                neware.put("start_time", start);
+                try {
+                    protocol.startDate(LocalDate.parse(start.substring(0, 10)));
+                } catch (DateTimeParseException ignored) {
+                    // kept as text
+                }
+            }
+            String end = text(head, 2147, 19);
+            if (end != null && end.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")) {
+                neware.put("end_time", end);
+            }
+            String user = text(head, 2167, 40);
+            if (user != null) {
+                neware.put("user", user);
+            }
+            String test = text(head, 2227, 40);
+            if (test != null) {
+                neware.put("test_name", test);
+            }
             String remarks = text(head, 2317, 100);
             if (remarks != null) {
                 meta.comments(remarks);
