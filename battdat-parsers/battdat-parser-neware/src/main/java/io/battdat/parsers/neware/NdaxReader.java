@@ -149,7 +149,7 @@ final class NdaxReader {
         }
         skipHeader(dataWindow, DATA);
         boolean tenthMillivolts = version == 11 || version == 16; // these store 0.1 mV and mA
-        NdcPages data = new NdcPages(dataWindow, file, DATA, 132, 4092, 8);
+        NdcPages data = new NdcPages(dataWindow, file, DATA, 132, 4092, 8).usingPageCounts();
         RunInfo runInfo = new RunInfo(zip, runInfoEntry, new Steps(zip, stepEntry));
         List<AuxMember> aux = auxMembers(zip);
         RowSink sink = new RowSink(file.toString(), auxShape(aux), context);
@@ -178,8 +178,8 @@ final class NdaxReader {
             if ((++slots & 0xFFF) == 0) {
                 context.progress(8L * 0x1000);
             }
-            if (volts == 0 && amps == 0) {
-                continue; // unused slot (the pages are filled with zeros)
+            if (volts == 0 && amps == 0 && !data.counted()) {
+                continue; // an unused slot of a page whose header gives no count (pages are filled with zeros)
             }
             sink.recordIndex = k;
             sink.voltage = volts;

@@ -16,9 +16,13 @@ final class NdcPages {
     private final int first;
     private final int end;
     private final int stride;
+    private final int perPage;
+    private boolean useCount;
     private boolean loaded;
+    private boolean counted;
     private int slot;
-    private long number;
+    private int pageEnd;
+    private long page = -1;
 
     /**
      * @param w      the member, positioned after its file header
@@ -33,36 +37,59 @@ final class NdcPages {
         this.first = first;
         this.end = end;
         this.stride = stride;
+        this.perPage = (end - first) / stride;
+    }
+
+    /**
+     * Trusts the count of used slots that data pages keep in their header (u16 at byte 2): slots past it are
+     * skipped, slots within it are records even when all zero. A count of 0 or above the page's slots is not
+     * trusted; all slots are then given.
+     */
+    NdcPages usingPageCounts() {
+        useCount = true;
+        return this;
+    }
+
+    /** Whether the current page's used-slot count was trusted (see {@link #usingPageCounts}). */
+    boolean counted() {
+        return counted;
     }
 
     /** Moves to the next slot; false at the end of the member. */
     boolean next() {
         if (loaded) {
             slot += stride;
-            if (slot + stride <= end) {
-                number++;
+            if (slot + stride <= pageEnd) {
                 return true;
             }
             w.skip(PAGE);
             loaded = false;
         }
-        int have = w.ensure(PAGE);
-        if (have == 0) {
-            return false;
+        while (true) {
+            int have = w.ensure(PAGE);
+            if (have == 0) {
+                return false;
+            }
+            if (have < PAGE) {
+                throw NewareErrors.bad(file, member, "truncated: the page at byte " + w.offset() + " has " + have
+                        + " of its " + PAGE + " bytes");
+            }
+            page++;
+            int count = w.u16(2);
+            counted = useCount && count > 0 && count <= perPage;
+            pageEnd = counted ? first + count * stride : end;
+            if (pageEnd - first >= stride) {
+                loaded = true;
+                slot = first;
+                return true;
+            }
+            w.skip(PAGE);
         }
-        if (have < PAGE) {
-            throw NewareErrors.bad(file, member, "truncated: the page at byte " + w.offset() + " has " + have
-                    + " of its " + PAGE + " bytes");
-        }
-        loaded = true;
-        slot = first;
-        number++;
-        return true;
     }
 
     /** The slot's number, from 1. */
     long number() {
-        return number;
+        return page * perPage + (slot - first) / stride + 1;
     }
 
     int u8(int at) {
