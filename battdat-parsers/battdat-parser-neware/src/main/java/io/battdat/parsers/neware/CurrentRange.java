@@ -1,7 +1,5 @@
 package io.battdat.parsers.neware;
 
-import java.nio.file.Path;
-
 /**
  * The current range of the older integer records (nda 29, ndc 2 and 5): it sets the scale of the stored current,
  * capacity and energy integers (to mA, mA-s, mW-s). The table is Neware's set of ranges, in mA; negative ranges
@@ -11,12 +9,8 @@ final class CurrentRange {
     private CurrentRange() {
     }
 
-    /**
-     * The factor from the stored integers to mA for this range.
-     *
-     * @throws io.battdat.api.BadFormatException for a range Neware does not have (a damaged record)
-     */
-    static double scale(Path file, int range, long offset) {
+    /** The factor from the stored integers to mA for this range; NaN for a range Neware does not have. */
+    static double scale(int range) {
         int r = Math.abs(range);
         if (range == -100_000_000) {
             return 10;
@@ -46,6 +40,6 @@ final class CurrentRange {
             default:
                 break;
         }
-        throw NewareErrors.bad(file, null, "unknown current range " + range + " in the record at byte " + offset);
+        return Double.NaN;
     }
 }

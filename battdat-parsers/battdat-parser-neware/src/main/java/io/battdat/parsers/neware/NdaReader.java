@@ -117,7 +117,11 @@ final class NdaReader {
         if (index == 0 || status == 0) {
             return false;
         }
-        double scale = CurrentRange.scale(file, w.i32(78), w.offset());
+        double scale = CurrentRange.scale(w.i32(78));
+        if (Double.isNaN(scale)) {
+            context.badLine(NewareErrors.badRange(file, null, index, w.i32(78)));
+            return false;
+        }
         s.recordIndex = index;
         s.protocolStep = w.u16(10);
         s.status = status;

@@ -608,7 +608,11 @@ final class NdaxReader {
     }
 
     private void wholeRecord(RecordView r, RowSink s, WallClock clock) {
-        double scale = CurrentRange.scale(file, r.i32(82), -1);
+        double scale = CurrentRange.scale(r.i32(82));
+        if (Double.isNaN(scale)) {
+            context.badLine(NewareErrors.badRange(file, DATA, r.u32(8), r.i32(82)));
+            return;
+        }
         double toAmpHours = scale / 3600.0 / 1000.0;
         s.recordIndex = r.u32(8);
         int stepIndex = r.u8(16);

@@ -21,6 +21,15 @@ final class NewareErrors {
     }
 
     /**
+     * A record whose current range is not one of Neware's: reported as a bad line (skipped with
+     * {@code --skip-bad-lines}, else the error).
+     */
+    static BadFormatException badRange(Path file, String member, long index, int range) {
+        return new BadFormatException(file, TABLE, index, where(member) + "unknown current range " + range
+                + " in record " + index + " (a damaged record?)", null);
+    }
+
+    /**
      * A read failure: inside a zip member it is the archive's damage (a bad deflate stream, a short member), so a
      * format error; on the file itself an access error.
      */

@@ -62,7 +62,7 @@ public final class NdaScaler {
         return index;
     }
 
-    private static int dataStart(byte[] b) throws IOException {
+    static int dataStart(byte[] b) throws IOException {
         for (int h = 0; h + 4 + RECORD < b.length; h++) {
             if (b[h] == 0 && b[h + 1] == 0 && b[h + 2] == 0 && b[h + 3] == 0 && b[h + 4] == 0x55 && b[h + 5] == 0
                     && b[h + 4 + 12] != 0 && (h + 4 + RECORD >= b.length || b[h + 4 + RECORD] == 0x55)) {

@@ -163,6 +163,20 @@ class NewareParserTest {
     }
 
     @Test
+    void recordWithAnUnknownCurrentRangeIsABadLine() throws IOException {
+        byte[] all = Files.readAllBytes(Samples.get(Samples.V29));
+        int second = NdaScaler.dataStart(all) + 86;
+        all[second + 78] = 0x7B; // range 123 mA: not one of Neware's
+        Path f = Files.write(dir.resolve("range.nda"), all);
+        BadFormatException e = assertThrows(BadFormatException.class, () -> convert(f, dir.resolve("r.h5")));
+        assertTrue(e.getMessage().contains("range.nda") && e.getMessage().contains("current range 123"),
+                e.getMessage());
+        ConvertReport skipped = Conversions.convert("neware", dir.resolve("r2.h5"),
+                ParseOptions.defaults().withSkipBadLines(true), f);
+        assertEquals(438, skipped.rowsWritten());
+    }
+
+    @Test
     void unknownVersionIsNamed() throws IOException {
         byte[] all = Files.readAllBytes(Samples.get(Samples.V29));
         all[14] = 99;
