@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.TreeSet;
 
 /**
- * Streams the records of a Neware {@code .nda} file (see the module README for the layouts): version 29 (BTS 7/8,
- * 86-byte integer records after a header of variable length, times per step) and version 130 (BTS 9.0: 88-byte
+ * Streams the records of a Neware {@code .nda} file (see the module README for the layouts): versions 8 (59-byte
+ * records), 22, 26 and 29 (BTS 7/8, 86-byte integer records after a header of variable length, times per step)
+ * and 130 (BTS 9.0: 88-byte
  * records; BTS 9.1: float records of a length the file shows, usually 56 bytes; times cumulative). The file is
  * read once, front to back, through a window of {@link #WINDOW} bytes.
  */
@@ -24,6 +25,9 @@ final class NdaReader {
 
     private static final int V29_RECORD = 86;
     private static final byte[] V29_START = {0, 0, 0, 0, 0x55, 0};
+    private static final byte[] V22_START = {(byte) 0xAA, 0, 1, 0, 0, 0};
+    private static final int V8_RECORD = 59;
+    private static final byte[] V8_START = {(byte) 0xFF, 1, 0, 0, 0};
     private static final int V130_BTS90_RECORD = 88;
     private static final int END_OF_DATA = 0x81;
 
@@ -50,18 +54,28 @@ final class NdaReader {
             }
             int version = w.u8(VERSION_OFFSET);
             switch (version) {
-                case 29 -> readV29(w);
+                case 26, 29 -> readV29(w, false);
+                case 22 -> readV29(w, true);
+                case 8 -> readV8(w);
                 case 130 -> readV130(w);
                 default -> throw NewareErrors.bad(file, null, "nda version " + version + " (byte 14) is not "
-                        + "supported; this reader knows versions 29 and 130");
+                        + "supported; this reader knows versions 8, 22, 26, 29 and 130");
             }
         }
     }
 
     // ------------------------------------------------------------------ version 29
 
-    private void readV29(ByteWindow w) {
-        findV29Start(w);
+    /**
+     * Versions 22, 26 and 29: 86-byte integer records. Version 22 stores the date as UNIX seconds where 29 has
+     * wall-clock fields, and its data starts at the first record of kind 0xAA with index 1.
+     */
+    private void readV29(ByteWindow w, boolean version22) {
+        if (version22) {
+            findFirst(w, V22_START, V29_RECORD, "nda version 22");
+        } else {
+            findV29Start(w);
+        }
         RowSink sink = new RowSink(file.toString(), auxShape(w, V29_RECORD, 0, false), context);
         long position = 0;
         while (true) {
@@ -75,7 +89,7 @@ final class NdaReader {
             boolean tail = w.i32(82) == 0;
             int kind = w.u8(0);
             if (kind == 0x55 && w.u8(1) == 0 && tail) {
-                if (decodeV29(w, sink)) {
+                if (decodeV29(w, sink, version22)) {
                     sink.emit();
                 }
             } else if (kind == 0x65 && tail) {
@@ -111,7 +125,7 @@ final class NdaReader {
     }
 
     /** Fills the sink from a version 29 record; false for the empty records (index or status 0) to skip. */
-    private boolean decodeV29(ByteWindow w, RowSink s) {
+    private boolean decodeV29(ByteWindow w, RowSink s, boolean unixDate) {
         long index = w.u32(2);
         int status = w.u8(12);
         if (index == 0 || status == 0) {
@@ -135,8 +149,69 @@ final class NdaReader {
         s.dischargeCapacity = w.i64(46) * toAmpHours;
         s.chargeEnergy = w.i64(54) * toAmpHours;
         s.dischargeEnergy = w.i64(62) * toAmpHours;
-        s.timestamp = wallClock(w.u16(70), w.u8(72), w.u8(73), w.u8(74), w.u8(75), w.u8(76));
+        s.timestamp = unixDate ? (double) w.i64(70)
+                : wallClock(w.u16(70), w.u8(72), w.u8(73), w.u8(74), w.u8(75), w.u8(76));
         return true;
+    }
+
+    /** Moves the window to the first occurrence of {@code start}, which begins the data section. */
+    private void findFirst(ByteWindow w, byte[] start, int recordLength, String what) {
+        while (true) {
+            int have = w.ensure(recordLength);
+            if (have < start.length) {
+                throw NewareErrors.bad(file, null, what + ": no data record found (the file ends at "
+                        + (w.offset() + have) + " bytes)");
+            }
+            if (w.matches(0, start)) {
+                return;
+            }
+            w.skip(1);
+        }
+    }
+
+    /**
+     * Version 8 (BTS 5/6): 59-byte records after a first one of kind 0xFF with index 1; data records are of kind 0,
+     * with step time in s, current in uA, one signed capacity and energy and the date in UNIX seconds.
+     */
+    private void readV8(ByteWindow w) {
+        findFirst(w, V8_START, V8_RECORD, "nda version 8");
+        RowSink sink = new RowSink(file.toString(), RowSink.Shape.plain(false, true, false), context);
+        long position = 0;
+        while (true) {
+            int have = w.ensure(V8_RECORD);
+            if (have == 0) {
+                break;
+            }
+            if (have < V8_RECORD) {
+                // version 8 files may end in a short tail after the last record
+                context.warn(file + ": " + have + " bytes after the last whole record (at byte " + w.offset()
+                        + ") are ignored");
+                break;
+            }
+            if (w.u8(0) == 0) {
+                sink.recordIndex = w.u32(1);
+                sink.protocolStep = w.u8(9);
+                sink.stepKey = w.u8(9);
+                sink.status = w.u8(10);
+                sink.stepTime = w.u32(11);
+                sink.voltage = w.i32(15) / 10000.0;
+                sink.current = w.i32(19) / 1e6;
+                double sign = Math.signum(sink.current);
+                double capacity = w.i64(31) * sign / 3.6e9; // uA-s to A-hr, signed by the current
+                double energy = w.i64(39) * sign / 3.6e9;
+                sink.chargeCapacity = capacity > 0 ? capacity : 0;
+                sink.dischargeCapacity = capacity < 0 ? -capacity : 0;
+                sink.chargeEnergy = energy > 0 ? energy : 0;
+                sink.dischargeEnergy = energy < 0 ? -energy : 0;
+                sink.timestamp = w.i64(47);
+                sink.emit();
+            }
+            w.skip(V8_RECORD);
+            if ((++position & 0xFFFF) == 0) {
+                context.progress(V8_RECORD * 0x10000L);
+            }
+        }
+        finish(sink);
     }
 
     private double wallClock(int year, int month, int day, int hour, int minute, int second) {

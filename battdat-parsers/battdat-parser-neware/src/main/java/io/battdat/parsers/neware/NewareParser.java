@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Neware binary files, streamed into {@code raw_data}: {@code .nda} (versions 29 and 130) and {@code .ndax} (a zip
+ * Neware binary files, streamed into {@code raw_data}: {@code .nda} (versions 8, 22, 26, 29 and 130) and {@code .ndax} (a zip
  * of {@code .ndc} members, ndc versions 2, 5, 11, 14, 16 and 17).
  *
  * <p>{@code raw_data}: {@code cycle_number} (Neware's "charge first" count: a new cycle at a charge step after a
@@ -44,7 +44,7 @@ public final class NewareParser implements VendorParser {
 
     @Override
     public String description() {
-        return "Neware binary files: .nda (versions 29 and 130) and .ndax archives (ndc 2, 5, 11, 14, 16, 17)";
+        return "Neware binary files: .nda (versions 8, 22, 26, 29, 130) and .ndax archives (ndc 2, 5, 11, 14, 16, 17)";
     }
 
     @Override
