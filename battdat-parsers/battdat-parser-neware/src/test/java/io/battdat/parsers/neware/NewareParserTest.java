@@ -177,6 +177,14 @@ class NewareParserTest {
     }
 
     @Test
+    void truncatedNdaxIsNamed() throws IOException {
+        byte[] all = Files.readAllBytes(Samples.get(Samples.NDAX));
+        Path cut = Files.write(dir.resolve("cut.ndax"), Arrays.copyOf(all, all.length / 2));
+        BadFormatException e = assertThrows(BadFormatException.class, () -> convert(cut, dir.resolve("c.h5")));
+        assertTrue(e.getMessage().contains("cut.ndax") && e.getMessage().contains("zip"), e.getMessage());
+    }
+
+    @Test
     void unknownVersionIsNamed() throws IOException {
         byte[] all = Files.readAllBytes(Samples.get(Samples.V29));
         all[14] = 99;
