@@ -32,6 +32,12 @@ abstract class TaggingEnhancer implements RawDataEnhancer {
 
     @Override
     public EnhancerStage start(TableContext context, Consumer<ColumnBatch> downstream) {
+        for (DerivedColumn c : columns(context)) {
+            if (context.layout().contains(c.name())) {
+                throw new SchemaViolationException(context.file(), context.table(), name() + ": the table already "
+                        + "has a '" + c.name() + "' column");
+            }
+        }
         RawDataDeriver deriver;
         try {
             deriver = new RawDataDeriver(context.file(), context.table(), context.layout(), plan(context),

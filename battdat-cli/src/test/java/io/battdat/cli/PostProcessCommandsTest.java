@@ -1,0 +1,167 @@
+package io.battdat.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.streaming.BatchStream;
+import io.battdat.streaming.Battdat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** {@code battdat summarize}, {@code enhance} and {@code check} on the shared fixtures and the project's own. */
+@Timeout(120)
+class PostProcessCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path shared() {
+        Path p = Path.of(System.getProperty("battdat.shared", "../../shared"), "fixtures");
+        Assumptions.assumeTrue(Files.isRegularFile(p.resolve("expected-postprocess.json")),
+                "../shared/fixtures/expected-postprocess.json is absent: skipping the comparison with Python");
+        return p;
+    }
+
+    @Test
+    void summarizeJsonEqualsPythonOnEveryFixture() throws IOException {
+        Path shared = shared();
+        JsonNode all = JSON.readTree(shared.resolve("expected-postprocess.json").toFile());
+        for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            int colon = e.getKey().indexOf(":/");
+            Path file = shared.resolve(e.getKey().substring(0, colon));
+            String key = e.getKey().substring(colon + 2);
+            Cli r = Cli.run("summarize", file.toString(), "--key", key, "--json");
+            assertEquals(0, r.status(), r.err());
+            JsonNode got = JSON.readTree(r.out()).get("cycle_stats");
+            for (Iterator<Map.Entry<String, JsonNode>> cols = e.getValue().get("cycle_stats").fields();
+                 cols.hasNext(); ) {
+                Map.Entry<String, JsonNode> col = cols.next();
+                JsonNode values = got.get(col.getKey());
+                assertEquals(col.getValue().size(), values.size(), e.getKey() + " " + col.getKey());
+                for (int i = 0; i < values.size(); i++) {
+                    JsonNode want = col.getValue().get(i);
+                    if (want.isNull()) {
+                        assertTrue(values.get(i).isNull(), e.getKey() + " " + col.getKey() + "[" + i + "]");
+                    } else if (Math.abs(want.asDouble() - values.get(i).asDouble()) > 1e-9 * Math.abs(want.asDouble())) {
+                        fail(e.getKey() + " " + col.getKey() + "[" + i + "]: Python " + want + ", got " + values.get(i));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void summarizePrintsAnAlignedTable() {
+        Cli r = Cli.run("summarize", Cli.testdata("hdf5", "plain.h5").toString());
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].trim().startsWith("cycle_number  cycle_start  cycle_duration"), lines[0]);
+        assertEquals(lines[0].length(), lines[1].length(), "columns are aligned");
+        assertTrue(r.out().contains(" cycles"));
+    }
+
+    @Test
+    void inPlaceAddsOnceThenRefuses(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("cell.h5");
+        Files.copy(Cli.testdata("hdf5", "plain.h5"), file, StandardCopyOption.REPLACE_EXISTING);
+        file.toFile().setWritable(true);
+        Cli printed = Cli.run("summarize", file.toString(), "--json");
+        Cli r = Cli.run("summarize", file.toString(), "--in-place");
+        assertEquals(0, r.status(), r.err());
+        // the stored table holds what was printed
+        StringBuilder stored = new StringBuilder();
+        try (BatchStream b = Battdat.engine().batches(file, "cycle_stats")) {
+            ColumnBatch batch = b.next();
+            assertEquals(JSON.readTree(printed.out()).get("cycle_stats").get("capacity_charge").get(2).asDouble(),
+                    batch.doubles("capacity_charge").get(2), 0.0);
+            stored.append(batch.rowCount());
+        }
+        assertEquals("5", stored.toString());
+        r = Cli.run("summarize", file.toString(), "--in-place");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("already has [/cycle_stats]") && r.err().contains("--out"), r.err());
+        r = Cli.run("summarize", file.toString(), "--in-place", "--replace");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("move it over"), r.err());
+    }
+
+    @Test
+    void outWritesEveryTablePlusCycleStats(@TempDir Path dir) throws IOException {
+        for (String name : new String[] {"out.h5", "out.parquet"}) {
+            Path out = dir.resolve(name);
+            Cli r = Cli.run("summarize", Cli.testdata("hdf5", "multi-cell.h5").toString(), "--all-cells", "--out",
+                    out.toString());
+            assertEquals(0, r.status(), r.err());
+            Cli inspect = Cli.run("inspect", out.toString());
+            assertTrue(inspect.out().contains("cell_a/cycle_stats") && inspect.out().contains("cell_b/cycle_stats")
+                    && inspect.out().contains("cell_a/raw_data"), inspect.out());
+            Cli json = Cli.run("summarize", out.toString(), "--key", "cell_b/raw_data", "--json");
+            try (BatchStream b = Battdat.engine().batches(out, "cell_b/cycle_stats")) {
+                ColumnBatch batch = b.next();
+                assertEquals(JSON.readTree(json.out()).get("cycle_stats").get("energy_discharge").get(1).asDouble(),
+                        batch.doubles("energy_discharge").get(1), 0.0);
+            }
+        }
+    }
+
+    @Test
+    void enhanceAddsStateOfChargeAndCycleTime(@TempDir Path dir) {
+        Path out = dir.resolve("soc.h5");
+        Cli r = Cli.run("enhance", Cli.testdata("hdf5", "plain.h5").toString(), out.toString(), "--add",
+                "soc,cycle-time", "--coulombic-efficiency", "0.9");
+        assertEquals(0, r.status(), r.err());
+        try (BatchStream b = Battdat.engine().batches(out, "raw_data")) {
+            ColumnBatch batch = b.next();
+            assertEquals(0.0, batch.doubles("cycled_charge").get(0));
+            assertEquals(0.0, batch.doubles("cycle_time").get(0));
+            assertTrue(batch.doubles("CE_adjusted_charge").get(200) < batch.doubles("cycled_charge").get(200));
+        }
+        r = Cli.run("enhance", Cli.testdata("hdf5", "plain.h5").toString(), dir.resolve("x.h5").toString(), "--add",
+                "state");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("already has a 'state' column"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.h5")), "no partial output");
+        r = Cli.run("enhance", Cli.testdata("hdf5", "plain.h5").toString(), dir.resolve("y.h5").toString(), "--add",
+                "nope");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("known: ["), r.err());
+    }
+
+    @Test
+    void checkExitsZeroWithoutWarningsAndThreeWithThem(@TempDir Path dir) {
+        Cli r = Cli.run("check", Cli.testdata("hdf5", "plain.h5").toString());
+        assertEquals(0, r.status(), r.err() + r.out());
+        assertTrue(r.out().contains("0 warnings in 1 checked table"), r.out());
+        Path flipped = dir.resolve("flipped.h5");
+        // the same data with the current negated: the sign check must warn
+        try (var w = io.battdat.streaming.HDF5Writer.builder(flipped).open();
+             BatchStream b = Battdat.engine().batches(Cli.testdata("hdf5", "plain.h5"), "raw_data")) {
+            while (b.hasNext()) {
+                ColumnBatch batch = b.next();
+                for (int i = 0; i < batch.rowCount(); i++) {
+                    w.writeRow(Map.of("test_time", batch.doubles("test_time").get(i),
+                            "current", -batch.doubles("current").get(i), "voltage", batch.doubles("voltage").get(i),
+                            "cycle_number", batch.column("cycle_number").getLong(i)));
+                }
+            }
+        }
+        r = Cli.run("check", flipped.toString());
+        assertEquals(3, r.status(), r.err() + r.out());
+        assertTrue(r.out().contains("Potential sign error in current"), r.out());
+        r = Cli.run("check", dir.resolve("missing.h5").toString());
+        assertEquals(1, r.status());
+    }
+}
