@@ -71,6 +71,15 @@ final class EnhanceCommand implements Callable<Integer> {
             enhancers.add(post.enhancer(name.trim()));
         }
         PostProcessOptions options = PostProcessOptions.DEFAULT.withCoulombicEfficiency(efficiency);
+        long[] counts = rewrite(engine, in, out, enhancers, options);
+        spec.commandLine().getOut().println("wrote " + counts[0] + " rows to " + out + "; added " + add + " to "
+                + counts[1] + " raw_data table" + (counts[1] == 1 ? "" : "s"));
+        return 0;
+    }
+
+    /** Streams IN to OUT with the enhancers run on every raw_data table; returns {rows written, tables enhanced}. */
+    static long[] rewrite(BattdatEngine engine, Path in, Path out, List<RawDataEnhancer> enhancers,
+                          PostProcessOptions options) {
         long rows = 0;
         int enhanced = 0;
         try (StoredDataset source = engine.open(in);
@@ -85,9 +94,7 @@ final class EnhanceCommand implements Callable<Integer> {
             }
             rewrite.commit();
         }
-        spec.commandLine().getOut().println("wrote " + rows + " rows to " + out + "; added " + add + " to "
-                + enhanced + " raw_data table" + (enhanced == 1 ? "" : "s"));
-        return 0;
+        return new long[] {rows, enhanced};
     }
 
     private static long enhance(BattdatEngine engine, StoredDataset source, DatasetRewrite rewrite, TableInfo t,
