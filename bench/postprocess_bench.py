@@ -2,7 +2,7 @@
 """Side-by-side post-processing benchmark: battdat-java (`bin/battdat bench postprocess`) against the Python
 toolkit's algorithms (`bench/py_postprocess.py`, pandas), on the same file, interleaved.
 
-usage: bench/postprocess_bench.py FILE... [--repeat N] [--out results.jsonl] [--write-dir DIR]
+usage: bench/postprocess_bench.py FILE... [--generate ROWS] [--repeat N] [--out results.jsonl] [--write-dir DIR]
 
 Pairs (each run --repeat times, median seconds; ratio = python seconds / java seconds):
   summarize          java `bench postprocess --mode summarize` (read + CycleTimesSummarizer + CapacityPerCycle)
@@ -14,7 +14,7 @@ Every Java cycle table must equal Python's (relative 1e-9, NaN as null) and the 
 relative 1e-9, else the script exits 1. Run from the project root after `mvn -DskipTests package`; give the JVM
 its heap with JAVA_OPTS (e.g. JAVA_OPTS=-Xmx64m to show bounded memory).
 
-Make the 10M-row input with:  /usr/bin/python3 ../shared/bench/gen_corpus.py --rows 10000000 --out /tmp/10m.h5
+--generate ROWS first writes each FILE with ../shared/bench/gen_corpus.py --rows ROWS (the benchmark corpus).
 """
 import argparse, json, os, statistics, subprocess, sys
 
@@ -40,7 +40,13 @@ def main():
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--out", default=None)
     ap.add_argument("--write-dir", default=None, help="also time soc with the output written here")
+    ap.add_argument("--generate", type=int, default=None, help="write each FILE with gen_corpus.py first")
+    ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared"))
     a = ap.parse_args()
+    if a.generate:
+        for f in a.files:
+            subprocess.run(["/usr/bin/python3", os.path.join(a.shared, "bench", "gen_corpus.py"), "--rows",
+                            str(a.generate), "--out", f], check=True, capture_output=True)
     py = ["/usr/bin/python3", os.path.join(HERE, "py_postprocess.py")]
     java = [os.path.join(HERE, "..", "bin", "battdat"), "bench", "postprocess"]
     log = open(a.out, "a") if a.out else None

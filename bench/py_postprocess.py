@@ -11,6 +11,7 @@ Modes
 -----
 summarize   read raw_data, then CycleTimesSummarizer + CapacityPerCycle(reuse_integrals=True) on a dataset
             without cycle_stats (the toolkit creates it from the sorted distinct cycle numbers)
+check       read raw_data, then SignConventionChecker's check of it (prints the warnings)
 soc         read raw_data, then StateOfCharge(coulombic_efficiency).enhance(raw_data); with --write also
             store the enhanced table with PyTables (what ``battdat enhance`` does)
 
@@ -132,6 +133,26 @@ def state_of_charge(data, coulombic_efficiency=1.0):
         data.loc[subset['index'], 'CE_adjusted_charge'] = qa / 3600
 
 
+def sign_convention(time_series, window_length=360., minimum_current=1e-6):
+    """SignConventionChecker.check_subset"""
+    from datetime import datetime, timedelta
+    time_series['timestamp'] = time_series['test_time'].apply(datetime.fromtimestamp)
+    nonzero = time_series.query(f'current > {minimum_current} or current < {-minimum_current}')
+    windowed = nonzero[['timestamp', 'test_time', 'current', 'voltage']].rolling(
+        window=timedelta(seconds=window_length), on='timestamp', min_periods=4)
+    if len(nonzero) < 4:
+        raise ValueError(f'Insufficient data to judge the sign convention (only {len(nonzero)}).')
+    most_stable_point = windowed['current'].std().idxmin()
+    most_stable_time = nonzero['test_time'].loc[most_stable_point]
+    stable = nonzero.query(f'test_time < {most_stable_time} and test_time > {most_stable_time - window_length}')
+    cov = np.cov(stable['voltage'], stable['test_time'])[0, 1]
+    if np.sign(cov) != np.sign(stable['current'].mean()):
+        return [(f'Potential sign error in current. Average current between test_time={most_stable_time - window_length:.1f}s and '
+                 f'test_time={most_stable_time:.1f} is {stable["current"].mean():.1e} A and the covariance between the voltage and current '
+                 f'is {cov:.1e} V-s. The current and this covariance should have the same sign.')]
+    return []
+
+
 def write_table(df, path, key):
     """Store the enhanced table with PyTables, as the toolkit's writer does (one structured append)"""
     df = df.copy()
@@ -146,7 +167,7 @@ def write_table(df, path, key):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('file')
-    p.add_argument('--mode', choices=['summarize', 'soc'], required=True)
+    p.add_argument('--mode', choices=['summarize', 'soc', 'check'], required=True)
     p.add_argument('--key', default='raw_data')
     p.add_argument('--coulombic-efficiency', type=float, default=1.0)
     p.add_argument('--write', default=None, help='soc: also write the enhanced table to this file')
@@ -164,6 +185,9 @@ def main():
         t3 = t2
         out['cycle_stats'] = {c: [None if isinstance(v, float) and math.isnan(v) else float(v) for v in stats[c]]
                               for c in stats.columns}
+    elif a.mode == 'check':
+        out['warnings'] = sign_convention(raw)
+        t2 = t3 = time.perf_counter()
     else:
         state_of_charge(raw, a.coulombic_efficiency)
         t2 = time.perf_counter()

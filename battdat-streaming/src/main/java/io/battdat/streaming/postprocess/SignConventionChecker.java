@@ -18,7 +18,10 @@ import java.util.Locale;
  * should rise with time there if its mean current is positive (charging), fall if negative. A warning, in
  * Python's words, when the sign of cov(voltage, test_time) differs from the sign of the mean current.
  *
- * <p>Held: the rows of one window, plus a copy of the best window so far.
+ * <p>Held: the rows of one window, plus a copy of the best window so far; at most a quarter of
+ * {@link io.battdat.api.postprocess.PostProcessOptions#maxCycleRows()} rows per window (262,144 by default,
+ * about 12 MB with the copy), beyond which the check stops with a {@link BadFormatException} that says to
+ * shorten the window.
  */
 public final class SignConventionChecker implements ConsistencyChecker {
 
@@ -53,6 +56,7 @@ public final class SignConventionChecker implements ConsistencyChecker {
         private final int voltageColumn;
         private final double window;
         private final double minimum;
+        private final int maxWindowRows;
         private final double[][] scratch = new double[3][];
         // the window's kept rows, a ring [head, head + size)
         private double[] wt = new double[64];
@@ -82,6 +86,7 @@ public final class SignConventionChecker implements ConsistencyChecker {
             this.voltageColumn = RawColumns.require(context, "voltage", "SignConventionChecker");
             this.window = context.options().signWindowSeconds();
             this.minimum = context.options().signMinimumCurrent();
+            this.maxWindowRows = Math.max(16, context.options().maxCycleRows() / 4);
         }
 
         @Override
@@ -106,6 +111,12 @@ public final class SignConventionChecker implements ConsistencyChecker {
                 kept++;
                 while (size > 0 && wt[head] <= time - window) {
                     remove();
+                }
+                if (size >= maxWindowRows) {
+                    long row = rowsSeen + r;
+                    throw new BadFormatException(context.file(), context.table(), row, "row " + row + ": more than "
+                            + maxWindowRows + " rows with current fall in one window of " + window + " s; "
+                            + "use a shorter window (PostProcessOptions signWindowSeconds)", null);
                 }
                 add(time, c, voltage[r]);
                 if (size >= 4) {

@@ -69,6 +69,12 @@ public final class TimeEnhancer implements RawDataEnhancer {
             double[] out = added(0);
             for (int i = 0; i < n; i++) {
                 if (!started || cyc[i] != cycle) {
+                    if (started && cyc[i] < cycle) {
+                        long row = rowsSeen + i;
+                        throw new BadFormatException(context.file(), context.table(), row, "row " + row
+                                + ": cycle_number goes back from " + cycle + " to " + cyc[i]
+                                + "; cycle_time needs each cycle's rows together", null);
+                    }
                     started = true;
                     cycle = cyc[i];
                     start = t[i];
