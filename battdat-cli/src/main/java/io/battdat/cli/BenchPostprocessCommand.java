@@ -8,8 +8,9 @@ import io.battdat.api.postprocess.PostProcessOptions;
 import io.battdat.streaming.BatchStream;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.PostProcessor;
+import io.battdat.streaming.postprocess.CycleStatistics;
 import io.battdat.streaming.postprocess.CycleTable;
-import io.battdat.streaming.postprocess.PostProcessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -78,7 +79,7 @@ final class BenchPostprocessCommand implements Callable<Integer> {
             CycleTable table;
             try (BatchStream batches = engine.batches(file, key)) {
                 counted[0] = batches.table().rows();
-                table = io.battdat.streaming.postprocess.CycleStatistics.summarize(
+                table = CycleStatistics.summarize(
                         PostProcessor.context(file, batches.table(), PostProcessOptions.DEFAULT), batches, summarizers);
             }
             rows = counted[0];

@@ -6,7 +6,7 @@ import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableInfo;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
-import io.battdat.streaming.postprocess.PostProcessor;
+import io.battdat.streaming.PostProcessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

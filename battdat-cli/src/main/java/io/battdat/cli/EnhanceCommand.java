@@ -13,7 +13,7 @@ import io.battdat.api.spi.TableInfo;
 import io.battdat.api.spi.TableSink;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
-import io.battdat.streaming.postprocess.PostProcessor;
+import io.battdat.streaming.PostProcessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

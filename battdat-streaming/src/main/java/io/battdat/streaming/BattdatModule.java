@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.battdat.api.spi.ReadOptions;
-import io.battdat.streaming.postprocess.PostProcessor;
+
 
 /**
  * Guice wiring of the engine, with explicit bindings only: the {@link StorageRegistry} discovered on this module's

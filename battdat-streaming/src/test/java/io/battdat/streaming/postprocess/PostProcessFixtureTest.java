@@ -8,6 +8,7 @@ import io.battdat.api.spi.ReadOptions;
 import io.battdat.streaming.BatchStream;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.PostProcessor;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

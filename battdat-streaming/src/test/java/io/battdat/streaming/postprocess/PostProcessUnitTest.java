@@ -12,6 +12,7 @@ import io.battdat.api.postprocess.PostProcessOptions;
 import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableContext;
 import io.battdat.streaming.Battdat;
+import io.battdat.streaming.PostProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.battdat.streaming.postprocess;
+package io.battdat.streaming;
 
 import io.battdat.api.PluginException;
 import io.battdat.api.data.ColumnBatch;
@@ -11,8 +11,8 @@ import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableCheck;
 import io.battdat.api.postprocess.TableContext;
 import io.battdat.api.spi.TableInfo;
-import io.battdat.streaming.BatchStream;
-import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.postprocess.CycleStatistics;
+import io.battdat.streaming.postprocess.CycleTable;
 import jakarta.inject.Inject;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.battdat.streaming.postprocess;
+package io.battdat.streaming.tagging;
 
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.ColumnBatch;
@@ -10,7 +10,6 @@ import io.battdat.api.postprocess.PostProcessSpi;
 import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableContext;
 import io.battdat.api.schema.RawData;
-import io.battdat.streaming.convert.RawDataDeriver;
 
 import java.util.List;
 import java.util.function.Consumer;

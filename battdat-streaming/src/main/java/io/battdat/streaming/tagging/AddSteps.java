@@ -1,4 +1,4 @@
-package io.battdat.streaming.postprocess;
+package io.battdat.streaming.tagging;
 
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.postprocess.DerivedColumn;
@@ -6,25 +6,25 @@ import io.battdat.api.postprocess.TableContext;
 
 import java.util.List;
 
-/** Python's {@code AddSubSteps}: {@code substep_index} counts changes of {@code method}, from 0 in each cycle; needs {@code method}. */
-public final class AddSubSteps extends TaggingEnhancer {
+/** Python's {@code AddSteps}: {@code step_index} counts changes of {@code state}, from 0 in each cycle; needs {@code state}. */
+public final class AddSteps extends TaggingEnhancer {
 
     /** For {@code ServiceLoader}. */
-    public AddSubSteps() {
+    public AddSteps() {
     }
 
     @Override
     public String name() {
-        return "substeps";
+        return "steps";
     }
 
     @Override
     public List<DerivedColumn> columns(TableContext context) {
-        return rawDataColumn("substep_index");
+        return rawDataColumn("step_index");
     }
 
     @Override
     PostProcessing plan(TableContext context) {
-        return new PostProcessing(-1, -1, true, false, false, true);
+        return new PostProcessing(-1, -1, true, true, false, false);
     }
 }

@@ -1,4 +1,4 @@
-package io.battdat.streaming.postprocess;
+package io.battdat.streaming.tagging;
 
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.postprocess.DerivedColumn;
