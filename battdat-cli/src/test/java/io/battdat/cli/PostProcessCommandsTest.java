@@ -140,6 +140,63 @@ class PostProcessCommandsTest {
         assertTrue(r.err().contains("known: ["), r.err());
     }
 
+    /**
+     * Python writes summaries by row position into an existing cycle_stats, so a 1-based summary (as BatteryData
+     * files have) would get cycle 0's values in its "cycle 1" row. We document and assert the other behaviour: the
+     * new table is keyed by the raw cycle numbers and replaces the old one in --out.
+     */
+    @Test
+    void anExistingCycleStatsIsReplacedNotAlignedByPosition(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("one-based.h5");
+        var engine = Battdat.engine();
+        var layout = io.battdat.api.data.TableLayout.of(
+                io.battdat.api.data.ColumnSpec.of("test_time", io.battdat.api.data.StorageType.FLOAT64),
+                io.battdat.api.data.ColumnSpec.of("current", io.battdat.api.data.StorageType.FLOAT64),
+                io.battdat.api.data.ColumnSpec.of("voltage", io.battdat.api.data.StorageType.FLOAT64),
+                io.battdat.api.data.ColumnSpec.of("cycle_number", io.battdat.api.data.StorageType.INT64));
+        ColumnBatch raw = ColumnBatch.allocate(layout, 30);
+        for (int i = 0; i < 30; i++) {
+            raw.doubles("test_time").values()[i] = i * 10;
+            raw.doubles("current").values()[i] = i % 10 < 5 ? 1 : -1;
+            raw.doubles("voltage").values()[i] = 3.5 + (i % 10 < 5 ? 0.01 * (i % 10) : -0.01 * (i % 10 - 5));
+            raw.longs("cycle_number").values()[i] = i / 10;
+        }
+        raw.setRowCount(30);
+        var statsLayout = io.battdat.api.data.TableLayout.of(
+                io.battdat.api.data.ColumnSpec.of("cycle_number", io.battdat.api.data.StorageType.INT64),
+                io.battdat.api.data.ColumnSpec.of("capacity_charge", io.battdat.api.data.StorageType.FLOAT64));
+        ColumnBatch old = ColumnBatch.allocate(statsLayout, 3);
+        for (int i = 0; i < 3; i++) {
+            old.longs("cycle_number").values()[i] = i + 1;
+            old.doubles("capacity_charge").values()[i] = 99;
+        }
+        old.setRowCount(3);
+        var sink = engine.registry().writerFor(file).open(file,
+                io.battdat.api.spi.WriteOptions.create(io.battdat.api.metadata.BatteryMetadata.defaults()));
+        sink.createTable("raw_data", layout, new io.battdat.api.schema.RawData(), 30).append(raw, 0, 30);
+        sink.createTable("cycle_stats", statsLayout, new io.battdat.api.schema.CycleLevelData(), 3)
+                .append(old, 0, 3);
+        sink.close();
+
+        Cli printed = Cli.run("summarize", file.toString(), "--json");
+        assertEquals(0, printed.status(), printed.err());
+        Path out = dir.resolve("out.h5");
+        assertEquals(0, Cli.run("summarize", file.toString(), "--out", out.toString()).status());
+        try (BatchStream b = engine.batches(out, "cycle_stats")) {
+            ColumnBatch stats = b.next();
+            assertEquals(3, stats.rowCount());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(i, stats.column("cycle_number").getLong(i), "keyed by the raw cycle numbers");
+                assertEquals(printedValue(printed, "capacity_charge", i), stats.doubles("capacity_charge").get(i), 0.0);
+            }
+        }
+        assertEquals(1, Cli.run("summarize", file.toString(), "--in-place").status());
+    }
+
+    private static double printedValue(Cli printed, String column, int row) throws IOException {
+        return JSON.readTree(printed.out()).get("cycle_stats").get(column).get(row).asDouble();
+    }
+
     @Test
     void checkExitsZeroWithoutWarningsAndThreeWithThem(@TempDir Path dir) {
         Cli r = Cli.run("check", Cli.testdata("hdf5", "plain.h5").toString());

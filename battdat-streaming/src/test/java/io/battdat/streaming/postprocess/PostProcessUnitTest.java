@@ -370,6 +370,13 @@ class PostProcessUnitTest {
     }
 
     @Test
+    void guiceGivesThePostProcessor() {
+        PostProcessor post = com.google.inject.Guice.createInjector(new io.battdat.streaming.BattdatModule())
+                .getInstance(PostProcessor.class);
+        assertEquals("cycle-times", post.summarizers().get(0).name());
+    }
+
+    @Test
     void builtInsAreFoundByServiceLoader() {
         var registry = Battdat.engine().registry();
         assertEquals(List.of("capacity", "cycle-times", "voltage-temperature"),
