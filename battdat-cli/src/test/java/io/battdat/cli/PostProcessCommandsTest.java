@@ -197,6 +197,38 @@ class PostProcessCommandsTest {
         return JSON.readTree(printed.out()).get("cycle_stats").get(column).get(row).asDouble();
     }
 
+    /** Python's test on BatteryData p492-13: raw cycle 8 against the summary's 9th row, and no sign warning. */
+    @Test
+    void batteryDataCapacitiesAgreeWithItsSummaryAndSignsAreRight(@TempDir Path dir) throws IOException {
+        Path vendor = Path.of(System.getProperty("battdat.shared", "../../shared"), "fixtures", "vendor");
+        Path raw = vendor.resolve("batterydata/p492-13-raw.csv");
+        Path arbin = vendor.resolve("arbin/arbin_example.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(raw) && Files.isRegularFile(arbin),
+                "../shared/fixtures/vendor is absent: skipping the vendor post-processing checks");
+        Path bd = dir.resolve("bd.h5");
+        assertEquals(0, Cli.run("convert", raw.toString(), vendor.resolve("batterydata/p492-13-summary.csv").toString(),
+                "--out", bd.toString()).status());
+        JsonNode stats = JSON.readTree(Cli.run("summarize", bd.toString(), "--json").out()).get("cycle_stats");
+        int row = -1;
+        for (int i = 0; i < stats.get("cycle_number").size(); i++) {
+            if (stats.get("cycle_number").get(i).asLong() == 8) {
+                row = i;
+            }
+        }
+        // the cycler's own summary (Python's test: within 1e-3) and what Python recomputes (to its 5 digits)
+        double[][] expected = {{0.01901, 0.019008}, {0.018997, 0.018946}, {0.069251, 0.069243}, {0.070917, 0.070728}};
+        String[] columns = {"capacity_discharge", "capacity_charge", "energy_discharge", "energy_charge"};
+        for (int c = 0; c < columns.length; c++) {
+            double got = stats.get(columns[c]).get(row).asDouble();
+            assertEquals(expected[c][0], got, 1e-3, columns[c]);
+            assertEquals(expected[c][1], got, 1e-6, columns[c]);
+        }
+        assertEquals(0, Cli.run("check", bd.toString()).status());
+        Path ar = dir.resolve("arbin.h5");
+        assertEquals(0, Cli.run("convert", arbin.toString(), "--out", ar.toString()).status());
+        assertEquals(0, Cli.run("check", ar.toString()).status());
+    }
+
     @Test
     void checkExitsZeroWithoutWarningsAndThreeWithThem(@TempDir Path dir) {
         Cli r = Cli.run("check", Cli.testdata("hdf5", "plain.h5").toString());
