@@ -55,6 +55,11 @@ final class EnhanceCommand implements Callable<Integer> {
             "applied to charging current in CE_adjusted_charge, between 0 and 1 (default 1)."})
     double efficiency = 1.0;
 
+    @Option(names = "--max-step-rows", paramLabel = "N", description = {"For method: the most rows of one step held",
+            "for classification (default 1048576, about 80 MB for a typical table); a longer step is classified in",
+            "parts of N rows (logged). Lower it for small heaps, e.g. 131072 with -Xmx64m."})
+    int maxStepRows = 1 << 20;
+
     @Spec
     CommandSpec spec;
 
@@ -70,7 +75,11 @@ final class EnhanceCommand implements Callable<Integer> {
         for (String name : add) {
             enhancers.add(post.enhancer(name.trim()));
         }
-        PostProcessOptions options = PostProcessOptions.DEFAULT.withCoulombicEfficiency(efficiency);
+        if (maxStepRows < 16) {
+            throw new ParameterException(spec.commandLine(), "--max-step-rows must be at least 16");
+        }
+        PostProcessOptions options = PostProcessOptions.DEFAULT.toBuilder().coulombicEfficiency(efficiency)
+                .maxCycleRows(maxStepRows).build();
         long[] counts = rewrite(engine, in, out, enhancers, options);
         spec.commandLine().getOut().println("wrote " + counts[0] + " rows to " + out + "; added " + add + " to "
                 + counts[1] + " raw_data table" + (counts[1] == 1 ? "" : "s"));

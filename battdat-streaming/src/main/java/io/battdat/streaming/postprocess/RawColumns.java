@@ -3,8 +3,10 @@ package io.battdat.streaming.postprocess;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
+import io.battdat.api.data.StorageType;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.postprocess.TableContext;
 
@@ -23,9 +25,10 @@ final class RawColumns {
             throw new SchemaViolationException(context.file(), context.table(), who + " needs a '" + name
                     + "' column; the table has " + context.layout().names());
         }
-        if (context.layout().column(i).type().name().startsWith("STRING")) {
-            throw new SchemaViolationException(context.file(), context.table(), who + " needs a numeric '" + name
-                    + "' column; it holds strings");
+        ColumnSpec spec = context.layout().column(i);
+        if (spec.type() == StorageType.STRING || spec.type().name().startsWith("COMPLEX") || spec.isArray()) {
+            throw new SchemaViolationException(context.file(), context.table(), who + " needs a real number per row "
+                    + "in '" + name + "'; it holds " + spec.numpyDtype() + (spec.isArray() ? " arrays" : ""));
         }
         return i;
     }

@@ -40,7 +40,7 @@ abstract class TaggingEnhancer implements RawDataEnhancer {
         RawDataDeriver deriver;
         try {
             deriver = new RawDataDeriver(context.file(), context.table(), context.layout(), plan(context),
-                    context.batchRows(), downstream);
+                    context.batchRows(), context.options().maxCycleRows(), downstream);
         } catch (IllegalArgumentException e) {
             throw new SchemaViolationException(context.file(), context.table(), name() + ": " + e.getMessage());
         }
