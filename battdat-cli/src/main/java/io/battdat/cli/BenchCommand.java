@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code battdat bench}: benchmarks that print what the Python harness prints. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks comparable with the Python harness (BENCHMARKS.md; one JSON line with --json).",
-        subcommands = {BenchReadCommand.class, BenchWriteCommand.class, BenchFollowCommand.class})
+        subcommands = {BenchReadCommand.class, BenchWriteCommand.class, BenchFollowCommand.class,
+                BenchPostprocessCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

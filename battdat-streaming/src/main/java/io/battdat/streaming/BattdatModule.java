@@ -5,9 +5,11 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.battdat.api.spi.ReadOptions;
 
+
 /**
  * Guice wiring of the engine, with explicit bindings only: the {@link StorageRegistry} discovered on this module's
- * class loader, {@link ReadOptions#DEFAULT}, and a singleton {@link BattdatEngine}. An application replaces any
+ * class loader, {@link ReadOptions#DEFAULT}, a singleton {@link BattdatEngine} and its {@link PostProcessor} (whose
+ * summarizers, enhancers and checkers come from the registry). An application replaces any
  * binding with {@code Modules.override(new BattdatModule()).with(...)}, e.g. a registry of its own backends made
  * with {@link StorageRegistry#of}.
  */
@@ -22,6 +24,7 @@ public final class BattdatModule extends AbstractModule {
         binder().requireExplicitBindings();
         bind(ReadOptions.class).toInstance(ReadOptions.DEFAULT);
         bind(BattdatEngine.class).in(Singleton.class);
+        bind(PostProcessor.class).in(Singleton.class);
     }
 
     @Provides

@@ -4,6 +4,10 @@ import io.battdat.api.FileAccessException;
 import io.battdat.api.PluginException;
 import io.battdat.api.parse.VendorExporter;
 import io.battdat.api.parse.VendorParser;
+import io.battdat.api.postprocess.ConsistencyChecker;
+import io.battdat.api.postprocess.CycleSummarizer;
+import io.battdat.api.postprocess.PostProcessSpi;
+import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.Spi;
@@ -36,9 +40,10 @@ import java.util.function.ToIntFunction;
  *
  * <p>Rules, in the order they apply:
  * <ul>
- *   <li>{@link #discover(ClassLoader)} looks up {@link StreamReader}, {@link StreamWriter}, {@link VendorParser} and
- *       {@link VendorExporter} services on the class
- *       loader it is given. A provider that fails to load ({@link ServiceConfigurationError}: a missing class, a
+ *   <li>{@link #discover(ClassLoader)} looks up {@link StreamReader}, {@link StreamWriter}, {@link VendorParser},
+ *       {@link VendorExporter} and the post-processing plugins ({@link CycleSummarizer}, {@link RawDataEnhancer},
+ *       {@link ConsistencyChecker}, checked against {@link PostProcessSpi#VERSION}) services on the class loader
+ *       it is given. A provider that fails to load ({@link ServiceConfigurationError}: a missing class, a
  *       constructor that throws) is logged at WARN with the error, recorded in {@link #problems()}, and skipped;
  *       the other providers still load.</li>
  *   <li>A provider built for a newer SPI than {@link Spi#VERSION} is refused by name (logged, recorded, skipped).</li>
@@ -63,17 +68,34 @@ public final class StorageRegistry {
     private final List<StreamWriter> writers;
     private final List<VendorParser> parsers;
     private final List<VendorExporter> exporters;
+    private final List<CycleSummarizer> summarizers;
+    private final List<RawDataEnhancer> enhancers;
+    private final List<ConsistencyChecker> checkers;
     private final List<String> problems;
 
     private StorageRegistry(List<StreamReader> readers, List<StreamWriter> writers, List<VendorParser> parsers,
                             List<VendorExporter> exporters, List<String> problems) {
+        this(readers, writers, parsers, exporters, List.of(), List.of(), List.of(), problems);
+    }
+
+    private StorageRegistry(List<StreamReader> readers, List<StreamWriter> writers, List<VendorParser> parsers,
+                            List<VendorExporter> exporters, List<CycleSummarizer> summarizers,
+                            List<RawDataEnhancer> enhancers, List<ConsistencyChecker> checkers,
+                            List<String> problems) {
         this.readers = ordered(readers, StreamReader::formatName, StreamReader::priority, StreamReader::spiVersion,
-                problems);
+                Spi.VERSION, problems);
         this.writers = ordered(writers, StreamWriter::formatName, StreamWriter::priority, StreamWriter::spiVersion,
-                problems);
+                Spi.VERSION, problems);
         this.parsers = ordered(parsers, VendorParser::formatName, VendorParser::priority, VendorParser::spiVersion,
-                problems);
-        this.exporters = ordered(exporters, VendorExporter::formatName, e -> 0, VendorExporter::spiVersion, problems);
+                Spi.VERSION, problems);
+        this.exporters = ordered(exporters, VendorExporter::formatName, e -> 0, VendorExporter::spiVersion,
+                Spi.VERSION, problems);
+        this.summarizers = ordered(summarizers, CycleSummarizer::name, s -> 0, CycleSummarizer::spiVersion,
+                PostProcessSpi.VERSION, problems);
+        this.enhancers = ordered(enhancers, RawDataEnhancer::name, s -> 0, RawDataEnhancer::spiVersion,
+                PostProcessSpi.VERSION, problems);
+        this.checkers = ordered(checkers, ConsistencyChecker::name, s -> 0, ConsistencyChecker::spiVersion,
+                PostProcessSpi.VERSION, problems);
         this.problems = List.copyOf(problems);
     }
 
@@ -92,7 +114,11 @@ public final class StorageRegistry {
         List<StreamWriter> writers = load(StreamWriter.class, loader, problems);
         List<VendorParser> parsers = load(VendorParser.class, loader, problems);
         List<VendorExporter> exporters = load(VendorExporter.class, loader, problems);
-        StorageRegistry registry = new StorageRegistry(readers, writers, parsers, exporters, problems);
+        List<CycleSummarizer> summarizers = load(CycleSummarizer.class, loader, problems);
+        List<RawDataEnhancer> enhancers = load(RawDataEnhancer.class, loader, problems);
+        List<ConsistencyChecker> checkers = load(ConsistencyChecker.class, loader, problems);
+        StorageRegistry registry = new StorageRegistry(readers, writers, parsers, exporters, summarizers, enhancers,
+                checkers, problems);
         if (LOG.isDebugEnabled()) {
             LOG.debug("storage backends: readers {}, writers {}, parsers {}, exporters {}",
                     registry.readers.stream().map(r -> describe(r.formatName(), r)).toList(),
@@ -147,18 +173,18 @@ public final class StorageRegistry {
     }
 
     private static <T> List<T> ordered(List<T> providers, Function<T, String> name, ToIntFunction<T> priority,
-                                       ToIntFunction<T> spi, List<String> problems) {
+                                       ToIntFunction<T> spi, int hostVersion, List<String> problems) {
         Map<String, T> byName = new HashMap<>();
         List<T> out = new ArrayList<>();
         for (T p : providers) {
             Objects.requireNonNull(p, "provider");
             String format = name.apply(p);
             if (format == null || format.isEmpty()) {
-                throw new PluginException(null, null, "provider " + p.getClass().getName() + " has no format name");
+                throw new PluginException(null, null, "provider " + p.getClass().getName() + " has no name");
             }
-            if (spi.applyAsInt(p) > Spi.VERSION) {
+            if (spi.applyAsInt(p) > hostVersion) {
                 String problem = "refused " + describe(format, p) + ": built for battdat SPI " + spi.applyAsInt(p)
-                        + " but this engine implements SPI " + Spi.VERSION;
+                        + " but this engine implements SPI " + hostVersion;
                 problems.add(problem);
                 LOG.warn("{}", problem);
                 continue;
@@ -198,6 +224,33 @@ public final class StorageRegistry {
     /** The writers, ordered by priority (higher first), then format name. Unmodifiable. */
     public List<StreamWriter> writers() {
         return writers;
+    }
+
+    /**
+     * A copy of this registry with other post-processing plugins (the backends, parsers and exporters are kept), with
+     * the checks of {@link #discover}. For tests and applications that choose their own plugins.
+     *
+     * @throws PluginException when two plugins of one kind share a name
+     */
+    public StorageRegistry withPostProcessors(List<CycleSummarizer> summarizers, List<RawDataEnhancer> enhancers,
+                                              List<ConsistencyChecker> checkers) {
+        return new StorageRegistry(readers, writers, parsers, exporters, List.copyOf(summarizers),
+                List.copyOf(enhancers), List.copyOf(checkers), new ArrayList<>(problems));
+    }
+
+    /** The cycle summarizers, ordered by name. Unmodifiable. */
+    public List<CycleSummarizer> summarizers() {
+        return summarizers;
+    }
+
+    /** The raw-data enhancers, ordered by name. Unmodifiable. */
+    public List<RawDataEnhancer> enhancers() {
+        return enhancers;
+    }
+
+    /** The consistency checkers, ordered by name. Unmodifiable. */
+    public List<ConsistencyChecker> checkers() {
+        return checkers;
     }
 
     /** The vendor parsers, ordered by priority (higher first), then format name. Unmodifiable. */

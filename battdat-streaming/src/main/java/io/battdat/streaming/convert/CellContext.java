@@ -10,6 +10,7 @@ import io.battdat.api.parse.TableOutput;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.TableSink;
+import io.battdat.streaming.tagging.RawDataDeriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

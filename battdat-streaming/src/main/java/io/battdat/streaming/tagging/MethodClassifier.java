@@ -1,4 +1,4 @@
-package io.battdat.streaming.convert;
+package io.battdat.streaming.tagging;
 
 import java.util.Arrays;
 

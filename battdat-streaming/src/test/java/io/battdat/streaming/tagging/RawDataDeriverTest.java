@@ -1,4 +1,4 @@
-package io.battdat.streaming.convert;
+package io.battdat.streaming.tagging;
 
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;

@@ -1,4 +1,4 @@
-package io.battdat.streaming.convert;
+package io.battdat.streaming.tagging;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.data.BatchBuffer;
@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  *
  * <p>AddSteps/AddSubSteps count changes over the table and subtract each cycle's first count, which equals
  * Python's "minus the group minimum" for the non-decreasing cycle numbers raw data has. A step longer than
- * {@link #MAX_STEP_ROWS} rows is classified in parts of that size (logged), so memory stays bounded on any input.
+ * {@link #MAX_STEP_ROWS} rows (or the limit given to the constructor) is classified in parts of that size (logged),
+ * so memory stays bounded on any input.
  */
 public final class RawDataDeriver implements TableOutput {
     private static final Logger LOG = LoggerFactory.getLogger(RawDataDeriver.class);
@@ -49,6 +50,7 @@ public final class RawDataDeriver implements TableOutput {
     private final int outMethod;
     private final int outSubstep;
     private final BatchBuffer out;
+    private final int maxStepRows;
 
     // the step being gathered (all rows when no method is derived): input columns plus parallel codes
     private final BatchBuffer held;
@@ -82,11 +84,22 @@ public final class RawDataDeriver implements TableOutput {
      */
     public RawDataDeriver(Path file, String table, TableLayout inLayout, PostProcessing plan, int batchRows,
                           Consumer<ColumnBatch> downstream) {
+        this(file, table, inLayout, plan, batchRows, MAX_STEP_ROWS, downstream);
+    }
+
+    /**
+     * A deriver that holds at most {@code maxStepRows} rows of one step for AddMethod (longer steps are classified
+     * in parts of that size); the other parameters are those of
+     * {@link #RawDataDeriver(Path, String, TableLayout, PostProcessing, int, Consumer)}.
+     */
+    public RawDataDeriver(Path file, String table, TableLayout inLayout, PostProcessing plan, int batchRows,
+                          int maxStepRows, Consumer<ColumnBatch> downstream) {
         this.file = file;
         this.table = table;
         this.inLayout = inLayout;
         this.plan = plan;
         this.downstream = downstream;
+        this.maxStepRows = maxStepRows;
         boolean deriveState = plan.restCurrent() >= 0;
         if (deriveState && inLayout.contains("state")) {
             throw new IllegalArgumentException("the parser writes 'state' and asks the engine to derive it");
@@ -172,9 +185,9 @@ public final class RawDataDeriver implements TableOutput {
             previousCycle = cycle;
             previousStep = step;
             int position = held.rowCount() + (runStart < 0 ? 0 : r - runStart);
-            if (classifier != null && (newStep || position >= MAX_STEP_ROWS) && position > 0) {
+            if (classifier != null && (newStep || position >= maxStepRows) && position > 0) {
                 runStart = appendRun(batch, runStart, r);
-                closeStep(position >= MAX_STEP_ROWS && !newStep);
+                closeStep(position >= maxStepRows && !newStep);
                 position = 0;
             }
             if (runStart < 0) {
@@ -226,7 +239,7 @@ public final class RawDataDeriver implements TableOutput {
         if (partOfLongStep && !warnedLongStep) {
             warnedLongStep = true;
             LOG.warn("{}: {}: a step longer than {} rows; its control method is determined in parts of that size",
-                    file, table, MAX_STEP_ROWS);
+                    file, table, maxStepRows);
         }
         if (classifier != null) {
             classifier.classify(held.doubles("test_time").buffer(), held.doubles("voltage").buffer(),

@@ -1,0 +1,133 @@
+package io.battdat.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.postprocess.CycleSummarizer;
+import io.battdat.api.postprocess.EnhancerStage;
+import io.battdat.api.postprocess.PostProcessOptions;
+import io.battdat.streaming.BatchStream;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.PostProcessor;
+import io.battdat.streaming.postprocess.CycleStatistics;
+import io.battdat.streaming.postprocess.CycleTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code battdat bench postprocess}: times post-processing in-process, for comparison with the Python toolkit. */
+@Command(name = "postprocess", mixinStandardHelpOptions = true,
+        header = "Time cycle statistics or state of charge over a file (read included).",
+        description = {
+                "--mode summarize: read raw_data and compute cycle_stats with the cycle-times and capacity",
+                "summarizers (the Python toolkit's CycleTimesSummarizer + CapacityPerCycle; --all-summarizers adds",
+                "the others). --mode soc: read raw_data and add cycled_charge, cycled_energy, CE_adjusted_charge",
+                "(StateOfCharge); with --out the whole file is written as `battdat enhance --add soc` does.",
+                "The timed region is everything after the JVM has started; the JSON carries the cycle table",
+                "(summarize) or the sums of the added columns (soc), as bench/py_postprocess.py prints them."})
+final class BenchPostprocessCommand implements Callable<Integer> {
+    enum Mode { summarize, soc }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
+    Path file;
+
+    @Option(names = "--mode", required = true, description = "summarize or soc.")
+    Mode mode;
+
+    @Option(names = "--key", paramLabel = "K", description = "The raw table (default raw_data).")
+    String key = "raw_data";
+
+    @Option(names = "--out", paramLabel = "OUT", description = "soc: write the enhanced file here.")
+    Path out;
+
+    @Option(names = "--all-summarizers", description = "summarize: every summarizer found.")
+    boolean allSummarizers;
+
+    @Option(names = "--json", description = "Print one JSON line.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        BattdatEngine engine = Battdat.engine();
+        PostProcessor post = new PostProcessor(engine);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tool", "battdat-java");
+        result.put("mode", mode.name());
+        result.put("file", file.toString());
+        long t0 = System.nanoTime();
+        long rows;
+        if (mode == Mode.summarize) {
+            List<CycleSummarizer> summarizers = new ArrayList<>();
+            for (CycleSummarizer s : post.summarizers()) {
+                if (allSummarizers || s.name().equals("cycle-times") || s.name().equals("capacity")) {
+                    summarizers.add(s);
+                }
+            }
+            long[] counted = {0};
+            CycleTable table;
+            try (BatchStream batches = engine.batches(file, key)) {
+                counted[0] = batches.table().rows();
+                table = CycleStatistics.summarize(
+                        PostProcessor.context(file, batches.table(), PostProcessOptions.DEFAULT), batches, summarizers);
+            }
+            rows = counted[0];
+            Map<String, Object> stats = new LinkedHashMap<>();
+            for (String c : table.columnNames()) {
+                List<Object> values = new ArrayList<>();
+                for (double v : table.column(c)) {
+                    values.add(Double.isFinite(v) ? v : null);
+                }
+                stats.put(c, values);
+            }
+            result.put("cycle_stats", stats);
+        } else if (out != null) {
+            rows = EnhanceCommand.rewrite(engine, file, out, List.of(post.enhancer("soc")), PostProcessOptions.DEFAULT)[0];
+        } else {
+            double[] sums = new double[3];
+            long[] seen = {0};
+            try (BatchStream batches = engine.batches(file, key)) {
+                int first = batches.table().layout().size();
+                EnhancerStage stage = PostProcessor.chain(PostProcessor.context(file, batches.table(),
+                        PostProcessOptions.DEFAULT), List.of(post.enhancer("soc")), b -> {
+                    for (int c = 0; c < 3; c++) {
+                        for (int r = 0; r < b.rowCount(); r++) {
+                            sums[c] += b.column(first + c).getDouble(r);
+                        }
+                    }
+                    seen[0] += b.rowCount();
+                });
+                while (batches.hasNext()) {
+                    ColumnBatch b = batches.next();
+                    stage.accept(b);
+                }
+                stage.finish();
+            }
+            rows = seen[0];
+            result.put("checksum", Map.of("cycled_charge", sums[0], "cycled_energy", sums[1],
+                    "CE_adjusted_charge", sums[2]));
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        result.put("rows", rows);
+        result.put("seconds", seconds);
+        result.put("rows_per_s", seconds > 0 ? rows / seconds : null);
+        if (json) {
+            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+        } else {
+            spec.commandLine().getOut().printf("%s %s: %d rows in %.3f s = %.2f M rows/s%n", mode, file, rows,
+                    seconds, rows / seconds / 1e6);
+        }
+        return 0;
+    }
+}

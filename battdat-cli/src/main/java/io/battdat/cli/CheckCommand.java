@@ -1,0 +1,66 @@
+package io.battdat.cli;
+
+import io.battdat.api.postprocess.ConsistencyChecker;
+import io.battdat.api.postprocess.PostProcessOptions;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.api.spi.TableInfo;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.PostProcessor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code battdat check FILE}: every consistency checker over every table it looks at. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Run every consistency checker (such as the current's sign convention) over a dataset.",
+        description = {
+                "Stream each table of every cell through the consistency checkers that look at it (built in: the",
+                "Python toolkit's SignConventionChecker on raw_data) and print each warning as",
+                "  FILE /TABLE [checker]: message",
+                "Exit status: 0 when there is no warning, 3 when there are warnings, 1 on bad input."})
+final class CheckCommand implements Callable<Integer> {
+    /** Exit status when some checker warned. */
+    static final int WARNINGS = 3;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        BattdatEngine engine = Battdat.engine();
+        PostProcessor post = new PostProcessor(engine);
+        PrintWriter out = spec.commandLine().getOut();
+        List<TableInfo> tables;
+        try (StoredDataset source = engine.open(file)) {
+            tables = new ArrayList<>(source.tables());
+        }
+        int warnings = 0;
+        int checked = 0;
+        for (TableInfo t : tables) {
+            List<String> names = engine.registry().checkers().stream().filter(c -> c.checks(t.name()))
+                    .map(ConsistencyChecker::name).toList();
+            if (names.isEmpty()) {
+                continue;
+            }
+            checked++;
+            for (String w : post.check(file, t.key(), PostProcessOptions.DEFAULT)) {
+                out.println(file + " " + t.path() + " " + names + ": " + w);
+                warnings++;
+            }
+        }
+        out.println(warnings + " warning" + (warnings == 1 ? "" : "s") + " in " + checked + " checked table"
+                + (checked == 1 ? "" : "s"));
+        return warnings == 0 ? 0 : WARNINGS;
+    }
+}

@@ -1,0 +1,70 @@
+package io.battdat.streaming.tagging;
+
+import io.battdat.api.SchemaViolationException;
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.data.TableLayout;
+import io.battdat.api.parse.PostProcessing;
+import io.battdat.api.postprocess.DerivedColumn;
+import io.battdat.api.postprocess.EnhancerStage;
+import io.battdat.api.postprocess.PostProcessSpi;
+import io.battdat.api.postprocess.RawDataEnhancer;
+import io.battdat.api.postprocess.TableContext;
+import io.battdat.api.schema.RawData;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The tagging enhancers of docs/conversion.md section 3 ({@code AddState}, {@code AddSteps}, {@code AddMethod}, {@code
+ * AddSubSteps})
+ * as plugins. They run the same code as {@code battdat convert} ({@link RawDataDeriver}), so a file converted
+ * with tags and a file enhanced afterwards get the same columns.
+ */
+abstract class TaggingEnhancer implements RawDataEnhancer {
+
+    @Override
+    public int spiVersion() {
+        return PostProcessSpi.VERSION;
+    }
+
+    /** What the deriver derives. */
+    abstract PostProcessing plan(TableContext context);
+
+    @Override
+    public EnhancerStage start(TableContext context, Consumer<ColumnBatch> downstream) {
+        for (DerivedColumn c : columns(context)) {
+            if (context.layout().contains(c.name())) {
+                throw new SchemaViolationException(context.file(), context.table(), name() + ": the table already "
+                        + "has a '" + c.name() + "' column");
+            }
+        }
+        RawDataDeriver deriver;
+        try {
+            deriver = new RawDataDeriver(context.file(), context.table(), context.layout(), plan(context),
+                    context.batchRows(), context.options().maxCycleRows(), downstream);
+        } catch (IllegalArgumentException e) {
+            throw new SchemaViolationException(context.file(), context.table(), name() + ": " + e.getMessage());
+        }
+        return new EnhancerStage() {
+            @Override
+            public TableLayout outputLayout() {
+                return deriver.outputLayout();
+            }
+
+            @Override
+            public void accept(ColumnBatch batch) {
+                deriver.write(batch);
+            }
+
+            @Override
+            public void finish() {
+                deriver.finish();
+            }
+        };
+    }
+
+    /** The column as the RawData schema describes it. */
+    static List<DerivedColumn> rawDataColumn(String name) {
+        return List.of(DerivedColumn.of(name, new RawData().get(name)));
+    }
+}
