@@ -2,6 +2,7 @@ package io.battdat.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.streaming.BatchStream;
 import io.battdat.streaming.Battdat;
@@ -154,21 +155,21 @@ class PostProcessCommandsTest {
                 io.battdat.api.data.ColumnSpec.of("current", io.battdat.api.data.StorageType.FLOAT64),
                 io.battdat.api.data.ColumnSpec.of("voltage", io.battdat.api.data.StorageType.FLOAT64),
                 io.battdat.api.data.ColumnSpec.of("cycle_number", io.battdat.api.data.StorageType.INT64));
-        ColumnBatch raw = ColumnBatch.allocate(layout, 30);
+        BatchBuffer raw = BatchBuffer.allocate(layout, 30);
         for (int i = 0; i < 30; i++) {
-            raw.doubles("test_time").values()[i] = i * 10;
-            raw.doubles("current").values()[i] = i % 10 < 5 ? 1 : -1;
-            raw.doubles("voltage").values()[i] = 3.5 + (i % 10 < 5 ? 0.01 * (i % 10) : -0.01 * (i % 10 - 5));
-            raw.longs("cycle_number").values()[i] = i / 10;
+            raw.doubles("test_time").buffer()[i] = i * 10;
+            raw.doubles("current").buffer()[i] = i % 10 < 5 ? 1 : -1;
+            raw.doubles("voltage").buffer()[i] = 3.5 + (i % 10 < 5 ? 0.01 * (i % 10) : -0.01 * (i % 10 - 5));
+            raw.longs("cycle_number").buffer()[i] = i / 10;
         }
         raw.setRowCount(30);
         var statsLayout = io.battdat.api.data.TableLayout.of(
                 io.battdat.api.data.ColumnSpec.of("cycle_number", io.battdat.api.data.StorageType.INT64),
                 io.battdat.api.data.ColumnSpec.of("capacity_charge", io.battdat.api.data.StorageType.FLOAT64));
-        ColumnBatch old = ColumnBatch.allocate(statsLayout, 3);
+        BatchBuffer old = BatchBuffer.allocate(statsLayout, 3);
         for (int i = 0; i < 3; i++) {
-            old.longs("cycle_number").values()[i] = i + 1;
-            old.doubles("capacity_charge").values()[i] = 99;
+            old.longs("cycle_number").buffer()[i] = i + 1;
+            old.doubles("capacity_charge").buffer()[i] = 99;
         }
         old.setRowCount(3);
         var sink = engine.registry().writerFor(file).open(file,

@@ -1,6 +1,7 @@
 package io.battdat.streaming.postprocess;
 
 import io.battdat.api.SchemaViolationException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -23,7 +24,7 @@ abstract class AddingStage implements EnhancerStage {
     private final Consumer<ColumnBatch> downstream;
     private final TableLayout outLayout;
     private final int inColumns;
-    private ColumnBatch out;
+    private BatchBuffer out;
     protected long rowsSeen;
 
     AddingStage(TableContext context, List<DerivedColumn> added, Consumer<ColumnBatch> downstream) {
@@ -51,10 +52,10 @@ abstract class AddingStage implements EnhancerStage {
     public void accept(ColumnBatch batch) {
         int n = batch.rowCount();
         if (out == null || out.capacity() < n) {
-            out = ColumnBatch.allocate(outLayout, Math.max(n, 1));
+            out = BatchBuffer.allocate(outLayout, Math.max(n, 1));
         }
         for (int c = 0; c < inColumns; c++) {
-            out.column(c).copyRows(batch.column(c), 0, 0, n);
+            out.copyColumnRows(batch, c, 0, 0, n);
         }
         out.setRowCount(n);
         out.setFirstRow(batch.firstRow());
@@ -65,7 +66,7 @@ abstract class AddingStage implements EnhancerStage {
 
     /** The i-th added column of the output batch. */
     protected final double[] added(int i) {
-        return ((DoubleColumn) out.column(inColumns + i)).values();
+        return ((DoubleColumn) out.column(inColumns + i)).buffer();
     }
 
     /** Fills the added columns for the batch's {@code n} rows. */

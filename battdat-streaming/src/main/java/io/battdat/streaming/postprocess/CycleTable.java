@@ -1,6 +1,7 @@
 package io.battdat.streaming.postprocess;
 
 import io.battdat.api.KeyNotFoundException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -148,12 +149,12 @@ public final class CycleTable {
 
     /** A new batch holding the whole table, for writing. */
     public ColumnBatch toBatch() {
-        ColumnBatch batch = ColumnBatch.allocate(layout(), Math.max(1, rows));
+        BatchBuffer batch = BatchBuffer.allocate(layout(), Math.max(1, rows));
         LongColumn cyc = batch.longs("cycle_number");
-        System.arraycopy(cycles, 0, cyc.values(), 0, rows);
+        System.arraycopy(cycles, 0, cyc.buffer(), 0, rows);
         for (int c = 0; c < columns.size(); c++) {
             DoubleColumn d = batch.doubles(columns.get(c).name());
-            System.arraycopy(values[c], 0, d.values(), 0, rows);
+            System.arraycopy(values[c], 0, d.buffer(), 0, rows);
         }
         batch.setRowCount(rows);
         return batch;

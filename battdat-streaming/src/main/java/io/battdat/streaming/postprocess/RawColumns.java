@@ -42,7 +42,7 @@ final class RawColumns {
     static double[] doubles(ColumnBatch batch, int index, double[][] scratch, int slot) {
         Column c = batch.column(index);
         if (c instanceof DoubleColumn d) {
-            return d.values();
+            return d.buffer();
         }
         int n = batch.rowCount();
         double[] s = scratch[slot];
@@ -60,7 +60,7 @@ final class RawColumns {
     static long[] longs(ColumnBatch batch, int index, long[][] scratch, int slot) {
         Column c = batch.column(index);
         if (c instanceof LongColumn l) {
-            return l.values();
+            return l.buffer();
         }
         int n = batch.rowCount();
         long[] s = scratch[slot];

@@ -2,6 +2,7 @@ package io.battdat.streaming.postprocess;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.SchemaViolationException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.StorageType;
@@ -62,14 +63,14 @@ class PostProcessUnitTest {
             List<ColumnBatch> out = new ArrayList<>();
             for (int from = 0; from < time.length; from += size) {
                 int n = Math.min(size, time.length - from);
-                ColumnBatch b = ColumnBatch.allocate(layout(), n);
+                BatchBuffer b = BatchBuffer.allocate(layout(), n);
                 for (int i = 0; i < n; i++) {
-                    b.doubles("test_time").values()[i] = time[from + i];
-                    b.doubles("current").values()[i] = current[from + i];
-                    b.doubles("voltage").values()[i] = voltage[from + i];
-                    b.longs("cycle_number").values()[i] = cycle[from + i];
+                    b.doubles("test_time").buffer()[i] = time[from + i];
+                    b.doubles("current").buffer()[i] = current[from + i];
+                    b.doubles("voltage").buffer()[i] = voltage[from + i];
+                    b.longs("cycle_number").buffer()[i] = cycle[from + i];
                     for (int e = 0; e < extra.size(); e++) {
-                        b.doubles(specs.get(4 + e).name()).values()[i] = extra.get(e)[from + i];
+                        b.doubles(specs.get(4 + e).name()).buffer()[i] = extra.get(e)[from + i];
                     }
                 }
                 b.setRowCount(n);
@@ -350,15 +351,15 @@ class PostProcessUnitTest {
         // the heap of any test JVM; the batch is refilled, never collected
         int batchRows = 1 << 16;
         Raw raw = times(new long[batchRows], new double[batchRows]);
-        ColumnBatch b = raw.batches(batchRows).get(0);
+        BatchBuffer b = (BatchBuffer) raw.batches(batchRows).get(0);
         long total = 10_000_000L;
         CycleStatistics.Run run = CycleStatistics.start(raw.context(PostProcessOptions.DEFAULT),
                 new PostProcessor(Battdat.engine()).summarizers());
         for (long done = 0; done < total; done += batchRows) {
             int n = (int) Math.min(batchRows, total - done);
             for (int i = 0; i < n; i++) {
-                b.doubles("test_time").values()[i] = done + i;
-                b.doubles("current").values()[i] = (done + i) < total / 2 ? 1 : -1;
+                b.doubles("test_time").buffer()[i] = done + i;
+                b.doubles("current").buffer()[i] = (done + i) < total / 2 ? 1 : -1;
             }
             b.setRowCount(n);
             run.accept(b);

@@ -206,11 +206,11 @@ final class RowSink {
     }
 
     private long[] longs(String name) {
-        return ((LongColumn) out.batch().column(name)).values();
+        return ((LongColumn) out.batch().column(name)).buffer();
     }
 
     private double[] doubles(String name) {
-        return ((DoubleColumn) out.batch().column(name)).values();
+        return ((DoubleColumn) out.batch().column(name)).buffer();
     }
 
     /** Rows handed on so far, the open one included. */
@@ -370,7 +370,7 @@ final class RowSink {
     }
 
     private static void put(StringColumn column, int row, int width, byte[] value) {
-        byte[] bytes = column.bytes();
+        byte[] bytes = column.buffer();
         int base = row * width;
         int n = value == null ? 0 : Math.min(width, value.length);
         if (n > 0) {
