@@ -141,7 +141,11 @@ final class AuxChannels {
         return hasRate;
     }
 
-    /** Position of the channel of a record; -1 when it was not seen by the scan. */
+    /**
+     * Position of the channel of a record.
+     *
+     * @throws IllegalStateException when the scan did not see it (the table changed or reads differently)
+     */
     int channel(double type, double index) {
         long key = key(type, index);
         for (int c = 0; c < keys.length; c++) {

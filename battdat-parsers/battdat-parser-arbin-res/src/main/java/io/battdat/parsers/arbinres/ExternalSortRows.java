@@ -100,8 +100,9 @@ final class ExternalSortRows implements SortedRows {
             keys[chunkRows] = ((long) point << 32) | chunkRows;
             chunkRows++;
         }
-        Arrays.sort(keys, 0, chunkRows);
-        if (!runs.isEmpty()) {
+        if (runs.isEmpty()) {
+            Arrays.sort(keys, 0, chunkRows); // everything fitted in one chunk: served from memory
+        } else {
             spill();
             startMerge();
         }

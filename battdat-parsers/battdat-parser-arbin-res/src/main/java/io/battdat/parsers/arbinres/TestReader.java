@@ -205,7 +205,9 @@ final class TestReader {
         if (Double.isNaN(oleDays)) {
             return Double.NaN;
         }
-        double local = OleDate.toLocalEpochSeconds(oleDays);
+        // a double of days carries about 10 microseconds of noise at today's dates (1690224599.9999998 for
+        // 18:50:00): rounded to the microsecond, what Arbin logs (milliseconds) comes out exact
+        double local = Math.rint(OleDate.toLocalEpochSeconds(oleDays) * 1e6) / 1e6;
         double hours = Math.floor(local / 3600);
         if (Math.abs(hours) > 100_000_000) {
             return Double.NaN; // not a date of this era; no zone rule applies

@@ -48,8 +48,8 @@ public final class TestingResFiles {
         }
         Path out = Path.of(args[0]);
         long megabytes = Long.parseLong(args[1]);
-        // about 190 bytes per record and auxiliary record together, measured on files this class writes
-        int records = (int) Math.min(Integer.MAX_VALUE - 1, megabytes * 1024 * 1024 / 190);
+        // about 140 bytes per record and auxiliary record together, measured on files this class writes
+        int records = (int) Math.min(Integer.MAX_VALUE - 1, megabytes * 1024 * 1024 / 140);
         Files.deleteIfExists(out);
         write(out, new Spec(1, records, true, false, true, 1));
         System.out.println(records + " records, " + Files.size(out) + " bytes: " + out);
