@@ -34,6 +34,7 @@ final class ResDatabase implements AutoCloseable {
     private final Path file;
     private final Database db;
     private final long fileSize;
+    private List<Row> tests;
 
     private ResDatabase(Path file, Database db, long fileSize) {
         this.file = file;
@@ -100,6 +101,13 @@ final class ResDatabase implements AutoCloseable {
 
     /** The rows of Global_Table: one per test (a channel's run), with its name, channel, start and schedule. */
     List<Row> tests() {
+        if (tests == null) {
+            tests = readTests();
+        }
+        return tests;
+    }
+
+    private List<Row> readTests() {
         List<Row> rows = new ArrayList<>();
         Table global = table(GLOBAL);
         try {

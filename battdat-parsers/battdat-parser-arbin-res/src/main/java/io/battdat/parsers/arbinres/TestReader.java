@@ -143,6 +143,7 @@ final class TestReader {
         WallClock clock = new WallClock(context.options().zone());
         long count = 0;
         long reported = 0;
+        long bytesReported = 0;
         long progressStep = Math.max(1, context.options().batchRows());
         while (rows.next()) {
             double point = rows.get(pointSlot);
@@ -180,11 +181,15 @@ final class TestReader {
             out.commit();
             count++;
             if (count - reported >= progressStep && storedRows > 0) {
-                long before = db.fileSize() * Math.min(reported, storedRows) / storedRows;
-                long now = db.fileSize() * Math.min(count, storedRows) / storedRows;
-                context.progress(now - before);
+                // the file's share read so far, estimated from the table's stored record count
+                long now = (long) ((double) db.fileSize() * Math.min(count, storedRows) / storedRows);
+                context.progress(now - bytesReported);
+                bytesReported = now;
                 reported = count;
             }
+        }
+        if (db.tests().size() == 1) {
+            context.progress(db.fileSize() - bytesReported);
         }
         while (auxHas) {
             orphans++;
