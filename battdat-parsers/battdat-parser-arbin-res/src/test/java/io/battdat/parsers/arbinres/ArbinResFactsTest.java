@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseOptions;
+import io.battdat.api.schema.RawData;
+import io.battdat.api.schema.SchemaValidator;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.BatchStream;
 import io.battdat.parsers.csv.testing.Conversions;
 import io.battdat.streaming.convert.ConvertReport;
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,20 @@ class ArbinResFactsTest {
             assertEquals(column(indexed, "raw_data", c), column(sorted, "raw_data", c), c);
         }
         checkFacts(Samples.facts(name), sorted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Samples.PLAIN, Samples.AUX})
+    void outputPassesTheRawDataChecks(String name) {
+        Path out = dir.resolve("v.h5");
+        Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(name));
+        SchemaValidator validator = new SchemaValidator(new RawData(), true, "raw_data");
+        try (BatchStream batches = Battdat.engine().batches(out, "raw_data")) {
+            while (batches.hasNext()) {
+                validator.accept(batches.next());
+            }
+        }
+        validator.finish();
     }
 
     @Test
