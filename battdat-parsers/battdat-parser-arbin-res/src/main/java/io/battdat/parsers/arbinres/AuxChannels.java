@@ -102,7 +102,15 @@ final class AuxChannels {
         }
         Map<Long, Integer> seen = new HashMap<>();
         int count = 0;
-        for (Row r : names) {
+        Set<String> columns = ResTable.boundedColumns(names);
+        Cursor cursor;
+        try {
+            cursor = CursorBuilder.createCursor(names);
+        } catch (IOException e) {
+            throw ResDatabase.failure(db.file(), ResDatabase.AUX_GLOBAL, "cannot read the channel names", e);
+        }
+        Row r;
+        while ((r = nextRow(db, cursor, columns)) != null) {
             if (++count > MAX_CHANNELS * 64) {
                 break; // a list of names only; a damaged one is not worth failing for
             }
@@ -118,6 +126,14 @@ final class AuxChannels {
             if (r.get("Unit") instanceof String u && !u.isBlank()) {
                 units.put(key, u.trim());
             }
+        }
+    }
+
+    private static Row nextRow(ResDatabase db, Cursor cursor, Set<String> columns) {
+        try {
+            return cursor.getNextRow(columns);
+        } catch (IOException e) {
+            throw ResDatabase.failure(db.file(), ResDatabase.AUX_GLOBAL, "cannot read the channel names", e);
         }
     }
 

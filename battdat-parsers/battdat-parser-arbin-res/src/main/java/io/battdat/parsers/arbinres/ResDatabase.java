@@ -1,5 +1,7 @@
 package io.battdat.parsers.arbinres;
 
+import com.healthmarketscience.jackcess.Cursor;
+import com.healthmarketscience.jackcess.CursorBuilder;
 import com.healthmarketscience.jackcess.Database;
 import com.healthmarketscience.jackcess.DatabaseBuilder;
 import com.healthmarketscience.jackcess.Row;
@@ -111,13 +113,16 @@ final class ResDatabase implements AutoCloseable {
         List<Row> rows = new ArrayList<>();
         Table global = table(GLOBAL);
         try {
-            for (Row r : global) {
+            Cursor cursor = CursorBuilder.createCursor(global);
+            Set<String> columns = ResTable.boundedColumns(global);
+            Row r;
+            while ((r = cursor.getNextRow(columns)) != null) {
                 rows.add(r);
                 if (rows.size() > 100_000) {
                     throw new BadFormatException(file, GLOBAL, "more than 100000 tests: the table is damaged");
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw e instanceof BattdatException b ? b : failure(file, GLOBAL, "cannot read the test list", e);
         }
         if (rows.isEmpty()) {

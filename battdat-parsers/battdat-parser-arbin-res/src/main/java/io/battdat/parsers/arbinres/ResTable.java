@@ -5,8 +5,10 @@ import com.healthmarketscience.jackcess.DataType;
 import com.healthmarketscience.jackcess.Table;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The numeric columns of an Arbin table that a reader copies, and how a Jackcess row value becomes a double. */
 final class ResTable {
@@ -19,6 +21,23 @@ final class ResTable {
         for (Column c : table.getColumns()) {
             if (isNumeric(c.getType())) {
                 names.add(c.getName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Names of the table's columns whose values fit in their row: not MEMO, OLE or attachment columns, whose
+     * values live in separate pages behind a length that a damaged file could make huge.
+     */
+    static Set<String> boundedColumns(Table table) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Column c : table.getColumns()) {
+            switch (c.getType()) {
+                case MEMO, OLE, COMPLEX_TYPE, UNSUPPORTED_FIXEDLEN, UNSUPPORTED_VARLEN -> {
+                    // not needed from Arbin's tables; left unread
+                }
+                default -> names.add(c.getName());
             }
         }
         return names;
