@@ -2,6 +2,7 @@ package io.battdat.parsers.arbinres;
 
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseOptions;
+import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.parsers.csv.testing.Conversions;
 import io.battdat.streaming.convert.ConvertReport;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -101,11 +103,11 @@ class ArbinResLayoutsTest {
         Path res = dir.resolve("p.res");
         TestingResFiles.write(res, new TestingResFiles.Spec(1, 10, true, false, false, 1));
         byte[] head = Files.readAllBytes(res);
-        byte[] first = java.util.Arrays.copyOf(head, 4096);
-        assertEquals(ProbeResult.SIGNATURE, parser.probe(new io.battdat.api.spi.FileProbe(res, false, first)));
+        byte[] first = Arrays.copyOf(head, 4096);
+        assertEquals(ProbeResult.SIGNATURE, parser.probe(new FileProbe(res, false, first)));
         assertEquals(ProbeResult.EXTENSION,
-                parser.probe(new io.battdat.api.spi.FileProbe(dir.resolve("p.mdb"), false, first)));
-        assertEquals(ProbeResult.NO, parser.probe(new io.battdat.api.spi.FileProbe(dir.resolve("q.res"), false,
+                parser.probe(new FileProbe(dir.resolve("p.mdb"), false, first)));
+        assertEquals(ProbeResult.NO, parser.probe(new FileProbe(dir.resolve("q.res"), false,
                 "Test_ID,Data_Point\n".getBytes())));
         assertFalse(parser.extensions().isEmpty());
         assertTrue(parser.description().contains(".res"));
