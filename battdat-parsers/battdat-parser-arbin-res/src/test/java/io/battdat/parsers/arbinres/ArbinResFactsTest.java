@@ -1,0 +1,179 @@
+package io.battdat.parsers.arbinres;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.parse.CellFiles;
+import io.battdat.api.parse.ParseOptions;
+import io.battdat.api.schema.RawData;
+import io.battdat.api.schema.SchemaValidator;
+import io.battdat.streaming.Battdat;
+import io.battdat.streaming.BatchStream;
+import io.battdat.parsers.csv.testing.Conversions;
+import io.battdat.streaming.convert.ConvertReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.battdat.parsers.csv.testing.Conversions.column;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Both shared samples give the reference reader's facts through the convert path, with either sort. */
+class ArbinResFactsTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {Samples.PLAIN, Samples.AUX})
+    void sampleMatchesReferenceFacts(String name) {
+        Path out = dir.resolve("x.h5");
+        ConvertReport report = Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(name));
+        assertEquals("arbin-res", report.format());
+        checkFacts(Samples.facts(name), out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Samples.PLAIN, Samples.AUX})
+    void externalSortInSmallChunksGivesTheSameRows(String name) {
+        Path indexed = dir.resolve("i.h5");
+        Path sorted = dir.resolve("e.h5");
+        Path sample = Samples.sample(name);
+        Conversions.convert("arbin-res", indexed, ParseOptions.defaults(), sample);
+        Conversions.convert("arbin-res", sorted, ParseOptions.defaults().withSettings(
+                Map.of(ArbinResParser.SORT, "external", ArbinResParser.CHUNK_ROWS, "100")), sample);
+        for (String c : List.of("data_point", "test_time", "current", "voltage", "cycle_number", "time")) {
+            assertEquals(column(indexed, "raw_data", c), column(sorted, "raw_data", c), c);
+        }
+        checkFacts(Samples.facts(name), sorted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Samples.PLAIN, Samples.AUX})
+    void outputPassesTheRawDataChecks(String name) {
+        Path out = dir.resolve("v.h5");
+        Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(name));
+        SchemaValidator validator = new SchemaValidator(new RawData(), true, "raw_data");
+        try (BatchStream batches = Battdat.engine().batches(out, "raw_data")) {
+            while (batches.hasNext()) {
+                validator.accept(batches.next());
+            }
+        }
+        validator.finish();
+    }
+
+    @Test
+    void auxiliaryTemperatureBecomesTheTemperatureColumn() {
+        Path out = dir.resolve("aux.h5");
+        Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(Samples.AUX));
+        List<Object> t = column(out, "raw_data", "temperature");
+        assertEquals(7235, t.size());
+        assertEquals(24.406582f, ((Double) t.get(0)).floatValue(), 0f);
+        assertEquals(0.1116178f, ((Double) column(out, "raw_data", "temperature_rate").get(0)).floatValue(), 0f);
+    }
+
+    @Test
+    void dateTimeIsPlacedInTheZone() {
+        Path out = dir.resolve("t.h5");
+        Conversions.convert("auto", out, ParseOptions.defaults().withZone(ZoneOffset.UTC), Samples.sample(Samples.AUX));
+        // DateTime 44140.44291666667 = 2020-11-05 10:37:48 (wall clock, here UTC)
+        assertEquals(1604572668.0, (Double) column(out, "raw_data", "time").get(0), 1e-3);
+    }
+
+    @Test
+    void metadataTakesTheTestRecord() {
+        Path sample = Samples.sample(Samples.AUX);
+        ArbinResParser parser = new ArbinResParser();
+        List<CellFiles> cells = parser.group(List.of(sample));
+        BatteryMetadata m = parser.metadata(cells.get(0), BatteryMetadata.defaults().withName("aux"));
+        assertEquals("aux", m.name());
+        assertEquals("OCV.sdu", m.testProtocol().schedule());
+        assertEquals(LocalDate.of(2020, 11, 5), m.testProtocol().startDate());
+        assertTrue(m.testProtocol().cycler().contains("7.00 Build: 180119USB"), m.testProtocol().cycler());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = (Map<String, Object>) m.extra().get("arbin_res");
+        assertEquals("aux_one_x_dx", facts.get("Test_Name"));
+        assertEquals(31L, facts.get("Channel_Index"));
+        assertEquals("2020-11-05T10:37:46", facts.get("Start_DateTime"));
+        assertTrue(m.toJson().contains("\"Serial_Number\""), m.toJson());
+    }
+
+    @Test
+    void pytablesReadsTheOutput() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        Path tool = Samples.folder().getParent().getParent().resolve("tools/pytables-check.py");
+        assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+        assumeTrue(Files.isRegularFile(tool), "no " + tool);
+        for (String name : Samples.ALL) {
+            Path out = dir.resolve(name + ".h5");
+            Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(name));
+            Process p = new ProcessBuilder(python.toString(), tool.toString(), out.toString())
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            if (p.exitValue() != 0 && text.contains("No module named")) {
+                assumeTrue(false, "PyTables is not installed: " + text);
+            }
+            assertEquals(0, p.exitValue(), text);
+            JsonNode facts = new ObjectMapper().readTree(text);
+            JsonNode raw = facts.get("tables").get("/raw_data");
+            JsonNode expected = Samples.facts(name);
+            assertEquals(expected.get("rows").asLong(), raw.get("rows").asLong(), name);
+            assertClose(expected.get("voltage_sum").asDouble(), expected.get("voltage_abs_sum").asDouble(),
+                    raw.get("columns").get("voltage").get("sum").asDouble(), name + " voltage");
+        }
+    }
+
+    static void checkFacts(JsonNode facts, Path out) {
+        List<Object> time = column(out, "raw_data", "test_time");
+        List<Object> current = column(out, "raw_data", "current");
+        List<Object> voltage = column(out, "raw_data", "voltage");
+        List<Object> cycles = column(out, "raw_data", "cycle_number");
+        assertEquals(facts.get("rows").asInt(), time.size());
+        assertEquals(facts.get("test_time_first").asDouble(), (Double) time.get(0), 1e-3);
+        assertEquals(facts.get("test_time_last").asDouble(), (Double) time.get(time.size() - 1), 1e-3);
+        for (int i = 1; i < time.size(); i++) {
+            assertTrue((Double) time.get(i) >= (Double) time.get(i - 1), "test_time decreases at row " + i);
+        }
+        check(facts, "current", current);
+        check(facts, "voltage", voltage);
+        assertEquals(facts.get("cycle_distinct").asInt(), new HashSet<>(cycles).size());
+        // battdat counts cycles from 0; Arbin's Cycle_Index from 1
+        assertEquals(facts.get("cycle_min").asLong() - 1, (Long) cycles.get(0));
+        assertEquals(facts.get("cycle_max").asLong() - 1, (Long) cycles.get(cycles.size() - 1));
+    }
+
+    private static void check(JsonNode facts, String name, List<Object> values) {
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (Object o : values) {
+            double v = (Double) o;
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        assertClose(facts.get(name + "_sum").asDouble(), facts.get(name + "_abs_sum").asDouble(), sum, name + " sum");
+        // the reference printed floats with 8 digits
+        assertEquals(facts.get(name + "_min").asDouble(), min, 1e-7 * Math.max(1, Math.abs(min)), name + " min");
+        assertEquals(facts.get(name + "_max").asDouble(), max, 1e-7 * Math.max(1, Math.abs(max)), name + " max");
+    }
+
+    private static void assertClose(double expected, double absSum, double actual, String what) {
+        double tolerance = 1e-6 * Math.max(Math.abs(expected), absSum);
+        assertEquals(expected, actual, tolerance, what);
+    }
+
+}

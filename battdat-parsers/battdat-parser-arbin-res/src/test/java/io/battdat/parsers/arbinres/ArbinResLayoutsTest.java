@@ -1,0 +1,115 @@
+package io.battdat.parsers.arbinres;
+
+import io.battdat.api.parse.CellFiles;
+import io.battdat.api.parse.ParseOptions;
+import io.battdat.api.spi.FileProbe;
+import io.battdat.api.spi.ProbeResult;
+import io.battdat.parsers.csv.testing.Conversions;
+import io.battdat.streaming.convert.ConvertReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static io.battdat.parsers.csv.testing.Conversions.column;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Files written with Jackcess in the layouts the samples lack: shuffled records, no index, several tests. */
+class ArbinResLayoutsTest {
+    @TempDir
+    Path dir;
+
+    private static final int RECORDS = 3000;
+
+    private void assertInOrder(Path out, int records, int test) {
+        List<Object> points = column(out, "raw_data", "data_point");
+        List<Object> time = column(out, "raw_data", "test_time");
+        List<Object> current = column(out, "raw_data", "current");
+        List<Object> cycles = column(out, "raw_data", "cycle_number");
+        assertEquals(records, points.size());
+        for (int i = 0; i < records; i++) {
+            assertEquals((long) (i + 1), points.get(i));
+            assertEquals((i + 1) * TestingResFiles.STEP_SECONDS + test, (Double) time.get(i), 1e-9);
+            assertEquals((float) TestingResFiles.current(i), ((Double) current.get(i)).floatValue(), 0f);
+            assertEquals((long) TestingResFiles.cycle(i) - 1, cycles.get(i));
+        }
+    }
+
+    @Test
+    void shuffledRecordsWithoutIndexAreSortedExternally() throws IOException {
+        Path res = dir.resolve("noindex.res");
+        TestingResFiles.write(res, new TestingResFiles.Spec(1, RECORDS, false, true, true, 7));
+        Path out = dir.resolve("o.h5");
+        // chunks of 256 records: 12 runs merged
+        Conversions.convert("auto", out, ParseOptions.defaults().withSettings(Map.of(ArbinResParser.CHUNK_ROWS, "256")),
+                res);
+        assertInOrder(out, RECORDS, 1);
+        List<Object> temperature = column(out, "raw_data", "temperature");
+        for (int i = 0; i < RECORDS; i++) {
+            assertEquals(25.0 + i % 7, (Double) temperature.get(i), 0.0);
+        }
+    }
+
+    @Test
+    void shuffledRecordsWithIndexAreReadInIndexOrder() throws IOException {
+        Path res = dir.resolve("index.res");
+        TestingResFiles.write(res, new TestingResFiles.Spec(1, RECORDS, true, true, true, 8));
+        Path out = dir.resolve("o.h5");
+        Conversions.convert("auto", out, ParseOptions.defaults(), res);
+        assertInOrder(out, RECORDS, 1);
+    }
+
+    @Test
+    void everyTestOfAFileIsACell() throws IOException {
+        Path res = dir.resolve("two.res");
+        TestingResFiles.write(res, new TestingResFiles.Spec(3, 500, true, true, false, 9));
+        Path out = dir.resolve("o.h5");
+        ConvertReport report = Conversions.convert("auto", out, ParseOptions.defaults(), res);
+        assertEquals(3, report.cells().size(), report.cells().toString());
+        List<CellFiles> cells = new ArrayList<>(new ArbinResParser().group(List.of(res)));
+        assertEquals("two_test2", cells.get(1).name());
+        for (int t = 1; t <= 3; t++) {
+            assertInOrder(out, 500, t, "two_test" + t);
+        }
+        // the same without the index
+        Path plain = dir.resolve("plain.res");
+        TestingResFiles.write(plain, new TestingResFiles.Spec(2, 500, false, true, false, 10));
+        Path out2 = dir.resolve("o2.h5");
+        Conversions.convert("auto", out2, ParseOptions.defaults(), plain);
+        assertInOrder(out2, 500, 2, "plain_test2");
+    }
+
+    private void assertInOrder(Path out, int records, int test, String cell) {
+        List<Object> points = column(out, cell + "/raw_data", "data_point");
+        List<Object> time = column(out, cell + "/raw_data", "test_time");
+        assertEquals(records, points.size());
+        for (int i = 0; i < records; i++) {
+            assertEquals((long) (i + 1), points.get(i));
+            assertEquals((i + 1) * TestingResFiles.STEP_SECONDS + test, (Double) time.get(i), 1e-9);
+        }
+    }
+
+    @Test
+    void probeNeedsTheJetSignature() throws IOException {
+        ArbinResParser parser = new ArbinResParser();
+        Path res = dir.resolve("p.res");
+        TestingResFiles.write(res, new TestingResFiles.Spec(1, 10, true, false, false, 1));
+        byte[] head = Files.readAllBytes(res);
+        byte[] first = Arrays.copyOf(head, 4096);
+        assertEquals(ProbeResult.SIGNATURE, parser.probe(new FileProbe(res, false, first)));
+        assertEquals(ProbeResult.EXTENSION,
+                parser.probe(new FileProbe(dir.resolve("p.mdb"), false, first)));
+        assertEquals(ProbeResult.NO, parser.probe(new FileProbe(dir.resolve("q.res"), false,
+                "Test_ID,Data_Point\n".getBytes())));
+        assertFalse(parser.extensions().isEmpty());
+        assertTrue(parser.description().contains(".res"));
+    }
+}

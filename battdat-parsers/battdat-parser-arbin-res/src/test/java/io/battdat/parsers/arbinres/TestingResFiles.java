@@ -1,0 +1,168 @@
+package io.battdat.parsers.arbinres;
+
+import com.healthmarketscience.jackcess.ColumnBuilder;
+import com.healthmarketscience.jackcess.DataType;
+import com.healthmarketscience.jackcess.Database;
+import com.healthmarketscience.jackcess.DatabaseBuilder;
+import com.healthmarketscience.jackcess.IndexBuilder;
+import com.healthmarketscience.jackcess.Table;
+import com.healthmarketscience.jackcess.TableBuilder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Writes Arbin-like {@code .res} files with Jackcess (the layout of MITS Pro's tables, made-up cycling data) for
+ * the tests and for scale runs: {@code main} makes a file of a given size, so no large binary is kept in the
+ * repository. Records can be stored out of Data_Point order, with or without the (Test_ID, Data_Point) index.
+ */
+public final class TestingResFiles {
+    /** Seconds between records. */
+    static final double STEP_SECONDS = 10.0;
+    /** Start of every test, as an OLE date: 2024-01-02 03:04:05. */
+    static final double START_OLE = 45293.12783564815;
+    private static final int INSERT_BATCH = 4096;
+
+    /** What to write. */
+    record Spec(int tests, int recordsPerTest, boolean indexed, boolean shuffled, boolean temperature, long seed) {
+        Spec withRecords(int n) {
+            return new Spec(tests, n, indexed, shuffled, temperature, seed);
+        }
+    }
+
+    private TestingResFiles() {
+    }
+
+    /**
+     * Makes a file of about {@code args[1]} MB at {@code args[0]}: one test, indexed, records stored in order,
+     * a temperature channel. Prints the record count.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: TestingResFiles OUT.res MEGABYTES");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]);
+        long megabytes = Long.parseLong(args[1]);
+        // about 140 bytes per record and auxiliary record together, measured on files this class writes
+        int records = (int) Math.min(Integer.MAX_VALUE - 1, megabytes * 1024 * 1024 / 140);
+        Files.deleteIfExists(out);
+        write(out, new Spec(1, records, true, false, true, 1));
+        System.out.println(records + " records, " + Files.size(out) + " bytes: " + out);
+    }
+
+    /** Value of a made-up current at a record: charge, rest, discharge, rest, 40 records each; cycles of 160. */
+    static double current(int point) {
+        int phase = (point / 40) % 4;
+        return phase == 0 ? 1.5 : phase == 2 ? -1.5 : 0.0;
+    }
+
+    static double voltage(int point) {
+        return 3.7 + 0.4 * Math.sin(point / 50.0);
+    }
+
+    static int cycle(int point) {
+        return 1 + point / 160;
+    }
+
+    static void write(Path file, Spec spec) throws IOException {
+        try (Database db = DatabaseBuilder.create(Database.FileFormat.V2000, file.toFile())) {
+            Table global = new TableBuilder("Global_Table")
+                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Test_Name", DataType.TEXT))
+                    .addColumn(new ColumnBuilder("Channel_Index", DataType.INT))
+                    .addColumn(new ColumnBuilder("Start_DateTime", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("Schedule_File_Name", DataType.TEXT))
+                    .addColumn(new ColumnBuilder("Creator", DataType.TEXT))
+                    .addColumn(new ColumnBuilder("Comments", DataType.TEXT))
+                    .toTable(db);
+            for (int t = 1; t <= spec.tests(); t++) {
+                global.addRow(t, "made-up test " + t, 10 + t, START_OLE, "Demo\\Cycling.sdu", "battdat", "");
+            }
+            TableBuilder normalBuilder = new TableBuilder("Channel_Normal_Table")
+                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Data_Point", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Test_Time", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("Step_Time", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("DateTime", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("Step_Index", DataType.INT))
+                    .addColumn(new ColumnBuilder("Cycle_Index", DataType.INT))
+                    .addColumn(new ColumnBuilder("Is_FC_Data", DataType.BYTE))
+                    .addColumn(new ColumnBuilder("Current", DataType.FLOAT))
+                    .addColumn(new ColumnBuilder("Voltage", DataType.FLOAT))
+                    .addColumn(new ColumnBuilder("Charge_Capacity", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("Discharge_Capacity", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("Charge_Energy", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("Discharge_Energy", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("dV/dt", DataType.FLOAT))
+                    .addColumn(new ColumnBuilder("Internal_Resistance", DataType.FLOAT));
+            TableBuilder auxBuilder = new TableBuilder("Auxiliary_Table")
+                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Data_Point", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Auxiliary_Index", DataType.INT))
+                    .addColumn(new ColumnBuilder("Data_Type", DataType.INT))
+                    .addColumn(new ColumnBuilder("X", DataType.FLOAT))
+                    .addColumn(new ColumnBuilder("dX_dt", DataType.FLOAT));
+            if (spec.indexed()) {
+                normalBuilder.addIndex(new IndexBuilder(IndexBuilder.PRIMARY_KEY_NAME)
+                        .addColumns("Test_ID", "Data_Point").setPrimaryKey());
+                auxBuilder.addIndex(new IndexBuilder(IndexBuilder.PRIMARY_KEY_NAME)
+                        .addColumns("Test_ID", "Data_Point", "Auxiliary_Index", "Data_Type").setPrimaryKey());
+            }
+            Table normal = normalBuilder.toTable(db);
+            Table aux = auxBuilder.toTable(db);
+            Random random = new Random(spec.seed());
+            for (int t = 1; t <= spec.tests(); t++) {
+                int[] order = new int[spec.recordsPerTest()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = i;
+                }
+                if (spec.shuffled()) {
+                    for (int i = order.length - 1; i > 0; i--) {
+                        int j = random.nextInt(i + 1);
+                        int x = order[i];
+                        order[i] = order[j];
+                        order[j] = x;
+                    }
+                }
+                List<Object[]> rows = new ArrayList<>(INSERT_BATCH);
+                List<Object[]> auxRows = new ArrayList<>(INSERT_BATCH);
+                for (int i : order) {
+                    int point = i + 1;
+                    double time = point * STEP_SECONDS + t;
+                    rows.add(new Object[]{t, point, time, time % 400, START_OLE + time / 86400.0,
+                            (short) (1 + (i / 40) % 4), (short) cycle(i), (byte) 0, (float) current(i),
+                            (float) voltage(i), i * 1e-3, i * 5e-4, i * 4e-3, i * 2e-3, 0.0f, 0.01f});
+                    if (spec.temperature()) {
+                        auxRows.add(new Object[]{t, point, (short) 0, (short) 1, (float) (25 + i % 7), 0.0f});
+                    }
+                    if (rows.size() == INSERT_BATCH) {
+                        normal.addRows(rows);
+                        rows.clear();
+                    }
+                    if (auxRows.size() == INSERT_BATCH) {
+                        aux.addRows(auxRows);
+                        auxRows.clear();
+                    }
+                }
+                normal.addRows(rows);
+                aux.addRows(auxRows);
+            }
+        }
+    }
+
+    /** An Access database with a table that is not Arbin's. */
+    static void writeOtherDatabase(Path file) throws IOException {
+        try (Database db = DatabaseBuilder.create(Database.FileFormat.V2000, file.toFile())) {
+            Table t = new TableBuilder("Customers")
+                    .addColumn(new ColumnBuilder("Id", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Name", DataType.TEXT))
+                    .toTable(db);
+            t.addRow(1, "Ada");
+        }
+    }
+}
