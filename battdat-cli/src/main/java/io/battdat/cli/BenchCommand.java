@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code battdat bench}: benchmarks that print what the Python harness prints. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks comparable with ../shared/bench (one JSON line with --json).",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks comparable with the Python toolkit's benchmark harness (one JSON line with --json).",
         subcommands = {BenchReadCommand.class, BenchWriteCommand.class, BenchFollowCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec

@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
 /** {@code battdat bench read}: streams a table through the public API and prints the Python harness's checksum. */
 @Command(name = "read", mixinStandardHelpOptions = true, header = "Stream a table and print rows/s and the Python harness's checksum.", description = {
         "Stream a whole table through the public API and print rows, seconds, rows/s and the checksum of",
-        "../shared/bench/py_stream_read.py (rows, cycles, sequential sums of current and voltage, exact sum of",
+        "the Python benchmark harness (rows, cycles, sequential sums of current and voltage, exact sum of",
         "cycle_number). The clock runs from opening the file to the last row, as in the Python harness; building",
         "the engine (finding the backends) happens before it, as Python's imports do.",
         "  records: current, voltage, cycle_number read from every Row of the record stream",

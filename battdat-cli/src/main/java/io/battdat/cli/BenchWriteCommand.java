@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code battdat bench write}: writes simulated rows, reads them back, checks the checksum. */
 @Command(name = "write", mixinStandardHelpOptions = true, header = "Write simulated cycling rows, verify them, print rows/s.", description = {
-        "Write N rows of simulated cycling data (the 7-column, 59-byte layout of ../shared/bench/gen_corpus.py,",
+        "Write N rows of simulated cycling data (the 7-column, 59-byte layout of the Python benchmark corpus,",
         "about 2,000 rows per cycle) with HDF5Writer, read the file back and check its checksum; print rows,",
         "seconds, rows/s, file bytes and the checksum of the Python harness. Generating rows is not timed.",
         "  rows:    one writeRow(Map) per row (Python's HDF5Writer API)",

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /** {@code battdat facts FILE}: the facts JSON of {@code pytables-check.py}. */
 @Command(name = "facts", mixinStandardHelpOptions = true, header = "Print the facts JSON of every table (rows, sums, first/last, cycles).", description = {
-        "Print the facts of every battdat table as JSON, in the shape ../shared/tools/pytables-check.py prints:",
+        "Print the facts of every battdat table as JSON, in the shape of a PyTables-based report:",
         "root metadata; per table rows, per-column numpy dtype, sum (numpy's summation order), first/last,",
         "sorted distinct strings, count of true values, array shape; runs of cycle_number; the NROWS attribute.",
         "Streams every table once in bounded memory."})

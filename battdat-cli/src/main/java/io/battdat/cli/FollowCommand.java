@@ -55,7 +55,7 @@ final class FollowCommand implements Callable<Integer> {
     boolean newOnly;
 
     @Option(names = "--checksum", description = "At the end, print one JSON line with the checksum of "
-            + "../shared/bench/py_stream_read.py over every row yielded.")
+            + "the Python benchmark harness over every row yielded.")
     boolean checksum;
 
     @Option(names = "--quiet", description = "Print no rows or cycles (with --checksum: only the checksum).")
