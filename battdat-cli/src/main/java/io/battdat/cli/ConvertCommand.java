@@ -120,7 +120,7 @@ final class ConvertCommand implements Callable<Integer> {
             o.println("  skipped " + report.badLines() + " bad line(s); first:");
             report.firstBadLines().forEach(m -> o.println("    " + m));
         }
-        report.warnings().forEach(w -> o.println("  warning: " + w));
+        // report.warnings() were logged as they happened: one "battdat: warning: ..." line each on stderr
         return 0;
     }
 }

@@ -101,4 +101,20 @@ class OutputFormatsTest {
         assertTrue(Files.isRegularFile(target.resolve("cycle-stats.csv")) || Files.isRegularFile(
                 target.resolve("cycle-timeseries-0.csv")), target.toString());
     }
+
+    @Test
+    void libraryLoggingGoesThroughTheCliProviderAndVerboseShowsMore() throws IOException {
+        assertTrue(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName().startsWith("io.battdat.cli.logging"),
+                org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName());
+        Path csv = Files.writeString(dir.resolve("v.csv"), "Data_Point,DateTime,Step_Index,Cycle_Index,Current,"
+                + "Voltage,Temperature\r\n1,1499006353,1,1,0.5,3.3,25\r\n", StandardCharsets.UTF_8);
+        Cli quiet = Cli.run("convert", csv.toString(), "--out", dir.resolve("v.h5").toString(), "--quiet");
+        assertEquals(0, quiet.status(), quiet.err());
+        assertEquals("", quiet.err(), "nothing below a warning without --verbose");
+        Cli verbose = Cli.run("convert", csv.toString(), "--out", dir.resolve("v.h5").toString(), "--quiet",
+                "--verbose");
+        assertEquals(0, verbose.status(), verbose.err());
+        assertTrue(verbose.err().lines().anyMatch(l -> l.startsWith("battdat: info (Converter): converting")),
+                verbose.err());
+    }
 }
