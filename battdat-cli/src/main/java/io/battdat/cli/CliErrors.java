@@ -33,7 +33,9 @@ final class CliErrors {
     static int usage(CommandLine.ParameterException e, boolean verbose) {
         CommandLine command = e.getCommandLine();
         String name = command.getCommandSpec().qualifiedName();
-        StringBuilder line = new StringBuilder(name).append(": ").append(decapitalize(CliLogging.oneLine(e.getMessage())));
+        // picocli starts some messages with "Error: "; the line already says what it is
+        String message = CliLogging.oneLine(e.getMessage()).replaceFirst("^(?i)error: ", "");
+        StringBuilder line = new StringBuilder(name).append(": ").append(decapitalize(message));
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
