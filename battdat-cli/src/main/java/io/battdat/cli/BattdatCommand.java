@@ -1,6 +1,6 @@
 package io.battdat.cli;
 
-import io.battdat.api.BattdatException;
+import io.battdat.cli.logging.CliLogging;
 import io.battdat.api.spi.StreamReader;
 import io.battdat.api.spi.StreamWriter;
 import io.battdat.streaming.Battdat;
@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -38,8 +37,6 @@ import java.util.Properties;
                 SummarizeCommand.class, EnhanceCommand.class, CheckCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BattdatCommand implements Runnable {
-    static final int BAD_INPUT = 1;
-
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean verbose;
@@ -49,11 +46,17 @@ public final class BattdatCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see battdat --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
-    /** Runs the command line and returns the exit status. */
+    /**
+     * Runs the command line and returns the exit status: 0, 1 for bad input, 2 for a usage error. Every error is
+     * one line on {@code err} ({@code --verbose} adds the stack trace); library log events go to {@code err} too,
+     * one line each.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        CliLogging.configure(err, verbose);
         BattdatCommand root = new BattdatCommand();
         CommandLine cl = new CommandLine(root);
         // descriptions are written as lines of up to 120 characters; at picocli's default 80 they would break mid-line
@@ -61,21 +64,27 @@ public final class BattdatCommand implements Runnable {
         giveVersion(cl, new Version());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof BattdatException || e instanceof UncheckedIOException || e instanceof IOException) {
-                commandLine.getErr().println("battdat: " + e.getMessage());
-                if (root.verbose) {
-                    e.printStackTrace(commandLine.getErr());
-                }
-                commandLine.getErr().flush();
-                return BAD_INPUT;
-            }
-            throw e;
-        });
-        int status = cl.execute(args);
+        cl.registerConverter(java.time.ZoneId.class, BattdatCommand::zone);
+        cl.setParameterExceptionHandler((e, arguments) -> CliErrors.usage(e, verbose));
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> CliErrors.failure(e, commandLine, verbose));
+        int status;
+        try {
+            status = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            status = CliErrors.failure(e, cl, verbose);
+        }
         out.flush();
         err.flush();
         return status;
+    }
+
+    private static java.time.ZoneId zone(String name) {
+        try {
+            return java.time.ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            throw new CommandLine.TypeConversionException("unknown time zone '" + name
+                    + "' (use a region such as Europe/Berlin, UTC, or an offset such as -05:00)");
+        }
     }
 
     /** Every subcommand answers {@code -V} with the same version lines as {@code battdat -V}. */

@@ -13,6 +13,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: bench read");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: read, write or follow");
     }
 }

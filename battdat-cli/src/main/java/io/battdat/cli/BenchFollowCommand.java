@@ -89,6 +89,9 @@ final class BenchFollowCommand implements Callable<Integer> {
             }
         }
         writer.join();
+        if (writerFailure[0] instanceof RuntimeException failure) {
+            throw failure; // the writer's own error (a BattdatException naming the file) is what the user needs
+        }
         if (writerFailure[0] != null) {
             throw new IllegalStateException("the writer failed: " + writerFailure[0], writerFailure[0]);
         }

@@ -1,9 +1,11 @@
 package io.battdat.cli;
 
-import io.battdat.api.BadFormatException;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.parse.ParseOptions;
+import io.battdat.api.parse.VendorParser;
 import io.battdat.streaming.Battdat;
+import io.battdat.streaming.StorageRegistry;
+import picocli.CommandLine;
 import io.battdat.streaming.convert.ConvertOptions;
 import io.battdat.streaming.convert.ConvertReport;
 import io.battdat.streaming.convert.Converter;
@@ -49,7 +51,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--complevel", paramLabel = "N", description = "zlib level 0-9 (default 0: none).")
     int complevel;
 
-    @Option(names = "--metadata", paramLabel = "meta.json", description = "Battery metadata (BatteryMetadata JSON).")
+    @Option(names = "--metadata", paramLabel = "meta.json", description = {"Battery metadata (BatteryMetadata JSON); keys",
+            "the model does not know are kept as extra fields, with a warning naming each (typos show up)."})
     Path metadata;
 
     @Option(names = "--zone", paramLabel = "ZONE", description = {"Time zone of wall-clock times in the input",
@@ -78,12 +81,19 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         BatteryMetadata meta = null;
         if (metadata != null) {
-            try {
-                meta = BatteryMetadata.fromJson(Files.readString(metadata));
-            } catch (RuntimeException e) {
-                throw new BadFormatException(metadata, null, "not battery metadata JSON: " + e.getMessage(), e);
+            meta = MetadataText.parse(metadata, "the battery metadata", Files.readString(metadata));
+            for (String key : MetadataText.unknownKeys(meta)) {
+                err.println("battdat: warning: " + metadata + ": unknown metadata key " + key
+                        + "; kept as an extra field");
             }
         }
+        StorageRegistry registry = Battdat.engine().registry();
+        if (!ConvertOptions.AUTO.equals(format)
+                && registry.parsers().stream().noneMatch(p -> p.formatName().equals(format))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format + "'; known: auto, "
+                    + String.join(", ", registry.parsers().stream().map(VendorParser::formatName).toList()));
+        }
+        OutputPaths.writerFor(registry, out, "--out");
         ParseOptions parse = ParseOptions.defaults().withZone(zone).withSkipBadLines(skipBadLines)
                 .withSettings(settings);
         if (skipUnknownColumns) {
@@ -96,7 +106,7 @@ final class ConvertCommand implements Callable<Integer> {
             options = options.withProgress(progress);
         }
         long start = System.nanoTime();
-        ConvertReport report = new Converter(Battdat.engine().registry()).convert(inputs, out, options);
+        ConvertReport report = new Converter(registry).convert(inputs, out, options);
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         if (progress != null) {
             progress.finish();
@@ -117,7 +127,7 @@ final class ConvertCommand implements Callable<Integer> {
             o.println("  skipped " + report.badLines() + " bad line(s); first:");
             report.firstBadLines().forEach(m -> o.println("    " + m));
         }
-        report.warnings().forEach(w -> o.println("  warning: " + w));
+        // report.warnings() were logged as they happened: one "battdat: warning: ..." line each on stderr
         return 0;
     }
 }

@@ -67,10 +67,10 @@ final class CopyCommand implements Callable<Integer> {
         int tables = 0;
         try (StoredDataset source = engine.open(in)) {
             String metadataJson = source.metadataJson();
-            BatteryMetadata metadata = BatteryMetadata.fromJson(metadataJson);
+            BatteryMetadata metadata = MetadataText.parse(in, "root attribute 'metadata'", metadataJson);
             WriteOptions options = WriteOptions.create(metadata).withMode(append ? WriteMode.APPEND : WriteMode.OVERWRITE)
                     .withMetadataJson(metadataJson).withCompression(complevel, complib);
-            DatasetSink sink = engine.registry().writerFor(out).open(out, options);
+            DatasetSink sink = OutputPaths.writerFor(engine.registry(), out, "OUT").open(out, options);
             try {
                 for (TableInfo t : source.tables()) {
                     if (t.schema() == null) {

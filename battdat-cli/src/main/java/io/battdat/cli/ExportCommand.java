@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
 /** {@code battdat export FILE.h5 --to batteryarchive DIR}: writes a cell in another layout. */
 @Command(name = "export", mixinStandardHelpOptions = true, header = "Write a cell in an archive layout (BatteryArchive CSV).", description = {
         "Write one cell of a battdat file in an archive layout, streaming its tables (batteryarchive:",
-        "cycle-timeseries-<i>.csv, cycle-stats.csv, metadata.json). DIR must exist.",
+        "cycle-timeseries-<i>.csv, cycle-stats.csv, metadata.json). DIR is created when missing.",
         "Example: battdat export cell.h5 --to batteryarchive out/"})
 final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The battdat file.")
@@ -28,7 +29,7 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "FORMAT", description = "Export format (battdat formats).")
     String format;
 
-    @Parameters(index = "1", paramLabel = "DIR", description = "Existing directory to write into.")
+    @Parameters(index = "1", paramLabel = "DIR", description = "Directory to write into (created when missing).")
     Path directory;
 
     @Option(names = "--prefix", paramLabel = "P", description = "The cell (prefix group) to export; default root.")
@@ -45,13 +46,26 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(directory)) {
-            throw new FileAccessException(directory, null, "no such directory (the export directory must exist)");
-        }
         BattdatEngine engine = Battdat.engine();
+        if (engine.registry().exporters().stream().noneMatch(e -> e.formatName().equals(format))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --to '" + format
+                    + "'; known: " + String.join(", ", engine.registry().exporters().stream()
+                    .map(io.battdat.api.parse.VendorExporter::formatName).toList()));
+        }
         var exporter = engine.registry().exporter(format);
         try (StoredDataset ds = engine.open(file)) {
-            exporter.export(ds, directory, ExportOptions.defaults().withPrefix(prefix).withZone(zone).withChunkRows(chunkRows));
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new FileAccessException(directory, null, "exists and is not a directory; name a directory to "
+                        + "export into (it is created when missing)");
+            }
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new FileAccessException(directory, null, "cannot create the export directory: "
+                        + CliErrors.io(e), e);
+            }
+            exporter.export(ds, directory, ExportOptions.defaults().withPrefix(prefix).withZone(zone)
+                    .withChunkRows(chunkRows));
         }
         spec.commandLine().getOut().println("exported " + file + (prefix == null ? "" : " /" + prefix) + " to "
                 + directory + " as " + format);

@@ -68,7 +68,7 @@ final class FactsCommand implements Callable<Integer> {
         try {
             value = mapper.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
-            throw new BadFormatException(file, table, what + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new BadFormatException(file, table, what + " " + MetadataText.problem(text, e), e);
         }
         if (!(value instanceof Map)) {
             throw new BadFormatException(file, table, what + " is not a JSON object");

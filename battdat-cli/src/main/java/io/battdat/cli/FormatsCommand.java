@@ -8,24 +8,47 @@ import io.battdat.streaming.Battdat;
 import io.battdat.streaming.StorageRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.security.CodeSource;
 import java.util.concurrent.Callable;
 
 /** {@code battdat formats}: every parser, exporter and storage backend found on the class path. */
 @Command(name = "formats", mixinStandardHelpOptions = true, header = "List the vendor parsers, exporters and storage backends found.", description = {
         "List the input formats (vendor parsers), export formats and storage backends found on the class path,",
-        "third-party plugins included, with the jar each comes from."})
+        "third-party plugins included, with the jar each comes from (--json: one JSON object)."})
 final class FormatsCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print one JSON object: parsers, exporters, readers, writers, problems.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws JsonProcessingException {
         PrintWriter out = spec.commandLine().getOut();
         StorageRegistry registry = Battdat.engine().registry();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("parsers", registry.parsers().stream().map(p -> entry(p.formatName(), p.description(), p,
+                    p.extensions())).toList());
+            doc.put("exporters", registry.exporters().stream().map(e -> entry(e.formatName(), e.description(), e,
+                    null)).toList());
+            doc.put("readers", registry.readers().stream().map(r -> entry(r.formatName(), null, r, r.extensions()))
+                    .toList());
+            doc.put("writers", registry.writers().stream().map(w -> entry(w.formatName(), null, w, null)).toList());
+            doc.put("problems", registry.problems());
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            return 0;
+        }
         out.println("input formats (battdat convert --format NAME):");
         for (VendorParser p : registry.parsers()) {
             out.printf("  %-16s %s%n  %-16s %s%s%n", p.formatName(), p.description(), "", p.getClass().getName(),
@@ -45,6 +68,21 @@ final class FormatsCommand implements Callable<Integer> {
         }
         registry.problems().forEach(p -> out.println("problem: " + p));
         return 0;
+    }
+
+    private static Map<String, Object> entry(String name, String description, Object provider, List<String> extensions) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("name", name);
+        if (description != null) {
+            e.put("description", description);
+        }
+        if (extensions != null) {
+            e.put("extensions", extensions);
+        }
+        e.put("class", provider.getClass().getName());
+        String origin = origin(provider);
+        e.put("jar", origin.isEmpty() ? null : origin.substring(2, origin.length() - 1));
+        return e;
     }
 
     private static String origin(Object provider) {

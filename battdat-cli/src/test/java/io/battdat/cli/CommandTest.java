@@ -45,7 +45,11 @@ class CommandTest {
         assertTrue(r.out().contains("cells: [cell_a, cell_b]") && r.out().contains("table /cell_b/raw_data: 1112 rows"),
                 r.out());
         Cli zlib = Cli.run("inspect", Cli.testdata("hdf5", "zlib9.h5").toString());
-        assertTrue(zlib.out().contains("deflate-1 [9]") && zlib.out().contains("shuffle-2"), zlib.out());
+        assertTrue(zlib.out().contains("filters: zlib level 9, shuffle"), zlib.out());
+        assertTrue(zlib.out().contains("schema: 8 of 17 schema columns present"), zlib.out());
+        Cli blosc = Cli.run("inspect", Cli.testdata("hdf5", "blosc.h5").toString());
+        assertTrue(blosc.out().contains("filters: blosc:lz4 level 5, byte shuffle"), blosc.out());
+        assertTrue(blosc.out().lines().anyMatch(l -> l.matches("\\s+voltage\\s+<f8\\s+\\[V]\\s+\\S.*")), blosc.out());
     }
 
     @Test

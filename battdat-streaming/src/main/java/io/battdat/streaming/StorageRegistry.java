@@ -10,6 +10,7 @@ import io.battdat.api.postprocess.PostProcessSpi;
 import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
+import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.api.spi.Spi;
 import io.battdat.api.spi.StreamReader;
 import io.battdat.api.spi.StreamWriter;
@@ -288,10 +289,14 @@ public final class StorageRegistry {
      */
     public VendorParser parserFor(Path file) {
         FileProbe probe = probe(file, true);
+        Map<VendorParser, ProbeVerdict> verdicts = new java.util.LinkedHashMap<>();
+        for (VendorParser p : parsers) {
+            verdicts.put(p, verdict(p, probe));
+        }
         for (ProbeResult strength : List.of(ProbeResult.SIGNATURE, ProbeResult.EXTENSION)) {
             List<VendorParser> claims = new ArrayList<>();
             for (VendorParser p : parsers) {
-                if (verdict(p, probe) == strength) {
+                if (verdicts.get(p).result() == strength) {
                     claims.add(p);
                 }
             }
@@ -305,17 +310,22 @@ public final class StorageRegistry {
                         + "(known formats: " + knownParsers() + ")");
             }
         }
-        throw new PluginException(file, null, "no parser recognises this file; known formats: " + knownParsers()
-                + "; choose one with --format, or add the parser's jar to the class path");
+        List<String> reasons = new ArrayList<>();
+        verdicts.forEach((p, v) -> reasons.add(p.formatName() + ": "
+                + (v.reason().isEmpty() ? "does not recognise it" : v.reason())));
+        throw new PluginException(file, null, "no parser recognises this file ("
+                + (reasons.isEmpty() ? "no parsers found" : String.join("; ", reasons))
+                + "); choose one with --format, or add the parser's jar to the class path");
     }
 
-    private static ProbeResult verdict(VendorParser p, FileProbe probe) {
+    /** A parser's verdict with its reason; a parser that throws is logged and counted as a no. */
+    private static ProbeVerdict verdict(VendorParser p, FileProbe probe) {
         try {
-            ProbeResult r = p.probe(probe);
-            return r == null ? ProbeResult.NO : r;
+            ProbeVerdict v = p.explainProbe(probe);
+            return v == null ? ProbeVerdict.of(ProbeResult.NO) : v;
         } catch (RuntimeException e) {
             LOG.warn("parser {} failed to probe {}: {}", p.formatName(), probe.path(), e.toString());
-            return ProbeResult.NO;
+            return ProbeVerdict.no("its probe failed: " + e);
         }
     }
 

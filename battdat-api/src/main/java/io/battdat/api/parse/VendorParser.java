@@ -3,6 +3,7 @@ package io.battdat.api.parse;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
+import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.api.spi.Spi;
 
 import java.nio.file.Path;
@@ -33,6 +34,22 @@ public interface VendorParser {
      * not probed; their files are.
      */
     ProbeResult probe(FileProbe probe);
+
+    /**
+     * {@link #probe} with the reason for a verdict other than {@link ProbeResult#SIGNATURE}, in a few words
+     * ({@code missing column 'Voltage'}, {@code not a .csv file}); auto-detection that finds no parser lists each
+     * parser's reason. Same rules as {@link #probe}: no I/O, no exception, and the same verdict. The default asks
+     * {@link #probe} and, for {@link ProbeResult#NO}, names the {@link #extensions()} when the file has none of them;
+     * parsers override it to say what they looked for.
+     */
+    default ProbeVerdict explainProbe(FileProbe probe) {
+        ProbeResult result = probe(probe);
+        if (result == ProbeResult.NO && !extensions().isEmpty() && !extensions().contains(probe.extension())) {
+            return ProbeVerdict.no("not a " + extensions().stream().map(e -> "." + e)
+                    .collect(java.util.stream.Collectors.joining(" or ")) + " file");
+        }
+        return ProbeVerdict.of(result == null ? ProbeResult.NO : result);
+    }
 
     /**
      * Whether this file is a companion that a directory scan should skip (Arbin's {@code *_Metadata.csv});

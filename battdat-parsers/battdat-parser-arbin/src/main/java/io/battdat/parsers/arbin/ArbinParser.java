@@ -21,6 +21,7 @@ import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
+import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.nio.charset.StandardCharsets;
@@ -61,17 +62,29 @@ public final class ArbinParser implements VendorParser {
 
     @Override
     public ProbeResult probe(FileProbe probe) {
+        return explainProbe(probe).result();
+    }
+
+    @Override
+    public ProbeVerdict explainProbe(FileProbe probe) {
         if (!probe.extension().equals("csv")) {
-            return ProbeResult.NO;
+            return ProbeVerdict.no("not a .csv file");
         }
         Header header = firstLine(probe.head());
-        if (header != null && header.indexOf("Cycle_Index") >= 0 && header.indexOf("Current") >= 0
-                && header.indexOf("Voltage") >= 0 && (header.indexOf("Step_Index") >= 0 || header.indexOf("Data_Point") >= 0)
-                && (header.indexOf("DateTime") >= 0 || header.indexOf("Date_Time") >= 0)) {
-            return ProbeResult.SIGNATURE;
+        if (header == null) {
+            // only a head too short to tell is a maybe
+            return ProbeVerdict.extension("no complete header line in the first " + FileProbe.HEAD_BYTES + " bytes");
         }
-        // a complete header line without Arbin's columns is another CSV; only a head too short to tell is a maybe
-        return header == null ? ProbeResult.EXTENSION : ProbeResult.NO;
+        // a complete header line without Arbin's columns is another CSV
+        List<String> missing = new ArrayList<>();
+        for (String[] column : new String[][]{{"Cycle_Index"}, {"Current"}, {"Voltage"}, {"Step_Index", "Data_Point"},
+                {"DateTime", "Date_Time"}}) {
+            if (header.indexOf(column) < 0) {
+                missing.add("'" + String.join("' or '", column) + "'");
+            }
+        }
+        return missing.isEmpty() ? ProbeVerdict.signature()
+                : ProbeVerdict.no("missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
     }
 
     /** The header line in the first bytes, or null when there is no complete line. */

@@ -151,4 +151,18 @@ class ArbinParserTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void probeSaysWhichColumnsAreMissing() {
+        ArbinParser parser = new ArbinParser();
+        io.battdat.api.spi.FileProbe other = new io.battdat.api.spi.FileProbe(Path.of("x.csv"), false,
+                "Data_Point,DateTime,Cycle_Index,Current\n1,2,3,4\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals("missing column 'Voltage'", parser.explainProbe(other).reason());
+        assertEquals(io.battdat.api.spi.ProbeResult.NO, parser.probe(other));
+        io.battdat.api.spi.FileProbe notCsv = new io.battdat.api.spi.FileProbe(Path.of("x.txt"), false, new byte[0]);
+        assertEquals("not a .csv file", parser.explainProbe(notCsv).reason());
+        io.battdat.api.spi.FileProbe shortHead = new io.battdat.api.spi.FileProbe(Path.of("x.csv"), false,
+                "Data_Point,Date".getBytes(StandardCharsets.UTF_8));
+        assertEquals(io.battdat.api.spi.ProbeResult.EXTENSION, parser.probe(shortHead));
+    }
 }

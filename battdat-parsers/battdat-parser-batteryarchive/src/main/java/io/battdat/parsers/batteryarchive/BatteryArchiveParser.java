@@ -23,6 +23,7 @@ import io.battdat.api.schema.CycleLevelData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
+import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.nio.charset.StandardCharsets;
@@ -76,12 +77,18 @@ public final class BatteryArchiveParser implements VendorParser {
 
     @Override
     public ProbeResult probe(FileProbe probe) {
+        return explainProbe(probe).result();
+    }
+
+    @Override
+    public ProbeVerdict explainProbe(FileProbe probe) {
         Matcher m = NAME.matcher(probe.path().getFileName().toString());
         if (!m.matches()) {
-            return ProbeResult.NO;
+            return ProbeVerdict.no("name does not end in _timeseries.csv, _timeseries_data.csv or _cycle_data.csv");
         }
         String head = new String(probe.head(), StandardCharsets.UTF_8);
-        return head.contains("Cycle_Index") ? ProbeResult.SIGNATURE : ProbeResult.EXTENSION;
+        return head.contains("Cycle_Index") ? ProbeVerdict.signature()
+                : ProbeVerdict.extension("named like BatteryArchive, but no 'Cycle_Index' column");
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.battdat.api.schema.EISData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
+import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.nio.charset.StandardCharsets;
@@ -71,14 +72,23 @@ public final class BatteryDataParser implements VendorParser {
 
     @Override
     public ProbeResult probe(FileProbe probe) {
+        return explainProbe(probe).result();
+    }
+
+    @Override
+    public ProbeVerdict explainProbe(FileProbe probe) {
         String head = new String(probe.head(), StandardCharsets.UTF_8);
         boolean named = NAME.matcher(probe.path().getFileName().toString()).lookingAt();
         boolean raw = head.startsWith("Cycle_Index,") && head.contains("Time_s") && head.contains("Datenum_d");
         boolean summary = head.startsWith("Cycle_Index,") && head.contains("Q_chg") && head.contains("tsecs_start");
         if ((raw || summary) && named) {
-            return ProbeResult.SIGNATURE;
+            return ProbeVerdict.signature();
         }
-        return named ? ProbeResult.EXTENSION : ProbeResult.NO;
+        String content = !head.startsWith("Cycle_Index,") ? "the header does not start with 'Cycle_Index'"
+                : "no 'Time_s' and 'Datenum_d' (raw) or 'Q_chg' and 'tsecs_start' (summary) columns";
+        return named ? ProbeVerdict.extension(content)
+                : ProbeVerdict.no("name does not end in -raw.csv or -summary.csv"
+                + (raw || summary ? "" : ", and " + content));
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
+import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.io.BufferedReader;
@@ -73,12 +74,20 @@ public final class MaccorParser implements VendorParser {
 
     @Override
     public ProbeResult probe(FileProbe probe) {
+        return explainProbe(probe).result();
+    }
+
+    @Override
+    public ProbeVerdict explainProbe(FileProbe probe) {
         boolean named = NAME.matcher(probe.path().getFileName().toString()).matches();
         String head = new String(probe.head(), StandardCharsets.ISO_8859_1);
         if (head.contains("Date of Test:") && head.contains("Cyc#") && head.contains("\t")) {
-            return ProbeResult.SIGNATURE;
+            return ProbeVerdict.signature();
         }
-        return named ? ProbeResult.EXTENSION : ProbeResult.NO;
+        String content = !head.contains("Date of Test:") ? "no 'Date of Test:' line"
+                : !head.contains("Cyc#") ? "no 'Cyc#' column" : "no tab-separated columns";
+        return named ? ProbeVerdict.extension(content)
+                : ProbeVerdict.no(content + ", and the name does not end in a 3-digit extension (.001)");
     }
 
     @Override
