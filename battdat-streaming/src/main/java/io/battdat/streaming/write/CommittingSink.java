@@ -33,7 +33,10 @@ import java.util.Objects;
  *
  * <p><b>Periodic commits.</b> After every append, the rows written since the last commit (over all tables) and the
  * time since it are checked against the policy; the backend's {@link DatasetSink#flush()} commits every table. A
- * process killed at any moment leaves the file as of the last commit: a prefix of every table.
+ * process killed at any moment leaves the file as of the last commit: a prefix of every table. A commit due by the
+ * policy is also put off until 20 times the previous commit's duration has passed since it ended, so commits never
+ * cost more than about 5% of the run whatever they cost in a backend (an HDF5 commit takes milliseconds and is never
+ * put off; a Parquet commit copies the table's committed bytes, so its commits spread out as the table grows).
  *
  * <p><b>Resume</b> ({@link #resume}). The file's committed rows are read first. The producer then writes the whole
  * input again from its first row: for a table the file already has, its first rows are compared, value by value,
@@ -59,6 +62,10 @@ public final class CommittingSink implements DatasetSink {
     private boolean firstCommitDone;
     private long commits;
     private long commitNanos;
+    /** How long the last periodic commit took: the next waits at least {@link #SPACING} times as long. */
+    private long lastCommitNanos;
+    /** Commits are spaced by at least this many times their own duration: they cost at most ~5% of the run. */
+    private static final int SPACING = 20;
     private boolean closed;
 
     private CommittingSink(Path path, DatasetSink inner, CommitPolicy policy, StoredDataset committed) {
@@ -167,8 +174,16 @@ public final class CommittingSink implements DatasetSink {
         if (unmatched > 0) {
             return; // a resume commits nothing before every committed row was matched
         }
-        if (!firstCommitDone || rowsSinceCommit >= policy.rows()
-                || (intervalNanos != Long.MAX_VALUE && System.nanoTime() - lastCommit >= intervalNanos)) {
+        if (!firstCommitDone) {
+            flush();
+            return;
+        }
+        boolean due = rowsSinceCommit >= policy.rows();
+        if (!due && intervalNanos == Long.MAX_VALUE) {
+            return;
+        }
+        long since = System.nanoTime() - lastCommit;
+        if ((due || since >= intervalNanos) && since >= SPACING * lastCommitNanos) {
             flush();
         }
     }
@@ -181,7 +196,8 @@ public final class CommittingSink implements DatasetSink {
         long start = System.nanoTime();
         inner.flush();
         lastCommit = System.nanoTime();
-        commitNanos += lastCommit - start;
+        lastCommitNanos = lastCommit - start;
+        commitNanos += lastCommitNanos;
         commits++;
         firstCommitDone = true;
         rowsSinceCommit = 0;
