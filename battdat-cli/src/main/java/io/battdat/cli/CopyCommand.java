@@ -55,8 +55,8 @@ final class CopyCommand implements Callable<Integer> {
 
     @Option(names = "--append", description = {"Append IN's rows to the tables of an existing OUT (written by",
             "PyTables, the Python toolkit or battdat): tables OUT has get IN's rows (their columns must match), the",
-            "others are created; OUT's metadata is kept. The rows become visible together when the copy completes;",
-            "if it fails, OUT keeps exactly its old rows."})
+            "others are created; OUT's metadata is kept. The rows become visible together when the copy completes",
+            "(unless --commit-every is given); if it fails, OUT keeps exactly its old rows."})
     boolean append;
 
     @Option(names = "--key", paramLabel = "K", description = {"Write IN's tables into the prefix group K of OUT",
@@ -72,7 +72,8 @@ final class CopyCommand implements Callable<Integer> {
             "checked to hold a prefix of IN's table (same columns, and its committed rows equal IN's first rows,",
             "compared value by value while IN is read again), then IN's remaining rows are appended. A mismatch",
             "is an error naming the table, row, column and both values, and OUT is left unchanged. The result",
-            "equals an uninterrupted copy. An OUT that does not exist is copied from the start."})
+            "equals an uninterrupted copy. An OUT that does not exist is copied from the start. Temporary files",
+            "that killed copies left beside OUT are removed."})
     boolean resume;
 
     @Spec
