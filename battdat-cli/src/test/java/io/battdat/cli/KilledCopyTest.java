@@ -64,7 +64,6 @@ class KilledCopyTest {
         assertEquals(0, followed.status(), followed.err());
         assertEquals(sourceChecksum, checksumOf(followed.out()), "a follower started before the copy");
         assertEquals(sourceFacts, Cli.run("facts", whole.toString()).out());
-        long wholeBytes = Files.size(whole);
 
         // Before the first commit nothing carries the name, and a follower waiting for it says so.
         Path early = dir.resolve("early.h5");
@@ -76,6 +75,7 @@ class KilledCopyTest {
         assertTrue(!Files.exists(early));
 
         long previous = -1;
+        long previousThreshold = 0;
         List<Long> prefixes = new ArrayList<>();
         for (int k = 0; k < KILLS; k++) {
             Path out = dir.resolve("killed-" + k + ".h5");
@@ -83,8 +83,9 @@ class KilledCopyTest {
             Follower f = k >= KILLS - 3 ? Follower.start(out, 15) : null;
             double fraction = 0.05 + 0.9 * k / (KILLS - 1.0);
             Process child = copy(source, out);
-            while (child.isAlive() && !(Files.exists(out) && Files.size(out) >= fraction * wholeBytes)) {
-                Thread.sleep(1);
+            long threshold = (long) (fraction * ROWS);
+            while (child.isAlive() && committedRows(out) < threshold) {
+                Thread.sleep(5);
             }
             child.destroyForcibly(); // SIGKILL
             assertTrue(child.waitFor(60, TimeUnit.SECONDS));
@@ -93,8 +94,11 @@ class KilledCopyTest {
                 rows = d.table("raw_data").rows();
             }
             assertTrue(rows <= ROWS);
-            assertTrue(rows >= previous, "kill " + k + " at " + fraction + " of the output left " + rows
-                    + " rows, an earlier one " + previous);
+            // each kill comes once the copy has committed its share of the rows: a later kill leaves at least that
+            // many, and at least what the earlier kill's share was
+            assertTrue(rows >= threshold && threshold >= previousThreshold, "kill " + k + " after " + threshold
+                    + " committed rows left " + rows + " (the earlier kill: " + previous + ")");
+            previousThreshold = threshold;
             previous = rows;
             prefixes.add(rows);
             if (python) {
@@ -171,6 +175,18 @@ class KilledCopyTest {
         // only the superblock's "open for writing" flags may have been touched (and are cleared again)
         assertEquals(before.length, after.length);
         assertTrue(java.util.Arrays.equals(before, after), "the file was changed");
+    }
+
+    /** The rows a file being written has committed so far (0 before it exists). */
+    private static long committedRows(Path file) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try (StoredDataset d = Battdat.engine().open(file)) {
+            return d.tables().isEmpty() ? 0 : d.table("raw_data").rows();
+        } catch (io.battdat.api.BattdatException e) {
+            return 0; // renamed while opening: look again
+        }
     }
 
     /** The source, written with the writer API: simulated cycles of about 2,000 rows. */
