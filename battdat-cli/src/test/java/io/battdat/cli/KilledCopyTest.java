@@ -79,8 +79,8 @@ class KilledCopyTest {
         List<Long> prefixes = new ArrayList<>();
         for (int k = 0; k < KILLS; k++) {
             Path out = dir.resolve("killed-" + k + ".h5");
-            // the last three are followed from before the copy starts (each follower then waits out its idle time)
-            Follower f = k >= KILLS - 3 ? Follower.start(out, 15) : null;
+            // the last two are followed from before the copy starts (each follower then waits out its idle time)
+            Follower f = k >= KILLS - 2 ? Follower.start(out, 12) : null;
             double fraction = 0.05 + 0.9 * k / (KILLS - 1.0);
             Process child = copy(source, out);
             long threshold = (long) (fraction * ROWS);
@@ -125,7 +125,7 @@ class KilledCopyTest {
 
     @Test
     void parquetCopiesKilledAnywhereLeaveAPrefixThatResumes() throws Exception {
-        long rows = Math.min(ROWS, 500_000);
+        long rows = Math.min(ROWS, 300_000);
         Path source = dir.resolve("source.h5");
         writeSource(source, rows);
         String sourceFacts = Cli.run("facts", source.toString()).out();
