@@ -31,8 +31,10 @@ import java.util.concurrent.Callable;
         "Stream cycler exports (files or directories) into a battdat HDF5 file in bounded memory: the vendor parser",
         "(--format, or detected from each file's name and first bytes), then drop_cycles/AddState/AddSteps/AddMethod/",
         "AddSubSteps as the vendor's Python reader does, then the streaming writer. Several cells go into prefix",
-        "groups (--prefix once per cell, or the cells' names). OUT is written under a temporary name and appears only",
-        "when complete. `battdat formats` lists the parsers found on the class path.",
+        "groups (--prefix once per cell, or the cells' names). OUT is committed every 1,000,000 rows or 30 s",
+        "(--commit-every) and after the first batch; a new OUT is written under a temporary name that takes its",
+        "name at that first commit. A conversion killed at any moment leaves an OUT holding a prefix of every",
+        "table; --resume continues it. `battdat formats` lists the parsers found on the class path.",
         "Example: battdat convert run1.csv --out cell.h5 --complevel 5"})
 final class ConvertCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Export files or directories of one format.")
@@ -70,6 +72,17 @@ final class ConvertCommand implements Callable<Integer> {
             "batterydata.store-all=true, maccor.ignore-time=true (see each parser's README)."})
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--commit-every", paramLabel = "ROWS|DURATION", description = {"Commit OUT every ROWS rows",
+            "(over all tables) or every DURATION (30s, 500ms, 2m), whichever comes first; both as ROWS,DURATION;",
+            "'close' commits only at the end. Default: 1000000,30s."})
+    String commitEvery;
+
+    @Option(names = "--resume", description = {"Continue an OUT left by a killed conversion of the same inputs with",
+            "the same options: the inputs are parsed again, each table's rows already in OUT are compared value by",
+            "value with the parsed ones instead of written, and the rest are appended. A mismatch is an error naming",
+            "the table, row, column and both values, and OUT is left unchanged."})
+    boolean resume;
+
     @Option(names = "--quiet", description = "No progress display.")
     boolean quiet;
 
@@ -101,7 +114,8 @@ final class ConvertCommand implements Callable<Integer> {
         }
         ProgressDisplay progress = quiet ? null : new ProgressDisplay(err, System.console() != null);
         ConvertOptions options = ConvertOptions.defaults().withFormat(format).withPrefixes(prefixes)
-                .withComplevel(complevel).withMetadata(meta).withParse(parse);
+                .withComplevel(complevel).withMetadata(meta).withParse(parse)
+                .withCommits(CopyCommand.commitPolicy(spec, commitEvery, false)).withResume(resume);
         if (progress != null) {
             options = options.withProgress(progress);
         }

@@ -26,6 +26,9 @@ import java.util.concurrent.Callable;
         "Follow a table while a writer appends to it: print the rows already in the file, then each row of every",
         "later flush as it lands (or, with --cycles, one line per cycle once the next cycle has begun). Ends when",
         "the writer closes the file, after --idle-timeout seconds without a new row, or with Ctrl-C.",
+        "Like tail -F, a FILE (or table) that does not exist yet is waited for, up to --idle-timeout: start the",
+        "follower before `battdat copy` or `convert` and it prints every row, commit by commit (a new file takes its",
+        "name at the writer's first commit, which comes right after its first batch).",
         "Files written by battdat are followed commit by commit; files another program (PyTables) is writing are",
         "read only between that program's sessions, so no row is ever yielded that differs from the final file.",
         "Example: battdat follow cell.h5 --cycles --idle-timeout 600"})
@@ -39,8 +42,8 @@ final class FollowCommand implements Callable<Integer> {
     @Option(names = "--cycles", description = "Print one line per completed cycle instead of every row.")
     boolean cycles;
 
-    @Option(names = "--idle-timeout", paramLabel = "S", description = "End after S seconds without a new row "
-            + "(default: wait until the writer closes the file).")
+    @Option(names = "--idle-timeout", paramLabel = "S", description = "End after S seconds without a new row, "
+            + "or without FILE appearing (default: wait until the writer closes the file).")
     Double idleTimeout;
 
     @Option(names = "--poll", paramLabel = "MS", description = "Milliseconds between checks for a new flush "
@@ -76,7 +79,7 @@ final class FollowCommand implements Callable<Integer> {
             }
             follow = follow.withAcrossSessions(true);
         }
-        if (newOnly) {
+        if (newOnly && java.nio.file.Files.exists(file)) {
             try (var dataset = engine.open(file)) {
                 follow = follow.withFirstRow(dataset.table(key).rows());
             }

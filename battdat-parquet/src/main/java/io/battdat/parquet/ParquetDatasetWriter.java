@@ -37,17 +37,21 @@ import java.util.Map;
  * sub-directories, {@link DatasetLayout}), each file carrying {@code battery_metadata}, {@code write_date} and
  * {@code table_metadata} as the Python toolkit writes them ({@link KeyValueMetadata}).
  *
- * <p>Nothing half-written ever appears under the dataset's name. A new or replaced dataset is written into a hidden
- * sibling directory that takes the name when {@link #close()} has completed every file (an existing dataset is
- * moved aside first, then deleted). In append mode, each new or extended table is written under a hidden temporary
- * name in its folder and renamed over its final name at close; extending a table copies its row groups byte for
- * byte, then adds the new rows. {@link #abort()} removes every temporary file and leaves the old dataset as it was.
+ * <p>Nothing half-written ever appears under the dataset's name. Each table is written under a hidden temporary name
+ * in its folder; a commit ({@link #flush()}, {@link TableSink#flush()}, {@link #close()}) completes it (footer) and
+ * renames it over {@code <table>.parquet}, then goes on in a new temporary file that starts with the committed row
+ * groups copied byte for byte ({@link ParquetTableWriter}). So at every instant each table file is a complete
+ * Parquet file holding a prefix of the table's rows, which pyarrow, pandas and our reader open. A new or replaced
+ * dataset is written into a hidden sibling directory that takes the dataset's name at the first commit (an existing
+ * dataset is moved aside first, then deleted). Extending a table (append mode) copies its row groups the same way.
+ * {@link #abort()} removes every temporary file: a dataset never committed disappears, a committed one keeps its
+ * last commit.
  *
  * <p>Differences from Python's {@code ParquetWriter}, on purpose: a dataset being replaced is deleted only when it
  * holds nothing but dataset files (Python deletes any directory recursively); the battery metadata text of a copy is
  * kept verbatim ({@link WriteOptions#metadataJson()}), otherwise it is written with nulls omitted as Python does.
- * A Parquet file is readable only once its footer is written, so {@link TableSink#flush()} writes a row group but
- * the rows become visible at {@link #close()}.
+ * A commit costs a copy of the committed bytes of each table (Parquet's footer is at the end of the file, so a file
+ * cannot be extended in place and stay readable): commit a large table rarely.
  */
 final class ParquetDatasetWriter implements DatasetSink {
     private static final Logger LOG = LoggerFactory.getLogger(ParquetDatasetWriter.class);
@@ -61,9 +65,13 @@ final class ParquetDatasetWriter implements DatasetSink {
     private final int level;
     private final int rowGroupRows;
     private final Map<String, ParquetTableWriter> tables = new LinkedHashMap<>();
-    /** Final file of each table being written in append mode. */
+    /** The committed file of each table, relative to the dataset's directory. */
     private final Map<String, Path> finalFiles = new LinkedHashMap<>();
+    /** Whether a new dataset's staging directory has taken the dataset's name (at the first commit). */
+    private boolean published;
     private boolean closed;
+    /** Set by {@link #close()}: its commit starts no new temporary files. */
+    private boolean closing;
 
     private ParquetDatasetWriter(Path target, Path staging, WriteOptions options, String batteryJson, int rowGroupRows) {
         this.target = target;
@@ -204,19 +212,50 @@ final class ParquetDatasetWriter implements DatasetSink {
         }
         Path file = fileFor(k);
         ParquetTableWriter t = new ParquetTableWriter(target, "/" + k[2], file, layout, kv, codec, level, rowGroupRows);
-        tables.put(k[2], t);
+        return register(k[2], t);
+    }
+
+    private ParquetTableWriter register(String key, ParquetTableWriter t) {
+        tables.put(key, t);
+        t.onFlush(() -> commit(Map.of(key, t)));
         return t;
     }
 
-    /** Where a table's rows go now: its place in the staging directory, or a hidden temporary name beside it. */
+    /** The directory the dataset's files are in now: the staging directory until the first commit. */
+    private Path root() {
+        return staging != null && !published ? staging : target;
+    }
+
+    /** A hidden temporary name beside the table's committed file, where its rows go until the next commit. */
     private Path fileFor(String[] k) {
-        if (staging != null) {
-            return DatasetLayout.fileFor(staging, k[0], k[1]);
-        }
-        Path last = DatasetLayout.fileFor(target, k[0], k[1]);
-        finalFiles.put(k[2], last);
-        return last.resolveSibling("." + last.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+        Path rel = DatasetLayout.fileFor(Path.of("."), k[0], k[1]).normalize();
+        finalFiles.put(k[2], rel);
+        return temporaryBeside(root().resolve(rel));
+    }
+
+    private static Path temporaryBeside(Path committed) {
+        return committed.resolveSibling("." + committed.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
                 + System.nanoTime());
+    }
+
+    /**
+     * One commit of {@code which}: each table's file is completed and renamed over its committed name; then a new
+     * dataset's staging directory takes the dataset's name (first commit only).
+     */
+    private void commit(Map<String, ParquetTableWriter> which) {
+        ensureWritable();
+        try {
+            for (Map.Entry<String, ParquetTableWriter> e : which.entrySet()) {
+                Path committed = root().resolve(finalFiles.get(e.getKey()));
+                e.getValue().commit(committed, closing ? null : temporaryBeside(committed), options.fsync());
+            }
+            if (staging != null && !published) {
+                publishDirectory();
+            }
+        } catch (RuntimeException e) {
+            abort();
+            throw e;
+        }
     }
 
     @Override
@@ -238,11 +277,10 @@ final class ParquetDatasetWriter implements DatasetSink {
         Map<String, String> kv = new LinkedHashMap<>(ParquetFiles.readFooter(target, "/" + k[2], existing)
                 .getFileMetaData().getKeyValueMetaData());
         kv.put(KeyValueMetadata.WRITE_DATE, KeyValueMetadata.isoformat(LocalDateTime.now()));
-        ParquetTableWriter t = new ParquetTableWriter(target, "/" + k[2], fileFor(k), info.layout(), kv, codec, level,
-                rowGroupRows);
-        tables.put(k[2], t);
+        ParquetTableWriter t = register(k[2], new ParquetTableWriter(target, "/" + k[2], fileFor(k), info.layout(), kv,
+                codec, level, rowGroupRows));
         try (ParquetFileReader reader = ParquetFiles.open(target, "/" + k[2], existing);
-             SeekableInputStream in = new LocalInputFile(existing).newStream()) {
+             SeekableInputStream in = new ChannelInputStream(existing)) {
             if (!reader.getFileMetaData().getSchema().equals(ParquetTypes.schemaOf(info.layout()))) {
                 throw new UnsupportedFeatureException(target, "/" + k[2], "cannot append: the file's Parquet schema "
                         + reader.getFileMetaData().getSchema() + " is not the one this writer writes for "
@@ -253,17 +291,18 @@ final class ParquetDatasetWriter implements DatasetSink {
             throw new FileAccessException(target, "/" + k[2], "cannot read " + existing + ": " + e, e);
         } catch (RuntimeException e) {
             tables.remove(k[2]);
-            t.abort();
-            deleteQuietly(t.file());
+            if (t.abort()) {
+                deleteQuietly(t.file());
+            }
             throw e;
         }
         return t;
     }
 
+    /** Commits every table (see the class comment). */
     @Override
     public void flush() {
-        ensureWritable();
-        tables.values().forEach(ParquetTableWriter::flush);
+        commit(tables);
     }
 
     @Override
@@ -271,47 +310,30 @@ final class ParquetDatasetWriter implements DatasetSink {
         if (closed) {
             return;
         }
-        try {
-            for (ParquetTableWriter t : tables.values()) {
-                t.finish();
-            }
-            publish();
-            closed = true;
-        } catch (RuntimeException e) {
-            abort();
-            throw e;
-        }
+        closing = true;
+        commit(tables);
+        closed = true;
     }
 
-    /** Moves the completed files under their names (see the class comment). */
-    private void publish() {
+    /** The first commit of a new dataset: the staging directory takes the dataset's name. */
+    private void publishDirectory() {
         try {
-            if (staging == null) {
-                for (Map.Entry<String, Path> e : finalFiles.entrySet()) {
-                    move(tables.get(e.getKey()).file(), e.getValue());
-                }
-                return;
-            }
             Path old = null;
             if (Files.exists(target)) {
                 old = staging.resolveSibling(staging.getFileName() + ".old");
-                move(target, old);
+                ParquetTableWriter.moveAtomically(target, old);
             }
             Files.createDirectories(target.toAbsolutePath().getParent());
-            move(staging, target);
+            ParquetTableWriter.moveAtomically(staging, target);
+            published = true;
+            for (ParquetTableWriter t : tables.values()) {
+                t.moved(staging, target);
+            }
             if (old != null) {
                 deleteRecursively(old);
             }
         } catch (IOException e) {
             throw new WriteException(target, null, -1, "cannot move the written dataset under its name: " + e, e);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -322,12 +344,11 @@ final class ParquetDatasetWriter implements DatasetSink {
         }
         closed = true;
         for (ParquetTableWriter t : tables.values()) {
-            t.abort();
-            if (staging == null) {
+            if (t.abort()) {
                 deleteQuietly(t.file());
             }
         }
-        if (staging != null) {
+        if (staging != null && !published) {
             try {
                 deleteRecursively(staging);
             } catch (IOException e) {

@@ -33,8 +33,13 @@ import java.util.Map;
  * Writes one table file. Values go column by column from the batch's primitive arrays into parquet-java's column
  * writers (dictionary or plain encoding, pages of about 1 MiB, statistics); every {@code rowGroupRows} rows, or on
  * {@link #flush()}, the buffered pages are compressed into a row group and written out, so at most one row group is
- * held in memory. The footer, with the key-value metadata, is written by {@link #finish}; until then the file is
+ * held in memory. The footer, with the key-value metadata, is written by {@link #commit}; until then the file is
  * incomplete, which is why it is written under a temporary name.
+ *
+ * <p>A commit completes the file (footer) and renames it over the table's committed name, so the table's file is
+ * always a complete Parquet file that pyarrow and our reader open. Writing then goes on in a new temporary file
+ * that starts with the committed file's row groups, copied byte for byte (Parquet cannot be extended in place: its
+ * footer is at the end); a commit therefore costs a copy of the table's committed bytes.
  */
 final class ParquetTableWriter implements TableSink {
     /** Rows written to every column before the store's page-size check runs, so pages stay close to their size. */
@@ -44,7 +49,7 @@ final class ParquetTableWriter implements TableSink {
 
     private final Path dataset;
     private final String table;
-    private final Path file;
+    private Path file;
     private final TableLayout layout;
     private final MessageType schema;
     private final ColumnDescriptor[] descriptors;
@@ -53,13 +58,16 @@ final class ParquetTableWriter implements TableSink {
     private final CompressionCodecName codec;
     private final int level;
     private final int rowGroupRows;
-    private final ParquetFileWriter writer;
+    private ParquetFileWriter writer;
+    /** Commits this table alone ({@link #flush()}); set by the dataset writer. */
+    private Runnable commitThisTable = () -> { };
 
     private ColumnChunkPageWriteStore pageStore;
     private ColumnWriteStore store;
     private ColumnWriter[] columns;
     private int rowsInGroup;
     private long rowsWritten;
+    private long committedRows;
     private boolean finished;
 
     ParquetTableWriter(Path dataset, String table, Path file, TableLayout layout, Map<String, String> keyValues,
@@ -80,13 +88,76 @@ final class ParquetTableWriter implements TableSink {
                 .withPageSize(1 << 20)
                 .withDictionaryPageSize(1 << 20)
                 .build();
+        this.writer = start(file);
+    }
+
+    private ParquetFileWriter start(Path f) {
         try {
-            Files.createDirectories(file.getParent());
-            this.writer = new ParquetFileWriter(new LocalOutputFile(file), schema, ParquetFileWriter.Mode.CREATE,
+            Files.createDirectories(f.getParent());
+            ParquetFileWriter w = new ParquetFileWriter(new LocalOutputFile(f), schema, ParquetFileWriter.Mode.CREATE,
                     Long.MAX_VALUE, 0, null, props);
-            writer.start();
+            w.start();
+            return w;
         } catch (IOException e) {
-            throw new WriteException(dataset, table, -1, "cannot create " + file + ": " + e, e);
+            throw new WriteException(dataset, table, -1, "cannot create " + f + ": " + e, e);
+        }
+    }
+
+    void onFlush(Runnable commit) {
+        this.commitThisTable = commit;
+    }
+
+    /** The temporary file moved with its directory (a new dataset's staging directory taking its name). */
+    void moved(Path from, Path to) {
+        file = to.resolve(from.relativize(file));
+    }
+
+    /**
+     * Completes the file and renames it to {@code committed}; unless {@code next} is null, goes on writing into
+     * {@code next}, which starts with the committed row groups. Returns the rows this commit made visible.
+     */
+    long commit(Path committed, Path next, boolean fsync) {
+        ensureOpen();
+        long before = committedRows;
+        writeRowGroup();
+        try {
+            writer.end(keyValues);
+            if (fsync) {
+                try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(file,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    c.force(true);
+                }
+            }
+            moveAtomically(file, committed);
+        } catch (IOException | RuntimeException e) {
+            finished = true;
+            throw new WriteException(dataset, table, rowsWritten, "cannot commit " + file + " as " + committed + ": "
+                    + e, e);
+        }
+        committedRows = rowsWritten;
+        List<BlockMetaData> groups = writer.getFooter().getBlocks();
+        if (next == null) {
+            finished = true;
+            return committedRows - before;
+        }
+        file = next;
+        writer = start(next);
+        try (SeekableInputStream in = new ChannelInputStream(committed)) {
+            writer.appendRowGroups(in, groups, false);
+        } catch (IOException | RuntimeException e) {
+            finished = true;
+            throw new WriteException(dataset, table, rowsWritten, "cannot carry the committed rows of " + committed
+                    + " into " + next + ": " + e, e);
+        }
+        return committedRows - before;
+    }
+
+    static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -107,6 +178,7 @@ final class ParquetTableWriter implements TableSink {
             for (BlockMetaData g : groups) {
                 rowsWritten += g.getRowCount();
             }
+            committedRows = rowsWritten;
         } catch (IOException | RuntimeException e) {
             throw new WriteException(dataset, table, -1, "cannot copy the rows of " + existing + ": " + e, e);
         }
@@ -235,42 +307,35 @@ final class ParquetTableWriter implements TableSink {
         }
     }
 
-    /** Writes the open row group; the rows become readable when the dataset is closed (Parquet's footer). */
+    /** Commits this table: its rows so far become readable under the table's name (see the class comment). */
     @Override
     public long flush() {
         ensureOpen();
-        long before = rowsWritten;
+        long before = committedRows;
+        commitThisTable.run();
+        return committedRows - before;
+    }
+
+    /** Writes the open row group into the file (not yet readable: the footer comes at the commit). */
+    void writeRowGroup() {
+        ensureOpen();
         try {
             endGroup();
         } catch (IOException | RuntimeException e) {
             throw new WriteException(dataset, table, rowsWritten, "cannot write a row group to " + file + ": " + e, e);
         }
-        return rowsWritten - before;
     }
 
+    /** Rows of completed commits. */
     @Override
     public long rowsWritten() {
-        return rowsWritten;
+        return committedRows;
     }
 
-    /** Writes the last row group and the footer with the key-value metadata. */
-    void finish() {
+    /** Stops without a footer; the caller deletes the file. Returns false when there was no open file to stop. */
+    boolean abort() {
         if (finished) {
-            return;
-        }
-        flush();
-        finished = true;
-        try {
-            writer.end(keyValues);
-        } catch (IOException | RuntimeException e) {
-            throw new WriteException(dataset, table, -1, "cannot write the footer of " + file + ": " + e, e);
-        }
-    }
-
-    /** Stops without a footer; the caller deletes the file. */
-    void abort() {
-        if (finished) {
-            return;
+            return false;
         }
         finished = true;
         store = null;
@@ -281,6 +346,7 @@ final class ParquetTableWriter implements TableSink {
         } catch (IOException | RuntimeException ignore) {
             // the file is deleted next
         }
+        return true;
     }
 
     private void ensureOpen() {

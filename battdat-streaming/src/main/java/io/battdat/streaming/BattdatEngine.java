@@ -243,7 +243,12 @@ public final class BattdatEngine {
      * ends when the writer closes the file and every row was yielded, after {@link FollowOptions#idleTimeout()}
      * without a new row, or when it is closed (from any thread; a waiting {@code hasNext()} then returns false).
      *
-     * @param file   the file being written (it must exist)
+     * <p>Like {@code tail -F}, a file or table that does not exist yet is waited for (polling at the follow's
+     * interval, up to its idle timeout; without one, until it appears or the thread is interrupted), so a follower
+     * may start before the writer. A writer that creates a file writes it under a temporary name that takes the
+     * file's name at its first commit: the follower waits for that name, and then reads every committed row.
+     *
+     * @param file   the file being written, or to be written
      * @param key    the table key: {@code raw_data} (null means that), or {@code cell_a/raw_data}
      * @param follow poll interval, idle timeout, first row
      * @return an open stream; close it (try-with-resources)
@@ -251,6 +256,7 @@ public final class BattdatEngine {
      */
     public BatchStream follow(Path file, String key, FollowOptions follow) {
         Objects.requireNonNull(follow, "follow");
+        awaitTables(file, List.of(key == null ? DEFAULT_KEY : key), follow);
         StoredDataset dataset = open(file);
         try {
             TableCursor cursor = dataset.followTable(key == null ? DEFAULT_KEY : key, options, follow);
@@ -269,17 +275,65 @@ public final class BattdatEngine {
     /**
      * The cycles of tables being written, as {@link #cycles} gives them: a cycle is yielded once the next cycle has
      * begun in every streamed table, or when the follow ends (the writer closed the file, the idle timeout passed,
-     * or the stream was closed).
+     * or the stream was closed). A file or table that does not exist yet is waited for, as by {@link #follow}.
      */
     public CycleStream followCycles(Path file, CycleRequest request, FollowOptions follow) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(follow, "follow");
+        awaitTables(file, request.keys(), follow);
         StoredDataset dataset = open(file);
         try {
             return new Cycles(dataset, request, key -> dataset.followTable(key, options, follow));
         } catch (RuntimeException e) {
             closeAfterFailure(dataset, e);
             throw e;
+        }
+    }
+
+    /**
+     * Waits until {@code file} exists and holds every table of {@code keys}, polling at the follow's interval, for
+     * at most its idle timeout. A missing table after the timeout is left to the open that follows (its usual
+     * error); a missing file is an error here.
+     */
+    private void awaitTables(Path file, List<String> keys, FollowOptions follow) {
+        long start = System.nanoTime();
+        long limit = follow.idleTimeout() == null ? Long.MAX_VALUE : follow.idleTimeout().toNanos();
+        boolean told = false;
+        while (true) {
+            if (java.nio.file.Files.exists(file)) {
+                if (keys.isEmpty() || holdsAll(file, keys)) {
+                    return;
+                }
+            }
+            if (System.nanoTime() - start >= limit) {
+                if (!java.nio.file.Files.exists(file)) {
+                    throw new io.battdat.api.FileAccessException(file, null, "no such file (waited "
+                            + follow.idleTimeout().toMillis() / 1000.0 + " s for it to appear)");
+                }
+                return;
+            }
+            if (!told) {
+                LOG.info("{}: waiting for {} to appear", file, java.nio.file.Files.exists(file) ? keys : "the file");
+                told = true;
+            }
+            try {
+                Thread.sleep(Math.max(1, follow.pollInterval().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new io.battdat.api.FileAccessException(file, null, "interrupted while waiting for it to appear",
+                        e);
+            }
+        }
+    }
+
+    private boolean holdsAll(Path file, List<String> keys) {
+        try (StoredDataset d = open(file)) {
+            List<String> present = d.tables().stream().map(TableInfo::key).toList();
+            return present.containsAll(keys);
+        } catch (io.battdat.api.BattdatException e) {
+            // renamed or replaced between the check and the open: look again at the next poll
+            LOG.debug("{}: not readable yet: {}", file, e.getMessage());
+            return false;
         }
     }
 

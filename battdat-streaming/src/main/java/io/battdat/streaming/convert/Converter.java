@@ -7,6 +7,7 @@ import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.VendorParser;
 import io.battdat.api.spi.DatasetSink;
+import io.battdat.streaming.write.CommittingSink;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.WriteMode;
 import io.battdat.api.spi.WriteOptions;
@@ -31,8 +32,10 @@ import java.util.stream.Stream;
  * <p>Inputs are files or directories (walked in name order; companion files the parser names, such as Arbin's
  * {@code *_Metadata.csv}, are skipped and reported). The parser is the one named, or the one that claims every input
  * file ({@link StorageRegistry#parserFor}). Its {@link VendorParser#group} makes cells; each cell goes to the root
- * (one cell) or to a prefix group. The output is written under a temporary name and appears complete at the end:
- * on any failure the writer is aborted, so no file is left that looks complete.
+ * (one cell) or to a prefix group. The output is written under a temporary name that takes its name at the first
+ * commit, and is committed by {@link ConvertOptions#commits()} ({@link CommittingSink}): a conversion killed at any
+ * moment leaves a file holding a prefix of every table, which {@link ConvertOptions#withResume} continues. On a
+ * failure the writer is aborted: a file never committed is removed, a committed one keeps its last commit.
  */
 public final class Converter {
     private static final Logger LOG = LoggerFactory.getLogger(Converter.class);
@@ -94,7 +97,9 @@ public final class Converter {
         List<String> warnings = new ArrayList<>();
         Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
         long dropped = 0;
-        DatasetSink sink = registry.writerFor(output).open(output, writeOptions);
+        DatasetSink sink = options.resume()
+                ? CommittingSink.resume(registry, output, writeOptions, options.commits())
+                : CommittingSink.open(registry, output, writeOptions, options.commits());
         try {
             for (int i = 0; i < cells.size(); i++) {
                 CellFiles cell = cells.get(i);
