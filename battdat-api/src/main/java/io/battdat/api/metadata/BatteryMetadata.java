@@ -207,6 +207,39 @@ public final class BatteryMetadata {
         return map.containsKey("version") ? map.get("version") : CURRENT_VERSION;
     }
 
+    /**
+     * This metadata with every field it leaves unset taken from {@code other}, at every nesting level (a parser
+     * adds what a file records about itself without overriding what the user gave). Set fields, including extra
+     * ones, are kept; lists are not merged element by element.
+     *
+     * @param other where missing fields come from
+     * @return the merged metadata
+     */
+    public BatteryMetadata withDefaultsFrom(BatteryMetadata other) {
+        try {
+            Object mine = Json.parse(toJsonExcludingNulls());
+            Object theirs = Json.parse(other.toJsonExcludingNulls());
+            return fromJson(Json.write(fillMissing(mine, theirs)));
+        } catch (java.io.IOException e) {
+            throw new io.battdat.api.BadFormatException(null, null, "cannot merge battery metadata: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object fillMissing(Object mine, Object theirs) {
+        if (mine instanceof Map<?, ?> a && theirs instanceof Map<?, ?> b) {
+            Map<String, Object> out = new LinkedHashMap<>((Map<String, Object>) a);
+            for (Map.Entry<?, ?> e : b.entrySet()) {
+                String key = (String) e.getKey();
+                Object value = out.get(key);
+                out.put(key, value == null ? e.getValue() : fillMissing(value, e.getValue()));
+            }
+            return out;
+        }
+        return mine;
+    }
+
     /** Compact JSON with every field, nulls included (what {@code BatteryDataset.to_hdf} stores). */
     public String toJson() {
         return Json.write(this);

@@ -100,6 +100,15 @@ public final class NewareParser implements VendorParser {
         return NewareMetadata.read(file);
     }
 
+    /**
+     * The file's own facts (cycler, start date, schedule, barcode, comments; the rest under
+     * {@code test_protocol.neware}) added to the metadata wherever the user left a field unset.
+     */
+    @Override
+    public BatteryMetadata metadata(CellFiles cell, BatteryMetadata given) {
+        return given.withDefaultsFrom(readMetadata(cell.files().get(0)));
+    }
+
     @Override
     public int spiVersion() {
         return Spi.VERSION;
