@@ -26,7 +26,10 @@ final class BTreeV1GroupNode {
     final int level;
     /** Heap offsets of the keys: one more than children. */
     final List<Long> keys;
-    /** {@link BTreeV1GroupNode}s above level 0, {@link GroupSymbolTableNode}s at level 0. */
+    /**
+     * {@link BTreeV1GroupNode}s above level 0; at level 0 {@link GroupSymbolTableNode}s, or their addresses (Long)
+     * until they are read.
+     */
     final List<Object> children;
     /** The live address, or {@link Bytes#UNDEFINED} while this node is a copy not yet written. */
     long address = Bytes.UNDEFINED;
@@ -80,7 +83,9 @@ final class BTreeV1GroupNode {
                 .u16(children.size()).u64(leftSibling).u64(rightSibling);
         for (int i = 0; i < children.size(); i++) {
             Object c = children.get(i);
-            b.u64(keys.get(i)).u64(c instanceof BTreeV1GroupNode n ? n.address : ((GroupSymbolTableNode) c).address);
+            long address = c instanceof BTreeV1GroupNode n ? n.address
+                    : c instanceof GroupSymbolTableNode s ? s.address : (Long) c;
+            b.u64(keys.get(i)).u64(address);
         }
         b.u64(keys.get(children.size()));
         return b.zeros(size(internalK) - b.size()).toArray();

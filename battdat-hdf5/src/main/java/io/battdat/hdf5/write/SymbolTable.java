@@ -56,7 +56,9 @@ final class SymbolTable {
     private final int internalK;
     private final LocalHeap heap;
     private BTreeV1GroupNode root;
-    private int size;
+    /** The file and group the symbol table nodes not read yet are in (null for a new group). */
+    private Hdf5Channel file;
+    private String group;
     /** A sibling address to rewrite in an unchanged node after the commit. */
     private record SiblingFix(BTreeV1GroupNode node, boolean left, long value) {
     }
@@ -83,6 +85,8 @@ final class SymbolTable {
     static SymbolTable read(Hdf5Channel file, String group, long btree, long heapAddress, int leafK, int internalK) {
         LocalHeap heap = LocalHeap.read(file, group, heapAddress);
         SymbolTable table = new SymbolTable(leafK, internalK, heap, null);
+        table.file = file;
+        table.group = group;
         table.root = table.readNode(file, group, btree, -1, 0, new HashSet<>());
         return table;
     }
@@ -105,34 +109,37 @@ final class SymbolTable {
             }
         }
         for (long child : childAddresses) {
-            if (node.level > 0) {
-                node.children.add(readNode(file, group, child, node.level - 1, depth + 1, seen));
-            } else {
-                if (!seen.add(child)) {
-                    throw new BadFormatException(file.file(), group, "symbol table node " + child + " listed twice");
-                }
-                GroupSymbolTableNode snod = GroupSymbolTableNode.read(file, group, child, leafK);
-                for (GroupSymbolTableNode.Entry e : snod.entries) {
-                    if (heap.name(e.nameOffset()) == null) {
-                        throw new BadFormatException(file.file(), group, "link name offset " + e.nameOffset()
-                                + " outside the local heap");
-                    }
-                }
-                size += snod.entries.size();
-                node.children.add(snod);
-            }
+            // symbol table nodes are read when a name leads to them: opening a group costs its B-tree nodes only
+            node.children.add(node.level > 0 ? readNode(file, group, child, node.level - 1, depth + 1, seen) : child);
         }
         return node;
     }
 
-    /** Number of links. */
-    int size() {
-        return size;
+    /** Child {@code i} of a level 0 node, read on first use. */
+    private GroupSymbolTableNode snod(BTreeV1GroupNode node, int i) {
+        Object c = node.children.get(i);
+        if (c instanceof GroupSymbolTableNode snod) {
+            return snod;
+        }
+        GroupSymbolTableNode snod = GroupSymbolTableNode.read(file, group, (Long) c, leafK);
+        for (GroupSymbolTableNode.Entry e : snod.entries) {
+            if (heap.name(e.nameOffset()) == null) {
+                throw new BadFormatException(file.file(), group, "link name offset " + e.nameOffset()
+                        + " outside the local heap");
+            }
+        }
+        node.children.set(i, snod);
+        return snod;
     }
 
     /** Nodes (symbol table and B-tree) the last {@link #write} wrote. */
     int nodesWritten() {
         return nodesWritten;
+    }
+
+    /** The local heap's data segment size. */
+    int heapSize() {
+        return heap.segmentSize();
     }
 
     /** The B-tree's height: 1 when the root points at symbol table nodes. */
@@ -198,11 +205,11 @@ final class SymbolTable {
             if (path != null) {
                 path.add(node);
             }
-            Object child = node.children.get(childFor(node, name));
-            if (child instanceof GroupSymbolTableNode snod) {
-                return snod;
+            int i = childFor(node, name);
+            if (node.level == 0) {
+                return snod(node, i);
             }
-            node = (BTreeV1GroupNode) child;
+            node = (BTreeV1GroupNode) node.children.get(i);
         }
     }
 
@@ -228,17 +235,17 @@ final class SymbolTable {
 
     /** Every name, in HDF5's order. */
     List<String> names() {
-        List<String> out = new ArrayList<>(size);
+        List<String> out = new ArrayList<>();
         collect(root, out);
         return out;
     }
 
     private void collect(BTreeV1GroupNode node, List<String> out) {
-        for (Object c : node.children) {
-            if (c instanceof BTreeV1GroupNode n) {
-                collect(n, out);
+        for (int i = 0; i < node.children.size(); i++) {
+            if (node.level > 0) {
+                collect((BTreeV1GroupNode) node.children.get(i), out);
             } else {
-                for (GroupSymbolTableNode.Entry e : ((GroupSymbolTableNode) c).entries) {
+                for (GroupSymbolTableNode.Entry e : snod(node, i).entries) {
                     out.add(new String(heap.name(e.nameOffset()), StandardCharsets.UTF_8));
                 }
             }
@@ -268,7 +275,6 @@ final class SymbolTable {
                     right.keys.get(right.keys.size() - 1)));
             root = new BTreeV1GroupNode(root.level + 1, keys, new ArrayList<>(List.of(root, right)));
         }
-        size++;
     }
 
     private static GroupSymbolTableNode.Entry entry(long nameOffset, Link link) {
@@ -296,10 +302,10 @@ final class SymbolTable {
         if (compare(name, key(node, n)) > 0) {
             node.keys.set(n, entry.nameOffset()); // the right edge's key grows to the new greatest name
         }
-        Object child = node.children.get(idx);
-        Split childSplit = child instanceof BTreeV1GroupNode c
-                ? insert(c, name, entry, leftEdge && idx == 0, rightEdge && idx == n - 1)
-                : insertEntry((GroupSymbolTableNode) child, name, entry);
+        Split childSplit = node.level > 0
+                ? insert((BTreeV1GroupNode) node.children.get(idx), name, entry, leftEdge && idx == 0,
+                rightEdge && idx == n - 1)
+                : insertEntry(snod(node, idx), name, entry);
         if (childSplit == null) {
             return null;
         }
@@ -426,7 +432,7 @@ final class SymbolTable {
         for (Object c : node.children) {
             if (c instanceof BTreeV1GroupNode n) {
                 collectDirty(n, out);
-            } else if (((GroupSymbolTableNode) c).address == Bytes.UNDEFINED) {
+            } else if (c instanceof GroupSymbolTableNode s && s.address == Bytes.UNDEFINED) {
                 out.add(c);
             }
         }
