@@ -50,8 +50,10 @@ import java.util.concurrent.Executors;
  *
  * <p>A new file is written under a temporary name in the same folder and appears under its name, complete, at its
  * first commit; {@link #abort()} before that leaves nothing behind. Existing groups and tables are never rewritten in
- * place: adding a table or a prefix group writes a copy of the group's symbol table and swings its Symbol Table
- * Message. Each commit leaks a few kilobytes (old index nodes, a re-encoded partial chunk), as HDF5's own appends do.
+ * place: adding a table or a prefix group copies the changed path of the group's B-tree (splitting full nodes and
+ * growing new roots as HDF5 does, so a group holds any number of objects) and swings its Symbol Table Message; see
+ * {@link SymbolTable}. Each commit leaks a few kilobytes (old index and group nodes, a re-encoded partial chunk), as
+ * HDF5's own appends do.
  */
 public final class Hdf5FileWriter implements DatasetSink {
     /** The battdat version stamped in {@code battdat_version} attributes. */
@@ -409,10 +411,13 @@ public final class Hdf5FileWriter implements DatasetSink {
                 file.barrier();
             }
             // grown name heaps first: the new B-tree nodes name links by offsets into them
+            boolean swung = false;
             for (Group g : rewritten) {
-                g.links.swing(file);
+                swung |= g.links.swing(file);
             }
-            file.barrier();
+            if (swung) {
+                file.barrier();
+            }
             for (Map.Entry<Group, SymbolTable.Written> s : swings.entrySet()) {
                 file.write(s.getKey().symbolTableField, symbolTable(s.getValue()));
                 s.getKey().changed = false;

@@ -269,17 +269,18 @@ final class LocalHeap {
 
     /**
      * Swings the header to a grown segment written by {@link #write}: size, free list and address in one write. The
-     * end-of-file address must cover the segment first.
+     * end-of-file address must cover the segment first. Returns whether there was one.
      */
-    void swing(Hdf5Channel file) {
+    boolean swing(Hdf5Channel file) {
         if (pendingSegment == Bytes.UNDEFINED) {
-            return;
+            return false;
         }
         file.write(address + DATA_SIZE_FIELD, ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(0, segment.length).putLong(8, head()).putLong(16, pendingSegment));
         segmentAddress = pendingSegment;
         pendingSegment = Bytes.UNDEFINED;
         written();
+        return true;
     }
 
     private void written() {

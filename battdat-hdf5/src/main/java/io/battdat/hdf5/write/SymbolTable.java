@@ -64,8 +64,6 @@ final class SymbolTable {
     }
 
     private final List<SiblingFix> siblingFixes = new ArrayList<>();
-    /** Nodes written by the last {@link #write} (tests measure a commit's cost with it). */
-    private int nodesWritten;
 
     private SymbolTable(int leafK, int internalK, LocalHeap heap, BTreeV1GroupNode root) {
         this.leafK = leafK;
@@ -130,11 +128,6 @@ final class SymbolTable {
         }
         node.children.set(i, snod);
         return snod;
-    }
-
-    /** Nodes (symbol table and B-tree) the last {@link #write} wrote. */
-    int nodesWritten() {
-        return nodesWritten;
     }
 
     /** The local heap's data segment size. */
@@ -412,7 +405,6 @@ final class SymbolTable {
                     : ((GroupSymbolTableNode) o).encode(leafK);
             out.writeBytes(b);
         }
-        nodesWritten = dirty.size();
         if (!dirty.isEmpty()) {
             long start = dirty.get(0) instanceof BTreeV1GroupNode n ? n.address
                     : ((GroupSymbolTableNode) dirty.get(0)).address;
@@ -439,9 +431,12 @@ final class SymbolTable {
         out.add(node);
     }
 
-    /** Swings the heap's header to a grown segment; after the end-of-file address, before the message swing. */
-    void swing(Hdf5Channel file) {
-        heap.swing(file);
+    /**
+     * Swings the heap's header to a grown segment; after the end-of-file address, before the message swing. Returns
+     * whether it wrote.
+     */
+    boolean swing(Hdf5Channel file) {
+        return heap.swing(file);
     }
 
     /** After the commit: unchanged neighbours of copied nodes point at the copies (8-byte writes readers ignore). */

@@ -153,6 +153,29 @@ class LargeGroupTest {
             String header = run(List.of("h5dump", "-H", copy.toString()));
             assertEquals(CELLS, header.split("GROUP \"cell_", -1).length - 1, "groups h5dump lists");
         }
+
+        // and appending to PyTables' own tree of 2,000 groups (two levels, its split ratios and free lists)
+        int more = 300;
+        try (DatasetSink out = new Hdf5StreamWriter().open(source, AppendTest.appendOptions(0))) {
+            for (int i = CELLS; i < CELLS + more; i++) {
+                out.createTable(cell(i), FileWriterTest.LAYOUT, new RawData(), 3).append(FileWriterTest.rows(0, 3), 0, 3);
+            }
+        }
+        for (int i = CELLS + more; i < CELLS + more + 5; i++) {
+            try (DatasetSink out = new Hdf5StreamWriter().open(source, AppendTest.appendOptions(0))) {
+                out.createTable(cell(i), FileWriterTest.LAYOUT, new RawData(), 3).append(FileWriterTest.rows(0, 3), 0, 3);
+            }
+        }
+        int total = CELLS + more + 5;
+        assertEquals(total, names(source).size());
+        assertEquals(3, AppendTest.checkedRows(source, cell(total - 1)));
+        JsonNode tables = AppendTest.PythonCheck.facts(source).path("tables");
+        assertEquals(total, tables.size());
+        assertEquals(3, tables.path("/" + cell(CELLS + 7)).path("rows").asInt());
+        assertEquals(total, visit(source).path("groups").size());
+        if (hasTool("h5stat")) {
+            run(List.of("h5stat", "-g", source.toString()));
+        }
     }
 
     @Test
@@ -359,6 +382,58 @@ class LargeGroupTest {
                 names.add(t.key());
             }
             return names;
+        }
+    }
+
+    /** An HDF5 file whose superblock asks for other K values (h5py does not wrap H5Pset_sym_k: called directly). */
+    private static final String SMALL_K = """
+            import ctypes, json, re, sys
+            import h5py
+            fcpl = h5py.h5p.create(h5py.h5p.FILE_CREATE)
+            lib = [p for p in open("/proc/self/maps").read().split() if re.search(r"/libhdf5(_serial)?\\.so", p)][0]
+            hdf5 = ctypes.CDLL(lib)
+            hdf5.H5Pset_sym_k.argtypes = [ctypes.c_int64, ctypes.c_uint, ctypes.c_uint]
+            assert hdf5.H5Pset_sym_k(fcpl.id, int(sys.argv[2]), int(sys.argv[3])) >= 0
+            fid = h5py.h5f.create(sys.argv[1].encode(), h5py.h5f.ACC_TRUNC, fcpl=fcpl)
+            with h5py.File(fid) as f:
+                f.attrs["metadata"] = json.dumps({"name": "small-k"})
+                for i in range(10):
+                    f.create_group("h5py_%02d" % i)
+            """;
+
+    @Test
+    void usesTheSuperblocksKValues() throws Exception {
+        Assumptions.assumeTrue(python(), "/usr/bin/python3 with tables and h5py missing: skipping");
+        Path file = dir.resolve("small-k.h5");
+        // group internal node K 2 (B-tree nodes of 4 children), group leaf node K 3 (symbol table nodes of 6)
+        run(List.of("/usr/bin/python3", script("small-k.py", SMALL_K).toString(), file.toString(), "2", "3"));
+        int cells = 150;
+        try (DatasetSink out = new Hdf5StreamWriter().open(file, AppendTest.appendOptions(0))) {
+            for (int i = 0; i < cells; i++) {
+                out.createTable(cell(i), FileWriterTest.LAYOUT, new RawData(), 3).append(FileWriterTest.rows(0, 3), 0, 3);
+            }
+        }
+        for (int i = cells; i < cells + 20; i++) {
+            try (DatasetSink out = new Hdf5StreamWriter().open(file, AppendTest.appendOptions(0))) {
+                out.createTable(cell(i), FileWriterTest.LAYOUT, new RawData(), 3).append(FileWriterTest.rows(0, 3), 0, 3);
+            }
+        }
+        cells += 20;
+        assertEquals(cells, names(file).size());
+        JsonNode v = visit(file);
+        assertEquals(cells + 10, v.path("groups").size());
+        assertEquals(cells, v.path("datasets").size());
+        JsonNode tables = AppendTest.PythonCheck.facts(file).path("tables");
+        assertEquals(cells, tables.size());
+        if (hasTool("h5dump")) {
+            run(List.of("h5dump", "-H", file.toString()));
+        }
+        if (hasTool("h5stat")) {
+            run(List.of("h5stat", "-g", file.toString()));
+        }
+        if (hasTool("h5debug")) {
+            String sb = run(List.of("h5debug", file.toString()));
+            assertTrue(sb.matches("(?s).*leaf node 1/2 rank:\\s+3\\b.*internal node 1/2 rank:\\s+2\\b.*"), sb);
         }
     }
 
