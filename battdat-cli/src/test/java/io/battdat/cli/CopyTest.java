@@ -56,6 +56,47 @@ class CopyTest {
         }
     }
 
+    /** PyTables writes groups of any size; so must a copy (it refused more than 256 objects in one group). */
+    @Test
+    void copiesAPyTablesFileWithThreeHundredCells() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("/usr/bin/python3", "-c", "import tables")
+                .start().waitFor() == 0, "/usr/bin/python3 with PyTables missing: skipping");
+        Path script = dir.resolve("cells.py");
+        Files.writeString(script, """
+                import json, sys
+                import numpy as np
+                import tables
+                dtype = np.dtype([("test_time", "<f8"), ("voltage", "<f8"), ("cycle_number", "<i8")])
+                schema = json.dumps({c: {"required": False, "type": "float", "description": c, "units": None,
+                                         "monotonic": False} for c in dtype.names})
+                with tables.open_file(sys.argv[1], "w") as f:
+                    f.root._v_attrs.metadata = json.dumps({"name": "300 cells"})
+                    for i in range(300):
+                        rows = np.zeros(1 + i % 4, dtype=dtype)
+                        rows["test_time"] = np.arange(len(rows))
+                        rows["voltage"] = 3 + i / 1000
+                        rows["cycle_number"] = i
+                        t = f.create_table(f.create_group("/", "cell_%03d" % i), "raw_data", rows, chunkshape=(4,))
+                        t.attrs.metadata = schema
+                """);
+        Path in = dir.resolve("cells.h5");
+        Process make = new ProcessBuilder("/usr/bin/python3", script.toString(), in.toString()).inheritIO().start();
+        assertTrue(make.waitFor(110, java.util.concurrent.TimeUnit.SECONDS) && make.exitValue() == 0);
+        Path out = dir.resolve("copy.h5");
+        Cli copy = Cli.run("copy", in.toString(), out.toString());
+        assertEquals(0, copy.status(), copy.err());
+        assertTrue(copy.out().contains("in 300 tables"), copy.out());
+        JsonNode got = JSON.readTree(Cli.run("facts", out.toString()).out());
+        List<String> diff = FactsTest.diff(JSON.readTree(Cli.run("facts", in.toString()).out()), got);
+        assertTrue(diff.isEmpty(), diff.toString());
+        Process read = new ProcessBuilder("/usr/bin/python3", "-c", "import sys, tables; "
+                + "f = tables.open_file(sys.argv[1]); print(sum(t.nrows for t in f.walk_nodes('/', 'Table')))",
+                out.toString()).redirectErrorStream(true).start();
+        String rows = new String(read.getInputStream().readAllBytes()).trim();
+        assertTrue(read.waitFor(110, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("750", rows.lines().findFirst().orElse(""), "rows PyTables reads in the copy");
+    }
+
     @Test
     void aFailedCopyLeavesNoFile() throws IOException {
         Path in = dir.resolve("damaged.h5");

@@ -50,8 +50,10 @@ import java.util.concurrent.Executors;
  *
  * <p>A new file is written under a temporary name in the same folder and appears under its name, complete, at its
  * first commit; {@link #abort()} before that leaves nothing behind. Existing groups and tables are never rewritten in
- * place: adding a table or a prefix group writes a copy of the group's symbol table and swings its Symbol Table
- * Message. Each commit leaks a few kilobytes (old index nodes, a re-encoded partial chunk), as HDF5's own appends do.
+ * place: adding a table or a prefix group copies the changed path of the group's B-tree (splitting full nodes and
+ * growing new roots as HDF5 does, so a group holds any number of objects) and swings its Symbol Table Message; see
+ * {@link SymbolTable}. Each commit leaks a few kilobytes (old index and group nodes, a re-encoded partial chunk), as
+ * HDF5's own appends do.
  */
 public final class Hdf5FileWriter implements DatasetSink {
     /** The battdat version stamped in {@code battdat_version} attributes. */
@@ -63,11 +65,12 @@ public final class Hdf5FileWriter implements DatasetSink {
         final String name;
         long header = Bytes.UNDEFINED;
         long symbolTableField;
-        SymbolTable links = new SymbolTable();
+        SymbolTable links;
         boolean changed;
 
-        Group(String name) {
+        Group(String name, SymbolTable links) {
             this.name = name;
+            this.links = links;
         }
 
         String path() {
@@ -179,7 +182,8 @@ public final class Hdf5FileWriter implements DatasetSink {
     private void writeSkeleton(FileChannel c) throws IOException {
         Hdf5Channel f = new Hdf5Channel(target, c, 0, SuperblockV0.SIZE, false);
         f.write(0, new byte[SuperblockV0.SIZE]);
-        SymbolTable.Written w = new SymbolTable().write(f, "/");
+        SymbolTable.Written w = SymbolTable.create(SuperblockV0.DEFAULT_GROUP_LEAF_K,
+                SuperblockV0.DEFAULT_GROUP_INTERNAL_K).write(f, "/");
         long header = writeGroupHeader(f, w, true);
         f.write(0, SuperblockV0.encode(f.end(), header, w.btree(), w.heap()));
     }
@@ -202,7 +206,7 @@ public final class Hdf5FileWriter implements DatasetSink {
     }
 
     private Group loadGroup(String name, long header) {
-        Group g = new Group(name);
+        Group g = new Group(name, null);
         List<ObjectHeaderV1.Message> messages = ObjectHeader.read(file, header, g.path());
         ObjectHeaderV1.Message stab = ObjectHeaderV1.find(messages, ObjectHeader.SYMBOL_TABLE);
         if (stab == null) {
@@ -211,7 +215,8 @@ public final class Hdf5FileWriter implements DatasetSink {
         }
         g.header = header;
         g.symbolTableField = stab.dataAddress();
-        g.links = SymbolTable.read(file, g.path(), stab.data().getLong(0), stab.data().getLong(8));
+        g.links = SymbolTable.read(file, g.path(), stab.data().getLong(0), stab.data().getLong(8),
+                superblock.groupLeafK(), superblock.groupInternalK());
         return g;
     }
 
@@ -276,9 +281,9 @@ public final class Hdf5FileWriter implements DatasetSink {
             throw new WriteException(target, k[2], "not a table name");
         }
         Group g = k[0] == null ? root : prefixGroup(k[0], true);
-        if (g.links.links().containsKey(k[1]) || tables.containsKey(k[2])) {
+        if (g.links.contains(k[1]) || tables.containsKey(k[2])) {
             throw new WriteException(target, k[2], "a table or group of that name exists already"
-                    + (g.links.links().containsKey(k[1]) ? " (append to it instead)" : ""));
+                    + (g.links.contains(k[1]) ? " (append to it instead)" : ""));
         }
         TableWriter t = new TableWriter(this, file, k[0], k[1], layout, schema, Math.max(1, expectedRows),
                 newTableFilters);
@@ -302,7 +307,7 @@ public final class Hdf5FileWriter implements DatasetSink {
         if (g != null) {
             return g;
         }
-        SymbolTable.Link link = root.links.links().get(name);
+        SymbolTable.Link link = root.links.get(name);
         if (link != null) {
             try {
                 g = loadGroup(name, link.header());
@@ -310,7 +315,7 @@ public final class Hdf5FileWriter implements DatasetSink {
                 throw new WriteException(target, "/" + name, "exists and is not a group of tables");
             }
         } else if (create) {
-            g = new Group(name);
+            g = new Group(name, SymbolTable.create(superblock.groupLeafK(), superblock.groupInternalK()));
             g.changed = true;
         } else {
             throw new KeyNotFoundException(target, "/" + name, "no such group");
@@ -328,9 +333,9 @@ public final class Hdf5FileWriter implements DatasetSink {
             return t;
         }
         Group g = k[0] == null ? root : prefixGroup(k[0], false);
-        SymbolTable.Link link = g.links.links().get(k[1]);
+        SymbolTable.Link link = g.links.get(k[1]);
         if (link == null) {
-            throw new KeyNotFoundException(target, k[2], "no such table; the file has " + g.links.links().keySet()
+            throw new KeyNotFoundException(target, k[2], "no such table; the file has " + namesForMessage(g.links)
                     + (k[0] == null ? "" : " in /" + k[0]));
         }
         TableLayout layout = storedLayout(k[2]);
@@ -372,17 +377,19 @@ public final class Hdf5FileWriter implements DatasetSink {
             for (TableWriter t : List.copyOf(unlinked)) {
                 if (!t.isNew()) {
                     Group g = t.prefix == null ? root : prefixGroup(t.prefix, true);
-                    g.links.links().put(t.name, new SymbolTable.Link(t.header(), false, 0, 0));
+                    g.links.put(t.name, new SymbolTable.Link(t.header(), false, 0, 0));
                     g.changed = true;
                     unlinked.remove(t);
                 }
             }
             Map<Group, SymbolTable.Written> swings = new LinkedHashMap<>();
+            List<Group> rewritten = new ArrayList<>();
             for (Group g : prefixes.values()) {
                 if (!g.changed) {
                     continue;
                 }
                 SymbolTable.Written w = g.links.write(file, g.path());
+                rewritten.add(g);
                 if (g.header == Bytes.UNDEFINED) {
                     g.header = writeGroupHeader(file, w, false);
                     g.symbolTableField = ObjectHeaderV1.find(ObjectHeader.read(file, g.header, g.path()),
@@ -391,14 +398,25 @@ public final class Hdf5FileWriter implements DatasetSink {
                 } else {
                     swings.put(g, w);
                 }
-                root.links.links().put(g.name, new SymbolTable.Link(g.header, true, w.btree(), w.heap()));
+                root.links.put(g.name, new SymbolTable.Link(g.header, true, w.btree(), w.heap()));
                 root.changed = true;
             }
             SymbolTable.Written rootCopy = root.changed ? root.links.write(file, "/") : null;
+            if (rootCopy != null) {
+                rewritten.add(root);
+            }
             file.barrier();
             if (file.end() != committedEnd) {
                 file.writeLong(superblock.endOfFileField(), file.end());
                 committedEnd = file.end();
+                file.barrier();
+            }
+            // grown name heaps first: the new B-tree nodes name links by offsets into them
+            boolean swung = false;
+            for (Group g : rewritten) {
+                swung |= g.links.swing(file);
+            }
+            if (swung) {
                 file.barrier();
             }
             for (Map.Entry<Group, SymbolTable.Written> s : swings.entrySet()) {
@@ -420,6 +438,9 @@ public final class Hdf5FileWriter implements DatasetSink {
             for (TableWriter t : which) {
                 t.afterCommit();
             }
+            for (Group g : rewritten) {
+                g.links.afterCommit(file);
+            }
             if (rootCopy != null) {
                 file.write(superblock.rootScratchPad(), symbolTable(rootCopy)); // the root entry's cached copy
                 root.changed = false;
@@ -434,6 +455,13 @@ public final class Hdf5FileWriter implements DatasetSink {
             failure = new WriteException(target, null, -1, "commit failed: " + e, e);
             throw failure;
         }
+    }
+
+    /** A group's names for a message: all of them when few, else the count and the first few. */
+    private static String namesForMessage(SymbolTable links) {
+        List<String> names = links.names();
+        return names.size() <= 20 ? names.toString()
+                : names.size() + " objects (" + String.join(", ", names.subList(0, 10)) + ", ...)";
     }
 
     private static byte[] symbolTable(SymbolTable.Written w) {

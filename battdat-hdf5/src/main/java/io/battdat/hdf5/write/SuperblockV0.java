@@ -21,9 +21,18 @@ import java.nio.file.Path;
  * @param endOfFile        the stored end-of-file address
  * @param rootEntry        address of the root group's symbol table entry, relative to the base
  * @param rootHeader       the root group's object header address
+ * @param groupLeafK       "group leaf node K": symbol table nodes hold up to 2K entries
+ * @param groupInternalK   "group internal node K": group B-tree nodes hold up to 2K children
  */
-record SuperblockV0(long base, int version, long endOfFile, long rootEntry, long rootHeader) {
+record SuperblockV0(long base, int version, long endOfFile, long rootEntry, long rootHeader, int groupLeafK,
+                    int groupInternalK) {
     static final int SIZE = 96;
+    /** HDF5's default group leaf node K (H5F_CRT_SYM_LEAF_DEF), which PyTables keeps. */
+    static final int DEFAULT_GROUP_LEAF_K = 4;
+    /** HDF5's default group internal node K (HDF5_BTREE_SNODE_IK_DEF), which PyTables keeps. */
+    static final int DEFAULT_GROUP_INTERNAL_K = 16;
+    private static final int GROUP_LEAF_K = 16;
+    private static final int GROUP_INTERNAL_K = 18;
     static final long END_OF_FILE = 40;
     /** The file consistency flags (4 bytes; HDF5 checks them only from superblock version 3 on). */
     static final long STATUS_FLAGS = 20;
@@ -48,7 +57,7 @@ record SuperblockV0(long base, int version, long endOfFile, long rootEntry, long
     /** A version 0 superblock for a new file. */
     static byte[] encode(long endOfFile, long rootHeader, long rootBtree, long rootHeap) {
         return new Bytes().bytes(SIGNATURE)
-                .u8(0).u8(0).u8(0).u8(0).u8(0).u8(8).u8(8).u8(0).u16(4).u16(16).u32(0)
+                .u8(0).u8(0).u8(0).u8(0).u8(0).u8(8).u8(8).u8(0).u16(DEFAULT_GROUP_LEAF_K).u16(DEFAULT_GROUP_INTERNAL_K).u32(0)
                 .u64(0).u64(Bytes.UNDEFINED).u64(endOfFile).u64(Bytes.UNDEFINED)
                 .u64(0).u64(rootHeader).u32(1).u32(0).u64(rootBtree).u64(rootHeap).toArray();
     }
@@ -82,6 +91,13 @@ record SuperblockV0(long base, int version, long endOfFile, long rootEntry, long
             throw new UnsupportedFeatureException(path, null, "cannot append to a file whose chunk B-trees have K = "
                     + b.getShort(24) + "; this writer handles HDF5's default 32");
         }
-        return new SuperblockV0(found.baseAddress(), found.version(), found.endOfFile(), entry, b.getLong(entry + 8));
+        int leafK = b.getShort(GROUP_LEAF_K) & 0xffff;
+        int internalK = b.getShort(GROUP_INTERNAL_K) & 0xffff;
+        if (leafK == 0 || internalK == 0) {
+            throw new BadFormatException(path, null, "corrupt HDF5 superblock: group leaf node K " + leafK
+                    + ", group internal node K " + internalK + " (HDF5 requires both above 0)");
+        }
+        return new SuperblockV0(found.baseAddress(), found.version(), found.endOfFile(), entry, b.getLong(entry + 8),
+                leafK, internalK);
     }
 }
