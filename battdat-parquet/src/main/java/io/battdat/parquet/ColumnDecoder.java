@@ -321,7 +321,15 @@ final class ColumnDecoder {
             }
             HybridDecoder.decode(repetitionBuf, repetitionPos, repetitionEnd, 1, repetitions, rows);
             pageRecords = listRows(rows);
-            grow(Math.max(rows, Math.multiplyExact(pageRecords, perRow)));
+            long slots = (long) pageRecords * perRow;
+            if (slots > Math.max(rows, 1 << 22)) {
+                // only null lists expand (one level entry fills a whole row): a few RLE bytes must not size a
+                // staging array beyond what the page could hold
+                throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name() + "' has a page"
+                        + " of " + pageRecords + " rows, mostly null lists, that would expand to " + slots
+                        + " values; refused as damaged", null);
+            }
+            grow(Math.max(rows, (int) slots));
         } else {
             grow(rows);
         }
