@@ -37,6 +37,12 @@ import java.util.Arrays;
  * buffer view copy for numbers), dictionary indices mapped through the decoded dictionary. Any other encoding
  * (delta, byte-stream-split, ...) is decoded through parquet-java's own {@link ValuesReader} for that page.
  *
+ * <p>Array members (and complex columns) are Parquet lists whose rows hold a fixed number of values: their
+ * repetition levels are decoded like definition levels, a page's values are decoded in bulk as above, then spread
+ * into {@code valuesPerRow} slots per row, in place, so a list column allocates nothing per row either. A row
+ * whose list holds another number of values is an error naming the row; a null or empty list reads like a null
+ * scalar (NaN, empty strings, an error for integers).
+ *
  * <p>Nulls: NaN in a float column and an empty string in a string column (what pandas gives for them); in an integer
  * or bool column, which pandas cannot hold a null in, an error naming the row.
  */
@@ -49,6 +55,13 @@ final class ColumnDecoder {
     private final ColumnDescriptor descriptor;
     private final Kind kind;
     private final int maxDefinition;
+    /** 0 for a scalar column, 1 for a list column (an array member). */
+    private final int maxRepetition;
+    /** The definition level of a list entry that exists (its element may still be null below maxDefinition). */
+    private final int entryDefinition;
+    /** Values per row: 1 for a scalar, the elements of an array member (twice that for complex values). */
+    private final int perRow;
+    /** Bytes of one string value (the {@code S<n>} item size); 0 for other types. */
     private final int width;
     /** Bytes per value of a FIXED_LEN_BYTE_ARRAY string column, or 0 for BYTE_ARRAY (length-prefixed). */
     private final int fixedLength;
@@ -68,6 +81,7 @@ final class ColumnDecoder {
     private boolean[] booleans = new boolean[0];
     private byte[] strings = new byte[0];
     private int[] levels = new int[0];
+    private int[] repetitions = new int[0];
     private int[] indices = new int[0];
     private int pageRows;
     private int pagePos;
@@ -81,6 +95,15 @@ final class ColumnDecoder {
         this.spec = spec;
         this.descriptor = descriptor;
         this.maxDefinition = descriptor.getMaxDefinitionLevel();
+        this.maxRepetition = descriptor.getMaxRepetitionLevel();
+        if (maxRepetition > 1) {
+            throw new IllegalArgumentException("column '" + spec.name() + "' is a nested list");
+        }
+        this.entryDefinition = maxDefinition
+                - (descriptor.getPrimitiveType().isRepetition(org.apache.parquet.schema.Type.Repetition.OPTIONAL)
+                && maxRepetition > 0 ? 1 : 0);
+        this.perRow = maxRepetition == 0 ? 1
+                : spec.elementsPerRow() * (spec.type().numpyKind() == 'c' ? 2 : 1);
         this.width = spec.type() == StorageType.STRING ? spec.itemSize() : 0;
         PrimitiveTypeName physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
         this.fixedLength = physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY ? descriptor.getPrimitiveType()
@@ -91,6 +114,7 @@ final class ColumnDecoder {
             case FLOAT16 -> Kind.HALF;
             case BOOL -> Kind.BOOL;
             case STRING -> Kind.STRING;
+            case COMPLEX64, COMPLEX128 -> Kind.DOUBLE;
             case UINT32 -> physical == PrimitiveTypeName.INT32 ? Kind.UINT32 : Kind.INT64;
             default -> physical == PrimitiveTypeName.INT32 ? Kind.INT32 : Kind.INT64;
         };
@@ -179,13 +203,16 @@ final class ColumnDecoder {
         while (at < n) {
             ensurePage();
             int k = Math.min(n - at, pageRows - pagePos);
+            int from = pagePos * perRow;
+            int to = at * perRow;
+            int values = k * perRow;
             switch (kind) {
-                case DOUBLE -> System.arraycopy(doubles, pagePos, ((DoubleColumn) target).buffer(), at, k);
-                case FLOAT, HALF -> System.arraycopy(floats, pagePos, ((FloatColumn) target).buffer(), at, k);
-                case INT32, UINT32, INT64 -> System.arraycopy(longs, pagePos, ((LongColumn) target).buffer(), at, k);
-                case BOOL -> System.arraycopy(booleans, pagePos, ((BooleanColumn) target).buffer(), at, k);
-                case STRING -> System.arraycopy(strings, pagePos * width, ((StringColumn) target).buffer(), at * width,
-                        k * width);
+                case DOUBLE -> System.arraycopy(doubles, from, ((DoubleColumn) target).buffer(), to, values);
+                case FLOAT, HALF -> System.arraycopy(floats, from, ((FloatColumn) target).buffer(), to, values);
+                case INT32, UINT32, INT64 -> System.arraycopy(longs, from, ((LongColumn) target).buffer(), to, values);
+                case BOOL -> System.arraycopy(booleans, from, ((BooleanColumn) target).buffer(), to, values);
+                case STRING -> System.arraycopy(strings, from * width, ((StringColumn) target).buffer(), to * width,
+                        values * width);
                 default -> throw new IllegalStateException(kind.toString());
             }
             pagePos += k;
@@ -212,7 +239,10 @@ final class ColumnDecoder {
     }
 
     private void decode(DataPage page) throws IOException {
-        int rows = page.getValueCount();
+        int rows = page.getValueCount(); // level entries: rows for a scalar column, values or empty lists for a list
+        ByteBuffer repetitionBuf = null;
+        int repetitionPos = 0;
+        int repetitionEnd = 0;
         ByteBuffer levelsBuf;
         int levelsPos;
         int levelsEnd;
@@ -225,6 +255,20 @@ final class ColumnDecoder {
             levelsBuf = buf;
             levelsPos = pos;
             levelsEnd = pos;
+            if (maxRepetition > 0) {
+                if (v1.getRlEncoding() != Encoding.RLE) {
+                    throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name()
+                            + "' stores its repetition levels as " + v1.getRlEncoding() + ", which is not supported",
+                            null);
+                }
+                int length = buf.getInt(pos);
+                repetitionBuf = buf;
+                repetitionPos = pos + 4;
+                repetitionEnd = repetitionPos + length;
+                pos = repetitionEnd;
+                levelsPos = pos;
+                levelsEnd = pos;
+            }
             if (maxDefinition > 0) {
                 if (v1.getDlEncoding() != Encoding.RLE) {
                     throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name()
@@ -240,6 +284,11 @@ final class ColumnDecoder {
             dataPos = pos;
             encoding = v1.getValueEncoding();
         } else if (page instanceof DataPageV2 v2) {
+            if (maxRepetition > 0) {
+                repetitionBuf = v2.getRepetitionLevels().toByteBuffer();
+                repetitionPos = repetitionBuf.position();
+                repetitionEnd = repetitionBuf.limit();
+            }
             levelsBuf = v2.getDefinitionLevels().toByteBuffer();
             levelsPos = levelsBuf.position();
             levelsEnd = levelsBuf.limit();
@@ -265,7 +314,25 @@ final class ColumnDecoder {
             }
             hasNulls = present < rows;
         }
-        grow(rows);
+        int pageRecords = rows;
+        if (maxRepetition > 0) {
+            if (repetitions.length < rows) {
+                repetitions = new int[rows];
+            }
+            HybridDecoder.decode(repetitionBuf, repetitionPos, repetitionEnd, 1, repetitions, rows);
+            pageRecords = listRows(rows);
+            long slots = (long) pageRecords * perRow;
+            if (slots > Math.max(rows, 1 << 22)) {
+                // only null lists expand (one level entry fills a whole row): a few RLE bytes must not size a
+                // staging array beyond what the page could hold
+                throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name() + "' has a page"
+                        + " of " + pageRecords + " rows, mostly null lists, that would expand to " + slots
+                        + " values; refused as damaged", null);
+            }
+            grow(Math.max(rows, (int) slots));
+        } else {
+            grow(rows);
+        }
         if (encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY) {
             if (dictionary == null) {
                 throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name()
@@ -288,10 +355,89 @@ final class ColumnDecoder {
             reader.initFromPage(present, ByteBufferInputStream.wrap(slice.slice()));
             generic(reader, present);
         }
-        if (hasNulls) {
+        if (maxRepetition > 0) {
+            spreadLists(rows, present, pageRecords);
+        } else if (hasNulls) {
             spreadNulls(rows, present);
         }
-        pageRows = rows;
+        pageRows = pageRecords;
+    }
+
+    /**
+     * Counts the rows of a list column's page and checks that each holds {@code perRow} entries, or one entry
+     * for a null or empty list. A page must start a row (parquet-java, pyarrow and DuckDB never split one).
+     */
+    private int listRows(int entries) {
+        if (entries > 0 && repetitions[0] != 0) {
+            throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name() + "' continues a"
+                    + " row from the previous page, which is not supported", null);
+        }
+        int records = 0;
+        int i = 0;
+        while (i < entries) {
+            int start = i++;
+            while (i < entries && repetitions[i] != 0) {
+                i++;
+            }
+            int count = i - start;
+            boolean noList = levels[start] < entryDefinition;
+            if (noList ? count != 1 : count != perRow) {
+                throw new BadFormatException(dataset, table, pageFirstRow + records, "column '" + spec.name()
+                        + "' holds a list of " + (noList ? 0 : count) + " values; the array member "
+                        + spec + " needs " + perRow + " in every row", null);
+            }
+            records++;
+        }
+        return records;
+    }
+
+    /**
+     * Moves the {@code present} decoded values of a list page to their row-major slots, backwards and in place
+     * (a slot never precedes the value it receives); a null element or a null or empty list fills as a null.
+     */
+    private void spreadLists(int entries, int present, int records) {
+        int k = present - 1;
+        int slot = records * perRow - 1;
+        int record = records - 1;
+        for (int i = entries - 1; i >= 0; i--) {
+            int level = levels[i];
+            int fills = level < entryDefinition ? perRow : 1;
+            for (int f = 0; f < fills; f++, slot--) {
+                if (level == maxDefinition) {
+                    moveValue(k, slot);
+                } else {
+                    setNull(slot, pageFirstRow + record);
+                }
+            }
+            if (level == maxDefinition) {
+                k--;
+            }
+            if (repetitions[i] == 0) {
+                record--;
+            }
+        }
+    }
+
+    private void moveValue(int from, int to) {
+        switch (kind) {
+            case DOUBLE -> doubles[to] = doubles[from];
+            case FLOAT, HALF -> floats[to] = floats[from];
+            case INT32, UINT32, INT64 -> longs[to] = longs[from];
+            case BOOL -> booleans[to] = booleans[from];
+            case STRING -> System.arraycopy(strings, from * width, strings, to * width, width);
+            default -> throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    private void setNull(int slot, long row) {
+        switch (kind) {
+            case DOUBLE -> doubles[slot] = Double.NaN;
+            case FLOAT, HALF -> floats[slot] = Float.NaN;
+            case STRING -> Arrays.fill(strings, slot * width, (slot + 1) * width, (byte) 0);
+            default -> throw new BadFormatException(dataset, table, row, "column '" + spec.name() + "' ("
+                    + spec.numpyDtype() + ") holds a null, which a battdat " + (kind == Kind.BOOL ? "bool" : "integer")
+                    + " column cannot hold", null);
+        }
     }
 
     private void grow(int rows) {

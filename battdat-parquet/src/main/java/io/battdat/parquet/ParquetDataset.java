@@ -97,7 +97,8 @@ final class ParquetDataset implements StoredDataset {
                     widths[i] = Math.max(widths[i], w); // a longer value (written by someone else) still fits
                 }
             }
-            layout = ParquetTypes.layoutOf(schema, widths);
+            layout = ParquetTypes.layoutOf(schema, widths,
+                    KeyValueMetadata.arrayMembers(kv.get(KeyValueMetadata.ARRAY_MEMBERS)));
         } catch (ParquetTypes.NotATableException e) {
             ignored.add(f.tablePath() + " (" + e.getMessage() + ")");
             return;

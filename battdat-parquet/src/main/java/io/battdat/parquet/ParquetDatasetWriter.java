@@ -210,6 +210,10 @@ final class ParquetDatasetWriter implements DatasetSink {
         if (widths != null) {
             kv.put(KeyValueMetadata.STRING_WIDTHS, widths);
         }
+        String members = KeyValueMetadata.arrayMembers(layout);
+        if (members != null) {
+            kv.put(KeyValueMetadata.ARRAY_MEMBERS, members);
+        }
         Path file = fileFor(k);
         ParquetTableWriter t = new ParquetTableWriter(target, "/" + k[2], file, layout, kv, codec, level, rowGroupRows);
         return register(k[2], t);

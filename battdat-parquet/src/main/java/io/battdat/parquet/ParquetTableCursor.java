@@ -140,6 +140,12 @@ final class ParquetTableCursor implements TableCursor {
         } catch (IOException e) {
             throw new FileAccessException(dataset, info.path(), "cannot read row group " + g + " of "
                     + table.file().getFileName() + ": " + e.getMessage(), e);
+        } catch (NoClassDefFoundError e) {
+            // parquet-java names the file with Hadoop's Path (absent at run time) only when a column chunk's
+            // pages do not add up to its declared value count: a damaged chunk
+            throw new BadFormatException(dataset, info.path(), row, "row group " + g + " of "
+                    + table.file().getFileName() + " has a damaged column chunk (its pages do not hold the values "
+                    + "its metadata declares)", null);
         }
         if (pages == null) {
             throw new BadFormatException(dataset, info.path(), row, "row group " + g + " of "

@@ -218,6 +218,10 @@ final class ParquetTableWriter implements TableSink {
     }
 
     private void write(int c, ColumnBatch batch, int from, int n) {
+        if (descriptors[c].getMaxRepetitionLevel() > 0) {
+            writeList(c, batch, from, n);
+            return;
+        }
         ColumnWriter w = columns[c];
         int defined = descriptors[c].getMaxDefinitionLevel();
         switch (layout.column(c).type()) {
@@ -270,6 +274,73 @@ final class ParquetTableWriter implements TableSink {
                 }
             }
             default -> throw new IllegalStateException("unexpected column type " + layout.column(c));
+        }
+    }
+
+    /**
+     * An array member's rows as lists of their values in row-major order (a complex value as real and imaginary
+     * part): each row's first value starts a record (repetition level 0), the others continue it (level 1); every
+     * value is defined, so the list is never null or empty.
+     */
+    private void writeList(int c, ColumnBatch batch, int from, int n) {
+        ColumnWriter w = columns[c];
+        int defined = descriptors[c].getMaxDefinitionLevel();
+        var spec = layout.column(c);
+        int per = ParquetTypes.ArrayMember.of(spec).valuesPerRow();
+        int end = (from + n) * per;
+        switch (spec.type()) {
+            case FLOAT64, COMPLEX64, COMPLEX128 -> {
+                double[] v = ((DoubleColumn) batch.column(c)).buffer();
+                for (int i = from * per; i < end; i++) {
+                    w.write(v[i], i % per == 0 ? 0 : 1, defined);
+                }
+            }
+            case FLOAT32 -> {
+                float[] v = ((FloatColumn) batch.column(c)).buffer();
+                for (int i = from * per; i < end; i++) {
+                    w.write(v[i], i % per == 0 ? 0 : 1, defined);
+                }
+            }
+            case FLOAT16 -> {
+                float[] v = ((FloatColumn) batch.column(c)).buffer();
+                byte[] two = new byte[2];
+                for (int i = from * per; i < end; i++) {
+                    int h = HalfFloats.fromFloat(v[i]);
+                    two[0] = (byte) h;
+                    two[1] = (byte) (h >>> 8);
+                    w.write(Binary.fromReusedByteArray(two), i % per == 0 ? 0 : 1, defined);
+                }
+            }
+            case INT64, UINT64 -> {
+                long[] v = ((LongColumn) batch.column(c)).buffer();
+                for (int i = from * per; i < end; i++) {
+                    w.write(v[i], i % per == 0 ? 0 : 1, defined);
+                }
+            }
+            case INT8, INT16, INT32, UINT8, UINT16, UINT32 -> {
+                long[] v = ((LongColumn) batch.column(c)).buffer();
+                for (int i = from * per; i < end; i++) {
+                    w.write((int) v[i], i % per == 0 ? 0 : 1, defined);
+                }
+            }
+            case BOOL -> {
+                boolean[] v = ((BooleanColumn) batch.column(c)).buffer();
+                for (int i = from * per; i < end; i++) {
+                    w.write(v[i], i % per == 0 ? 0 : 1, defined);
+                }
+            }
+            case STRING -> {
+                byte[] bytes = ((StringColumn) batch.column(c)).buffer();
+                int item = spec.itemSize();
+                for (int i = from * per; i < end; i++) {
+                    int at = i * item;
+                    int length = item;
+                    while (length > 0 && bytes[at + length - 1] == 0) {
+                        length--; // NUL padding, as numpy strips it from S<n> values
+                    }
+                    w.write(Binary.fromReusedByteArray(bytes, at, length), i % per == 0 ? 0 : 1, defined);
+                }
+            }
         }
     }
 

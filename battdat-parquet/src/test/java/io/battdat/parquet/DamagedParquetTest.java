@@ -28,11 +28,37 @@ class DamagedParquetTest {
 
     @Test
     void damageIsATypedErrorNeverACrash() throws Exception {
-        Path good = dir.resolve("good.parquet");
+        fuzz(TestingTables.ALL_TYPES, TestingTables.rows(0, 6_000), "scalars");
+    }
+
+    @Test
+    void damagedListColumnsAreTypedErrorsToo() throws Exception {
+        io.battdat.api.data.TableLayout layout = io.battdat.api.data.TableLayout.of(
+                io.battdat.api.data.ColumnSpec.of("test_time", io.battdat.api.data.StorageType.FLOAT64),
+                new io.battdat.api.data.ColumnSpec("vec", io.battdat.api.data.StorageType.FLOAT64, 8, new int[]{3},
+                        false),
+                new io.battdat.api.data.ColumnSpec("counts", io.battdat.api.data.StorageType.INT32, 4, new int[]{2},
+                        false));
+        io.battdat.api.data.BatchBuffer b = io.battdat.api.data.BatchBuffer.allocate(layout, 6_000);
+        for (int r = 0; r < 6_000; r++) {
+            ((io.battdat.api.data.DoubleColumn) b.column(0)).buffer()[r] = r;
+            for (int e = 0; e < 3; e++) {
+                ((io.battdat.api.data.DoubleColumn) b.column(1)).buffer()[r * 3 + e] = Math.sin(r + e);
+            }
+            ((io.battdat.api.data.LongColumn) b.column(2)).buffer()[r * 2] = r % 17;
+            ((io.battdat.api.data.LongColumn) b.column(2)).buffer()[r * 2 + 1] = r;
+        }
+        b.setRowCount(6_000);
+        fuzz(layout, b, "lists");
+    }
+
+    private void fuzz(io.battdat.api.data.TableLayout layout, io.battdat.api.data.ColumnBatch rows, String name)
+            throws Exception {
+        Path good = dir.resolve(name + ".parquet");
         try (DatasetSink sink = new ParquetStreamWriter().withRowGroupRows(2_000).open(good,
                 WriteOptions.create(TestingTables.metadata()))) {
-            TableSink t = sink.createTable("raw_data", TestingTables.ALL_TYPES, TestingTables.schema(), 6_000);
-            t.append(TestingTables.rows(0, 6_000), 0, 6_000);
+            TableSink t = sink.createTable("raw_data", layout, TestingTables.schema(), rows.rowCount());
+            t.append(rows, 0, rows.rowCount());
         }
         byte[] original = Files.readAllBytes(good.resolve("raw_data.parquet"));
         long seed = new Random().nextLong();
@@ -56,7 +82,7 @@ class DamagedParquetTest {
                 }
                 what = n + " bytes at " + at;
             }
-            Path damaged = dir.resolve("damaged-" + trial + ".parquet");
+            Path damaged = dir.resolve("damaged-" + name + "-" + trial + ".parquet");
             Files.createDirectories(damaged);
             Files.write(damaged.resolve("raw_data.parquet"), bytes);
             try (StoredDataset ds = new ParquetStreamReader().open(damaged)) {

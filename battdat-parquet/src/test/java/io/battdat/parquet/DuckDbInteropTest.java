@@ -1,8 +1,13 @@
 package io.battdat.parquet;
 
+import io.battdat.api.BadFormatException;
+import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
+import io.battdat.api.data.DoubleColumn;
+import io.battdat.api.data.LongColumn;
 import io.battdat.api.data.StorageType;
+import io.battdat.api.data.TableLayout;
 import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
@@ -26,6 +31,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -159,6 +165,95 @@ class DuckDbInteropTest {
                 assertEquals(i % 2 == 0, row.get(4));
                 assertEquals((long) (i % 200), row.get(5));
             }
+        }
+    }
+
+    @Test
+    void duckDbReadsArrayMembersAsListsAndWeReadItsLists() throws SQLException {
+        TableLayout layout = TableLayout.of(ColumnSpec.of("test_time", StorageType.FLOAT64),
+                new ColumnSpec("vec", StorageType.FLOAT64, 8, new int[]{3}, false),
+                new ColumnSpec("counts", StorageType.INT32, 4, new int[]{2}, false),
+                ColumnSpec.of("z", StorageType.COMPLEX128));
+        int rows = 4_000;
+        BatchBuffer b = BatchBuffer.allocate(layout, rows);
+        double vecSum = 0;
+        long countSum = 0;
+        for (int r = 0; r < rows; r++) {
+            ((DoubleColumn) b.column(0)).buffer()[r] = r;
+            for (int e = 0; e < 3; e++) {
+                double v = r * 0.5 + e;
+                ((DoubleColumn) b.column(1)).buffer()[r * 3 + e] = v;
+                vecSum += v;
+            }
+            ((LongColumn) b.column(2)).buffer()[r * 2] = r;
+            ((LongColumn) b.column(2)).buffer()[r * 2 + 1] = -2L * r;
+            countSum += r - 2L * r;
+            ((DoubleColumn) b.column(3)).buffer()[r * 2] = 1.0;
+            ((DoubleColumn) b.column(3)).buffer()[r * 2 + 1] = r;
+        }
+        b.setRowCount(rows);
+        Path ours = dir.resolve("arrays.parquet");
+        try (DatasetSink sink = new ParquetStreamWriter().withRowGroupRows(1_000)
+                .open(ours, WriteOptions.create(TestingTables.metadata()))) {
+            sink.createTable("raw_data", layout, TestingTables.schema(), rows).append(b, 0, rows);
+        }
+        String file = ours.resolve("raw_data.parquet").toString().replace("'", "''");
+        try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*), "
+                + "sum(list_sum(vec)), sum(list_sum(counts)), min(len(vec)), max(len(vec)), sum(z[2]), "
+                + "typeof(any_value(vec)), typeof(any_value(counts)) FROM read_parquet('" + file + "')")) {
+            assertTrue(rs.next());
+            assertEquals(rows, rs.getLong(1));
+            assertEquals(vecSum, rs.getDouble(2), 1e-6);
+            assertEquals(countSum, rs.getLong(3));
+            assertEquals(3, rs.getLong(4));
+            assertEquals(3, rs.getLong(5));
+            assertEquals(rows * (rows - 1) / 2.0, rs.getDouble(6), 0.0, "complex as [real, imaginary]");
+            assertEquals("DOUBLE[]", rs.getString(7));
+            assertEquals("INTEGER[]", rs.getString(8));
+        }
+
+        // DuckDB's lists have OPTIONAL elements (three definition levels): a null element reads as NaN
+        Path theirs = dir.resolve("duck-lists");
+        theirs.toFile().mkdirs();
+        String battery = TestingTables.metadata().toJsonExcludingNulls().replace("'", "''");
+        String schema = TestingTables.schema().toJson().replace("'", "''");
+        try (Statement s = duck.createStatement()) {
+            s.execute("COPY (SELECT (i * 0.25)::DOUBLE AS test_time, CASE WHEN i % 1000 = 7 THEN [i, NULL] "
+                    + "ELSE [i::DOUBLE, i * 2.0] END AS pair FROM range(30000) t(i)) TO '"
+                    + theirs.resolve("raw_data.parquet") + "' (FORMAT PARQUET, ROW_GROUP_SIZE 10000, "
+                    + "KV_METADATA {battery_metadata: '" + battery + "', table_metadata: '" + schema + "', "
+                    + "battdat_array_members: '{\"pair\": {\"dtype\": \"<f8\", \"shape\": [2]}}'})");
+        }
+        try (StoredDataset ds = new ParquetStreamReader().open(theirs)) {
+            assertEquals(new ColumnSpec("pair", StorageType.FLOAT64, 8, new int[]{2}, false),
+                    ds.table("raw_data").layout().column(1));
+            List<List<Object>> back = TestingTables.readAll(ds, "raw_data",
+                    ReadOptions.builder().batchRows(4_096).threads(1).prefetch(0).build());
+            assertEquals(30_000, back.size());
+            for (int i = 0; i < back.size(); i++) {
+                double[] pair = (double[]) back.get(i).get(1);
+                assertEquals(i, pair[0], 0.0, "row " + i);
+                if (i % 1000 == 7) {
+                    assertTrue(Double.isNaN(pair[1]), "null element is NaN, row " + i);
+                } else {
+                    assertEquals(i * 2.0, pair[1], 0.0, "row " + i);
+                }
+            }
+        }
+
+        // a list without a recorded shape, or whose rows do not all hold the recorded count, is not an array member
+        Path ragged = dir.resolve("duck-ragged");
+        ragged.toFile().mkdirs();
+        try (Statement s = duck.createStatement()) {
+            s.execute("COPY (SELECT i::DOUBLE AS test_time, CASE WHEN i = 2500 THEN [1.0]::DOUBLE[] ELSE [1.0, 2.0]::DOUBLE[] END AS pair"
+                    + " FROM range(3000) t(i)) TO '" + ragged.resolve("raw_data.parquet") + "' (FORMAT PARQUET, "
+                    + "KV_METADATA {battery_metadata: '" + battery + "', table_metadata: '" + schema + "', "
+                    + "battdat_array_members: '{\"pair\": {\"dtype\": \"<f8\", \"shape\": [2]}}'})");
+        }
+        try (StoredDataset ds = new ParquetStreamReader().open(ragged)) {
+            BadFormatException e = assertThrows(BadFormatException.class, () -> TestingTables.readAll(ds, "raw_data",
+                    ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0).build()));
+            assertTrue(e.getMessage().contains("'pair'") && e.getMessage().contains("2500"), e.getMessage());
         }
     }
 }

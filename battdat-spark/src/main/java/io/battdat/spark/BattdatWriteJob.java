@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
  * {@link io.battdat.streaming.HDF5Writer}. The rows are shuffled so each cell lands in one task, in the
  * DataFrame's order within the cell (a row id taken before the shuffle orders them), so a cell's
  * {@code test_time} order survives. String columns are as wide as their widest value (one aggregation first).
+ * The tasks consume the plan's {@code InternalRow}s directly, each column through a typed {@link ColumnCopier}.
  *
  * <p>Save modes: {@code errorifexists} (default) refuses a directory that has files; {@code ignore} then does
  * nothing; {@code overwrite} first deletes the {@code .h5} files directly in the directory (nothing else);
@@ -83,15 +85,24 @@ final class BattdatWriteJob {
         }
         TableLayout layout = TableLayout.of(specs);
         WriteMode mode = saveMode == SaveMode.Append ? WriteMode.APPEND : WriteMode.OVERWRITE;
+        DataType[] sparkTypes = new DataType[schema.fields().length];
+        boolean[] nullable = new boolean[sparkTypes.length];
+        for (int i = 0; i < sparkTypes.length; i++) {
+            sparkTypes[i] = schema.fields()[i].dataType();
+            nullable[i] = schema.fields()[i].nullable();
+        }
         CellWriterTask task = new CellWriterTask(config, mode, layout,
-                ordinals.stream().mapToInt(Integer::intValue).toArray(), cellOrdinal, metadataOrdinal);
+                ordinals.stream().mapToInt(Integer::intValue).toArray(), cellOrdinal, metadataOrdinal, sparkTypes,
+                nullable);
 
         Column cell = functions.col(quote(config.cellColumn()));
         Dataset<Row> clustered = data.withColumn(ORDER, functions.monotonically_increasing_id())
                 .repartition(cell)
                 .sortWithinPartitions(cell, functions.col(ORDER))
                 .drop(ORDER);
-        clustered.foreachPartition(task);
+        // the executed plan's InternalRows go to the tasks as they are: no conversion to external Rows, whose
+        // values would be boxed one by one
+        clustered.queryExecution().toRdd().toJavaRDD().foreachPartition(task);
     }
 
     private static int ordinal(StructType schema, String name, Path dir) {

@@ -2,28 +2,23 @@ package io.battdat.spark;
 
 import io.battdat.api.WriteException;
 import io.battdat.api.data.BatchBuffer;
-import io.battdat.api.data.BooleanColumn;
-import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
-import io.battdat.api.data.DoubleColumn;
-import io.battdat.api.data.FloatColumn;
-import io.battdat.api.data.LongColumn;
-import io.battdat.api.data.StringColumn;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.spi.WriteMode;
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.HDF5Writer;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The battdat file of one cell being written by a task: Spark rows are copied into the columns of one
- * {@link ColumnBatch}, which goes to {@link HDF5Writer#writeBatch} whenever it is full. A null where the file
+ * The battdat file of one cell being written by a task: Spark's {@link InternalRow}s are copied into the primitive
+ * columns of one {@link ColumnBatch} by one {@link ColumnCopier} per column, chosen when the file is opened; the
+ * batch goes to {@link HDF5Writer#writeBatch} whenever it is full. A null where the file
  * cannot hold one (an integer, a boolean), or a string wider than its column, is an error naming the file, the
  * row and the column; a null double is written as NaN, a null string as empty.
  */
@@ -32,29 +27,31 @@ final class CellFile implements AutoCloseable {
     private final String table;
     private final HDF5Writer writer;
     private final BatchBuffer batch;
-    private final int[] ordinals;
+    private final ColumnCopier[] copiers;
     private final boolean created;
     private long rows;
 
     /**
      * @param layout   the columns of a new table (ignored when appending to an existing one)
      * @param ordinals for each column of {@code layout} (by name), the Spark row ordinal holding it
+     * @param sparkTypes the Spark type of each Spark row ordinal
+     * @param nullable   whether each Spark row ordinal may hold nulls
      */
     CellFile(BattdatEngine engine, Path file, String cell, WriteConfig config, WriteMode mode, TableLayout layout,
-             String[] names, int[] ordinals, BatteryMetadata metadata) {
+             String[] names, int[] ordinals, DataType[] sparkTypes, boolean[] nullable, BatteryMetadata metadata) {
         this.file = file;
         this.created = !Files.exists(file);
         String key = config.cellGroups() ? cell : "";
         this.table = (key.isEmpty() ? "" : "/" + key) + "/raw_data";
         TableLayout target = mode == WriteMode.APPEND && !created ? existingLayout(engine, file, key, layout) : layout;
-        this.ordinals = new int[target.size()];
+        int[] sourceOrdinals = new int[target.size()];
         for (int i = 0; i < target.size(); i++) {
             int at = Arrays.asList(names).indexOf(target.column(i).name());
             if (at < 0) {
                 throw new WriteException(file, table, "the existing table has column " + target.column(i).name()
                         + ", which the DataFrame lacks");
             }
-            this.ordinals[i] = ordinals[at];
+            sourceOrdinals[i] = ordinals[at];
         }
         if (target.size() != names.length) {
             throw new WriteException(file, table, "the existing table's columns " + target.names()
@@ -64,6 +61,17 @@ final class CellFile implements AutoCloseable {
                 .complevel(config.complevel()).complib(config.complib()).layout(target)
                 .bufferSize(config.batchRows()).open();
         this.batch = BatchBuffer.allocate(target, config.batchRows());
+        // the batch is never grown, so each copier keeps its column's array for the file's lifetime
+        this.copiers = new ColumnCopier[target.size()];
+        try {
+            for (int i = 0; i < copiers.length; i++) {
+                int o = sourceOrdinals[i];
+                copiers[i] = ColumnCopier.of(batch.column(i), sparkTypes[o], o, nullable[o], file, table);
+            }
+        } catch (RuntimeException e) {
+            abort(e);
+            throw e;
+        }
     }
 
     private static TableLayout existingLayout(BattdatEngine engine, Path file, String key, TableLayout fallback) {
@@ -74,51 +82,17 @@ final class CellFile implements AutoCloseable {
         }
     }
 
-    /** Copies one row into the batch; writes the batch when it is full. */
-    void add(Row row) {
+    /** Copies one row into the batch, column by column; writes the batch when it is full. */
+    void add(InternalRow row) {
         int at = batch.rowCount();
-        for (int c = 0; c < ordinals.length; c++) {
-            int o = ordinals[c];
-            Column column = batch.column(c);
-            boolean isNull = row.isNullAt(o);
-            if (column instanceof DoubleColumn d) {
-                d.buffer()[at] = isNull ? Double.NaN : ((Number) row.get(o)).doubleValue();
-            } else if (column instanceof FloatColumn f) {
-                f.buffer()[at] = isNull ? Float.NaN : ((Number) row.get(o)).floatValue();
-            } else if (column instanceof LongColumn l) {
-                l.buffer()[at] = ((Number) notNull(row, o, column, isNull)).longValue();
-            } else if (column instanceof BooleanColumn b) {
-                b.buffer()[at] = (Boolean) notNull(row, o, column, isNull);
-            } else if (column instanceof StringColumn s) {
-                putString(s, at, isNull ? "" : row.get(o).toString());
-            }
+        for (ColumnCopier copier : copiers) {
+            copier.copy(row, at, rows);
         }
         batch.setRowCount(at + 1);
         rows++;
-        if (batch.rowCount() == batch.capacity()) {
+        if (at + 1 == batch.capacity()) {
             drain();
         }
-    }
-
-    private Object notNull(Row row, int ordinal, Column column, boolean isNull) {
-        if (isNull) {
-            throw new WriteException(file, table, rows, "column " + column.spec().name() + " is null; a "
-                    + column.spec().numpyDtype() + " column cannot hold null (fill or drop it first)", null);
-        }
-        return row.get(ordinal);
-    }
-
-    private void putString(StringColumn s, int at, String value) {
-        byte[] text = value.getBytes(StandardCharsets.UTF_8);
-        int width = s.spec().itemSize();
-        if (text.length > width) {
-            throw new WriteException(file, table, rows, "value of column " + s.spec().name() + " is " + text.length
-                    + " bytes, wider than the column's " + width, null);
-        }
-        byte[] dst = s.buffer();
-        int off = at * width;
-        System.arraycopy(text, 0, dst, off, text.length);
-        Arrays.fill(dst, off + text.length, off + width, (byte) 0);
     }
 
     private void drain() {

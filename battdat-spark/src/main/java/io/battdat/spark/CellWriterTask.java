@@ -7,20 +7,24 @@ import io.battdat.api.data.TableLayout;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.spi.WriteMode;
 import io.battdat.streaming.Battdat;
-import org.apache.spark.api.java.function.ForeachPartitionFunction;
-import org.apache.spark.sql.Row;
+import org.apache.spark.api.java.function.VoidFunction;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.types.UTF8String;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * One write task: its rows arrive clustered by cell (and in the DataFrame's order within a cell), so it writes
- * one cell's file after another.
+ * One write task over Spark's {@link InternalRow}s (the rows of the executed plan, never converted to external
+ * {@code Row}s): its rows arrive clustered by cell (and in the DataFrame's order within a cell), so it writes one
+ * cell's file after another. A string cell column is compared as Spark's UTF-8 bytes, so no string is made per
+ * row; the cell's name is decoded once per file.
  */
-final class CellWriterTask implements ForeachPartitionFunction<Row> {
+final class CellWriterTask implements VoidFunction<Iterator<InternalRow>> {
     private static final long serialVersionUID = 1L;
 
     private final WriteConfig config;
@@ -32,15 +36,20 @@ final class CellWriterTask implements ForeachPartitionFunction<Row> {
     private final int[] ordinals;
     private final int cellOrdinal;
     private final int metadataOrdinal;
+    /** The Spark type and nullability of every row ordinal (Spark's types are serializable). */
+    private final DataType[] sparkTypes;
+    private final boolean[] nullable;
 
     /**
      * @param layout          the columns of new tables
      * @param ordinals        for each column of {@code layout}, its Spark row ordinal
      * @param cellOrdinal     the ordinal of the cell column
      * @param metadataOrdinal the ordinal of the metadata column, or -1
+     * @param sparkTypes      the Spark type of every row ordinal
+     * @param nullable        whether every row ordinal may hold nulls
      */
     CellWriterTask(WriteConfig config, WriteMode mode, TableLayout layout, int[] ordinals, int cellOrdinal,
-                   int metadataOrdinal) {
+                   int metadataOrdinal, DataType[] sparkTypes, boolean[] nullable) {
         this.config = config;
         this.mode = mode;
         this.names = layout.names().toArray(new String[0]);
@@ -53,6 +62,8 @@ final class CellWriterTask implements ForeachPartitionFunction<Row> {
         this.ordinals = ordinals.clone();
         this.cellOrdinal = cellOrdinal;
         this.metadataOrdinal = metadataOrdinal;
+        this.sparkTypes = sparkTypes.clone();
+        this.nullable = nullable.clone();
     }
 
     private TableLayout layout() {
@@ -64,22 +75,42 @@ final class CellWriterTask implements ForeachPartitionFunction<Row> {
     }
 
     @Override
-    public void call(Iterator<Row> rows) {
+    public void call(Iterator<InternalRow> rows) {
         TableLayout layout = layout();
+        DataType cellType = sparkTypes[cellOrdinal];
+        boolean stringCell = cellType.equals(DataTypes.StringType);
         CellFile current = null;
-        String currentCell = null;
+        UTF8String currentBytes = null; // string cells: the current cell's bytes, copied out of the reused row
+        Object currentValue = null;     // other cell types: the current cell's value
         try {
             while (rows.hasNext()) {
-                Row row = rows.next();
-                String cell = cellName(row);
-                if (current == null || !Objects.equals(cell, currentCell)) {
+                InternalRow row = rows.next();
+                if (row.isNullAt(cellOrdinal)) {
+                    throw new WriteException(Path.of(config.directory()), null, "column " + config.cellColumn()
+                            + " is null in some rows; set it (for example from the file column) before writing one"
+                            + " file per cell");
+                }
+                boolean same;
+                if (stringCell) {
+                    same = current != null && row.getUTF8String(cellOrdinal).equals(currentBytes);
+                } else {
+                    same = current != null && row.get(cellOrdinal, cellType).equals(currentValue);
+                }
+                if (!same) {
                     if (current != null) {
                         CellFile done = current;
                         current = null;
                         done.close();
                     }
-                    current = open(cell, row, layout);
-                    currentCell = cell;
+                    String cell;
+                    if (stringCell) {
+                        currentBytes = row.getUTF8String(cellOrdinal).clone();
+                        cell = currentBytes.toString();
+                    } else {
+                        currentValue = row.get(cellOrdinal, cellType);
+                        cell = currentValue.toString();
+                    }
+                    current = open(checkedCellName(cell), row, layout);
                 }
                 current.add(row);
             }
@@ -96,30 +127,26 @@ final class CellWriterTask implements ForeachPartitionFunction<Row> {
         }
     }
 
-    private String cellName(Row row) {
-        Path dir = Path.of(config.directory());
-        if (row.isNullAt(cellOrdinal)) {
-            throw new WriteException(dir, null, "column " + config.cellColumn() + " is null in some rows; set it"
-                    + " (for example from the file column) before writing one file per cell");
-        }
-        String cell = row.get(cellOrdinal).toString();
+    private String checkedCellName(String cell) {
         if (cell.isEmpty() || cell.equals(".") || cell.equals("..") || cell.contains("/") || cell.contains("\\")
                 || cell.indexOf('\0') >= 0) {
-            throw new WriteException(dir, null, "cell '" + cell + "' cannot name a file or an HDF5 group");
+            throw new WriteException(Path.of(config.directory()), null, "cell '" + cell
+                    + "' cannot name a file or an HDF5 group");
         }
         return cell;
     }
 
-    private CellFile open(String cell, Row first, TableLayout layout) {
+    private CellFile open(String cell, InternalRow first, TableLayout layout) {
         BatteryMetadata metadata;
         if (metadataOrdinal >= 0 && !first.isNullAt(metadataOrdinal)) {
-            metadata = BatteryMetadata.fromJson(first.get(metadataOrdinal).toString());
+            metadata = BatteryMetadata.fromJson(first.get(metadataOrdinal, sparkTypes[metadataOrdinal]).toString());
         } else if (config.metadataJson() != null) {
             metadata = BatteryMetadata.fromJson(config.metadataJson());
         } else {
             metadata = BatteryMetadata.defaults().withName(cell);
         }
         Path file = Path.of(config.directory(), cell + ".h5");
-        return new CellFile(Battdat.engine(), file, cell, config, mode, layout, names, ordinals, metadata);
+        return new CellFile(Battdat.engine(), file, cell, config, mode, layout, names, ordinals, sparkTypes, nullable,
+                metadata);
     }
 }

@@ -105,4 +105,50 @@ class BattdatWriteTest {
                 () -> in.write().format("battdat").save(tmp.resolve("none").toString()));
         assertTrue(String.valueOf(e.getMessage()).contains("partitionBy(\"cell\")"), e.getMessage());
     }
+
+    @Test
+    void everyColumnTypeNullsAndNonStringCellsGoThroughTheTypedCopiers() {
+        Path out = tmp.resolve("types");
+        Dataset<Row> df = TestingSpark.spark().range(2_000).selectExpr(
+                "id % 3 AS cell",                                             // a long cell column
+                "CASE WHEN id % 7 = 0 THEN NULL ELSE id * 0.5D END AS test_time",
+                "CAST(id AS FLOAT) AS voltage", "id AS cycle_number", "CAST(id AS INT) AS i32",
+                "CAST(id % 1000 AS SHORT) AS i16", "CAST(id % 100 AS BYTE) AS i8", "id % 2 = 0 AS flag",
+                "CASE WHEN id % 5 = 0 THEN NULL ELSE concat('s', CAST(id AS STRING)) END AS state");
+        df.write().format("battdat").partitionBy("cell").save(out.toString());
+        Dataset<Row> back = TestingSpark.spark().read().format("battdat").load(out.toString());
+        Row sums = back.selectExpr("count(*)", "count(DISTINCT cell)", "sum(CASE WHEN isnan(test_time) THEN 1 END)",
+                "sum(voltage)", "sum(cycle_number)", "sum(i32)", "sum(i16)", "sum(i8)", "count_if(flag)",
+                "count_if(state = '')", "max(length(state))").first();
+        assertEquals(2_000L, sums.getLong(0));
+        assertEquals(3L, sums.getLong(1));
+        assertEquals(286L, sums.getLong(2), "a null double is NaN");
+        assertEquals(1_999_000.0, ((Number) sums.get(3)).doubleValue(), 0.0);
+        assertEquals(1_999_000L, sums.getLong(4));
+        assertEquals(1_999_000L, sums.getLong(5));
+        assertEquals(2L * 499_500, ((Number) sums.get(6)).longValue());
+        assertEquals(20L * 4_950, ((Number) sums.get(7)).longValue());
+        assertEquals(1_000L, sums.getLong(8));
+        assertEquals(400L, sums.getLong(9), "a null string is empty");
+        assertEquals(5, sums.getInt(10), "s1999");
+
+        // appending ints to a long column widens them; a null in an integer column names the column
+        Dataset<Row> ints = TestingSpark.spark().range(10).selectExpr("0L AS cell", "0.0D AS test_time",
+                "CAST(1 AS FLOAT) AS voltage", "CAST(id AS INT) AS cycle_number", "1 AS i32", "CAST(1 AS SHORT) AS i16",
+                "CAST(1 AS BYTE) AS i8", "true AS flag", "'x' AS state");
+        ints.write().format("battdat").partitionBy("cell").mode(SaveMode.Append).save(out.toString());
+        assertEquals(2_010L, TestingSpark.spark().read().format("battdat").load(out.toString()).count());
+        Dataset<Row> nulls = ints.withColumn("cycle_number", lit(null).cast("long"));
+        Exception e = assertThrows(Exception.class, () -> nulls.write().format("battdat").partitionBy("cell")
+                .mode(SaveMode.Overwrite).save(tmp.resolve("nulls").toString()));
+        assertTrue(String.valueOf(rootMessage(e)).contains("column cycle_number is null"), rootMessage(e));
+    }
+
+    private static String rootMessage(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append(" / ");
+        }
+        return all.toString();
+    }
 }

@@ -3,6 +3,7 @@ package io.battdat.spark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -16,6 +17,10 @@ import static org.apache.spark.sql.functions.sum;
  * {@code bench/spark_bench.sh} with this module's test class path ({@code --spark-baseline} as third argument times
  * the same aggregate over {@code spark.range} as the first query of a fresh session instead); the engine's side of the comparison is
  * {@code battdat bench read --threads 1} over the same files in sequence.
+ *
+ * <p>{@code --write ROWS} as third argument times {@code df.write.format("battdat").partitionBy("cell")} of ROWS
+ * generated rows (test_time, current, voltage, cycle_number and a string cell column with two cells) into the
+ * directory given first (replaced), after one 10,000-row warm-up write that pays Spark's code generation.
  */
 public final class SparkLakeBenchmark {
     private SparkLakeBenchmark() {
@@ -37,6 +42,14 @@ public final class SparkLakeBenchmark {
             System.out.printf("{\"tool\":\"spark-range\",\"round\":0,\"master\":\"%s\",\"seconds\":%.3f,"
                     + "\"rows\":%d}%n", master, (System.nanoTime() - t0) / 1e9, r.getLong(0));
             spark.stop();
+            return;
+        }
+        if (args.length > 3 && args[2].equals("--write")) {
+            try {
+                write(spark, lake, master, Long.parseLong(args[3]));
+            } finally {
+                spark.stop();
+            }
             return;
         }
         try {
@@ -65,6 +78,22 @@ public final class SparkLakeBenchmark {
             }
         } finally {
             spark.stop();
+        }
+    }
+
+    private static void write(SparkSession spark, String dir, String master, long rows) {
+        for (long n : new long[]{10_000, rows}) {
+            Dataset<Row> df = spark.range(n).withColumn("test_time", col("id").cast("double").multiply(0.5))
+                    .withColumn("current", functions.sin(col("id").cast("double")))
+                    .withColumn("voltage", lit(3.3).plus(functions.cos(col("id").cast("double")).multiply(0.1)))
+                    .withColumn("cycle_number", col("id").divide(1000).cast("long"))
+                    .withColumn("cell", functions.concat(lit("cell_"), col("id").mod(2).cast("string")))
+                    .drop("id");
+            long t0 = System.nanoTime();
+            df.write().format("battdat").mode("overwrite").partitionBy("cell").save(dir);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("{\"tool\":\"battdat-spark-write\",\"master\":\"%s\",\"rows\":%d,\"seconds\":%.3f,"
+                    + "\"rows_per_second\":%.0f}%n", master, n, seconds, n / seconds);
         }
     }
 }
