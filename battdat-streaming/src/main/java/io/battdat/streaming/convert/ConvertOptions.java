@@ -1,5 +1,6 @@
 package io.battdat.streaming.convert;
 
+import io.battdat.api.InvalidUseException;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.parse.ParseOptions;
 
@@ -16,9 +17,11 @@ import java.util.Objects;
  * @param metadata   the battery metadata, or null for defaults (with the cell's name when there is one cell)
  * @param parse      how the parser reads
  * @param progress   told about progress; {@link ProgressListener#NONE} for silence
+ * @param cellName   the name of the one cell the inputs form (the parts of a split export, several files of one
+ *                   test), or null for the name the parser gives; inputs forming several cells are then an error
  */
 public record ConvertOptions(String format, List<String> prefixes, int complevel, BatteryMetadata metadata,
-                             ParseOptions parse, ProgressListener progress) {
+                             ParseOptions parse, ProgressListener progress, String cellName) {
     /** The format name that asks for detection. */
     public static final String AUTO = "auto";
 
@@ -27,6 +30,9 @@ public record ConvertOptions(String format, List<String> prefixes, int complevel
         prefixes = List.copyOf(prefixes);
         Objects.requireNonNull(parse, "parse");
         Objects.requireNonNull(progress, "progress");
+        if (cellName != null && cellName.isBlank()) {
+            throw new InvalidUseException("a cell name must not be empty");
+        }
         if (complevel < 0 || complevel > 9) {
             throw new IllegalArgumentException("compression level must be 0-9, got " + complevel);
         }
@@ -34,36 +40,41 @@ public record ConvertOptions(String format, List<String> prefixes, int complevel
 
     /** Detection, root-level tables, uncompressed, default metadata and parsing, no progress. */
     public static ConvertOptions defaults() {
-        return new ConvertOptions(AUTO, List.of(), 0, null, ParseOptions.defaults(), ProgressListener.NONE);
+        return new ConvertOptions(AUTO, List.of(), 0, null, ParseOptions.defaults(), ProgressListener.NONE, null);
     }
 
     /** A copy with another format. */
     public ConvertOptions withFormat(String f) {
-        return new ConvertOptions(f, prefixes, complevel, metadata, parse, progress);
+        return new ConvertOptions(f, prefixes, complevel, metadata, parse, progress, cellName);
     }
 
     /** A copy with these prefixes. */
     public ConvertOptions withPrefixes(List<String> p) {
-        return new ConvertOptions(format, p, complevel, metadata, parse, progress);
+        return new ConvertOptions(format, p, complevel, metadata, parse, progress, cellName);
     }
 
     /** A copy with compression. */
     public ConvertOptions withComplevel(int level) {
-        return new ConvertOptions(format, prefixes, level, metadata, parse, progress);
+        return new ConvertOptions(format, prefixes, level, metadata, parse, progress, cellName);
     }
 
     /** A copy with this metadata. */
     public ConvertOptions withMetadata(BatteryMetadata m) {
-        return new ConvertOptions(format, prefixes, complevel, m, parse, progress);
+        return new ConvertOptions(format, prefixes, complevel, m, parse, progress, cellName);
     }
 
     /** A copy with these parse options. */
     public ConvertOptions withParse(ParseOptions p) {
-        return new ConvertOptions(format, prefixes, complevel, metadata, p, progress);
+        return new ConvertOptions(format, prefixes, complevel, metadata, p, progress, cellName);
+    }
+
+    /** A copy that names the one cell of the inputs (null: the parser's name for it). */
+    public ConvertOptions withCellName(String name) {
+        return new ConvertOptions(format, prefixes, complevel, metadata, parse, progress, name);
     }
 
     /** A copy with this listener. */
     public ConvertOptions withProgress(ProgressListener p) {
-        return new ConvertOptions(format, prefixes, complevel, metadata, parse, p);
+        return new ConvertOptions(format, prefixes, complevel, metadata, parse, p, cellName);
     }
 }

@@ -63,7 +63,7 @@ public final class ArbinParser implements VendorParser {
     /** The setting that chooses where {@code test_time} comes from: {@code test-time} (default) or {@code datetime}. */
     public static final String TIME_SOURCE = "arbin.time-source";
     /** The same setting shared by parsers ({@code battdat convert --time-source}); {@link #TIME_SOURCE} wins. */
-    public static final String TIME_SOURCE_SHARED = "time-source";
+    public static final String TIME_SOURCE_SHARED = ParseOptions.TIME_SOURCE;
     /** Tagging only: duplicates are dropped by the parser, as exact repeats of the previous record. */
     private static final PostProcessing DERIVE = PostProcessing.tagging().withState(1e-6, false);
     /** Python's reader: its {@code drop_cycles} on the date-time seconds. */
