@@ -130,9 +130,9 @@ final class TestReader {
             kinds[j] = o.kind;
             slots[j] = o.slot;
             if (o.kind == Kind.LONG || o.kind == Kind.CYCLE) {
-                longs[j] = ((LongColumn) out.batch().column(j)).values();
+                longs[j] = ((LongColumn) out.batch().column(j)).buffer();
             } else {
-                doubles[j] = ((DoubleColumn) out.batch().column(j)).values();
+                doubles[j] = ((DoubleColumn) out.batch().column(j)).buffer();
             }
         }
         double[] auxValues = new double[2 * aux.size()];
