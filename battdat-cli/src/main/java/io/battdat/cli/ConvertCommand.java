@@ -50,6 +50,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--prefix", paramLabel = "P", description = "Prefix group of a cell; repeat once per cell.")
     List<String> prefixes = new ArrayList<>();
 
+    @Option(names = "--cell", paramLabel = "NAME", description = {"Name of the one cell the inputs form (the parts",
+            "of a split export, name_Wb_1.csv, name_Wb_2.csv, are one cell); inputs forming several cells are an",
+            "error with --cell. Default: the parser's name (the file name, or the split export's common stem)."})
+    String cell;
+
+    @Option(names = "--time-source", paramLabel = "SOURCE", description = {"Where test_time comes from when an",
+            "export holds both a test-time and a date-time column (Arbin): test-time (default; the instrument's",
+            "resolution, every distinct record kept) or datetime (Python's reader: the date-time column, often whole",
+            "seconds, then drop_cycles; for parity with Python's files). Same as --option time-source=SOURCE."})
+    String timeSource;
+
     @Option(names = "--complevel", paramLabel = "N", description = "zlib level 0-9 (default 0: none).")
     int complevel;
 
@@ -112,10 +123,14 @@ final class ConvertCommand implements Callable<Integer> {
         if (skipUnknownColumns) {
             parse = parse.withSkipUnknownColumns(true);
         }
+        if (timeSource != null) {
+            parse = parse.withTimeSource(timeSource);
+        }
         ProgressDisplay progress = quiet ? null : new ProgressDisplay(err, System.console() != null);
         ConvertOptions options = ConvertOptions.defaults().withFormat(format).withPrefixes(prefixes)
                 .withComplevel(complevel).withMetadata(meta).withParse(parse)
-                .withCommits(CopyCommand.commitPolicy(spec, commitEvery, false)).withResume(resume);
+                .withCommits(CopyCommand.commitPolicy(spec, commitEvery, false)).withResume(resume)
+                .withCellName(cell);
         if (progress != null) {
             options = options.withProgress(progress);
         }

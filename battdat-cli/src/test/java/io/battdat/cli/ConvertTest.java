@@ -130,6 +130,65 @@ class ConvertTest {
         assertEquals(List.of("a", "b"), Battdat.engine().inspect(out).prefixes());
     }
 
+    private static final String ARBIN_HEADER = "Data_Point,Test_Time(s),DateTime,Step_Index,Cycle_Index,Current(A),"
+            + "Voltage(V)\r\n";
+
+    @Test
+    void cellNamesTheOneCellOfASplitExport() throws IOException {
+        Path part1 = Files.writeString(dir.resolve("T1_CH2_Wb_1.CSV"), ARBIN_HEADER
+                + "1,0.0,1499006353,1,1,0.5,3.3\r\n2,0.1,1499006353,1,1,0.5,3.31\r\n", StandardCharsets.UTF_8);
+        Path part2 = Files.writeString(dir.resolve("T1_CH2_Wb_2.CSV"), ARBIN_HEADER
+                + "3,0.2,1499006353,1,1,0.5,3.32\r\n4,0.3,1499006353,2,2,-0.5,3.3\r\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("named.h5");
+        Cli run = Cli.run("convert", part1.toString(), part2.toString(), "--out", out.toString(), "--quiet",
+                "--cell", "cell-A");
+        assertEquals(0, run.status(), run.err());
+        var summary = Battdat.engine().inspect(out);
+        assertEquals(1, summary.prefixes().size(), "one cell, at the root: " + summary.prefixes());
+        assertEquals("cell-A", summary.metadata().name());
+        assertTrue(run.out().contains("4"), run.out());
+        // without --cell, the split export's stem names it
+        Path unnamed = dir.resolve("unnamed.h5");
+        assertEquals(0, Cli.run("convert", dir.toString(), "--out", unnamed.toString(), "--quiet").status());
+        assertEquals("T1_CH2", Battdat.engine().inspect(unnamed).metadata().name());
+    }
+
+    @Test
+    void cellWithSeveralCellsIsAnError() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.csv"), ARBIN_HEADER + "1,0.0,1499006353,1,1,0.5,3.3\r\n",
+                StandardCharsets.UTF_8);
+        Path b = Files.writeString(dir.resolve("b.csv"), ARBIN_HEADER + "1,0.0,1499006353,1,1,0.5,3.3\r\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("two.h5");
+        Cli run = Cli.run("convert", a.toString(), b.toString(), "--out", out.toString(), "--quiet", "--cell", "x");
+        assertTrue(run.status() != 0, run.out());
+        assertTrue(run.err().contains("--cell names one cell") && run.err().contains("2 cells"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void timeSourceDatetimeReproducesPythonsArbinRows() {
+        Path arbin = vendor().resolve("arbin/arbin_example.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(arbin), "arbin_example.csv is absent: skipping");
+        Path out = dir.resolve("python.h5");
+        Cli run = Cli.run("convert", arbin.toString(), "--out", out.toString(), "--quiet", "--time-source", "datetime");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(1626L, Battdat.engine().inspect(out).schemas().containsKey("raw_data") ? rows(out) : -1);
+        Path fine = dir.resolve("fine.h5");
+        assertEquals(0, Cli.run("convert", arbin.toString(), "--out", fine.toString(), "--quiet").status());
+        assertTrue(rows(fine) > 1626, "the default keeps every distinct record: " + rows(fine));
+    }
+
+    private static long rows(Path file) {
+        long n = 0;
+        try (BatchStream b = Battdat.engine().batches(file, "raw_data")) {
+            while (b.hasNext()) {
+                n += b.next().rowCount();
+            }
+        }
+        return n;
+    }
+
     @Test
     void exportWritesTheBatteryArchiveLayout() throws IOException {
         Path vendor = vendor();

@@ -9,6 +9,10 @@ import io.battdat.api.InvalidUseException;
  * cycle and its first time as the origin; streaming takes the first row's values, which is the same for the
  * non-decreasing cycle numbers the RawData schema requires. A cycle number below the file's first is reported as an
  * error by {@link #cycle(long)} rather than written as a negative cycle.
+ *
+ * <p>The numbered parts of one recording (an export split by the cycler software, such as Arbin's
+ * {@code _Wb_1.CSV}, {@code _Wb_2.CSV}) are not separate tests: {@link #continueFile()} starts such a part keeping
+ * the first part's origin, so its cycles and times continue unchanged instead of being stacked.
  */
 public final class CellTimeline {
     private long startCycle;
@@ -29,6 +33,19 @@ public final class CellTimeline {
         fileNumber++;
         first = true;
         timeSeen = false;
+        return fileNumber;
+    }
+
+    /**
+     * Starts the next part of the same recording; returns its 0-based {@code file_number}. Raw cycles and times keep
+     * the origin of the recording's first part (the part continues where the previous one stopped), so a cycle that
+     * runs across the split keeps one number.
+     */
+    public int continueFile() {
+        if (fileNumber < 0) {
+            return startFile();
+        }
+        fileNumber++;
         return fileNumber;
     }
 

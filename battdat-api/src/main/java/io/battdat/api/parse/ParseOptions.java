@@ -23,6 +23,16 @@ public final class ParseOptions {
      */
     public static final String SKIP_UNKNOWN_COLUMNS = "skip-unknown-columns";
 
+    /**
+     * Setting shared by parsers whose exports hold both a wall-clock date-time and the instrument's test time (Arbin):
+     * {@code test-time} takes {@code test_time} from the test-time column, at the instrument's resolution, and keeps
+     * every distinct record; {@code datetime} reproduces Python's readers (the date-time column, often whole seconds,
+     * then {@code drop_cycles}) for parity. Each parser documents its default; a parser-named setting
+     * ({@code arbin.time-source}) wins over this one. A setting, so that {@code --option time-source=datetime} works
+     * like {@code battdat convert --time-source datetime}.
+     */
+    public static final String TIME_SOURCE = "time-source";
+
     private final ZoneId zone;
     private final boolean skipBadLines;
     private final int batchRows;
@@ -95,6 +105,13 @@ public final class ParseOptions {
     public ParseOptions withSkipUnknownColumns(boolean skip) {
         Map<String, String> copy = new LinkedHashMap<>(settings);
         copy.put(SKIP_UNKNOWN_COLUMNS, Boolean.toString(skip));
+        return new ParseOptions(zone, skipBadLines, batchRows, copy);
+    }
+
+    /** A copy with this {@link #TIME_SOURCE} setting ({@code test-time} or {@code datetime}). */
+    public ParseOptions withTimeSource(String source) {
+        Map<String, String> copy = new LinkedHashMap<>(settings);
+        copy.put(TIME_SOURCE, Objects.requireNonNull(source, "source"));
         return new ParseOptions(zone, skipBadLines, batchRows, copy);
     }
 

@@ -6,7 +6,10 @@ package io.battdat.api.parse;
  * <ol>
  *   <li>{@code dropDuplicateDigits >= 0}: {@code drop_cycles} - rows whose ({@code test_time} rounded to that many
  *       decimals, half to even; {@code voltage}; {@code current}) repeat an earlier row of the same rounded time
- *       are dropped (docs/conversion.md section 1; exact for non-decreasing time, which raw data has);</li>
+ *       are dropped (docs/conversion.md section 2; exact for non-decreasing time, which raw data has). Python's
+ *       rule, for parity: it is only as fine as {@code test_time}, so a parser whose time column is coarser than
+ *       the sampling (whole seconds) loses distinct rows with it; such a parser should take a finer time column
+ *       and ask for nothing here;</li>
  *   <li>{@code restCurrent >= 0}: {@code state} from {@code current}: {@code resting} when |I| is at most
  *       ({@code restInclusive}) or below the threshold, {@code charging} when positive, else {@code discharging};
  *       a parser that writes {@code state} itself sets a negative threshold;</li>

@@ -70,6 +70,21 @@ class ParseHelpersTest {
     }
 
     @Test
+    void partsOfOneRecordingKeepTheFirstPartsOrigin() {
+        CellTimeline t = new CellTimeline();
+        assertEquals(0, t.continueFile(), "the first part starts the recording");
+        assertEquals(0, t.cycle(5));
+        assertEquals(0.0, t.time(100));
+        assertEquals(1, t.cycle(6));
+        assertEquals(1, t.continueFile());
+        assertEquals(1, t.cycle(6), "a cycle cut by the split keeps its number");
+        assertEquals(60.0, t.time(160), "times go on unchanged");
+        assertEquals(2, t.startFile());
+        assertEquals(2, t.cycle(0), "a stacked file after the parts starts after their last cycle");
+        assertEquals(60.0, t.time(0));
+    }
+
+    @Test
     void headerMatchesUnitSuffixedNames() {
         Header h = new Header(List.of("\uFEFFData_Point", "Current (A)", "Voltage(V)", "Date_Time"));
         assertEquals(0, h.indexOf("Data_Point"));

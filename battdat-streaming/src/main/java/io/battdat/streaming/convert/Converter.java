@@ -4,6 +4,7 @@ import io.battdat.api.BadFormatException;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.PluginException;
 import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.InvalidUseException;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.VendorParser;
 import io.battdat.api.spi.DatasetSink;
@@ -77,7 +78,7 @@ public final class Converter {
             throw new BadFormatException(inputs.get(0), null, "no " + parser.formatName() + " data file among "
                     + files.size() + " input file(s)");
         }
-        List<CellFiles> cells = parser.group(readable);
+        List<CellFiles> cells = nameCell(parser.group(readable), options.cellName());
         List<String> prefixes = prefixes(cells, options.prefixes());
         BatteryMetadata metadata = options.metadata() != null ? options.metadata() : BatteryMetadata.defaults();
         if (cells.size() == 1 && metadata.name() == null) {
@@ -208,6 +209,19 @@ public final class Converter {
             }
         }
         return false;
+    }
+
+    /** The parser's cells, the one cell renamed when the user names it. */
+    private static List<CellFiles> nameCell(List<CellFiles> cells, String name) {
+        if (name == null) {
+            return cells;
+        }
+        if (cells.size() != 1) {
+            throw new InvalidUseException("--cell names one cell, but the inputs form " + cells.size() + " cells "
+                    + cells.stream().map(CellFiles::name).toList() + "; convert them separately, or leave out --cell "
+                    + "(each cell then goes into its own prefix group)");
+        }
+        return List.of(new CellFiles(name, cells.get(0).files()));
     }
 
     /** The given prefixes, or none for one cell, or the cells' names made into valid group names. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,10 +40,14 @@ class ArbinParserTest {
     @TempDir
     Path dir;
 
+    /** Python's reader: test_time from the date-time seconds, then drop_cycles. */
+    private static final ParseOptions PYTHON = ParseOptions.defaults()
+            .withSettings(Map.of(ArbinParser.TIME_SOURCE, "datetime"));
+
     @Test
-    void sampleMatchesTheSpecFigures() {
+    void sampleMatchesTheSpecFiguresWithPythonsTimeSource() {
         Path out = dir.resolve("arbin.h5");
-        ConvertReport report = convert(out, Conversions.shared("arbin", "arbin_example.csv"));
+        ConvertReport report = convert(out, PYTHON, Conversions.shared("arbin", "arbin_example.csv"));
         assertEquals(Map.of("raw_data", 1626L), report.cells().get(""));
         List<Object> cycles = column(out, "raw_data", "cycle_number");
         assertEquals(0L, cycles.get(0));
@@ -53,6 +58,112 @@ class ArbinParserTest {
         Map<Object, Long> counts = states.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertEquals(Map.of("charging", 754L, "discharging", 689L, "resting", 183L), counts);
         assertEquals(6L, column(out, "raw_data", "step_index").stream().mapToLong(o -> (Long) o).max().orElseThrow());
+    }
+
+    @Test
+    void sampleKeepsEveryDistinctRecordByDefault() {
+        Path out = dir.resolve("arbin-default.h5");
+        ConvertReport report = convert(out, Conversions.shared("arbin", "arbin_example.csv"));
+        List<Object> time = column(out, "raw_data", "test_time");
+        assertEquals(2142L, report.rowsWritten(), "every record of the file, where Python keeps 1626");
+        assertEquals(0, report.rowsDropped());
+        assertEquals(5.0275, (Double) time.get(1), 1e-9); // Test_Time, not the date-time's whole seconds
+        assertEquals(5.0276, (Double) time.get(2), 1e-9);
+    }
+
+    /** A 10 Hz pulse test: 200 rows, the date-time in whole seconds, voltage and current repeating within a second. */
+    private Path tenHertz(String name) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 200; i++) {
+            double amps = (i / 20) % 2 == 0 ? 2.0 : 0.0; // 2 s pulses
+            csv.append(i + 1).append(',').append(String.format(Locale.ROOT, "%.1f", i * 0.1)).append(',')
+                    .append(1499006353 + i / 10).append(",0,1,1,").append(amps).append(',')
+                    .append(String.format(Locale.ROOT, "%.3f", 3.5 + 0.001 * (i / 4))).append(",0.01,25\r\n");
+        }
+        return write(dir, name, csv.toString(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tenHertzExportKeepsEveryRowByDefault() {
+        Path out = dir.resolve("10hz.h5");
+        ConvertReport report = convert(out, tenHertz("pulse.csv"));
+        assertEquals(200L, report.rowsWritten());
+        List<Object> time = column(out, "raw_data", "test_time");
+        for (int i = 0; i < 200; i++) {
+            assertEquals(i * 0.1, (Double) time.get(i), 1e-9, "row " + i);
+        }
+        assertTrue(report.warnings().stream().noneMatch(w -> w.contains("coarser")), report.warnings().toString());
+    }
+
+    @Test
+    void tenHertzExportWithPythonsTimeSourceLosesRowsAndWarnsOnce() {
+        Path out = dir.resolve("10hz-python.h5");
+        ConvertReport report = convert(out, PYTHON, tenHertz("pulse.csv"));
+        // Python: rows of one second with equal voltage and current collapse; every second has 10 rows in 3 groups
+        // of (voltage, current) at most, so at most 3 distinct rows per second remain
+        assertTrue(report.rowsWritten() < 200 && report.rowsDropped() == 200 - report.rowsWritten(),
+                report.rowsWritten() + " rows");
+        List<Object> time = column(out, "raw_data", "test_time");
+        assertEquals(0.0, (Double) time.get(1), 0.0, "whole seconds: the second row shares the first's time");
+        List<String> coarse = report.warnings().stream().filter(w -> w.contains("coarser")).toList();
+        assertEquals(1, coarse.size(), report.warnings().toString());
+        assertTrue(coarse.get(0).contains("pulse.csv") && coarse.get(0).contains("180 of 200"), coarse.get(0));
+    }
+
+    @Test
+    void onlyRecordsRepeatingEveryFieldAreDropped() {
+        String row = "2,1.0,1499006354,1,1,1,0.5,3.4,0.01,25\r\n";
+        Path csv = write(dir, "repeat.csv", HEADER + "1,0.0,1499006353,0,1,1,0.5,3.3,0.01,25\r\n" + row + row
+                + "3,1.0,1499006354,1,1,1,0.5,3.4,0.01,25\r\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("repeat.h5");
+        ConvertReport report = convert(out, csv);
+        // the repeated record goes; record 3 differs in Data_Point only and is kept
+        assertEquals(List.of(0.0, 1.0, 1.0), column(out, "raw_data", "test_time"));
+        assertTrue(report.warnings().stream().anyMatch(w -> w.contains("repeat.csv") && w.contains("1 record(s)")),
+                report.warnings().toString());
+    }
+
+    @Test
+    void unknownTimeSourceIsAnError() {
+        Path csv = write(dir, "run.csv", HEADER + "1,0,1499006353,0,1,1,0.5,3.3,0.01,25\r\n", StandardCharsets.UTF_8);
+        BattdatException e = assertThrows(BattdatException.class, () -> convert(dir.resolve("t.h5"),
+                ParseOptions.defaults().withSettings(Map.of("time-source", "clock")), csv));
+        assertTrue(e.getMessage().contains("test-time or datetime"), e.getMessage());
+    }
+
+    @Test
+    void splitExportPartsFormOneCellWithContinuingCyclesAndTimes() {
+        // part 2 starts in the middle of cycle 2 and at the test time where part 1 stopped
+        Path part1 = write(dir, "Test7_Channel_3_Wb_1.CSV", HEADER
+                + "1,0.0,1499006353,0,1,1,0.5,3.3,0.01,25\r\n"
+                + "2,1.0,1499006354,1,1,1,0.5,3.4,0.01,25\r\n"
+                + "3,2.0,1499006355,0,2,2,-0.5,3.3,0.01,25\r\n", StandardCharsets.UTF_8);
+        Path part2 = write(dir, "Test7_Channel_3_Wb_2.CSV", HEADER
+                + "4,3.0,1499006356,1,2,2,-0.5,3.2,0.01,25\r\n"
+                + "5,4.0,1499006357,0,3,3,0.5,3.3,0.01,25\r\n", StandardCharsets.UTF_8);
+        Path other = write(dir, "Other.csv", HEADER + "1,0.0,1499006353,0,1,1,0.5,3.3,0.01,25\r\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("split.h5");
+        ConvertReport one = convert(out, part2, part1); // the parts' order comes from their numbers
+        assertEquals(5L, one.rowsWritten());
+        assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0), column(out, "raw_data", "test_time"));
+        assertEquals(List.of(0L, 0L, 1L, 1L, 2L), column(out, "raw_data", "cycle_number"));
+        assertEquals(List.of(0L, 0L, 0L, 1L, 1L), column(out, "raw_data", "file_number"));
+        ConvertReport two = convert(dir.resolve("two.h5"), part1, part2, other);
+        assertEquals(List.of("Test7_Channel_3", "Other"), List.copyOf(two.cells().keySet()));
+        assertEquals(Map.of("raw_data", 5L), two.cells().get("Test7_Channel_3"));
+    }
+
+    @Test
+    void splitPartsWhoseClockRestartsAreStackedLikeSeparateFiles() {
+        Path part1 = write(dir, "run_Wb_1.csv", HEADER + "1,0.0,1499006353,0,1,1,0.5,3.3,0.01,25\r\n"
+                + "2,1.0,1499006354,1,1,1,0.5,3.4,0.01,25\r\n", StandardCharsets.UTF_8);
+        Path part2 = write(dir, "run_Wb_2.csv", HEADER + "1,0.0,1499009000,0,1,1,0.5,3.3,0.01,25\r\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("restart.h5");
+        convert(out, part1, part2);
+        assertEquals(List.of(0.0, 1.0, 1.0), column(out, "raw_data", "test_time"));
+        assertEquals(List.of(0L, 0L, 1L), column(out, "raw_data", "cycle_number"));
     }
 
     @Test
