@@ -49,6 +49,12 @@ public final class CellData {
         return cycles.length;
     }
 
+    /** Frees the raw points once the cell's charts are made; the cycle table stays. */
+    void dropRawPoints() {
+        curves.clear();
+        timeSeries = null;
+    }
+
     String unit(String column, String fallback) {
         String u = units.get(column);
         return u == null || u.isBlank() ? fallback : u;

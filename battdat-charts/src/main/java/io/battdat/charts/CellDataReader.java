@@ -52,6 +52,18 @@ public final class CellDataReader {
      */
     public List<CellData> read(Path file, ChartOptions options, boolean rawPoints) {
         List<CellData> cells = new ArrayList<>();
+        readEach(file, options, rawPoints ? Integer.MAX_VALUE : 0, cells::add);
+        return cells;
+    }
+
+    /**
+     * Reads the cells of a file one at a time, so only one cell's raw points are held at once.
+     *
+     * @param rawCells how many cells (from the first) get pass two; the others only their cycle table
+     * @param consumer takes each cell; its raw-point buffers may be dropped once it returns
+     */
+    public void readEach(Path file, ChartOptions options, int rawCells, java.util.function.Consumer<CellData> consumer) {
+        int index = 0;
         List<TableInfo> raws = new ArrayList<>();
         List<TableInfo> tables;
         String title;
@@ -86,12 +98,11 @@ public final class CellDataReader {
             cell.hasTemperature = names.contains("temperature");
             cell.hasCycleNumber = names.contains("cycle_number");
             readCycles(file, raw, tables, cell);
-            if (rawPoints) {
+            if (index++ < rawCells) {
                 readRaw(file, raw, cell, options);
             }
-            cells.add(cell);
+            consumer.accept(cell);
         }
-        return cells;
     }
 
     private void readCycles(Path file, TableInfo raw, List<TableInfo> tables, CellData cell) {

@@ -36,6 +36,7 @@ import java.util.Properties;
         subcommands = {InspectCommand.class, FactsCommand.class, CyclesCommand.class, CopyCommand.class,
                 FollowCommand.class, ConvertCommand.class, ExportCommand.class, FormatsCommand.class, BenchCommand.class,
                 SummarizeCommand.class, EnhanceCommand.class, CheckCommand.class, PlotCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BattdatCommand implements Runnable {
     static final int BAD_INPUT = 1;
