@@ -101,6 +101,26 @@ class StaticChartsTest {
     }
 
     @Test
+    void withoutCurrentTheVoltageIsStillDrawnAndCycleChartsSayWhatIsMissing() {
+        CellData cell = new CellData("nocurrent.h5", "nocurrent.h5", "no current");
+        cell.hasCycleNumber = true;
+        cell.cyclesMissing = "no cycle_stats table, and raw_data lacks current to compute one";
+        cell.timeSeries = new PointBuffer(3, 100);
+        for (int i = 0; i < 50; i++) {
+            cell.timeSeries.add(i, 3.0 + i / 100.0, Double.NaN, Double.NaN);
+        }
+        ChartData series = Charts.build(ChartKind.TIMESERIES, List.of(cell), ChartOptions.builder().build());
+        assertEquals(1, series.lineCount());
+        assertEquals(List.of("Voltage (V)"), series.yLabels());
+        KeyNotFoundException e = assertThrows(KeyNotFoundException.class, () -> Charts.build(
+                ChartKind.VOLTAGE_CAPACITY, List.of(cell), ChartOptions.builder().build()));
+        assertTrue(e.getMessage().contains("nocurrent.h5") && e.getMessage().contains("current"), e.getMessage());
+        e = assertThrows(KeyNotFoundException.class, () -> Charts.build(ChartKind.CAPACITY, List.of(cell),
+                ChartOptions.builder().build()));
+        assertTrue(e.getMessage().contains("lacks current"), e.getMessage());
+    }
+
+    @Test
     void lttbKeepsEndsAndPeaks() {
         int n = 10_000;
         double[] x = new double[n];
