@@ -80,6 +80,14 @@ public final class StaticCharts {
         return chart;
     }
 
+    /** Refuses a destination that is neither .png nor .svg, before any file is read. */
+    public static void checkDestination(Path out) {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+            throw new InvalidUseException("--out must end in .png or .svg: " + out);
+        }
+    }
+
     /**
      * Writes a chart to a PNG or SVG file, chosen by the extension.
      *

@@ -82,6 +82,7 @@ final class PlotCommand implements Callable<Integer> {
     public Integer call() {
         System.setProperty("java.awt.headless", "true");
         ChartKind kind = ChartKind.of(chart);
+        StaticCharts.checkDestination(out);
         ChartOptions options = ChartOptions.builder().cycles(cycles).every(every)
                 .timeRange(from == null ? Double.NEGATIVE_INFINITY : from, to == null ? Double.POSITIVE_INFINITY : to)
                 .points(points).normalize(normalize).build();
