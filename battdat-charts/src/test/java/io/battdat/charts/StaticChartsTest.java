@@ -154,4 +154,17 @@ class StaticChartsTest {
         }
         assertFalse(x.length == 0);
     }
+
+    @Test
+    void pointBufferKeepsASpikeThatAStrideWouldDrop() {
+        PointBuffer b = new PointBuffer(1, 64);
+        for (int i = 0; i < 1_000_000; i++) {
+            b.add(i, i == 654_321 ? 5.0 : 3.0);
+        }
+        double max = 0;
+        for (double v : b.channel(0)) {
+            max = Math.max(max, v);
+        }
+        assertEquals(5.0, max, "the one-row spike is kept");
+    }
 }
