@@ -88,6 +88,15 @@ class LayeringTest {
     }
 
     @Test
+    void chartsSeeTheEngineAndApiNeverABackendOrTheCli() {
+        noClasses().that().resideInAPackage("io.battdat.charts..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.battdat.hdf5..", "io.jhdf..",
+                        "io.battdat.cli..", "io.battdat.parsers..", "io.battdat.parquet..", "picocli..")
+                .because("charts read files through the engine like any user; the CLI only calls them")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("io.battdat.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -34,7 +34,8 @@ import java.util.Properties;
                 "  battdat bench read cell.h5 --mode batches --json"},
         subcommands = {InspectCommand.class, FactsCommand.class, CyclesCommand.class, CopyCommand.class,
                 FollowCommand.class, ConvertCommand.class, ExportCommand.class, FormatsCommand.class, BenchCommand.class,
-                SummarizeCommand.class, EnhanceCommand.class, CheckCommand.class,
+                SummarizeCommand.class, EnhanceCommand.class, CheckCommand.class, PlotCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BattdatCommand implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -1,0 +1,99 @@
+package io.battdat.cli;
+
+import io.battdat.charts.CellData;
+import io.battdat.charts.CellDataReader;
+import io.battdat.charts.ChartData;
+import io.battdat.charts.ChartKind;
+import io.battdat.charts.ChartOptions;
+import io.battdat.charts.Charts;
+import io.battdat.charts.StaticCharts;
+import io.battdat.streaming.Battdat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code battdat plot FILE... --chart K --out F.png|F.svg}: one static chart. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+        header = "Draw one chart of one or more files as PNG or SVG.",
+        description = {
+                "Charts: capacity (discharge and charge capacity per cycle), efficiency (coulombic and energy",
+                "efficiency per cycle), voltage-capacity (voltage against capacity cycled, one line per chosen cycle,",
+                "coloured by cycle number), dqdv (smoothed dQ/dV against voltage on discharge, per chosen cycle),",
+                "timeseries (voltage, current and temperature over test_time). With several files, or a file of",
+                "several cells, every cell is drawn in the one chart. The cycle table comes from the file's",
+                "cycle_stats when present, else it is computed while streaming raw_data. Long lines are downsampled",
+                "(largest-triangle-three-buckets); the chart says how many points it shows of how many.",
+                "Examples: battdat plot cell.h5 --chart capacity --out fade.png",
+                "          battdat plot cell.h5 --chart voltage-capacity --cycles 1,10,100,last --out vq.svg",
+                "          battdat plot a.h5 b.h5 --chart capacity --normalize --out fade.png",
+                "          battdat plot cell.h5 --chart timeseries --from 0 --to 86400 --out day1.png"})
+final class PlotCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "battdat files (HDF5 or Parquet).")
+    List<Path> files;
+
+    @Option(names = "--chart", required = true, paramLabel = "K",
+            description = "capacity, efficiency, voltage-capacity, dqdv or timeseries.")
+    String chart;
+
+    @Option(names = "--out", required = true, paramLabel = "F", description = "The picture: F.png or F.svg.")
+    Path out;
+
+    @Option(names = "--cycles", split = ",", paramLabel = "C", description = {"Cycles for voltage-capacity and",
+            "dqdv: numbers, first, last (e.g. 1,10,100,last). Default: up to five spread over the test."})
+    List<String> cycles = new ArrayList<>();
+
+    @Option(names = "--every", paramLabel = "N", description = "Draw every N-th cycle (with or instead of --cycles).")
+    int every;
+
+    @Option(names = "--from", paramLabel = "S", description = "timeseries: start, in seconds of test_time.")
+    Double from;
+
+    @Option(names = "--to", paramLabel = "S", description = "timeseries: end, in seconds of test_time.")
+    Double to;
+
+    @Option(names = "--normalize", description = "capacity: divide by each line's first cycle.")
+    boolean normalize;
+
+    @Option(names = "--points", paramLabel = "N", defaultValue = "2000",
+            description = "Points per line at most (default ${DEFAULT-VALUE}).")
+    int points;
+
+    @Option(names = "--width", defaultValue = "900", description = "Width in points (default ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--height", defaultValue = "600", description = "Height in points (default ${DEFAULT-VALUE}).")
+    int height;
+
+    @Option(names = "--dpi", defaultValue = "96", description = {"PNG resolution (default ${DEFAULT-VALUE}: one",
+            "pixel per point); 192 doubles the pixels."})
+    int dpi;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        System.setProperty("java.awt.headless", "true");
+        ChartKind kind = ChartKind.of(chart);
+        StaticCharts.checkDestination(out);
+        ChartOptions options = ChartOptions.builder().cycles(cycles).every(every)
+                .timeRange(from == null ? Double.NEGATIVE_INFINITY : from, to == null ? Double.POSITIVE_INFINITY : to)
+                .points(points).normalize(normalize).build();
+        CellDataReader reader = new CellDataReader(Battdat.engine());
+        List<CellData> cells = new ArrayList<>();
+        for (Path f : files) {
+            cells.addAll(reader.read(f, options, kind.needsRawPoints()));
+        }
+        ChartData data = Charts.build(kind, cells, options);
+        StaticCharts.write(data, out, width, height, dpi);
+        spec.commandLine().getOut().println("wrote " + out + ": " + data.title() + "; " + data.pointsNote());
+        return 0;
+    }
+}
