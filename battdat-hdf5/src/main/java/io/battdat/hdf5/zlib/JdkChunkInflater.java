@@ -19,14 +19,15 @@ final class JdkChunkInflater implements ChunkInflater {
             }
             total += n;
         }
+        if (total < expected) {
+            throw new DataFormatException("deflate stream ends after " + total + " of " + expected + " bytes");
+        }
+        // the chunk is full: a stream that has not ended holds more than a chunk, or is cut short
+        if (!inflater.finished() && inflater.inflate(new byte[1]) > 0) {
+            throw new DataFormatException("deflate stream holds more than the chunk's " + expected + " bytes");
+        }
         if (!inflater.finished()) {
-            // More output than a chunk holds, or a stream cut short: both mean a damaged chunk.
-            if (total == expected && inflater.inflate(new byte[1]) > 0) {
-                throw new DataFormatException("deflate stream holds more than the chunk's " + expected + " bytes");
-            }
-            if (total < expected) {
-                throw new DataFormatException("deflate stream ends after " + total + " of " + expected + " bytes");
-            }
+            throw new DataFormatException("deflate stream does not end after the chunk's " + expected + " bytes");
         }
         return total;
     }
