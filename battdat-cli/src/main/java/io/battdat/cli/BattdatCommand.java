@@ -108,6 +108,10 @@ public final class BattdatCommand implements Runnable {
             lines.add("battdat-java " + projectVersion());
             for (StreamReader r : Battdat.engine().registry().readers()) {
                 lines.add("  reader " + r.formatName() + " " + r.extensions() + " (" + r.getClass().getName() + ")");
+                String details = r.runtimeDetails();
+                if (!details.isEmpty()) {
+                    lines.add("    " + details);
+                }
             }
             for (StreamWriter w : Battdat.engine().registry().writers()) {
                 lines.add("  writer " + w.formatName() + " (" + w.getClass().getName() + ")");

@@ -3,6 +3,8 @@ package io.battdat.hdf5;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.UnsupportedFilterException;
 import io.battdat.api.spi.FilterInfo;
+import io.battdat.hdf5.zlib.ChunkInflater;
+import io.battdat.hdf5.zlib.Zlib;
 import io.jhdf.exceptions.HdfFilterException;
 import io.jhdf.filter.FilterManager;
 import io.jhdf.object.message.FilterPipelineMessage;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * A table's filter pipeline (File Format Specification IV.A.2.l, Filter Pipeline Message), decoded by our own
@@ -225,35 +226,13 @@ final class FilterPipeline {
         }
     }
 
-    private static int inflate(Inflater inflater, byte[] in, int length, byte[] out, int expected, Path file,
+    private static int inflate(ChunkInflater inflater, byte[] in, int length, byte[] out, int expected, Path file,
                                String table, long chunkRow) {
-        inflater.reset();
-        inflater.setInput(in, 0, length);
-        int total = 0;
         try {
-            while (total < expected) {
-                int n = inflater.inflate(out, total, expected - total);
-                if (n == 0) {
-                    break; // finished, out of input, or wants a dictionary: no further progress is possible
-                }
-                total += n;
-            }
-            if (!inflater.finished()) {
-                // More output than a chunk holds, or a stream cut short: both mean a damaged chunk.
-                byte[] probe = new byte[1];
-                if (total == expected && inflater.inflate(probe) > 0) {
-                    throw corrupt(file, table, chunkRow, "deflate stream holds more than the chunk's " + expected
-                            + " bytes", null);
-                }
-                if (total < expected) {
-                    throw corrupt(file, table, chunkRow, "deflate stream ends after " + total + " of " + expected
-                            + " bytes", null);
-                }
-            }
+            return inflater.inflate(in, 0, length, out, expected);
         } catch (DataFormatException e) {
             throw corrupt(file, table, chunkRow, "corrupt deflate stream: " + e.getMessage(), e);
         }
-        return total;
     }
 
     /** HDF5's shuffle stores byte j of every element together; this puts each element's bytes back in a row. */
@@ -281,13 +260,13 @@ final class FilterPipeline {
 
     /** Buffers one decoding thread reuses from chunk to chunk. */
     static final class Scratch {
-        private final Inflater inflater = new Inflater();
+        private final ChunkInflater inflater = Zlib.newInflater();
         private byte[] stored = new byte[0];
         private byte[] inflated = new byte[0];
         private byte[] unshuffled = new byte[0];
         private ByteBuffer direct;
 
-        Inflater inflater() {
+        ChunkInflater inflater() {
             return inflater;
         }
 
@@ -318,7 +297,7 @@ final class FilterPipeline {
         }
 
         void release() {
-            inflater.end();
+            inflater.close();
         }
     }
 }

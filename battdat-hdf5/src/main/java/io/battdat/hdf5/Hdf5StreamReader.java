@@ -34,6 +34,12 @@ public final class Hdf5StreamReader implements StreamReader {
         return EXTENSIONS;
     }
 
+    /** Which zlib inflates and deflates chunks: the native ISA-L codec or the JDK's, and why. */
+    @Override
+    public String runtimeDetails() {
+        return "zlib: " + io.battdat.hdf5.zlib.Zlib.describe();
+    }
+
     @Override
     public ProbeResult probe(FileProbe probe) {
         if (probe.directory()) {

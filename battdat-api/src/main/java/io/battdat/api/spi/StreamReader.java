@@ -33,6 +33,15 @@ public interface StreamReader {
     }
 
     /**
+     * What this backend chose at run time that a user may want to know, such as a native codec it loaded: one
+     * short line, or empty (the default) when there is nothing to say. Shown by {@code battdat -V}; may load
+     * native libraries, so callers ask only when they will show it.
+     */
+    default String runtimeDetails() {
+        return "";
+    }
+
+    /**
      * The SPI version this backend was compiled against. Implement it as {@code return Spi.VERSION;} in the
      * implementing class: {@link Spi#VERSION} is a compile-time constant, so the number is fixed into the backend's
      * own class file when it is compiled, and the registry refuses a backend built against a newer SPI than the

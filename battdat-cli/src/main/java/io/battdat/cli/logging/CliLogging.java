@@ -41,8 +41,11 @@ public final class CliLogging {
     }
 
     static boolean enabled(String logger, Level level) {
-        // jHDF reports its own version and every open at INFO; only a debugging session wants that
-        if (logger.startsWith("io.jhdf") && threshold != Level.DEBUG && threshold != Level.TRACE) {
+        // jHDF reports its own version and every open at INFO; Intel GKL (the optional native zlib) logs when it
+        // extracts its library and warns where it cannot load, and battdat then falls back to the JDK's zlib
+        // (battdat -V names the codec in use): neither is news to the user
+        if ((logger.startsWith("io.jhdf") || logger.startsWith("com.intel.gkl")) && threshold != Level.DEBUG
+                && threshold != Level.TRACE) {
             return level == Level.ERROR;
         }
         return level.toInt() >= threshold.toInt();

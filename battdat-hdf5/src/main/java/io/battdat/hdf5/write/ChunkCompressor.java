@@ -1,6 +1,9 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.WriteException;
+import io.battdat.hdf5.zlib.ChunkDeflater;
+import io.battdat.hdf5.zlib.ChunkInflater;
+import io.battdat.hdf5.zlib.Zlib;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -9,7 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.zip.Deflater;
 
 /**
  * Compresses chunks on a thread pool (PyTables' zlib filters: shuffle by element size unless turned off, then
@@ -105,21 +107,9 @@ final class ChunkCompressor {
                 shuffled[dst + i] = chunk[i * elementSize + j];
             }
         }
-        Deflater deflater = new Deflater(filters.level());
-        try {
-            deflater.setInput(shuffled);
-            deflater.finish();
-            byte[] out = new byte[chunkBytes + chunkBytes / 100 + 1024];
-            int size = 0;
-            while (!deflater.finished()) {
-                if (size == out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2);
-                }
-                size += deflater.deflate(out, size, out.length - size);
-            }
-            return new Done(firstRow, out, size, chunk);
-        } finally {
-            deflater.end();
+        try (ChunkDeflater deflater = Zlib.newDeflater(filters.level())) {
+            ChunkDeflater.Deflated out = deflater.deflate(shuffled, chunkBytes);
+            return new Done(firstRow, out.bytes(), out.size(), chunk);
         }
     }
 
@@ -147,26 +137,13 @@ final class ChunkCompressor {
         }
         boolean shuffle = filters.shuffle();
         byte[] shuffled = new byte[expected];
-        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
-        try {
-            inflater.setInput(stored);
-            int total = 0;
-            while (total < expected) {
-                int n = inflater.inflate(shuffled, total, expected - total);
-                if (n == 0) {
-                    break;
-                }
-                total += n;
-            }
-            if (total != expected || !inflater.finished()) {
-                throw new io.battdat.api.BadFormatException(file, table, "the chunk at row " + firstRow
-                        + " does not inflate to its " + expected + " bytes");
-            }
+        byte[] in = new byte[stored.remaining()];
+        stored.get(in);
+        try (ChunkInflater inflater = Zlib.newInflater()) {
+            inflater.inflate(in, 0, in.length, shuffled, expected);
         } catch (java.util.zip.DataFormatException e) {
             throw new io.battdat.api.BadFormatException(file, table, "corrupt deflate stream in the chunk at row "
                     + firstRow + ": " + e.getMessage());
-        } finally {
-            inflater.end();
         }
         if (!shuffle) {
             return shuffled;

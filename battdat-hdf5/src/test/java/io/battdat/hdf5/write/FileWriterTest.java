@@ -108,7 +108,7 @@ class FileWriterTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0, 0", "1, 0", "1000, 0", "200000, 0", "0, 5", "1, 5", "200000, 9"})
+    @CsvSource({"0, 0", "1, 0", "1000, 0", "200000, 0", "0, 5", "1, 5", "200000, 9", "200000, 1", "1000, 2"})
     void roundTrip(int rows, int level) throws Exception {
         Path file = write("t-" + rows + "-" + level + ".h5", level, rows, "raw_data", "cell_a/raw_data", "cell_b/extra");
         readBack(file, "raw_data", rows);
