@@ -94,7 +94,7 @@ public final class Converter {
         List<String> warnings = new ArrayList<>();
         Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
         long dropped = 0;
-        DatasetSink sink = registry.writerFor(output).open(output, writeOptions);
+        DatasetSink sink = registry.openSink(output, writeOptions);
         try {
             for (int i = 0; i < cells.size(); i++) {
                 CellFiles cell = cells.get(i);
