@@ -19,8 +19,9 @@ import java.util.Set;
  * Clears the {@code monotonic} declaration of columns in the column schema of a table whose header is already in
  * the file (docs/commit-protocol.md section 7).
  *
- * <p>The schema lives in two fixed-size string attributes of the table's header, {@code metadata} (what readers use)
- * and {@code json_schema} (its pickled copy). Growing an attribute would mean moving header messages, which is not
+ * <p>The schema lives in the fixed-size string attribute {@code metadata} of the table's header (what readers use);
+ * battdat's own writer also keeps a pickled copy in {@code json_schema} (PyTables' files hold an unrelated stub there,
+ * left alone). Growing an attribute would mean moving header messages, which is not
  * crash-safe without relinking the table, so the new text is made to fit the old bytes exactly: the schema is written
  * compactly with {@code "monotonic":false} for the cleared columns, {@code "units":null} is left out where the text
  * would otherwise be longer (null is the format's default for units), and the rest is padded with JSON whitespace.
@@ -65,8 +66,13 @@ final class MonotonicDeclaration {
         }
         Attribute pickled = find(messages, "json_schema");
         byte[] pickle = null;
+        if (pickled != null && !new String(pickled.value(), StandardCharsets.ISO_8859_1).contains("\"monotonic\"")) {
+            pickled = null; // PyTables' files hold a pickled JSON-schema stub there, not a copy of the column schema
+        }
         if (pickled != null) {
-            pickle = PickleProtocol0.dumps(new String(text, StandardCharsets.UTF_8));
+            // keep the flavour PyTables or Python wrote: a binary pickle (protocol 2+) stays binary, and is shorter
+            pickle = pickled.value()[0] == (byte) 0x80 ? binaryPickle(text)
+                    : PickleProtocol0.dumps(new String(text, StandardCharsets.UTF_8));
             if (pickle.length > pickled.size) {
                 throw refusal(file, table, columns, "the pickled copy of the schema would not fit its attribute");
             }
@@ -79,6 +85,11 @@ final class MonotonicDeclaration {
         }
         channel.write(metadata.valueAddress, text);
         channel.barrier();
+    }
+
+    /** A protocol 2 pickle of a str: PROTO 2, BINUNICODE (4-byte length, UTF-8), STOP. */
+    static byte[] binaryPickle(byte[] utf8) {
+        return new Bytes().u8(0x80).u8(2).u8('X').u32(utf8.length).bytes(utf8).u8('.').toArray();
     }
 
     /** The JSON as bytes of exactly {@code size}, padded with whitespace, or null when it cannot fit. */
