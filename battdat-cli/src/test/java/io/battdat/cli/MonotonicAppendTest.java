@@ -216,6 +216,22 @@ class MonotonicAppendTest {
     }
 
     @Test
+    void parquetAppendsAreCheckedAndWriteTheClearedSchemaFresh() {
+        Path in = Cli.testdata("hdf5", "plain.h5");
+        Path out = dir.resolve("out.parquet");
+        assertEquals(0, Cli.run("copy", in.toString(), out.toString()).status());
+        Cli refused = Cli.run("copy", in.toString(), out.toString(), "--append");
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("column cycle_number"), refused.err());
+        assertEquals(5776, cycles(out).length, "nothing committed");
+        Cli r = Cli.run("copy", in.toString(), out.toString(), "--append", "--allow-non-monotonic");
+        assertEquals(0, r.status(), r.err());
+        assertEquals(2 * 5776, cycles(out).length);
+        assertFalse(schema(out).get("cycle_number").monotonic());
+        assertTrue(schema(out).get("time").monotonic());
+    }
+
+    @Test
     void helpDocumentsTheOptions() {
         String help = Cli.run("copy", "--help").out();
         assertTrue(help.contains("--renumber-cycles") && help.contains("--allow-non-monotonic"), help);

@@ -2,7 +2,6 @@ package io.battdat.hdf5.write;
 
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.UnsupportedFeatureException;
-import io.battdat.api.schema.ColumnInfo;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.hdf5.ObjectHeaderV1;
 
@@ -10,9 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,15 +32,7 @@ final class MonotonicDeclaration {
 
     /** The schema with {@code monotonic} false for the named columns. */
     static ColumnSchema cleared(ColumnSchema schema, Set<String> columns) {
-        return new ColumnSchema(schema.schemaName(), clear(schema.predefinedColumns(), columns),
-                clear(schema.extraColumns(), columns));
-    }
-
-    private static Map<String, ColumnInfo> clear(Map<String, ColumnInfo> infos, Set<String> columns) {
-        Map<String, ColumnInfo> out = new LinkedHashMap<>();
-        infos.forEach((name, i) -> out.put(name, columns.contains(name)
-                ? new ColumnInfo(i.required(), i.type(), i.description(), i.units(), false) : i));
-        return out;
+        return schema.withMonotonicCleared(columns);
     }
 
     /** Rewrites the stored schema of the table whose header is at {@code header}. */
