@@ -49,6 +49,8 @@ final class MonotonicGuard implements DatasetSink {
     private final Path path;
     private final MonotonicPolicy policy;
     private final StorageRegistry registry;
+    /** Tables already handed out by {@link #appendTo}: a second call must keep their state, not reread the file. */
+    private final java.util.Map<String, TableSink> appending = new java.util.HashMap<>();
 
     MonotonicGuard(DatasetSink delegate, Path path, WriteOptions options, StorageRegistry registry) {
         this.delegate = delegate;
@@ -60,15 +62,25 @@ final class MonotonicGuard implements DatasetSink {
     @Override
     public TableSink createTable(String key, TableLayout layout, ColumnSchema schema, long expectedRows) {
         TableSink table = delegate.createTable(key, layout, schema, expectedRows);
-        if (policy == MonotonicPolicy.REFUSE || schema == null) {
-            return table;
+        if (policy != MonotonicPolicy.REFUSE && schema != null) {
+            table = new GuardedTable(key, "/" + key, table, checked(layout, schema), 0);
         }
-        return new GuardedTable(key, "/" + key, table, checked(layout, schema), 0);
+        appending.put(key, table); // appendTo of the same key in this session continues it
+        return table;
     }
 
     @Override
     public TableSink appendTo(String key) {
-        TableSink table = delegate.appendTo(key);
+        TableSink known = appending.get(key);
+        if (known != null) {
+            return known;
+        }
+        TableSink guarded = guard(key, delegate.appendTo(key));
+        appending.put(key, guarded);
+        return guarded;
+    }
+
+    private TableSink guard(String key, TableSink table) {
         try (StoredDataset stored = registry.readerFor(path).open(path)) {
             TableInfo info = null;
             for (TableInfo t : stored.tables()) {
