@@ -3,6 +3,7 @@ package io.battdat.cli;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.spi.DatasetSink;
+import io.battdat.api.spi.MonotonicPolicy;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
 import io.battdat.api.spi.TableInfo;
@@ -34,6 +35,8 @@ import java.util.concurrent.Callable;
                 "moment leaves an OUT that every reader opens, holding a prefix of IN's rows up to the last commit,",
                 "and `--resume` continues it. With --append, IN's rows are committed to OUT together at the end (a",
                 "crash or error leaves OUT with exactly its old rows) unless --commit-every is given.",
+                "Appends that would make a column the schema declares monotonic (cycle_number, test_time, ...)",
+                "decrease are refused before anything is committed, unless --renumber-cycles or --allow-non-monotonic.",
                 "Examples: battdat copy cell.h5 cell-zlib.h5 --complevel 5",
                 "          battdat copy cell.h5 cell-lz4.h5 --complevel 5 --complib blosc:lz4",
                 "          battdat copy cell.h5 cell.parquet",
@@ -58,6 +61,19 @@ final class CopyCommand implements Callable<Integer> {
             "others are created; OUT's metadata is kept. The rows become visible together when the copy completes",
             "(unless --commit-every is given); if it fails, OUT keeps exactly its old rows."})
     boolean append;
+
+    @Option(names = "--renumber-cycles", description = {"With --append: when IN's cycle_number would go below the",
+            "last cycle OUT's table holds (or below an earlier appended row), shift it so the numbering continues:",
+            "the shift starts at 0 and, whenever a shifted value would fall below the last value written, grows so",
+            "that row gets that value + 1; it then applies to every later row. Other columns declared monotonic",
+            "are still checked (add --allow-non-monotonic to clear their declaration when they decrease)."})
+    boolean renumberCycles;
+
+    @Option(names = "--allow-non-monotonic", description = {"Store rows that make a column declared monotonic",
+            "decrease, and rewrite the table's column schema with monotonic: false for that column first, so no",
+            "reader trusts a false promise. An existing HDF5 table's schema is rewritten in place only when the",
+            "new text fits the old attribute (otherwise refused: copy to a new file with this option first)."})
+    boolean allowNonMonotonic;
 
     @Option(names = "--key", paramLabel = "K", description = {"Write IN's tables into the prefix group K of OUT",
             "(created when missing), e.g. to gather several cells in one file."})
@@ -92,7 +108,8 @@ final class CopyCommand implements Callable<Integer> {
             String metadataJson = source.metadataJson();
             BatteryMetadata metadata = MetadataText.parse(in, "root attribute 'metadata'", metadataJson);
             WriteOptions options = WriteOptions.create(metadata).withMode(append ? WriteMode.APPEND : WriteMode.OVERWRITE)
-                    .withMetadataJson(metadataJson).withCompression(complevel, complib);
+                    .withMetadataJson(metadataJson).withCompression(complevel, complib).toBuilder()
+                    .monotonicPolicy(monotonicPolicy()).build();
             if (resume && append) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--resume and --append exclude each other (--resume continues OUT where a copy of IN stopped)");
@@ -146,6 +163,14 @@ final class CopyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--commit-every: " + e.getMessage());
         }
+    }
+
+    private MonotonicPolicy monotonicPolicy() {
+        if (renumberCycles && allowNonMonotonic) {
+            return MonotonicPolicy.RENUMBER_CYCLES_AND_CLEAR_OTHERS;
+        }
+        return renumberCycles ? MonotonicPolicy.RENUMBER_CYCLES
+                : allowNonMonotonic ? MonotonicPolicy.CLEAR_DECLARATION : MonotonicPolicy.REFUSE;
     }
 
     private TableSink target(DatasetSink sink, TableInfo t) {

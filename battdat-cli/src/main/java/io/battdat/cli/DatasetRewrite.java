@@ -38,7 +38,7 @@ final class DatasetRewrite implements AutoCloseable {
         String metadataJson = source.metadataJson();
         WriteOptions options = WriteOptions.create(BatteryMetadata.fromJson(metadataJson))
                 .withMode(append ? WriteMode.APPEND : WriteMode.OVERWRITE).withMetadataJson(metadataJson);
-        return new DatasetRewrite(source.path(), engine.registry().writerFor(out).open(out, options));
+        return new DatasetRewrite(source.path(), engine.registry().openSink(out, options));
     }
 
     /** Copies one table as it is. */

@@ -303,6 +303,17 @@ final class ParquetDatasetWriter implements DatasetSink {
         return t;
     }
 
+    /** Clears the declaration in the schema the table's new file will hold in its footer (written at close). */
+    @Override
+    public void clearMonotonic(String key, java.util.Set<String> columns) {
+        ensureWritable();
+        ParquetTableWriter t = tables.get(split(target, key)[2]);
+        if (t == null) {
+            throw new KeyNotFoundException(target, "/" + key, "no table of that name is open for writing");
+        }
+        t.clearMonotonic(columns);
+    }
+
     /** Commits every table (see the class comment). */
     @Override
     public void flush() {

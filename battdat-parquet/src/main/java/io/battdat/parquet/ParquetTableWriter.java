@@ -403,6 +403,21 @@ final class ParquetTableWriter implements TableSink {
         return committedRows;
     }
 
+    /**
+     * Clears the monotonic declaration of columns in the column schema the footer will hold. Appends write a new
+     * file, so the schema is written fresh; refused once the footer is written.
+     */
+    void clearMonotonic(java.util.Set<String> columns) {
+        String json = keyValues.get(KeyValueMetadata.TABLE_METADATA);
+        if (finished || json == null) {
+            throw new io.battdat.api.UnsupportedFeatureException(dataset, table, "cannot clear the monotonic "
+                    + "declaration of " + columns + ": " + (finished ? "the table's file is complete"
+                    : "the table has no column schema"));
+        }
+        keyValues.put(KeyValueMetadata.TABLE_METADATA,
+                io.battdat.api.schema.ColumnSchema.fromJson(json).withMonotonicCleared(columns).toJson());
+    }
+
     /** Stops without a footer; the caller deletes the file. Returns false when there was no open file to stop. */
     boolean abort() {
         if (finished) {

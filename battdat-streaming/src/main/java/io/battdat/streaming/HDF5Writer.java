@@ -79,10 +79,10 @@ public final class HDF5Writer implements AutoCloseable {
         this.declaredLayout = b.layout;
         this.tableKey = b.key == null || b.key.isEmpty() ? b.table : b.key + "/" + b.table;
         WriteOptions options = WriteOptions.builder(b.metadata).mode(b.mode).compression(b.complevel, b.complib)
-                .fsync(b.fsync).build();
+                .fsync(b.fsync).monotonicPolicy(b.monotonicPolicy).build();
         this.expectedRows = b.expectedRows;
         this.mode = b.mode;
-        this.sink = b.engine.registry().writerFor(path).open(path, options);
+        this.sink = b.engine.registry().openSink(path, options);
     }
 
     /** A builder with Python's defaults: RawData schema, no compression, zlib, root key, buffer of 32,768 rows. */
@@ -422,6 +422,7 @@ public final class HDF5Writer implements AutoCloseable {
         private TableLayout layout;
         private long expectedRows;
         private boolean fsync;
+        private io.battdat.api.spi.MonotonicPolicy monotonicPolicy = io.battdat.api.spi.MonotonicPolicy.REFUSE;
         private BattdatEngine engine;
 
         private Builder(Path path) {
@@ -503,6 +504,16 @@ public final class HDF5Writer implements AutoCloseable {
         /** Force the file to the device when it is completed (power-loss durability; off by default). */
         public Builder fsync(boolean on) {
             this.fsync = on;
+            return this;
+        }
+
+        /**
+         * In append mode, what to do with rows that would make a column the table's schema declares monotonic
+         * decrease (default {@link io.battdat.api.spi.MonotonicPolicy#REFUSE}: a
+         * {@link io.battdat.api.SchemaViolationException} before any of those rows is committed).
+         */
+        public Builder monotonicPolicy(io.battdat.api.spi.MonotonicPolicy policy) {
+            this.monotonicPolicy = policy;
             return this;
         }
 

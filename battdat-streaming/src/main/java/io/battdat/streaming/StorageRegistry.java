@@ -14,6 +14,8 @@ import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.api.spi.Spi;
 import io.battdat.api.spi.StreamReader;
 import io.battdat.api.spi.StreamWriter;
+import io.battdat.api.spi.DatasetSink;
+import io.battdat.api.spi.WriteOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -413,6 +415,19 @@ public final class StorageRegistry {
         }
         throw new PluginException(path, null, "no storage backend writes this path; writers found: "
                 + writers.stream().map(w -> describe(w.formatName(), w)).toList() + "; " + HINT);
+    }
+
+    /**
+     * Opens a path for writing with the backend {@link #writerFor} chooses, guarded so appends keep what each table's
+     * column schema promises about monotonic columns ({@link WriteOptions#monotonicPolicy()}). Prefer this to
+     * {@code writerFor(path).open(path, options)}, which hands out the backend's sink unchecked.
+     *
+     * @param path    the file or directory to write
+     * @param options how to write, including what to do with rows that would break a monotonic declaration
+     * @return the dataset, open for writing
+     */
+    public DatasetSink openSink(Path path, WriteOptions options) {
+        return new MonotonicGuard(writerFor(path).open(path, options), path, options, this);
     }
 
     /**

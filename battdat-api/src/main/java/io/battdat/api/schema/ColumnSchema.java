@@ -148,6 +148,22 @@ public class ColumnSchema {
         void finish(String table);
     }
 
+    /**
+     * A copy in which the named columns are no longer declared monotonic (everything else kept), for a table whose
+     * rows no longer keep that promise ({@link io.battdat.api.spi.MonotonicPolicy#CLEAR_DECLARATION}). The copy is
+     * a plain {@code ColumnSchema} with this schema's name.
+     */
+    public ColumnSchema withMonotonicCleared(java.util.Collection<String> names) {
+        return new ColumnSchema(schemaName, cleared(predefined, names), cleared(extraColumns, names));
+    }
+
+    private static Map<String, ColumnInfo> cleared(Map<String, ColumnInfo> infos, java.util.Collection<String> names) {
+        Map<String, ColumnInfo> out = new LinkedHashMap<>();
+        infos.forEach((name, i) -> out.put(name, names.contains(name)
+                ? new ColumnInfo(i.required(), i.type(), i.description(), i.units(), false) : i));
+        return out;
+    }
+
     /** The JSON text stored in files, compact, in battdat's key order. */
     public String toJson() {
         StringWriter out = new StringWriter();

@@ -16,6 +16,21 @@ public interface DatasetSink extends AutoCloseable {
     /** Opens an existing table for appending. */
     TableSink appendTo(String key);
 
+    /**
+     * Rewrites a table's stored column schema so the named columns are no longer declared monotonic, before rows
+     * that decrease in them are committed ({@link MonotonicPolicy#CLEAR_DECLARATION}). Must leave the file readable
+     * with the old or the new schema if the process dies at any instant. Backends that cannot do that refuse.
+     *
+     * @param key     the table, as given to {@link #createTable} or {@link #appendTo}
+     * @param columns the columns whose declaration is cleared
+     * @throws io.battdat.api.UnsupportedFeatureException when this backend cannot rewrite the table's schema
+     *                                                    safely; the default always refuses
+     */
+    default void clearMonotonic(String key, java.util.Set<String> columns) {
+        throw new io.battdat.api.UnsupportedFeatureException(null, key, "this storage backend cannot rewrite a stored "
+                + "column schema; copy to a new file instead");
+    }
+
     /** Flushes every table. */
     void flush();
 

@@ -17,6 +17,7 @@ public final class WriteOptions {
     private final int compressionLevel;
     private final String compressionLibrary;
     private final boolean fsync;
+    private final MonotonicPolicy monotonicPolicy;
 
     private WriteOptions(Builder b) {
         this.mode = Objects.requireNonNull(b.mode, "mode");
@@ -28,6 +29,7 @@ public final class WriteOptions {
         this.compressionLevel = b.compressionLevel;
         this.metadataJson = b.metadataJson;
         this.fsync = b.fsync;
+        this.monotonicPolicy = Objects.requireNonNull(b.monotonicPolicy, "monotonicPolicy");
     }
 
     /** Options to write a new file with this metadata, uncompressed. */
@@ -43,7 +45,7 @@ public final class WriteOptions {
     /** A builder holding this instance's values. */
     public Builder toBuilder() {
         return new Builder(metadata).mode(mode).metadataJson(metadataJson)
-                .compression(compressionLevel, compressionLibrary).fsync(fsync);
+                .compression(compressionLevel, compressionLibrary).fsync(fsync).monotonicPolicy(monotonicPolicy);
     }
 
     /** Create, overwrite or append. */
@@ -79,6 +81,14 @@ public final class WriteOptions {
         return fsync;
     }
 
+    /**
+     * What an append does to rows that would make a column declared monotonic decrease ({@link MonotonicPolicy};
+     * default {@link MonotonicPolicy#REFUSE}).
+     */
+    public MonotonicPolicy monotonicPolicy() {
+        return monotonicPolicy;
+    }
+
     /** A copy with another mode. */
     public WriteOptions withMode(WriteMode newMode) {
         return toBuilder().mode(newMode).build();
@@ -108,18 +118,19 @@ public final class WriteOptions {
     public boolean equals(Object o) {
         return o instanceof WriteOptions w && mode == w.mode && metadata.equals(w.metadata)
                 && Objects.equals(metadataJson, w.metadataJson) && compressionLevel == w.compressionLevel
-                && compressionLibrary.equals(w.compressionLibrary) && fsync == w.fsync;
+                && compressionLibrary.equals(w.compressionLibrary) && fsync == w.fsync
+                && monotonicPolicy == w.monotonicPolicy;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, metadata, metadataJson, compressionLevel, compressionLibrary, fsync);
+        return Objects.hash(mode, metadata, metadataJson, compressionLevel, compressionLibrary, fsync, monotonicPolicy);
     }
 
     @Override
     public String toString() {
         return "WriteOptions[" + mode + ", " + compressionLibrary + " level " + compressionLevel
-                + (fsync ? ", fsync" : "") + "]";
+                + (fsync ? ", fsync" : "") + ", monotonic " + monotonicPolicy + "]";
     }
 
     /** Builds {@link WriteOptions}; values are checked by {@link #build()}. Not thread-safe. */
@@ -130,6 +141,7 @@ public final class WriteOptions {
         private int compressionLevel;
         private String compressionLibrary = "zlib";
         private boolean fsync;
+        private MonotonicPolicy monotonicPolicy = MonotonicPolicy.REFUSE;
 
         private Builder(BatteryMetadata metadata) {
             this.metadata = metadata;
@@ -163,6 +175,15 @@ public final class WriteOptions {
         /** Force data to the device at each flush (default false). */
         public Builder fsync(boolean sync) {
             this.fsync = sync;
+            return this;
+        }
+
+        /**
+         * What appends do to rows that would make a column declared monotonic decrease (default
+         * {@link MonotonicPolicy#REFUSE}).
+         */
+        public Builder monotonicPolicy(MonotonicPolicy policy) {
+            this.monotonicPolicy = policy;
             return this;
         }
 

@@ -358,6 +358,20 @@ public final class Hdf5FileWriter implements DatasetSink {
         }
     }
 
+    /**
+     * Clears the declaration in the schema a new table will be written with, or rewrites an existing table's schema
+     * attributes in place when the new text fits them (docs/commit-protocol.md section 7), else refuses.
+     */
+    @Override
+    public void clearMonotonic(String key, java.util.Set<String> columns) {
+        ensureWritable();
+        TableWriter t = tables.get(split(key)[2]);
+        if (t == null) {
+            throw new KeyNotFoundException(target, key, "no table of that name is open for writing");
+        }
+        t.clearMonotonic(columns);
+    }
+
     /** Commits every table. */
     @Override
     public void flush() {

@@ -36,7 +36,8 @@ final class TableWriter implements TableSink {
     final String prefix;
     final String name;
     final TableLayout layout;
-    final ColumnSchema schema;
+    /** The column schema a new table's header will hold; replaced only before that header is written. */
+    ColumnSchema schema;
     final int elementSize;
     final int chunkRows;
     final ChunkFilters filters;
@@ -201,6 +202,21 @@ final class TableWriter implements TableSink {
         int zone = (int) Math.floor(Math.log10(expectedMb));
         long chunkBytes = 65536L << zone;
         return (int) Math.max(1, chunkBytes / rowSize);
+    }
+
+    /**
+     * Clears the monotonic declaration of columns: in the schema a new table's header will hold, or, once the header
+     * is in the file, in place (docs/commit-protocol.md section 7).
+     */
+    void clearMonotonic(java.util.Set<String> columns) {
+        if (header == Bytes.UNDEFINED && schema != null) {
+            schema = MonotonicDeclaration.cleared(schema, columns);
+        } else {
+            MonotonicDeclaration.clearInPlace(channel, channel.file(), path(), header, columns);
+            if (schema != null) {
+                schema = MonotonicDeclaration.cleared(schema, columns);
+            }
+        }
     }
 
     String path() {

@@ -91,7 +91,7 @@ public final class CommittingSink implements DatasetSink {
      */
     public static CommittingSink open(StorageRegistry registry, Path path, WriteOptions options, CommitPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        return new CommittingSink(path, registry.writerFor(path).open(path, options), policy, null);
+        return new CommittingSink(path, registry.openSink(path, options), policy, null);
     }
 
     /**
@@ -108,7 +108,7 @@ public final class CommittingSink implements DatasetSink {
         }
         StoredDataset committed = registry.readerFor(path).open(path);
         try {
-            DatasetSink inner = registry.writerFor(path).open(path, options.withMode(WriteMode.APPEND));
+            DatasetSink inner = registry.openSink(path, options.withMode(WriteMode.APPEND));
             return new CommittingSink(path, inner, policy, committed);
         } catch (RuntimeException e) {
             committed.close();
