@@ -1,7 +1,5 @@
 package io.battdat.api.parse;
 
-import io.battdat.api.InvalidUseException;
-
 /**
  * Continues cycle numbers and times across the files of one cell (docs/conversion.md section 1): file {@code i}'s
  * cycles are renumbered from the cycle after the previous file's last, and its times start where the previous file's
@@ -66,7 +64,9 @@ public final class CellTimeline {
     /**
      * The battdat {@code cycle_number} of a raw cycle index of the current file.
      *
-     * @throws IllegalArgumentException when the index is below the file's first (cycles must not decrease)
+     * @throws IllegalArgumentException when the index is below the file's first (cycles must not decrease); parsers
+     *                                  turn it into a {@link io.battdat.api.BadFormatException} naming the line,
+     *                                  as they do with a number that does not parse
      */
     public long cycle(long rawCycle) {
         if (first) {
@@ -74,7 +74,7 @@ public final class CellTimeline {
             firstCycle = rawCycle;
             maxCycle = rawCycle;
         } else if (rawCycle < firstCycle) {
-            throw new InvalidUseException("cycle index " + rawCycle + " is below the file's first cycle index "
+            throw new IllegalArgumentException("cycle index " + rawCycle + " is below the file's first cycle index "
                     + firstCycle + " (cycle numbers must not decrease)");
         } else if (rawCycle > maxCycle) {
             maxCycle = rawCycle;

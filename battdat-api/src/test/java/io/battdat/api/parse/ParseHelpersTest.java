@@ -66,7 +66,7 @@ class ParseHelpersTest {
         assertEquals(1, t.startFile());
         assertEquals(3, t.cycle(0));
         assertEquals(50.0, t.time(0), "the next file starts where the previous ended");
-        assertThrows(InvalidUseException.class, () -> t.cycle(-1));
+        assertThrows(IllegalArgumentException.class, () -> t.cycle(-1));
     }
 
     @Test

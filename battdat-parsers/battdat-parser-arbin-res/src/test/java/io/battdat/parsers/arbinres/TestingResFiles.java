@@ -90,7 +90,7 @@ public final class TestingResFiles {
                     .addColumn(new ColumnBuilder("Step_Time", DataType.DOUBLE))
                     .addColumn(new ColumnBuilder("DateTime", DataType.DOUBLE))
                     .addColumn(new ColumnBuilder("Step_Index", DataType.INT))
-                    .addColumn(new ColumnBuilder("Cycle_Index", DataType.INT))
+                    .addColumn(new ColumnBuilder("Cycle_Index", DataType.LONG))
                     .addColumn(new ColumnBuilder("Is_FC_Data", DataType.BYTE))
                     .addColumn(new ColumnBuilder("Current", DataType.FLOAT))
                     .addColumn(new ColumnBuilder("Voltage", DataType.FLOAT))
