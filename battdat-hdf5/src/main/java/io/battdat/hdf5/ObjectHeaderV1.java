@@ -121,7 +121,7 @@ public final class ObjectHeaderV1 {
     }
 
     /** The current size of a rank-1 dataspace (its dims[0]), or -1 when the header has no dataspace. */
-    public static long currentSize(List<Message> messages) {
+    static long currentSize(List<Message> messages) {
         Message space = find(messages, MessageType.DATASPACE);
         if (space == null || space.data().limit() < 16) {
             return -1;

@@ -126,7 +126,7 @@ public final class Superblock {
      * @param flags     the file consistency flags (4 bytes in versions 0 and 1, one byte later)
      * @param endOfFile the stored end-of-file address
      */
-    public record Status(int flags, long endOfFile) {
+    record Status(int flags, long endOfFile) {
     }
 
     /**
@@ -134,7 +134,7 @@ public final class Superblock {
      *
      * @param object names the object in error messages
      */
-    public Status readStatus(Path path, FileChannel channel, String object) {
+    Status readStatus(Path path, FileChannel channel, String object) {
         ByteBuffer b = ByteBuffer.allocate(endOfFileField() + offsetSize).order(ByteOrder.LITTLE_ENDIAN);
         try {
             while (b.hasRemaining()) {
