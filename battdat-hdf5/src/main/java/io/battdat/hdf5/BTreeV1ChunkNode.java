@@ -15,21 +15,23 @@ import java.util.List;
  * rank r holds the chunk's stored size, its filter mask and r + 1 offsets, the first of which is the chunk's first
  * row for a table. Entry i covers the rows from its key to key i + 1; the last key is the node's bound.
  *
+ * <p>Internal to battdat-hdf5: public only because its writer package shares it; not an API.
+ *
  * @param address      where the node starts
  * @param level        0 for leaves (whose children are chunks), else the height above them
- * @param leftSibling  the left sibling's address, {@link #UNDEFINED} when none
- * @param rightSibling the right sibling's address, {@link #UNDEFINED} when none
+ * @param leftSibling  the left sibling's address, all ones when none
+ * @param rightSibling the right sibling's address, all ones when none
  * @param entries      the keys and children, in row order
  * @param bound        the last key
  */
 public record BTreeV1ChunkNode(long address, int level, long leftSibling, long rightSibling, List<Entry> entries,
                                Key bound) {
     /** The undefined address (all bits set). */
-    public static final long UNDEFINED = -1L;
+    static final long UNDEFINED = -1L;
     /** Bytes before the first key: signature, type, level, entries used, two sibling addresses. */
-    public static final int HEADER_SIZE = 24;
+    static final int HEADER_SIZE = 24;
     /** A table's key: chunk size, filter mask, first row, element offset 0. */
-    public static final int TABLE_KEY_SIZE = 24;
+    static final int TABLE_KEY_SIZE = 24;
     private static final int MAX_ENTRIES = 1 << 12;
 
     /**
@@ -59,7 +61,7 @@ public record BTreeV1ChunkNode(long address, int level, long leftSibling, long r
     }
 
     /** The row bound of entry {@code i}: the next key's first row. */
-    public long endRow(int i) {
+    long endRow(int i) {
         return i + 1 < entries.size() ? entries.get(i + 1).firstRow() : bound.firstRow();
     }
 

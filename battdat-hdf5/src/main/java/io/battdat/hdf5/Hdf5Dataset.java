@@ -331,7 +331,7 @@ final class Hdf5Dataset implements StoredDataset {
         int keyRank = -1;
         try {
             ObjectHeaderV1.Message layout = ObjectHeaderV1.find(ObjectHeaderV1.read(path, channel,
-                    superblock.baseAddress(), header, info.path()), ObjectHeaderV1.LAYOUT);
+                    superblock.baseAddress(), header, info.path()), ObjectHeaderV1.MessageType.LAYOUT);
             if (layout != null && ObjectHeaderV1.isChunkedV3(layout.data())) {
                 keyRank = layout.data().get(2) & 0xff;
                 template = new TablePlan(path, info, t.layout(), t.pipeline(), List.of(), Math.max(1, info.chunkRows()),

@@ -12,8 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -190,19 +188,9 @@ final class Hdf5FollowCursor implements TableCursor {
     }
 
     private Poll poll() {
-        ByteBuffer sb = ByteBuffer.allocate(superblock.endOfFileField() + 8).order(ByteOrder.LITTLE_ENDIAN);
-        try {
-            long p = superblock.baseAddress();
-            while (sb.hasRemaining()) {
-                if (channel.read(sb, p + sb.position()) < 0) {
-                    throw new FileAccessException(path, info.path(), "the file was truncated while followed");
-                }
-            }
-        } catch (IOException e) {
-            throw new FileAccessException(path, info.path(), "cannot read while following: " + e.getMessage(), e);
-        }
-        int flags = superblock.version() <= 1 ? sb.getInt(20) : sb.get(11) & 0xff;
-        long endOfFile = sb.getLong(superblock.endOfFileField());
+        Superblock.Status status = superblock.readStatus(path, channel, info.path());
+        int flags = status.flags();
+        long endOfFile = status.endOfFile();
         Poll busy = new Poll(WRITE_ACCESS, endOfFile, -1, -1);
         if (new Poll(flags, endOfFile, -1, -1).otherWriter()) {
             return busy; // another program is writing: its structures may be half rewritten, so nothing is read
@@ -225,9 +213,7 @@ final class Hdf5FollowCursor implements TableCursor {
             List<ObjectHeaderV1.Message> messages = ObjectHeaderV1.read(path, channel, superblock.baseAddress(), header,
                     info.path());
             long rows = ObjectHeaderV1.currentSize(messages);
-            ObjectHeaderV1.Message layout = ObjectHeaderV1.find(messages, ObjectHeaderV1.LAYOUT);
-            long root = layout != null && ObjectHeaderV1.isChunkedV3(layout.data())
-                    ? ObjectHeaderV1.chunkIndexAddress(layout.data()) : -1;
+            long root = ObjectHeaderV1.chunkIndexRoot(messages);
             if (rows >= 0) {
                 return new long[]{rows, root};
             }

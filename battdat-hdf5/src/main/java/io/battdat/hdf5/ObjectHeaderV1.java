@@ -17,14 +17,12 @@ import java.util.Set;
 /**
  * Reads a version 1 Data Object Header (IV.A.1.a), continuation chunks included, with the file address of each
  * message's data: what the appending writer updates in place and what a follower re-reads on every poll (the
- * current size of a table). jHDF parses headers too, but does not give addresses.
+ * current size of a table). jHDF parses headers too, but does not give addresses. The writer's
+ * {@code io.battdat.hdf5.write.ObjectHeader} encodes headers; this class is the one that parses them.
+ *
+ * <p>Internal to battdat-hdf5: public only because its writer package shares it; not an API.
  */
 public final class ObjectHeaderV1 {
-    /** The Dataspace Message type. */
-    public static final int DATASPACE = 0x0001;
-    /** The Data Layout Message type. */
-    public static final int LAYOUT = 0x0008;
-    private static final int CONTINUATION = 0x0010;
     /** Far above any header PyTables writes; a larger length field is damage, not a reason to allocate. */
     private static final int MAX_CHUNK = 1 << 24;
 
@@ -36,6 +34,31 @@ public final class ObjectHeaderV1 {
      * @param data        its data (the padded size), little-endian
      */
     public record Message(int type, long dataAddress, ByteBuffer data) {
+    }
+
+    /** Header message types (File Format Specification IV.A.2), the numbers every message is stored with. */
+    public static final class MessageType {
+        /** Dataspace (IV.A.2.b): rank and current and maximum dimensions. */
+        public static final int DATASPACE = 0x0001;
+        /** Datatype (IV.A.2.d). */
+        public static final int DATATYPE = 0x0003;
+        /** Fill Value (IV.A.2.f). */
+        public static final int FILL_VALUE = 0x0005;
+        /** Data Layout (IV.A.2.i): where the data or its chunk index is. */
+        public static final int LAYOUT = 0x0008;
+        /** Filter Pipeline (IV.A.2.l). */
+        public static final int FILTER_PIPELINE = 0x000B;
+        /** Attribute (IV.A.2.m). */
+        public static final int ATTRIBUTE = 0x000C;
+        /** Object Header Continuation (IV.A.2.q): the address and length of the header's next chunk. */
+        public static final int CONTINUATION = 0x0010;
+        /** Symbol Table (IV.A.2.r): a version 1 group's B-tree and local heap addresses. */
+        public static final int SYMBOL_TABLE = 0x0011;
+        /** Object Modification Time (IV.A.2.s). */
+        public static final int MODIFICATION_TIME = 0x0012;
+
+        private MessageType() {
+        }
     }
 
     private ObjectHeaderV1() {
@@ -78,7 +101,7 @@ public final class ObjectHeaderV1 {
                 }
                 ByteBuffer data = chunk.slice(p + 8, size).order(ByteOrder.LITTLE_ENDIAN);
                 messages.add(new Message(type, start + p + 8, data));
-                if (type == CONTINUATION) {
+                if (type == MessageType.CONTINUATION) {
                     chunks.add(new long[]{data.getLong(0), data.getLong(8)});
                 }
                 p += 8 + size;
@@ -98,12 +121,21 @@ public final class ObjectHeaderV1 {
     }
 
     /** The current size of a rank-1 dataspace (its dims[0]), or -1 when the header has no dataspace. */
-    public static long currentSize(List<Message> messages) {
-        Message space = find(messages, DATASPACE);
+    static long currentSize(List<Message> messages) {
+        Message space = find(messages, MessageType.DATASPACE);
         if (space == null || space.data().limit() < 16) {
             return -1;
         }
         return space.data().getLong(currentSizeOffset(space.data()));
+    }
+
+    /**
+     * The chunk index address of the header's Data Layout Message when it is version 3 chunked (a version 1 B-tree),
+     * else -1.
+     */
+    public static long chunkIndexRoot(List<Message> messages) {
+        Message layout = find(messages, MessageType.LAYOUT);
+        return layout != null && isChunkedV3(layout.data()) ? chunkIndexAddress(layout.data()) : -1;
     }
 
     /** Offset of dims[0] in a Dataspace Message's data (version 1: 8, version 2: 4): what an append moves. */

@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.WriteException;
+import io.battdat.hdf5.ObjectHeaderV1;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * NULL dataspace; battdat's pickled {@code json_schema} is ASCII (docs/commit-protocol.md section 2.3).
  */
 final class AttributeMessage {
-    static final int TYPE = 0x000C;
+    static final int TYPE = ObjectHeaderV1.MessageType.ATTRIBUTE;
     /** HDF5 refuses (or, near the limit, corrupts) larger header messages (docs/commit-protocol.md section 2.6). */
     static final int MAX_MESSAGE = 65528;
 

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * dimensions {rows per chunk, element size} (docs/commit-protocol.md section 2.3).
  */
 final class DataLayoutMessage {
-    static final int TYPE = 0x0008;
+    static final int TYPE = ObjectHeaderV1.MessageType.LAYOUT;
     /** Offset of the B-tree address within the message data (never 8-aligned). */
     static final int BTREE_ADDRESS_OFFSET = 3;
 

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * the NULL dataspace PyTables gives empty-string attributes (docs/commit-protocol.md section 2.3).
  */
 final class DataspaceMessage {
-    static final int TYPE = 0x0001;
+    static final int TYPE = ObjectHeaderV1.MessageType.DATASPACE;
     /** Offset of dims[0] within an extendible 1-D dataspace message's data: the commit point of an append. */
     static final int CURRENT_SIZE_OFFSET = 8;
 

@@ -3,6 +3,7 @@ package io.battdat.hdf5.write;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.TableLayout;
+import io.battdat.hdf5.ObjectHeaderV1;
 
 import java.nio.charset.StandardCharsets;
 
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * of them with members packed in column order (version 2 when a member is an array).
  */
 final class DatatypeMessage {
-    static final int TYPE = 0x0003;
+    static final int TYPE = ObjectHeaderV1.MessageType.DATATYPE;
 
     private DatatypeMessage() {
     }

@@ -14,6 +14,7 @@ import io.battdat.api.spi.TableSink;
 import io.battdat.api.spi.WriteOptions;
 import io.battdat.hdf5.Hdf5StreamReader;
 import io.battdat.hdf5.ObjectHeaderV1;
+import io.battdat.hdf5.Superblock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,7 @@ public final class Hdf5FileWriter implements DatasetSink {
     private final FileChannel channel;
     private final FileLock lock;
     private final Hdf5Channel file;
-    private final SuperblockV0 superblock;
+    private final Superblock superblock;
     private final Group root;
     private final Map<String, Group> prefixes = new LinkedHashMap<>();
     private final Map<String, TableWriter> tables = new LinkedHashMap<>();
@@ -114,7 +115,7 @@ public final class Hdf5FileWriter implements DatasetSink {
                 writeSkeleton(c);
             }
             this.superblock = SuperblockV0.read(target, c);
-            this.file = new Hdf5Channel(target, c, superblock.base(), superblock.endOfFile(), options.fsync());
+            this.file = new Hdf5Channel(target, c, superblock.baseAddress(), superblock.endOfFile(), options.fsync());
             this.committedEnd = superblock.endOfFile();
             this.root = loadGroup("", superblock.rootHeader());
             markWriting(SuperblockV0.WRITING);
@@ -185,11 +186,11 @@ public final class Hdf5FileWriter implements DatasetSink {
         SymbolTable.Written w = SymbolTable.create(SuperblockV0.DEFAULT_GROUP_LEAF_K,
                 SuperblockV0.DEFAULT_GROUP_INTERNAL_K).write(f, "/");
         long header = writeGroupHeader(f, w, true);
-        f.write(0, SuperblockV0.encode(f.end(), header, w.btree(), w.heap()));
+        f.write(0, Superblock.encodeV0(f.end(), header, w.btree(), w.heap()));
     }
 
     private long writeGroupHeader(Hdf5Channel f, SymbolTable.Written w, boolean isRoot) {
-        ObjectHeader h = new ObjectHeader().add(ObjectHeader.SYMBOL_TABLE, ObjectHeader.symbolTable(w.btree(), w.heap()),
+        ObjectHeader h = new ObjectHeader().add(ObjectHeaderV1.MessageType.SYMBOL_TABLE, ObjectHeader.symbolTable(w.btree(), w.heap()),
                 false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("TITLE", ""), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("CLASS", "GROUP"), false);
@@ -208,7 +209,7 @@ public final class Hdf5FileWriter implements DatasetSink {
     private Group loadGroup(String name, long header) {
         Group g = new Group(name, null);
         List<ObjectHeaderV1.Message> messages = ObjectHeader.read(file, header, g.path());
-        ObjectHeaderV1.Message stab = ObjectHeaderV1.find(messages, ObjectHeader.SYMBOL_TABLE);
+        ObjectHeaderV1.Message stab = ObjectHeaderV1.find(messages, ObjectHeaderV1.MessageType.SYMBOL_TABLE);
         if (stab == null) {
             throw new UnsupportedFeatureException(target, g.path(), "cannot add to this group: it stores its links "
                     + "in the newer link-info format, not in a symbol table as PyTables does");
@@ -407,7 +408,7 @@ public final class Hdf5FileWriter implements DatasetSink {
                 if (g.header == Bytes.UNDEFINED) {
                     g.header = writeGroupHeader(file, w, false);
                     g.symbolTableField = ObjectHeaderV1.find(ObjectHeader.read(file, g.header, g.path()),
-                            ObjectHeader.SYMBOL_TABLE).dataAddress();
+                            ObjectHeaderV1.MessageType.SYMBOL_TABLE).dataAddress();
                     g.changed = false;
                 } else {
                     swings.put(g, w);
@@ -539,8 +540,8 @@ public final class Hdf5FileWriter implements DatasetSink {
         }
         closed = true;
         try {
-            if (temp == null && channel.isOpen() && channel.size() > superblock.base() + committedEnd) {
-                channel.truncate(superblock.base() + committedEnd);
+            if (temp == null && channel.isOpen() && channel.size() > superblock.baseAddress() + committedEnd) {
+                channel.truncate(superblock.baseAddress() + committedEnd);
             }
             if (temp == null) {
                 clearWritingQuietly();

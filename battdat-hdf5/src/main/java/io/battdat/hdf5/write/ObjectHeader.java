@@ -7,12 +7,10 @@ import java.util.List;
 /**
  * A version 1 Data Object Header (IV.A.1.a) with all its messages in one chunk: a 16-byte prefix, then each
  * message as type, size (padded to 8), flags and data. Also builds the small fixed messages PyTables writes:
- * Fill Value (0x0005, version 2, default zero fill), Symbol Table (0x0011), Modification Time (0x0012), and reads
- * existing headers, continuation chunks included, to find the fields an append updates in place.
+ * Fill Value (version 2, default zero fill), Symbol Table and Modification Time. Existing headers are parsed by
+ * {@link ObjectHeaderV1}, continuation chunks included, to find the fields an append updates in place.
  */
 final class ObjectHeader {
-    static final int SYMBOL_TABLE = 0x0011;
-
     private final Bytes messages = new Bytes();
     private int count;
 

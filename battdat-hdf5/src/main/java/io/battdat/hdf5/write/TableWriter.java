@@ -445,13 +445,13 @@ final class TableWriter implements TableSink {
         ObjectHeader h = new ObjectHeader();
         h.add(DataspaceMessage.TYPE, DataspaceMessage.extendible(0), false);
         h.add(DatatypeMessage.TYPE, DatatypeMessage.compound(layout), true);
-        h.add(0x0005, ObjectHeader.fillValue(), true);
+        h.add(ObjectHeaderV1.MessageType.FILL_VALUE, ObjectHeader.fillValue(), true);
         byte[] pipeline = filters.pipelineMessage(elementSize, chunkRows * elementSize);
         if (pipeline != null) {
             h.add(FilterPipelineMessage.TYPE, pipeline, true);
         }
         h.add(DataLayoutMessage.TYPE, DataLayoutMessage.chunked(Bytes.UNDEFINED, chunkRows, elementSize), false);
-        h.add(0x0012, ObjectHeader.modificationTime(System.currentTimeMillis() / 1000), false);
+        h.add(ObjectHeaderV1.MessageType.MODIFICATION_TIME, ObjectHeader.modificationTime(System.currentTimeMillis() / 1000), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("CLASS", "TABLE"), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("VERSION", "2.7"), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("TITLE", ""), false);
