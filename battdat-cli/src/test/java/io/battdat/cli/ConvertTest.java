@@ -227,6 +227,21 @@ class ConvertTest {
     }
 
     @Test
+    void badInputAfterCommitsLeavesNoOutputFile() throws IOException {
+        StringBuilder text = new StringBuilder("Data_Point,DateTime,Step_Index,Cycle_Index,Current,Voltage\r\n");
+        for (int i = 1; i <= 50_000; i++) {
+            text.append(i).append(',').append(1499006353L + i).append(",1,1,0.5,3.3\r\n");
+        }
+        text.append("50001,1499056354,1,1,zzz,3.3\r\n");
+        Path csv = Files.writeString(dir.resolve("late-bad.csv"), text, StandardCharsets.UTF_8);
+        Path out = dir.resolve("late-bad.h5");
+        Cli run = Cli.run("convert", csv.toString(), "--out", out.toString(), "--quiet", "--commit-every", "1000");
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().contains("line 50002"), run.err());
+        assertFalse(Files.exists(out), "the committed prefix of a failed conversion is removed");
+    }
+
+    @Test
     void unclaimedFileListsTheKnownFormats() throws IOException {
         Path txt = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         Cli run = Cli.run("convert", txt.toString(), "--out", dir.resolve("n.h5").toString(), "--quiet");

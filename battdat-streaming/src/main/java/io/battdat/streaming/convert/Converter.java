@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * (one cell) or to a prefix group. The output is written under a temporary name that takes its name at the first
  * commit, and is committed by {@link ConvertOptions#commits()} ({@link CommittingSink}): a conversion killed at any
  * moment leaves a file holding a prefix of every table, which {@link ConvertOptions#withResume} continues. On a
- * failure the writer is aborted: a file never committed is removed, a committed one keeps its last commit.
+ * failure the writer is aborted and an output this run created is removed (a killed run, which cannot clean up,
+ * leaves its last commit for {@code --resume}).
  */
 public final class Converter {
     private static final Logger LOG = LoggerFactory.getLogger(Converter.class);
@@ -98,6 +99,9 @@ public final class Converter {
         List<String> warnings = new ArrayList<>();
         Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
         long dropped = 0;
+        // an output this run creates is removed again when the run fails: its commits hold a prefix that a kill
+        // would leave for --resume, but after an error (bad input) it would only look like a finished conversion
+        boolean created = !options.resume() && !Files.exists(output);
         DatasetSink sink = options.resume()
                 ? CommittingSink.resume(registry, output, writeOptions, options.commits())
                 : CommittingSink.open(registry, output, writeOptions, options.commits());
@@ -119,11 +123,29 @@ public final class Converter {
             sink.close();
         } catch (RuntimeException | Error e) {
             sink.abort(); // a failed conversion must not leave a file that looks complete
+            if (created) {
+                removeCreated(output);
+            }
             throw e;
         }
         progress.done();
         return new ConvertReport(output, parser.formatName(), rows, dropped, badLines.count(), badLines.first(),
                 skipped, List.copyOf(warnings), progress.bytesRead());
+    }
+
+    /** Deletes an output this run created (a file, or a Parquet dataset's directory tree). */
+    private static void removeCreated(Path output) {
+        if (!Files.exists(output)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(output)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            LOG.warn("removed the partial output {}: the conversion failed", output);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.warn("could not remove the partial output {} of a failed conversion: {}", output, e.toString());
+        }
     }
 
     private static long size(Path f) {
