@@ -135,7 +135,7 @@ public final class TestingResFiles {
                     int point = i + 1;
                     double time = point * STEP_SECONDS + t;
                     rows.add(new Object[]{t, point, time, time % 400, START_OLE + time / 86400.0,
-                            (short) (1 + (i / 40) % 4), (short) cycle(i), (byte) 0, (float) current(i),
+                            (short) (1 + (i / 40) % 4), cycle(i), (byte) 0, (float) current(i),
                             (float) voltage(i), i * 1e-3, i * 5e-4, i * 4e-3, i * 2e-3, 0.0f, 0.01f});
                     if (spec.temperature()) {
                         auxRows.add(new Object[]{t, point, (short) 0, (short) 1, (float) (25 + i % 7), 0.0f});
