@@ -13,7 +13,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.io.ParquetDecodingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,8 +121,9 @@ final class ParquetTableCursor implements TableCursor {
             return true;
         } catch (BattdatException e) {
             throw e;
-        } catch (java.io.UncheckedIOException | ParquetDecodingException | IllegalArgumentException | IllegalStateException
-                 | IndexOutOfBoundsException e) {
+        } catch (RuntimeException e) {
+            // parquet-java reports damaged pages in many ways (decoding errors, bad sizes, even a null page header
+            // where a dictionary page should be); all of them mean the stored bytes are not what the footer says
             throw new BadFormatException(dataset, info.path(), nextRow, "cannot decode row group " + group + " of "
                     + table.file().getFileName() + ": " + ParquetFiles.describe(e), e);
         }
