@@ -106,8 +106,9 @@ class OutputFormatsTest {
     void libraryLoggingGoesThroughTheCliProviderAndVerboseShowsMore() throws IOException {
         assertTrue(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName().startsWith("io.battdat.cli.logging"),
                 org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName());
-        Path csv = Files.writeString(dir.resolve("v.csv"), "Data_Point,DateTime,Step_Index,Cycle_Index,Current,"
-                + "Voltage,Temperature\r\n1,1499006353,1,1,0.5,3.3,25\r\n", StandardCharsets.UTF_8);
+        // with a Test_Time column, so the parser has nothing to warn about
+        Path csv = Files.writeString(dir.resolve("v.csv"), "Data_Point,Test_Time,DateTime,Step_Index,Cycle_Index,"
+                + "Current,Voltage,Temperature\r\n1,0,1499006353,1,1,0.5,3.3,25\r\n", StandardCharsets.UTF_8);
         Cli quiet = Cli.run("convert", csv.toString(), "--out", dir.resolve("v.h5").toString(), "--quiet");
         assertEquals(0, quiet.status(), quiet.err());
         assertEquals("", quiet.err(), "nothing below a warning without --verbose");

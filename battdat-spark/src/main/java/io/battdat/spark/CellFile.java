@@ -59,7 +59,7 @@ final class CellFile implements AutoCloseable {
         }
         this.writer = HDF5Writer.builder(file).engine(engine).mode(mode).key(key).metadata(metadata)
                 .complevel(config.complevel()).complib(config.complib()).layout(target)
-                .bufferSize(config.batchRows()).open();
+                .bufferSize(config.batchRows()).monotonicPolicy(config.monotonicPolicy()).open();
         this.batch = BatchBuffer.allocate(target, config.batchRows());
         // the batch is never grown, so each copier keeps its column's array for the file's lifetime
         this.copiers = new ColumnCopier[target.size()];
@@ -102,11 +102,19 @@ final class CellFile implements AutoCloseable {
         }
     }
 
-    /** Writes the last rows and completes the file. */
+    /**
+     * Writes the last rows and completes the file; when that fails (a refused append, a full disk) the file is
+     * aborted as by {@link #abort}, so nothing of this task is committed and the file is released.
+     */
     @Override
     public void close() {
-        drain();
-        writer.close();
+        try {
+            drain();
+            writer.close();
+        } catch (RuntimeException e) {
+            abort(e);
+            throw e;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.battdat.spark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.spi.MonotonicPolicy;
 
 import java.io.Serializable;
 import java.util.List;
@@ -26,6 +27,11 @@ import java.util.TreeMap;
  *   <tr><td>{@code complevel}, {@code complib}</td><td>0, {@code zlib}</td><td>compression, as PyTables'</td></tr>
  *   <tr><td>{@code fileColumn}</td><td>{@code file}</td><td>a column of this name added by the reader is not
  *       written</td></tr>
+ *   <tr><td>{@code renumberCycles}</td><td>{@code false}</td><td>in {@code Append} mode, cycle numbers that would
+ *       go below the file's last one are shifted to continue its numbering</td></tr>
+ *   <tr><td>{@code allowNonMonotonic}</td><td>{@code false}</td><td>in {@code Append} mode, rows that break a
+ *       column the schema declares monotonic are stored and the declaration is cleared; without it (and without
+ *       {@code renumberCycles} for {@code cycle_number}) such an append fails and commits nothing of the task</td></tr>
  * </table>
  *
  * @param directory       the output directory
@@ -37,9 +43,11 @@ import java.util.TreeMap;
  * @param complib         compression library
  * @param fileColumn      the reader's file column, left out of the files
  * @param batchRows       rows per written batch
+ * @param monotonicPolicy what appends do with rows that break a monotonic column
  */
 record WriteConfig(String directory, String cellColumn, String metadataJson, String metadataColumn,
-                   boolean cellGroups, int complevel, String complib, String fileColumn, int batchRows)
+                   boolean cellGroups, int complevel, String complib, String fileColumn, int batchRows,
+                   MonotonicPolicy monotonicPolicy)
         implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The key under which Spark passes {@code partitionBy} columns to a V1 writer (JSON array). */
@@ -67,7 +75,23 @@ record WriteConfig(String directory, String cellColumn, String metadataJson, Str
         }
         return new WriteConfig(LakeFiles.localPath(paths.get(0)), partitions.get(0), metadata,
                 o.get("metadataColumn"), !"false".equals(o.getOrDefault("cellGroups", "true").toLowerCase(Locale.ROOT)),
-                complevel, o.getOrDefault("complib", "zlib"), o.getOrDefault("fileColumn", "file"), 65_536);
+                complevel, o.getOrDefault("complib", "zlib"), o.getOrDefault("fileColumn", "file"), 65_536,
+                policy(flag(o, "renumberCycles"), flag(o, "allowNonMonotonic")));
+    }
+
+    private static MonotonicPolicy policy(boolean renumberCycles, boolean allowNonMonotonic) {
+        if (renumberCycles) {
+            return allowNonMonotonic ? MonotonicPolicy.RENUMBER_CYCLES_AND_CLEAR_OTHERS : MonotonicPolicy.RENUMBER_CYCLES;
+        }
+        return allowNonMonotonic ? MonotonicPolicy.CLEAR_DECLARATION : MonotonicPolicy.REFUSE;
+    }
+
+    private static boolean flag(Map<String, String> options, String name) {
+        String value = options.getOrDefault(name, "false").trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new io.battdat.api.InvalidUseException("option " + name + " must be true or false, not " + value);
+        }
+        return value.equals("true");
     }
 
     private static List<String> partitionColumns(String json) {

@@ -135,8 +135,11 @@ final class MonotonicGuard implements DatasetSink {
         List<Checked> out = new ArrayList<>();
         for (int i = 0; i < layout.size(); i++) {
             ColumnSpec spec = layout.column(i);
+            if (!schema.contains(spec.name())) {
+                continue; // a column the stored schema does not describe promises nothing
+            }
             ColumnInfo info = schema.get(spec.name());
-            if (info == null || !info.monotonic() || info.type() == ColumnType.OTHER || spec.isArray()) {
+            if (!info.monotonic() || info.type() == ColumnType.OTHER || spec.isArray()) {
                 continue;
             }
             char kind = spec.type().numpyKind();
