@@ -40,6 +40,9 @@ public final class StaticCharts {
         XYPlot plot = new XYPlot();
         NumberAxis x = new NumberAxis(data.xLabel);
         x.setAutoRangeIncludesZero(false);
+        if (data.kind == ChartKind.CAPACITY || data.kind == ChartKind.EFFICIENCY) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // cycles are whole numbers
+        }
         plot.setDomainAxis(x);
         for (int a = 0; a < data.yLabels.size(); a++) {
             NumberAxis y = new NumberAxis(data.yLabels.get(a));

@@ -110,6 +110,30 @@ class ReportBrowserTest {
     }
 
     @Test
+    void cycleAxesTickAtWholeCyclesOnly() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> axes = (List<Map<String, Object>>) js(
+                "return Object.keys(window.battdatCharts).map(function (id) { var u = window.battdatCharts[id];"
+                        + " return {kind: u.battdat.kind, splits: (u.axes[0]._splits || []).map(String),"
+                        + " labels: (u.axes[0]._values || []).map(String)}; });");
+        for (Map<String, Object> a : axes) {
+            if (!a.get("kind").equals("capacity") && !a.get("kind").equals("efficiency")) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> splits = (List<String>) a.get("splits");
+            @SuppressWarnings("unchecked")
+            List<String> labels = (List<String>) a.get("labels");
+            assertTrue(!splits.isEmpty(), a.get("kind") + ": no ticks drawn");
+            for (String v : splits) {
+                double d = Double.parseDouble(v);
+                assertEquals(Math.rint(d), d, 1e-9, a.get("kind") + " ticks " + splits);
+            }
+            assertTrue(labels.stream().noneMatch(l -> l.contains(".")), a.get("kind") + " labels " + labels);
+        }
+    }
+
+    @Test
     void noConsoleErrorsAndNoNetworkRequests() {
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
