@@ -155,6 +155,35 @@ public final class TestingResFiles {
         }
     }
 
+    /**
+     * Adds a {@code Channel_Statistic_Table} to a file {@link #write} made: one record per given Data_Point of test
+     * {@code test}, stored in the given order, with made-up {@code Vmax_On_Cycle}, {@code Charge_Time} and
+     * {@code Discharge_Time} derived from the point ({@link #statisticVmax}).
+     */
+    static void addStatistics(Path file, int test, boolean indexed, int... points) throws IOException {
+        try (Database db = DatabaseBuilder.open(file.toFile())) {
+            TableBuilder builder = new TableBuilder("Channel_Statistic_Table")
+                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Data_Point", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Vmax_On_Cycle", DataType.FLOAT))
+                    .addColumn(new ColumnBuilder("Charge_Time", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("Discharge_Time", DataType.DOUBLE));
+            if (indexed) {
+                builder.addIndex(new IndexBuilder(IndexBuilder.PRIMARY_KEY_NAME)
+                        .addColumns("Test_ID", "Data_Point").setPrimaryKey());
+            }
+            Table table = builder.toTable(db);
+            for (int point : points) {
+                table.addRow(test, point, statisticVmax(point), point * 2.0, point * 3.0);
+            }
+        }
+    }
+
+    /** The made-up Vmax_On_Cycle of a statistic record. */
+    static float statisticVmax(int point) {
+        return 4.0f + point / 100_000f;
+    }
+
     /** An Access database with a table that is not Arbin's. */
     static void writeOtherDatabase(Path file) throws IOException {
         try (Database db = DatabaseBuilder.create(Database.FileFormat.V2000, file.toFile())) {
