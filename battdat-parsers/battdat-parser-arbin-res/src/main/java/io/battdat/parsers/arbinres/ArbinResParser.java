@@ -57,7 +57,7 @@ public final class ArbinResParser implements VendorParser {
     @Override
     public String description() {
         return "Arbin .res result files (Access/Jet 4 databases of MITS Pro): Channel_Normal_Table with auxiliary "
-                + "channels, one cell per test";
+                + "channels (raw_data), Channel_Statistic_Table (cycle_stats), one cell per test";
     }
 
     @Override
