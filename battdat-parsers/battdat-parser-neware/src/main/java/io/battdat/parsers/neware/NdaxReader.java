@@ -153,6 +153,7 @@ final class NdaxReader {
         RunInfo runInfo = new RunInfo(zip, runInfoEntry, new Steps(zip, stepEntry));
         List<AuxMember> aux = auxMembers(zip);
         RowSink sink = new RowSink(file.toString(), auxShape(aux), context);
+        ArchiveProgress progress = new ArchiveProgress(zip.getEntry(DATA).getSize());
         double lastDt = 0;
         double lastTime = 0;
         double lastStamp = Double.NaN;
@@ -176,7 +177,7 @@ final class NdaxReader {
                 amps /= 1000.0;
             }
             if ((++slots & 0xFFF) == 0) {
-                context.progress(8L * 0x1000);
+                progress.to(slots * 8);
             }
             if (volts == 0 && amps == 0 && !data.counted()) {
                 continue; // an unused slot of a page whose header gives no count (pages are filled with zeros)
@@ -232,6 +233,44 @@ final class NdaxReader {
             throw NewareErrors.bad(file, DATA, "no data records");
         }
         sink.finish();
+        progress.done();
+    }
+
+    /**
+     * Progress over the whole archive, estimated from the share of {@code data.ndc} read: the other members are read
+     * at the same pace, record by record, so the data member's share is the archive's.
+     */
+    private final class ArchiveProgress {
+        private final long archive;
+        private final long dataSize;
+        private long reported;
+
+        ArchiveProgress(long dataSize) {
+            long size;
+            try {
+                size = java.nio.file.Files.size(file);
+            } catch (IOException e) {
+                size = 0;
+            }
+            this.archive = size;
+            this.dataSize = dataSize;
+        }
+
+        void to(long dataBytes) {
+            long now = dataSize > 0 && archive > 0 ? Math.min(archive, (long) ((double) archive * dataBytes / dataSize))
+                    : dataBytes;
+            if (now > reported) {
+                context.progress(now - reported);
+                reported = now;
+            }
+        }
+
+        void done() {
+            if (archive > reported) {
+                context.progress(archive - reported);
+                reported = archive;
+            }
+        }
     }
 
     /** The run-info member: per record index, the step time, capacities, energies and step; read in step with data. */
@@ -609,6 +648,7 @@ final class NdaxReader {
             throw NewareErrors.bad(file, DATA, "no data records");
         }
         sink.finish();
+        new ArchiveProgress(0).done();
     }
 
     /** Little-endian reads of one whole record, wherever it sits. */
