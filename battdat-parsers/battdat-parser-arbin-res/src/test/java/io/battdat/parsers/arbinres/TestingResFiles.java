@@ -39,7 +39,7 @@ public final class TestingResFiles {
 
     /**
      * Makes a file of about {@code args[1]} MB at {@code args[0]}: one test, indexed, records stored in order,
-     * a temperature channel. Prints the record count.
+     * a temperature channel, a statistic record per cycle. Prints the record count.
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -52,7 +52,14 @@ public final class TestingResFiles {
         int records = (int) Math.min(Integer.MAX_VALUE - 1, megabytes * 1024 * 1024 / 140);
         Files.deleteIfExists(out);
         write(out, new Spec(1, records, true, false, true, 1));
-        System.out.println(records + " records, " + Files.size(out) + " bytes: " + out);
+        // a statistic record at the last record of every whole cycle, as Arbin logs them
+        int[] cycleEnds = new int[records / 160];
+        for (int c = 0; c < cycleEnds.length; c++) {
+            cycleEnds[c] = 160 * (c + 1);
+        }
+        addStatistics(out, 1, true, cycleEnds);
+        System.out.println(records + " records, " + cycleEnds.length + " statistic records, " + Files.size(out)
+                + " bytes: " + out);
     }
 
     /** Value of a made-up current at a record: charge, rest, discharge, rest, 40 records each; cycles of 160. */

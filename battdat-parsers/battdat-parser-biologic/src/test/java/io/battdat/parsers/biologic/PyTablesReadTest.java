@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * PyTables, the Python toolkit's HDF5 library, reads every converted sample as a battdat file (the shared
  * {@code pytables-check.py}, which reads the tables the way the toolkit does), with every row and the columns.
- * Skipped, with the reason, where Python or PyTables is missing.
+ * The format is detected (no --format). Skipped, with the reason, where Python or PyTables is missing.
  */
 class PyTablesReadTest {
     @TempDir
@@ -36,6 +36,7 @@ class PyTablesReadTest {
         Path out = dir.resolve("x.h5");
         io.battdat.streaming.convert.ConvertReport report = io.battdat.parsers.csv.testing.Conversions.convert("auto",
                 out, io.battdat.api.parse.ParseOptions.defaults(), Samples.sample(name));
+        assertEquals("biologic", report.format());
         long rows = report.cells().get("").get("raw_data");
         Process p = new ProcessBuilder(python.toString(), tool.toString(), out.toString(), "--h5py")
                 .redirectErrorStream(true).start();

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * PyTables, the Python toolkit's HDF5 library, reads every converted sample as a battdat file (the shared
  * {@code pytables-check.py}, which reads the tables the way the toolkit does), with every row and the columns.
- * Skipped, with the reason, where Python or PyTables is missing.
+ * The format is detected (no --format). Skipped, with the reason, where Python or PyTables is missing.
  */
 class PyTablesReadTest {
     @TempDir
@@ -34,7 +34,11 @@ class PyTablesReadTest {
         assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
         assumeTrue(Files.isRegularFile(tool), "no " + tool);
         Path out = dir.resolve("x.h5");
-        long rows = NewareParserTest.convert(Samples.get(name), out).rowsWritten();
+        // detected from the content, as `battdat convert` without --format does
+        io.battdat.streaming.convert.ConvertReport report = io.battdat.parsers.csv.testing.Conversions.convert("auto",
+                out, io.battdat.api.parse.ParseOptions.defaults(), Samples.get(name));
+        assertEquals("neware", report.format());
+        long rows = report.rowsWritten();
         Process p = new ProcessBuilder(python.toString(), tool.toString(), out.toString(), "--h5py")
                 .redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
