@@ -71,9 +71,14 @@ class ArbinResLayoutsTest {
     void everyTestOfAFileIsACell() throws IOException {
         Path res = dir.resolve("two.res");
         TestingResFiles.write(res, new TestingResFiles.Spec(3, 500, true, true, false, 9));
+        TestingResFiles.addStatistics(res, 2, true, 320, 160);
         Path out = dir.resolve("o.h5");
         ConvertReport report = Conversions.convert("auto", out, ParseOptions.defaults(), res);
         assertEquals(3, report.cells().size(), report.cells().toString());
+        // the statistic records are test 2's only
+        assertEquals(Map.of("raw_data", 500L, "cycle_stats", 2L), report.cells().get("two_test2"));
+        assertEquals(Map.of("raw_data", 500L), report.cells().get("two_test3"));
+        assertEquals(List.of(0L, 1L), column(out, "two_test2/cycle_stats", "cycle_number"));
         List<CellFiles> cells = new ArrayList<>(new ArbinResParser().group(List.of(res)));
         assertEquals("two_test2", cells.get(1).name());
         for (int t = 1; t <= 3; t++) {
