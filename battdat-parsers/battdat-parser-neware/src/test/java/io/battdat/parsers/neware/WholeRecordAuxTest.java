@@ -57,6 +57,45 @@ class WholeRecordAuxTest {
         assertTrue(Files.notExists(dir.resolve("cut.h5")));
     }
 
+    @Test
+    void damagedWholeRecordArchivesConvertOrFailTyped() throws IOException {
+        java.util.Random random = new java.util.Random(16);
+        int converted = 0;
+        int failed = 0;
+        for (int trial = 0; trial < 160; trial++) {
+            boolean paged = trial % 2 == 0;
+            byte[] data = paged ? pagedMember(1, true) : taggedMember(1, true);
+            byte[] aux = paged ? pagedMember(5, false) : taggedMember(5, false);
+            if (trial % 4 < 2) {
+                aux = DamagedInputTest.damage(aux, random);
+            } else {
+                data = DamagedInputTest.damage(data, random);
+            }
+            Path f = archive("d" + trial + ".ndax", data, aux);
+            Path out = dir.resolve("d" + trial + ".h5");
+            String what = "trial " + trial;
+            boolean ok = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> {
+                        try {
+                            NewareParserTest.convert(f, out);
+                            return true;
+                        } catch (BattdatException expected) {
+                            assertTrue(Files.notExists(out), what + ": output left behind");
+                            return false;
+                        } catch (RuntimeException | Error other) {
+                            org.junit.jupiter.api.Assertions.fail(what + ": " + other, other);
+                            return false;
+                        }
+                    }, what);
+            if (ok) {
+                converted++;
+            } else {
+                failed++;
+            }
+        }
+        assertTrue(converted > 0 && failed > 0, "converted " + converted + ", failed " + failed);
+    }
+
     private void checkTemperatures(Path f) {
         Path out = dir.resolve(f.getFileName() + ".h5");
         NewareParserTest.convert(f, out);
