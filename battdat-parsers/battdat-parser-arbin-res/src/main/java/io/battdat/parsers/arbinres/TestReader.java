@@ -33,7 +33,8 @@ import java.util.Locale;
  * {@code data_point}, {@code step_time}, {@code charge_capacity}/{@code discharge_capacity} (A-hr),
  * {@code charge_energy}/{@code discharge_energy} (W-hr), {@code dv_dt} (V/s), every other numeric column under its
  * Arbin name in lower case, and the auxiliary channels that do not map to {@code temperature}
- * ({@code aux_voltage_N}, {@code aux_temperature_N}, ... with {@code _rate} for their dX/dt).
+ * ({@code aux_voltage_N}, {@code aux_temperature_N}, ... with {@code _rate} for their dX/dt). The test's records of
+ * {@code Channel_Statistic_Table} go to {@code cycle_stats} in the same pass ({@link CycleStatsReader}).
  */
 final class TestReader {
     static final String TABLE = "raw_data";
