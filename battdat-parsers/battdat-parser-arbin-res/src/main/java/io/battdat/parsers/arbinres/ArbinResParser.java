@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Arbin {@code .res} result files: Microsoft Access (Jet 4) databases written by Arbin's MITS software, read with
  * Jackcess (pure Java; no ODBC driver, no mdbtools). Each test of the file (a row of {@code Global_Table}: one
  * channel's run) becomes a cell whose {@code raw_data} holds the records of {@code Channel_Normal_Table} sorted by
- * Data_Point, joined with the auxiliary channels of {@code Auxiliary_Table}; see {@link TestReader} for the
- * columns and the module README for the layout, the sort and the differences from Python readers.
+ * Data_Point, joined with the auxiliary channels of {@code Auxiliary_Table}, and whose {@code cycle_stats} holds its
+ * records of {@code Channel_Statistic_Table} ({@link CycleStatsReader}); see {@link TestReader} for the columns and
+ * the module README for the layout, the sort and the differences from Python readers.
  *
  * <p>Settings ({@code --option}): {@value #SORT} = {@code index} (default: the table's own index on
  * (Test_ID, Data_Point), or an external sort when it has none) or {@code external} (always sort in bounded chunks
@@ -56,7 +57,7 @@ public final class ArbinResParser implements VendorParser {
     @Override
     public String description() {
         return "Arbin .res result files (Access/Jet 4 databases of MITS Pro): Channel_Normal_Table with auxiliary "
-                + "channels, one cell per test";
+                + "channels (raw_data), Channel_Statistic_Table (cycle_stats), one cell per test";
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.battdat.parsers.arbinres;
 import com.healthmarketscience.jackcess.Index;
 import com.healthmarketscience.jackcess.Table;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.BattdatException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
@@ -32,7 +33,8 @@ import java.util.Locale;
  * {@code data_point}, {@code step_time}, {@code charge_capacity}/{@code discharge_capacity} (A-hr),
  * {@code charge_energy}/{@code discharge_energy} (W-hr), {@code dv_dt} (V/s), every other numeric column under its
  * Arbin name in lower case, and the auxiliary channels that do not map to {@code temperature}
- * ({@code aux_voltage_N}, {@code aux_temperature_N}, ... with {@code _rate} for their dX/dt).
+ * ({@code aux_voltage_N}, {@code aux_temperature_N}, ... with {@code _rate} for their dX/dt). The test's records of
+ * {@code Channel_Statistic_Table} go to {@code cycle_stats} in the same pass ({@link CycleStatsReader}).
  */
 final class TestReader {
     static final String TABLE = "raw_data";
@@ -105,10 +107,24 @@ final class TestReader {
         BatchBuilder out = new BatchBuilder(layout, context.table(TABLE, layout, schema, PostProcessing.none()),
                 context.options().batchRows());
 
+        int[] capacitySlots = new int[4];
+        String[] capacitySources = CycleStatsReader.capacitySources(sources);
+        for (int k = 0; k < 4; k++) {
+            capacitySlots[k] = capacitySources[k] == null ? -1 : sources.indexOf(capacitySources[k]);
+        }
         long records;
         try (SortedRows rows = open(normal, sources, testColumn, pointSlot);
-             SortedRows auxRows = aux.open(db, testId, sortMode(), chunkRows())) {
-            records = copy(rows, auxRows, aux, outs, pointSlot, out, normal.getRowCount());
+             SortedRows auxRows = aux.open(db, testId, sortMode(), chunkRows());
+             CycleStatsReader stats = openStatistics(outs)) {
+            records = copy(rows, auxRows, aux, stats, outs, pointSlot, timeSlot, capacitySlots, out,
+                    normal.getRowCount());
+            if (stats != null) {
+                long orphans = stats.finish();
+                if (orphans > 0) {
+                    context.warn(db.file() + ": " + ResDatabase.STATISTIC + ": " + orphans + " statistic record(s) "
+                            + "of test " + testId + " match no record of " + ResDatabase.NORMAL + " (left out)");
+                }
+            }
         } catch (IOException e) {
             throw ResDatabase.failure(db.file(), ResDatabase.NORMAL, "cannot read the records", e);
         }
@@ -118,9 +134,29 @@ final class TestReader {
         }
     }
 
-    private long copy(SortedRows rows, SortedRows auxRows, AuxChannels aux, List<Out> outs, int pointSlot,
-                      BatchBuilder out, long storedRows) {
+    /** The test's statistic records, with {@code cycle_stats} declared; null when there are none to convert. */
+    private CycleStatsReader openStatistics(List<Out> outs) throws IOException {
+        if (outs.stream().noneMatch(o -> o.kind == Kind.CYCLE)) {
+            Table stat = db.table(ResDatabase.STATISTIC);
+            if (stat != null && stat.getRowCount() > 0) {
+                context.warn(db.file() + ": " + ResDatabase.NORMAL + " has no Cycle_Index, so the statistics of "
+                        + ResDatabase.STATISTIC + " cannot be placed in cycles (left out)");
+            }
+            return null;
+        }
+        try {
+            return CycleStatsReader.open(db, testId, sortMode(), chunkRows(), context);
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof BattdatException b ? b
+                    : ResDatabase.failure(db.file(), ResDatabase.STATISTIC, "cannot read the statistics", e);
+        }
+    }
+
+    private long copy(SortedRows rows, SortedRows auxRows, AuxChannels aux, CycleStatsReader stats, List<Out> outs,
+                      int pointSlot, int timeSlot, int[] capacitySlots, BatchBuilder out, long storedRows) {
         int n = outs.size();
+        int cycleColumn = -1;
+        double[] capacities = new double[4];
         Kind[] kinds = new Kind[n];
         int[] slots = new int[n];
         double[][] doubles = new double[n][];
@@ -128,6 +164,9 @@ final class TestReader {
         for (int j = 0; j < n; j++) {
             Out o = outs.get(j);
             kinds[j] = o.kind;
+            if (o.kind == Kind.CYCLE) {
+                cycleColumn = j;
+            }
             slots[j] = o.slot;
             if (o.kind == Kind.LONG || o.kind == Kind.CYCLE) {
                 longs[j] = ((LongColumn) out.batch().column(j)).buffer();
@@ -177,6 +216,12 @@ final class TestReader {
                     case OLE_TIME -> doubles[j][i] = unixSeconds(clock, rows.get(s));
                     default -> throw new IllegalStateException(kinds[j].toString());
                 }
+            }
+            if (stats != null) {
+                for (int k = 0; k < 4; k++) {
+                    capacities[k] = capacitySlots[k] < 0 ? Double.NaN : rows.get(capacitySlots[k]);
+                }
+                stats.record(point, longs[cycleColumn][i], rows.get(timeSlot), capacities);
             }
             out.commit();
             count++;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseOptions;
+import io.battdat.api.schema.CycleLevelData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.schema.SchemaValidator;
 import io.battdat.streaming.Battdat;
@@ -82,6 +83,76 @@ class ArbinResFactsTest {
         assertEquals(7235, t.size());
         assertEquals(24.406582f, ((Double) t.get(0)).floatValue(), 0f);
         assertEquals(0.1116178f, ((Double) column(out, "raw_data", "temperature_rate").get(0)).floatValue(), 0f);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"index", "external"})
+    void statisticTableBecomesCycleStats(String sort) {
+        Path out = dir.resolve("stats.h5");
+        ConvertReport report = Conversions.convert("auto", out, ParseOptions.defaults()
+                .withSettings(Map.of(ArbinResParser.SORT, sort)), Samples.sample(Samples.PLAIN));
+        // 4 statistic records for 5 cycles: the last cycle (2 records, cut short) has none and gets no row
+        assertEquals(Map.of("raw_data", 2150L, "cycle_stats", 4L), report.cells().get(""));
+        assertEquals(List.of(0L, 1L, 2L, 3L), column(out, "cycle_stats", "cycle_number"));
+        assertEquals(List.of(972L, 1364L, 1756L, 2148L), column(out, "cycle_stats", "data_point"));
+        // the values below are the file's own (Channel_Statistic_Table and the Channel_Normal_Table record at the
+        // same Data_Point, as Jackcess lists them); Arbin restarts the capacities at each cycle here
+        List<Object> start = column(out, "cycle_stats", "cycle_start");
+        assertEquals(0.072595419795086, (Double) start.get(0), 1e-9);
+        assertEquals(216293.12406514437, (Double) start.get(1), 1e-9);
+        assertEquals(216293.1239128723, (Double) column(out, "cycle_stats", "test_time").get(0), 1e-9);
+        assertEquals(216293.1239128723 - 0.072595419795086,
+                (Double) column(out, "cycle_stats", "cycle_duration").get(0), 1e-9);
+        assertEquals(4.83514940818E-4, (Double) column(out, "cycle_stats", "capacity_charge").get(0), 1e-15);
+        assertEquals(4.74353299947E-4, (Double) column(out, "cycle_stats", "capacity_discharge").get(1), 1e-15);
+        assertEquals(0.001912254816981, (Double) column(out, "cycle_stats", "energy_charge").get(2), 1e-15);
+        assertEquals(0.001881246044186, (Double) column(out, "cycle_stats", "energy_discharge").get(3), 1e-15);
+        for (Object v : column(out, "cycle_stats", "V_maximum")) {
+            assertEquals(4.300055f, ((Double) v).floatValue(), 0f);
+        }
+        assertEquals(20125.575628299113, (Double) column(out, "cycle_stats", "charge_time").get(0), 0.0);
+        assertEquals(19707.09903429146, (Double) column(out, "cycle_stats", "discharge_time").get(3), 0.0);
+        SchemaValidator validator = new SchemaValidator(new CycleLevelData(), true, "cycle_stats");
+        try (BatchStream batches = Battdat.engine().batches(out, "cycle_stats")) {
+            while (batches.hasNext()) {
+                validator.accept(batches.next());
+            }
+        }
+        validator.finish();
+    }
+
+    @Test
+    void cycleStatsAgreeWithTheEngineSummaryOfTheTimeSeries() {
+        // an independent check: the engine's own cycle summary, computed from raw_data alone (integrating the
+        // current), gives the same cycle starts and durations, Arbin's Vmax and nearly Arbin's capacity counters
+        Path out = dir.resolve("summary.h5");
+        Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(Samples.PLAIN));
+        io.battdat.streaming.postprocess.CycleTable computed = new io.battdat.streaming.PostProcessor(Battdat.engine())
+                .summarize(out, "raw_data", io.battdat.api.postprocess.PostProcessOptions.DEFAULT);
+        List<Object> cycles = column(out, "cycle_stats", "cycle_number");
+        for (int row = 0; row < cycles.size(); row++) {
+            int c = (int) (long) (Long) cycles.get(row);
+            assertEquals(c, computed.cycleNumber(c));
+            assertEquals(computed.get("cycle_start", c), (Double) column(out, "cycle_stats", "cycle_start").get(row),
+                    1e-6);
+            // the summary's cycle ends where the next begins, 0.15 ms after Arbin's statistic record
+            assertEquals(computed.get("cycle_duration", c),
+                    (Double) column(out, "cycle_stats", "cycle_duration").get(row), 1e-3);
+            assertEquals(computed.get("V_maximum", c), (Double) column(out, "cycle_stats", "V_maximum").get(row),
+                    1e-6);
+            for (String q : List.of("capacity_charge", "capacity_discharge", "energy_charge", "energy_discharge")) {
+                double arbin = (Double) column(out, "cycle_stats", q).get(row);
+                // the summary integrates the logged records, Arbin counts between them: they differ by under 1%
+                assertEquals(computed.get(q, c), arbin, 1e-2 * arbin, q + " of cycle " + c);
+            }
+        }
+    }
+
+    @Test
+    void emptyStatisticTableGivesNoCycleStats() {
+        Path out = dir.resolve("nostats.h5");
+        ConvertReport report = Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(Samples.AUX));
+        assertEquals(Map.of("raw_data", 7235L), report.cells().get(""));
     }
 
     @Test

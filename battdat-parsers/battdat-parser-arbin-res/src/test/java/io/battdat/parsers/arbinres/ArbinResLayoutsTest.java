@@ -71,9 +71,14 @@ class ArbinResLayoutsTest {
     void everyTestOfAFileIsACell() throws IOException {
         Path res = dir.resolve("two.res");
         TestingResFiles.write(res, new TestingResFiles.Spec(3, 500, true, true, false, 9));
+        TestingResFiles.addStatistics(res, 2, true, 320, 160);
         Path out = dir.resolve("o.h5");
         ConvertReport report = Conversions.convert("auto", out, ParseOptions.defaults(), res);
         assertEquals(3, report.cells().size(), report.cells().toString());
+        // the statistic records are test 2's only
+        assertEquals(Map.of("raw_data", 500L, "cycle_stats", 2L), report.cells().get("two_test2"));
+        assertEquals(Map.of("raw_data", 500L), report.cells().get("two_test3"));
+        assertEquals(List.of(0L, 1L), column(out, "two_test2/cycle_stats", "cycle_number"));
         List<CellFiles> cells = new ArrayList<>(new ArbinResParser().group(List.of(res)));
         assertEquals("two_test2", cells.get(1).name());
         for (int t = 1; t <= 3; t++) {
@@ -94,6 +99,42 @@ class ArbinResLayoutsTest {
         for (int i = 0; i < records; i++) {
             assertEquals((long) (i + 1), points.get(i));
             assertEquals((i + 1) * TestingResFiles.STEP_SECONDS + test, (Double) time.get(i), 1e-9);
+        }
+    }
+
+    @Test
+    void statisticRecordsBecomeCycleStatsWithoutInventingMissingCycles() throws IOException {
+        for (boolean indexed : new boolean[]{true, false}) {
+            Path res = dir.resolve("stats" + indexed + ".res");
+            TestingResFiles.write(res, new TestingResFiles.Spec(1, RECORDS, indexed, true, false, 11));
+            // the last records of cycles 1, 3 and 4 (none for cycle 2, nor for the unfinished ones), stored out of
+            // order, and one record of a Data_Point the test does not have
+            TestingResFiles.addStatistics(res, 1, indexed, 640, 160, 99_999, 480);
+            Path out = dir.resolve("stats" + indexed + ".h5");
+            ConvertReport report = Conversions.convert("auto", out, ParseOptions.defaults()
+                    .withSettings(Map.of(ArbinResParser.CHUNK_ROWS, "256")), res);
+            assertTrue(report.warnings().stream().anyMatch(w -> w.contains("1 statistic record(s)")),
+                    report.warnings().toString());
+            assertEquals(List.of(0L, 2L, 3L), column(out, "cycle_stats", "cycle_number"));
+            assertEquals(List.of(160L, 480L, 640L), column(out, "cycle_stats", "data_point"));
+            // Charge_Capacity accumulates over the test here (record i holds i * 1e-3 A-hr): each cycle counts
+            // from the value before its first record; cycle 3 begins at record 320 and its statistics are at 479
+            List<Object> charge = column(out, "cycle_stats", "capacity_charge");
+            assertEquals(0.159, (Double) charge.get(0), 1e-12);
+            assertEquals(0.479 - 0.319, (Double) charge.get(1), 1e-12);
+            assertEquals(0.639 - 0.479, (Double) charge.get(2), 1e-12);
+            assertEquals((479 - 319) * 2e-3, (Double) column(out, "cycle_stats", "energy_discharge").get(1), 1e-12);
+            assertEquals(321 * TestingResFiles.STEP_SECONDS + 1, (Double) column(out, "cycle_stats", "cycle_start")
+                    .get(1), 1e-9);
+            assertEquals(159 * TestingResFiles.STEP_SECONDS, (Double) column(out, "cycle_stats", "cycle_duration")
+                    .get(1), 1e-9);
+            assertEquals(480 * TestingResFiles.STEP_SECONDS + 1, (Double) column(out, "cycle_stats", "test_time")
+                    .get(1), 1e-9);
+            assertEquals(TestingResFiles.statisticVmax(480),
+                    ((Double) column(out, "cycle_stats", "V_maximum").get(1)).floatValue(), 0f);
+            assertEquals(960.0, (Double) column(out, "cycle_stats", "charge_time").get(1), 0.0);
+            assertEquals(1440.0, (Double) column(out, "cycle_stats", "discharge_time").get(1), 0.0);
+            assertInOrder(out, RECORDS, 1);
         }
     }
 

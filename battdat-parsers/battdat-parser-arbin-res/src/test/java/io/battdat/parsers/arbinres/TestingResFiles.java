@@ -39,7 +39,7 @@ public final class TestingResFiles {
 
     /**
      * Makes a file of about {@code args[1]} MB at {@code args[0]}: one test, indexed, records stored in order,
-     * a temperature channel. Prints the record count.
+     * a temperature channel, a statistic record per cycle. Prints the record count.
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
@@ -52,7 +52,14 @@ public final class TestingResFiles {
         int records = (int) Math.min(Integer.MAX_VALUE - 1, megabytes * 1024 * 1024 / 140);
         Files.deleteIfExists(out);
         write(out, new Spec(1, records, true, false, true, 1));
-        System.out.println(records + " records, " + Files.size(out) + " bytes: " + out);
+        // a statistic record at the last record of every whole cycle, as Arbin logs them
+        int[] cycleEnds = new int[records / 160];
+        for (int c = 0; c < cycleEnds.length; c++) {
+            cycleEnds[c] = 160 * (c + 1);
+        }
+        addStatistics(out, 1, true, cycleEnds);
+        System.out.println(records + " records, " + cycleEnds.length + " statistic records, " + Files.size(out)
+                + " bytes: " + out);
     }
 
     /** Value of a made-up current at a record: charge, rest, discharge, rest, 40 records each; cycles of 160. */
@@ -153,6 +160,35 @@ public final class TestingResFiles {
                 aux.addRows(auxRows);
             }
         }
+    }
+
+    /**
+     * Adds a {@code Channel_Statistic_Table} to a file {@link #write} made: one record per given Data_Point of test
+     * {@code test}, stored in the given order, with made-up {@code Vmax_On_Cycle}, {@code Charge_Time} and
+     * {@code Discharge_Time} derived from the point ({@link #statisticVmax}).
+     */
+    static void addStatistics(Path file, int test, boolean indexed, int... points) throws IOException {
+        try (Database db = DatabaseBuilder.open(file.toFile())) {
+            TableBuilder builder = new TableBuilder("Channel_Statistic_Table")
+                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Data_Point", DataType.LONG))
+                    .addColumn(new ColumnBuilder("Vmax_On_Cycle", DataType.FLOAT))
+                    .addColumn(new ColumnBuilder("Charge_Time", DataType.DOUBLE))
+                    .addColumn(new ColumnBuilder("Discharge_Time", DataType.DOUBLE));
+            if (indexed) {
+                builder.addIndex(new IndexBuilder(IndexBuilder.PRIMARY_KEY_NAME)
+                        .addColumns("Test_ID", "Data_Point").setPrimaryKey());
+            }
+            Table table = builder.toTable(db);
+            for (int point : points) {
+                table.addRow(test, point, statisticVmax(point), point * 2.0, point * 3.0);
+            }
+        }
+    }
+
+    /** The made-up Vmax_On_Cycle of a statistic record. */
+    static float statisticVmax(int point) {
+        return 4.0f + point / 100_000f;
     }
 
     /** An Access database with a table that is not Arbin's. */

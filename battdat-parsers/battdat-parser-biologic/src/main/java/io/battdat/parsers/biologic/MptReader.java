@@ -45,6 +45,11 @@ final class MptReader {
     private byte[] line = new byte[256];
     private int lineLength;
     private long lineNumber;
+    /** Whether the line just read ended at the end of the file without a line end. */
+    private boolean unterminated;
+    /** Length (without sign) of the last column's value in the line before, and whether it had an exponent. */
+    private int previousLastLength = -1;
+    private boolean previousLastExponent;
     private long bytesSinceReport;
 
     MptReader(Path file, ParseContext context) {
@@ -206,6 +211,20 @@ final class MptReader {
                 continue;
             }
             int fields = split(starts, ends);
+            int lastLength = fields >= names.size() ? unsignedLength(starts[names.size() - 1], ends[names.size() - 1])
+                    : -1;
+            if (unterminated && lastLength >= 0 && lastLength < previousLastLength && previousLastExponent) {
+                // EC-Lab writes its values in a fixed scientific format, and its last line need not end with a line
+                // end: a last value shorter than the one above it, in the same format, lost digits to a cut
+                // ("2.8863038E-0" still reads as a number)
+                context.badLine(bad("the file ends inside this line's last value (shorter than the line above): "
+                        + "the file is cut short"));
+                continue;
+            }
+            if (lastLength >= 0) {
+                previousLastLength = lastLength;
+                previousLastExponent = hasExponent(starts[names.size() - 1], ends[names.size() - 1]);
+            }
             if (fields <= needed) {
                 context.badLine(bad("expected " + names.size() + " fields, found " + fields + " (a truncated line?)"));
                 continue;
@@ -256,6 +275,23 @@ final class MptReader {
             context.warn(file + ": " + sink.zeroTimeSteps() + " row(s) repeat the previous time; their current, "
                     + "derived from dq/mA.h over the time step, is set to 0");
         }
+    }
+
+    /** Length of a field without its sign. */
+    private int unsignedLength(int start, int end) {
+        while (end > start && (line[end - 1] == '\r' || line[end - 1] == ' ')) {
+            end--;
+        }
+        return end > start && (line[start] == '-' || line[start] == '+') ? end - start - 1 : end - start;
+    }
+
+    private boolean hasExponent(int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (line[k] == 'E' || line[k] == 'e') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int first(List<String> names, String... candidates) {
@@ -332,6 +368,7 @@ final class MptReader {
                 if (!fill()) {
                     if (any) {
                         lineNumber++;
+                        unterminated = true;
                     }
                     return any;
                 }

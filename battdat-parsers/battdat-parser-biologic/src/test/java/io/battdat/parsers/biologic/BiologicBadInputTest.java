@@ -121,6 +121,24 @@ class BiologicBadInputTest {
     }
 
     @Test
+    void textExportCutInsideADataLineIsNamed() throws IOException {
+        byte[] bytes = Files.readAllBytes(Samples.sample(Samples.CV_MPT));
+        // 300,000 bytes end in the middle of a number ("2.8863038E-0"), which still parses: only the missing line
+        // end tells
+        Path in = Files.write(dir.resolve("cutrow.mpt"), Arrays.copyOf(bytes, 300_000));
+        BadFormatException e = assertThrows(BadFormatException.class,
+                () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+        assertTrue(e.getMessage().contains("cutrow.mpt") && e.getMessage().contains("cut short"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("x.h5")));
+        ConvertReport report = convertAuto(dir.resolve("y.h5"), ParseOptions.defaults().withSkipBadLines(true), in);
+        assertEquals(1L, report.badLines());
+        assertEquals(2124L, report.cells().get("").get("raw_data")); // the 2,124 whole rows before the cut
+        // the whole file, whose last line ends, converts without a bad line
+        ConvertReport whole = convertAuto(dir.resolve("z.h5"), ParseOptions.defaults(), Samples.sample(Samples.CV_MPT));
+        assertEquals(0L, whole.badLines());
+    }
+
+    @Test
     void joinedTextLinesAreBadLines() throws IOException {
         String text = Files.readString(Samples.sample(Samples.CV_MPT), java.nio.charset.StandardCharsets.ISO_8859_1);
         int header = text.indexOf("\nmode\t");

@@ -62,6 +62,21 @@ final class NdaReader {
                         + "supported; this reader knows versions 8, 22, 26, 29 and 130");
             }
         }
+        try {
+            // the loops report whole blocks of records; the rest of the file (its tail, a footer) is read too
+            progress(Files.size(file) - progressReported);
+        } catch (IOException e) {
+            // progress only
+        }
+    }
+
+    private long progressReported;
+
+    private void progress(long bytes) {
+        if (bytes > 0) {
+            context.progress(bytes);
+            progressReported += bytes;
+        }
     }
 
     // ------------------------------------------------------------------ version 29
@@ -98,7 +113,7 @@ final class NdaReader {
             w.skip(V29_RECORD);
             position++;
             if ((position & 0xFFFF) == 0) {
-                context.progress(V29_RECORD * 0x10000L);
+                progress(V29_RECORD * 0x10000L);
             }
         }
         finish(sink);
@@ -208,7 +223,7 @@ final class NdaReader {
             }
             w.skip(V8_RECORD);
             if ((++position & 0xFFFF) == 0) {
-                context.progress(V8_RECORD * 0x10000L);
+                progress(V8_RECORD * 0x10000L);
             }
         }
         finish(sink);
@@ -297,7 +312,7 @@ final class NdaReader {
             }
             w.skip(length);
             if ((++position & 0xFFFF) == 0) {
-                context.progress((long) length * 0x10000L);
+                progress((long) length * 0x10000L);
             }
         }
         finish(sink);
@@ -343,7 +358,7 @@ final class NdaReader {
             }
             w.skip(V130_BTS90_RECORD);
             if ((++position & 0xFFFF) == 0) {
-                context.progress(V130_BTS90_RECORD * 0x10000L);
+                progress(V130_BTS90_RECORD * 0x10000L);
             }
         }
         finish(sink);

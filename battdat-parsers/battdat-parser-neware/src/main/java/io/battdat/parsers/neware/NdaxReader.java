@@ -153,6 +153,7 @@ final class NdaxReader {
         RunInfo runInfo = new RunInfo(zip, runInfoEntry, new Steps(zip, stepEntry));
         List<AuxMember> aux = auxMembers(zip);
         RowSink sink = new RowSink(file.toString(), auxShape(aux), context);
+        ArchiveProgress progress = new ArchiveProgress(zip.getEntry(DATA).getSize());
         double lastDt = 0;
         double lastTime = 0;
         double lastStamp = Double.NaN;
@@ -176,7 +177,7 @@ final class NdaxReader {
                 amps /= 1000.0;
             }
             if ((++slots & 0xFFF) == 0) {
-                context.progress(8L * 0x1000);
+                progress.to(slots * 8);
             }
             if (volts == 0 && amps == 0 && !data.counted()) {
                 continue; // an unused slot of a page whose header gives no count (pages are filled with zeros)
@@ -232,6 +233,44 @@ final class NdaxReader {
             throw NewareErrors.bad(file, DATA, "no data records");
         }
         sink.finish();
+        progress.done();
+    }
+
+    /**
+     * Progress over the whole archive, estimated from the share of {@code data.ndc} read: the other members are read
+     * at the same pace, record by record, so the data member's share is the archive's.
+     */
+    private final class ArchiveProgress {
+        private final long archive;
+        private final long dataSize;
+        private long reported;
+
+        ArchiveProgress(long dataSize) {
+            long size;
+            try {
+                size = java.nio.file.Files.size(file);
+            } catch (IOException e) {
+                size = 0;
+            }
+            this.archive = size;
+            this.dataSize = dataSize;
+        }
+
+        void to(long dataBytes) {
+            long now = dataSize > 0 && archive > 0 ? Math.min(archive, (long) ((double) archive * dataBytes / dataSize))
+                    : dataBytes;
+            if (now > reported) {
+                context.progress(now - reported);
+                reported = now;
+            }
+        }
+
+        void done() {
+            if (archive > reported) {
+                context.progress(archive - reported);
+                reported = archive;
+            }
+        }
     }
 
     /** The run-info member: per record index, the step time, capacities, energies and step; read in step with data. */
@@ -357,6 +396,9 @@ final class NdaxReader {
     /** An auxiliary member: one reading per record index (or, in older layouts, records naming their index). */
     private final class AuxMember {
         private final NdcPages pages;
+        /** Version 2 only: the member's bytes, scanned record by record. */
+        private final ByteWindow records;
+        private final byte[] tag = new byte[8];
         private final int layout;
         private final String name;
         final int channel;
@@ -376,9 +418,32 @@ final class NdaxReader {
             if (head[0] != TYPE_AUX) {
                 throw NewareErrors.bad(file, name, "ndc file type " + head[0] + " where auxiliary (5) was expected");
             }
-            skipHeader(w, name);
             int v = head[1];
-            if (v == 14 || v == 17) {
+            if (v == 2) {
+                // no pages: 94-byte records, each starting with the 8 bytes the first one (at 517) starts with
+                layout = 5;
+                pages = null;
+                records = w;
+                if (w.ensure(525) < 525) {
+                    ended = true; // an auxiliary member without readings
+                } else {
+                    w.skip(517);
+                    for (int k = 0; k < 8; k++) {
+                        tag[k] = (byte) w.u8(k);
+                    }
+                }
+                temperature = true;
+                voltage = true;
+                return;
+            }
+            records = null;
+            skipHeader(w, name);
+            if (v == 5) {
+                layout = 4; // 87-byte slots of whole 0x65/0x74 records naming their data record's index
+                pages = new NdcPages(w, file, name, 125, 4040, 87);
+                temperature = true;
+                voltage = true;
+            } else if (v == 14 || v == 17) {
                 layout = 1;
                 pages = new NdcPages(w, file, name, 132, 4092, 4);
                 temperature = temperatureChannel;
@@ -394,13 +459,16 @@ final class NdaxReader {
                 temperature = true;
                 voltage = true;
             } else {
-                throw NewareErrors.bad(file, name, "auxiliary ndc version " + v + " is not supported (11, 14, 16 "
-                        + "and 17 are)");
+                throw NewareErrors.bad(file, name, "auxiliary ndc version " + v + " is not supported (2, 5, 11, "
+                        + "14, 16 and 17 are)");
             }
         }
 
         /** Reads on to the reading of index {@code k}; true when there is one. */
         boolean advanceTo(long k) {
+            if (layout == 5) {
+                return advanceVersion2(k);
+            }
             while (!ended && index < k) {
                 if (!pages.next()) {
                     ended = true;
@@ -416,6 +484,15 @@ final class NdaxReader {
                         volts = pages.f32(1) * 1e-4;
                         celsius = pages.i16(5) / 10.0;
                     }
+                    case 4 -> {
+                        int kind = pages.u8(7);
+                        if (kind != 0x65 && kind != 0x74) {
+                            continue;
+                        }
+                        index = pages.u32(8);
+                        volts = pages.i32(31) / 10000.0;
+                        celsius = pages.i16(41) / 10.0;
+                    }
                     default -> {
                         if (pages.u8(0) != 0x65) {
                             continue;
@@ -425,6 +502,32 @@ final class NdaxReader {
                         celsius = pages.i16(5) / 10.0;
                     }
                 }
+            }
+            return index == k;
+        }
+
+        private boolean advanceVersion2(long k) {
+            ByteWindow w = records;
+            while (!ended && index < k) {
+                if (w.ensure(94) < tag.length) {
+                    ended = true;
+                    break;
+                }
+                if (!w.matches(0, tag)) {
+                    w.skip(1);
+                    continue;
+                }
+                if (w.available() < 94) {
+                    throw NewareErrors.bad(file, name, "truncated: the record at byte " + w.offset() + " has "
+                            + w.available() + " of its 94 bytes");
+                }
+                int kind = w.u8(0);
+                if (kind == 0x65 || kind == 0x74) {
+                    index = w.u32(8);
+                    volts = w.i32(31) / 10000.0;
+                    celsius = w.i16(41) / 10.0;
+                }
+                w.skip(94);
             }
             return index == k;
         }
@@ -504,17 +607,15 @@ final class NdaxReader {
 
     private void readWholeRecords(ZipFile zip, ByteWindow w, int version) {
         WallClock clock = new WallClock(context.options().zone());
-        RowSink sink = new RowSink(file.toString(), RowSink.Shape.plain(false, true, false), context);
-        if (hasAuxMembers(zip)) {
-            context.warn(file + ": auxiliary members of ndc version " + version + " are not read by this version");
-        }
+        List<AuxMember> aux = auxMembers(zip);
+        RowSink sink = new RowSink(file.toString(), auxShape(aux), context);
         if (version == 5) {
             skipHeader(w, DATA);
             NdcPages pages = new NdcPages(w, file, DATA, 125, 4040, 87);
             RecordView view = new SlotView(pages);
             while (pages.next()) {
                 if (pages.u8(7) == 0x55) {
-                    wholeRecord(view, sink, clock);
+                    wholeRecord(view, sink, clock, aux);
                 }
             }
         } else {
@@ -535,7 +636,7 @@ final class NdaxReader {
                                 + w.available() + " of its 94 bytes");
                     }
                     if (w.u8(0) == 0x55) {
-                        wholeRecord(view, sink, clock);
+                        wholeRecord(view, sink, clock, aux);
                     }
                     w.skip(94);
                 } else {
@@ -547,17 +648,7 @@ final class NdaxReader {
             throw NewareErrors.bad(file, DATA, "no data records");
         }
         sink.finish();
-    }
-
-    private static boolean hasAuxMembers(ZipFile zip) {
-        Enumeration<? extends ZipEntry> e = zip.entries();
-        while (e.hasMoreElements()) {
-            String n = e.nextElement().getName();
-            if (AUX_NAME.matcher(n).matches() || AUX_SHORT_NAME.matcher(n).matches()) {
-                return true;
-            }
-        }
-        return false;
+        new ArchiveProgress(0).done();
     }
 
     /** Little-endian reads of one whole record, wherever it sits. */
@@ -607,7 +698,7 @@ final class NdaxReader {
         }
     }
 
-    private void wholeRecord(RecordView r, RowSink s, WallClock clock) {
+    private void wholeRecord(RecordView r, RowSink s, WallClock clock, List<AuxMember> aux) {
         double scale = CurrentRange.scale(r.i32(82));
         if (Double.isNaN(scale)) {
             context.badLine(NewareErrors.badRange(file, DATA, r.u32(8), r.i32(82)));
@@ -635,5 +726,11 @@ final class NdaxReader {
         s.timestamp = year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59
                 || second > 60 ? Double.NaN : clock.epochSeconds(year, month, day, hour, minute, second);
         s.emit();
+        long k = s.recordIndex;
+        for (AuxMember a : aux) {
+            if (a.advanceTo(k)) {
+                s.aux(k, a.channel, a.celsius, a.volts);
+            }
+        }
     }
 }

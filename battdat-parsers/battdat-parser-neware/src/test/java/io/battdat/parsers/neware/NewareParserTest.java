@@ -121,6 +121,21 @@ class NewareParserTest {
         convert(sample, out);
         double[] t = doubles(out, "temperature");
         assertTrue(Arrays.stream(t).allMatch(x -> x > 20 && x < 40), "temperatures in C");
+        // each row's temperature is the aux member's reading of its record index: one f32 per index, 990 to a
+        // 4096-byte page from page offset 132, after a 4096-byte header (NewareNDA reads ndc 17 aux files so)
+        byte[] aux;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(sample.toFile())) {
+            aux = zip.getInputStream(zip.getEntry("data_AUX_225_3_1.ndc")).readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(aux).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        double[] index = doubles(out, "record_index");
+        assertEquals(80, t.length);
+        for (int r = 0; r < t.length; r++) {
+            long k = (long) index[r] - 1;
+            assertEquals(b.getFloat((int) (4096 + (k / 990) * 4096 + 132 + (k % 990) * 4)), t[r], 0.0, "row " + r);
+        }
         BatteryMetadata m = NewareParser.readMetadata(sample);
         assertEquals("Test_Data_Collection_Ndc17", m.comments());
         String json = m.toJson();
