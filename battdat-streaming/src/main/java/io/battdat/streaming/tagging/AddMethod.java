@@ -25,6 +25,6 @@ public final class AddMethod extends TaggingEnhancer {
 
     @Override
     PostProcessing plan(TableContext context) {
-        return new PostProcessing(-1, -1, true, false, true, false);
+        return PostProcessing.none().withMethod(true);
     }
 }

@@ -25,6 +25,6 @@ public final class AddState extends TaggingEnhancer {
 
     @Override
     PostProcessing plan(TableContext context) {
-        return new PostProcessing(-1, context.options().restCurrentThreshold(), true, false, false, false);
+        return PostProcessing.none().withState(context.options().restCurrentThreshold(), true);
     }
 }

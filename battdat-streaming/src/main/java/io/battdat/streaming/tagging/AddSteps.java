@@ -25,6 +25,6 @@ public final class AddSteps extends TaggingEnhancer {
 
     @Override
     PostProcessing plan(TableContext context) {
-        return new PostProcessing(-1, -1, true, true, false, false);
+        return PostProcessing.none().withSteps(true);
     }
 }

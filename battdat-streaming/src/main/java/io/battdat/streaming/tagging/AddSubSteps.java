@@ -25,6 +25,6 @@ public final class AddSubSteps extends TaggingEnhancer {
 
     @Override
     PostProcessing plan(TableContext context) {
-        return new PostProcessing(-1, -1, true, false, false, true);
+        return PostProcessing.none().withSubsteps(true);
     }
 }

@@ -93,7 +93,7 @@ public final class ArbinResParser implements VendorParser {
                 continue;
             }
             for (long id : ids) {
-                CellFiles cell = new CellFiles(whole.name() + "_test" + id, List.of(f));
+                CellFiles cell = CellFiles.of(whole.name() + "_test" + id, List.of(f));
                 testOfCell.put(cell, id);
                 cells.add(cell);
             }
