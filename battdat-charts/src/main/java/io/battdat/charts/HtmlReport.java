@@ -16,7 +16,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -226,21 +225,11 @@ public final class HtmlReport {
                 .replace("/*UPLOT_CSS*/", uplotCss.replace("</", "<\\/"))
                 .replace("/*UPLOT_JS*/", uplotJs.replace("</script", "<\\/script"))
                 .replace("/*REPORT_DATA*/", data.toString());
-        Path tmp = out.resolveSibling(out.getFileName() + ".partial");
-        try {
+        WholeFile.write(out, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write(html);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing left to clean when the move succeeded
-            }
-        }
+        });
         LOG.debug("wrote {} ({} charts)", out, charts.size());
     }
 

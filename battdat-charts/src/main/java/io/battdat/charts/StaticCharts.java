@@ -18,13 +18,10 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -104,8 +101,7 @@ public final class StaticCharts {
             throw new InvalidUseException("--width/--height must be 50..20000 and --dpi 10..1200");
         }
         JFreeChart chart = toJFreeChart(data);
-        Path tmp = out.resolveSibling(out.getFileName() + ".partial");
-        try {
+        WholeFile.write(out, tmp -> {
             if (name.endsWith(".svg")) {
                 // the workaround draws rotated labels as glyph outlines; as SVG text they stay searchable
                 org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
@@ -133,15 +129,6 @@ public final class StaticCharts {
             } else {
                 throw new InvalidUseException("--out must end in .png or .svg: " + out);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // best effort: the picture itself was moved or never written
-            }
-        }
+        });
     }
 }

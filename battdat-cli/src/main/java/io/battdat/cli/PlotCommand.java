@@ -9,6 +9,7 @@ import io.battdat.charts.Charts;
 import io.battdat.charts.StaticCharts;
 import io.battdat.streaming.Battdat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,25 +46,11 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "F", description = "The picture: F.png or F.svg.")
     Path out;
 
-    @Option(names = "--cycles", split = ",", paramLabel = "C", description = {"Cycles for voltage-capacity and",
-            "dqdv: numbers, first, last (e.g. 1,10,100,last). Default: up to five spread over the test."})
-    List<String> cycles = new ArrayList<>();
-
-    @Option(names = "--every", paramLabel = "N", description = "Draw every N-th cycle (with or instead of --cycles).")
-    int every;
-
-    @Option(names = "--from", paramLabel = "S", description = "timeseries: start, in seconds of test_time.")
-    Double from;
-
-    @Option(names = "--to", paramLabel = "S", description = "timeseries: end, in seconds of test_time.")
-    Double to;
+    @Mixin
+    ChartSelection selection;
 
     @Option(names = "--normalize", description = "capacity: divide by each line's first cycle.")
     boolean normalize;
-
-    @Option(names = "--points", paramLabel = "N", defaultValue = "2000",
-            description = "Points per line at most (default ${DEFAULT-VALUE}).")
-    int points;
 
     @Option(names = "--width", defaultValue = "900", description = "Width in points (default ${DEFAULT-VALUE}).")
     int width;
@@ -83,9 +70,7 @@ final class PlotCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         ChartKind kind = ChartKind.of(chart);
         StaticCharts.checkDestination(out);
-        ChartOptions options = ChartOptions.builder().cycles(cycles).every(every)
-                .timeRange(from == null ? Double.NEGATIVE_INFINITY : from, to == null ? Double.POSITIVE_INFINITY : to)
-                .points(points).normalize(normalize).build();
+        ChartOptions options = selection.options().normalize(normalize).build();
         CellDataReader reader = new CellDataReader(Battdat.engine());
         List<CellData> cells = new ArrayList<>();
         for (Path f : files) {

@@ -4,6 +4,7 @@ import io.battdat.charts.ChartOptions;
 import io.battdat.charts.HtmlReport;
 import io.battdat.streaming.Battdat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -37,31 +37,15 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "F", description = "The HTML file to write.")
     Path out;
 
-    @Option(names = "--cycles", split = ",", paramLabel = "C", description = {"Cycles for voltage-capacity and",
-            "dqdv: numbers, first, last. Default: up to five spread over the test."})
-    List<String> cycles = new ArrayList<>();
-
-    @Option(names = "--every", paramLabel = "N", description = "Draw every N-th cycle.")
-    int every;
-
-    @Option(names = "--from", paramLabel = "S", description = "Time series start, in seconds of test_time.")
-    Double from;
-
-    @Option(names = "--to", paramLabel = "S", description = "Time series end, in seconds of test_time.")
-    Double to;
-
-    @Option(names = "--points", paramLabel = "N", defaultValue = "2000",
-            description = "Points per line at most (default ${DEFAULT-VALUE}; fewer with many cells).")
-    int points;
+    @Mixin
+    ChartSelection selection;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ChartOptions options = ChartOptions.builder().cycles(cycles).every(every)
-                .timeRange(from == null ? Double.NEGATIVE_INFINITY : from, to == null ? Double.POSITIVE_INFINITY : to)
-                .points(points).build();
+        ChartOptions options = selection.options().build();
         int charts = new HtmlReport(Battdat.engine()).write(files, options, out);
         long size = out.toFile().length();
         spec.commandLine().getOut().println("wrote " + out + ": " + charts + " charts, "

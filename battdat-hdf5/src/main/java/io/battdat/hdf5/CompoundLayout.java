@@ -80,7 +80,8 @@ record CompoundLayout(List<CompoundMember> members, int elementSize) {
                 case 8 -> StorageType.FLOAT64;
                 default -> throw new NotATableException("member " + name + " is a " + f.getSize() + "-byte float");
             };
-            return new ColumnSpec(name, st, st.size(), shape, f.getByteOrder() == ByteOrder.BIG_ENDIAN);
+            return ColumnSpec.builder(name, st).shape(shape).bigEndian(f.getByteOrder() == ByteOrder.BIG_ENDIAN)
+                    .build();
         }
         if (type instanceof FixedPoint i) {
             StorageType st = switch (i.getSize()) {
@@ -90,13 +91,14 @@ record CompoundLayout(List<CompoundMember> members, int elementSize) {
                 case 8 -> i.isSigned() ? StorageType.INT64 : StorageType.UINT64;
                 default -> throw new NotATableException("member " + name + " is a " + i.getSize() + "-byte integer");
             };
-            return new ColumnSpec(name, st, st.size(), shape, i.getByteOrder() == ByteOrder.BIG_ENDIAN);
+            return ColumnSpec.builder(name, st).shape(shape).bigEndian(i.getByteOrder() == ByteOrder.BIG_ENDIAN)
+                    .build();
         }
         if (type instanceof BitField b) {
             if (b.getSize() != 1) {
                 throw new NotATableException("member " + name + " is a " + (8 * b.getSize()) + "-bit bitfield");
             }
-            return new ColumnSpec(name, StorageType.BOOL, 1, shape, false);
+            return ColumnSpec.builder(name, StorageType.BOOL).itemSize(1).shape(shape).build();
         }
         if (type instanceof EnumDataType e) {
             return columnFor(name, e.getBaseType(), shape);
@@ -105,7 +107,7 @@ record CompoundLayout(List<CompoundMember> members, int elementSize) {
             if (s.getSize() < 1) {
                 throw new NotATableException("member " + name + " is a string of size " + s.getSize());
             }
-            return new ColumnSpec(name, StorageType.STRING, s.getSize(), shape, false);
+            return ColumnSpec.builder(name, StorageType.STRING).itemSize(s.getSize()).shape(shape).build();
         }
         if (type instanceof CompoundDataType c && c.getMembers().size() == 2) {
             CompoundDataType.CompoundDataMember r = c.getMembers().get(0);
@@ -114,7 +116,8 @@ record CompoundLayout(List<CompoundMember> members, int elementSize) {
                     && im.getDataType() instanceof FloatingPoint imf && rf.getSize() == imf.getSize()
                     && (rf.getSize() == 4 || rf.getSize() == 8) && r.getOffset() == 0 && im.getOffset() == rf.getSize()) {
                 StorageType st = rf.getSize() == 4 ? StorageType.COMPLEX64 : StorageType.COMPLEX128;
-                return new ColumnSpec(name, st, st.size(), shape, rf.getByteOrder() == ByteOrder.BIG_ENDIAN);
+                return ColumnSpec.builder(name, st).shape(shape).bigEndian(rf.getByteOrder() == ByteOrder.BIG_ENDIAN)
+                        .build();
             }
         }
         throw new NotATableException("member " + name + " has HDF5 datatype class " + type.getDataClass()

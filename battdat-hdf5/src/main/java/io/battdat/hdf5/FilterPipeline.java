@@ -71,7 +71,7 @@ final class FilterPipeline {
         io.jhdf.filter.FilterPipeline[] plugins = new io.jhdf.filter.FilterPipeline[stored.size()];
         for (int i = 0; i < stored.size(); i++) {
             FilterPipelineMessage.FilterInfo f = stored.get(i);
-            out.add(new FilterInfo(f.getId(), nameOf(f.getId(), f.getName()), f.getData()));
+            out.add(FilterInfo.of(f.getId(), nameOf(f.getId(), f.getName()), f.getData()));
             if (f.getId() != DEFLATE && f.getId() != SHUFFLE && f.getId() != FLETCHER32) {
                 plugins[i] = plugin(f);
             }

@@ -46,14 +46,14 @@ class ShuffledDecodeTest {
                 ColumnSpec.of("c128", StorageType.COMPLEX128),
                 ColumnSpec.of("c64", StorageType.COMPLEX64),
                 ColumnSpec.of("flag", StorageType.BOOL),
-                new ColumnSpec("pair", StorageType.FLOAT64, 8, new int[] {2}, false),
-                new ColumnSpec("be64", StorageType.FLOAT64, 8, new int[0], true),
-                new ColumnSpec("be32", StorageType.INT32, 4, new int[0], true),
+                ColumnSpec.builder("pair", StorageType.FLOAT64).itemSize(8).shape(new int[] {2}).build(),
+                ColumnSpec.builder("be64", StorageType.FLOAT64).itemSize(8).bigEndian(true).build(),
+                ColumnSpec.builder("be32", StorageType.INT32).itemSize(4).bigEndian(true).build(),
                 ColumnSpec.string("s3", 3),
                 ColumnSpec.string("s8", 8),
                 ColumnSpec.string("s11", 11),
-                new ColumnSpec("s20x2", StorageType.STRING, 20, new int[] {2}, false),
-                new ColumnSpec("tri", StorageType.INT16, 2, new int[] {3}, false),
+                ColumnSpec.builder("s20x2", StorageType.STRING).itemSize(20).shape(new int[] {2}).build(),
+                ColumnSpec.builder("tri", StorageType.INT16).itemSize(2).shape(new int[] {3}).build(),
                 ColumnSpec.of("last16", StorageType.INT16));
         return layoutOf(specs);
     }

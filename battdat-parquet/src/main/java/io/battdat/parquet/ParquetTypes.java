@@ -128,14 +128,14 @@ final class ParquetTypes {
                     throw new NotATableException("column '" + name + "' is recorded as " + dtype + " but its list "
                             + "holds " + parquetElement.getPrimitiveTypeName() + ", not DOUBLE");
                 }
-                return new ColumnSpec(name, dtype.endsWith("c8") ? StorageType.COMPLEX64 : StorageType.COMPLEX128,
-                        dtype.endsWith("c8") ? 8 : 16, shape, false);
+                return ColumnSpec.builder(name, dtype.endsWith("c8") ? StorageType.COMPLEX64 : StorageType.COMPLEX128)
+                        .shape(shape).build();
             }
             if (shape.length == 0) {
                 throw new NotATableException("column '" + name + "' is recorded with an empty shape; a list column "
                         + "reads as an array member");
             }
-            return new ColumnSpec(name, element.type(), element.itemSize(), shape, false);
+            return ColumnSpec.builder(name, element.type()).itemSize(element.itemSize()).shape(shape).build();
         }
 
         /** The {@code battdat_array_members} entry of a column, or null for a plain scalar column. */

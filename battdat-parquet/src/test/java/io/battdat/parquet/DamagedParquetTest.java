@@ -35,10 +35,8 @@ class DamagedParquetTest {
     void damagedListColumnsAreTypedErrorsToo() throws Exception {
         io.battdat.api.data.TableLayout layout = io.battdat.api.data.TableLayout.of(
                 io.battdat.api.data.ColumnSpec.of("test_time", io.battdat.api.data.StorageType.FLOAT64),
-                new io.battdat.api.data.ColumnSpec("vec", io.battdat.api.data.StorageType.FLOAT64, 8, new int[]{3},
-                        false),
-                new io.battdat.api.data.ColumnSpec("counts", io.battdat.api.data.StorageType.INT32, 4, new int[]{2},
-                        false));
+                io.battdat.api.data.ColumnSpec.builder("vec", io.battdat.api.data.StorageType.FLOAT64).shape(3).build(),
+                io.battdat.api.data.ColumnSpec.builder("counts", io.battdat.api.data.StorageType.INT32).shape(2).build());
         io.battdat.api.data.BatchBuffer b = io.battdat.api.data.BatchBuffer.allocate(layout, 6_000);
         for (int r = 0; r < 6_000; r++) {
             ((io.battdat.api.data.DoubleColumn) b.column(0)).buffer()[r] = r;

@@ -150,7 +150,8 @@ class DuckDbInteropTest {
             assertEquals(50_000, t.rows());
             assertEquals(ColumnSpec.string("state", 11), t.layout().column(3), "width of the longest string");
             assertEquals(StorageType.UINT8, t.layout().column(5).type());
-            List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", ReadOptions.builder().batchRows(4_096).threads(1).prefetch(0).build());
+            List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", ReadOptions.builder().batchRows(4_096)
+                    .threads(1).prefetch(0).build());
             assertEquals(50_000, rows.size());
             for (int i = 0; i < rows.size(); i += 7) {
                 List<Object> row = rows.get(i);
@@ -171,8 +172,8 @@ class DuckDbInteropTest {
     @Test
     void duckDbReadsArrayMembersAsListsAndWeReadItsLists() throws SQLException {
         TableLayout layout = TableLayout.of(ColumnSpec.of("test_time", StorageType.FLOAT64),
-                new ColumnSpec("vec", StorageType.FLOAT64, 8, new int[]{3}, false),
-                new ColumnSpec("counts", StorageType.INT32, 4, new int[]{2}, false),
+                ColumnSpec.builder("vec", StorageType.FLOAT64).itemSize(8).shape(new int[]{3}).build(),
+                ColumnSpec.builder("counts", StorageType.INT32).itemSize(4).shape(new int[]{2}).build(),
                 ColumnSpec.of("z", StorageType.COMPLEX128));
         int rows = 4_000;
         BatchBuffer b = BatchBuffer.allocate(layout, rows);
@@ -225,7 +226,7 @@ class DuckDbInteropTest {
                     + "battdat_array_members: '{\"pair\": {\"dtype\": \"<f8\", \"shape\": [2]}}'})");
         }
         try (StoredDataset ds = new ParquetStreamReader().open(theirs)) {
-            assertEquals(new ColumnSpec("pair", StorageType.FLOAT64, 8, new int[]{2}, false),
+            assertEquals(ColumnSpec.builder("pair", StorageType.FLOAT64).itemSize(8).shape(new int[]{2}).build(),
                     ds.table("raw_data").layout().column(1));
             List<List<Object>> back = TestingTables.readAll(ds, "raw_data",
                     ReadOptions.builder().batchRows(4_096).threads(1).prefetch(0).build());

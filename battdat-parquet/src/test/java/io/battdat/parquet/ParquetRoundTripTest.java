@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParquetRoundTripTest {
     private static final int ROWS = 10_000;
-    private static final ReadOptions SMALL_BATCHES = ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0).build();
+    private static final ReadOptions SMALL_BATCHES = ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0)
+            .build();
 
     @TempDir
     Path dir;
@@ -226,13 +227,13 @@ class ParquetRoundTripTest {
     @Test
     void arrayMembersAndComplexColumnsRoundTripAsLists() {
         TableLayout layout = TableLayout.of(ColumnSpec.of("test_time", StorageType.FLOAT64),
-                new ColumnSpec("vec", StorageType.FLOAT64, 8, new int[]{2, 3}, false),
-                new ColumnSpec("counts", StorageType.INT16, 2, new int[]{2}, false),
-                new ColumnSpec("flags", StorageType.BOOL, 1, new int[]{3}, false),
-                new ColumnSpec("half", StorageType.FLOAT16, 2, new int[]{2}, false),
-                new ColumnSpec("labels", StorageType.STRING, 7, new int[]{2}, false),
+                ColumnSpec.builder("vec", StorageType.FLOAT64).itemSize(8).shape(new int[]{2, 3}).build(),
+                ColumnSpec.builder("counts", StorageType.INT16).itemSize(2).shape(new int[]{2}).build(),
+                ColumnSpec.builder("flags", StorageType.BOOL).itemSize(1).shape(new int[]{3}).build(),
+                ColumnSpec.builder("half", StorageType.FLOAT16).itemSize(2).shape(new int[]{2}).build(),
+                ColumnSpec.builder("labels", StorageType.STRING).itemSize(7).shape(new int[]{2}).build(),
                 ColumnSpec.of("z", StorageType.COMPLEX128),
-                new ColumnSpec("zz", StorageType.COMPLEX64, 8, new int[]{2}, false));
+                ColumnSpec.builder("zz", StorageType.COMPLEX64).itemSize(8).shape(new int[]{2}).build());
         int rows = 5_000;
         BatchBuffer b = BatchBuffer.allocate(layout, rows);
         for (int r = 0; r < rows; r++) {
@@ -285,8 +286,8 @@ class ParquetRoundTripTest {
     @Test
     void columnsParquetCannotHoldAreRefusedByName() {
         try (DatasetSink sink = writer.open(dir.resolve("x.parquet"), WriteOptions.create(TestingTables.metadata()))) {
-            TableLayout huge = TableLayout.of(new ColumnSpec("spectrum", StorageType.FLOAT64, 8,
-                    new int[]{1024, 1024}, false));
+            TableLayout huge = TableLayout.of(ColumnSpec.builder("spectrum", StorageType.FLOAT64).itemSize(8)
+                    .shape(new int[]{1024, 1024}).build());
             UnsupportedFeatureException e = assertThrows(UnsupportedFeatureException.class,
                     () -> sink.createTable("eis_data", huge, TestingTables.schema(), 1));
             assertTrue(e.getMessage().contains("'spectrum'") && e.getMessage().contains("/eis_data"), e.getMessage());

@@ -69,7 +69,7 @@ final class CellWriterTask implements VoidFunction<Iterator<InternalRow>> {
     private TableLayout layout() {
         List<ColumnSpec> specs = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            specs.add(new ColumnSpec(names[i], types[i], itemSizes[i], new int[0], false));
+            specs.add(ColumnSpec.builder(names[i], types[i]).itemSize(itemSizes[i]).build());
         }
         return TableLayout.of(specs);
     }

@@ -125,7 +125,7 @@ public final class BattdatEngine {
                     LOG.warn("{}: schema of table {} does not match others", file, t.path());
                 }
             }
-            return new DatasetSummary(metadata, prefixes, schemas, ignored);
+            return DatasetSummary.builder(metadata).prefixes(prefixes).schemas(schemas).ignored(ignored).build();
         }
     }
 

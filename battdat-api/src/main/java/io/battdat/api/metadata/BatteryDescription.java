@@ -1,16 +1,12 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
-import io.battdat.api.json.Json;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +14,7 @@ import java.util.Map;
  * The battery (docs/format.md section 4.4). Every field is optional; unknown fields are kept in {@link #extra()}.
  */
 @JsonDeserialize(builder = BatteryDescription.Builder.class)
-public final class BatteryDescription {
+public final class BatteryDescription extends MetadataModel {
     // the JSON fields, written in this order (pydantic's) under their snake_case names
     @JsonProperty
     private final String manufacturer;
@@ -40,9 +36,9 @@ public final class BatteryDescription {
     private final ElectrolyteDescription electrolyte;
     @JsonProperty
     private final Double nominalCapacity;
-    private final Map<String, Object> extra;
 
     private BatteryDescription(Builder b) {
+        super(b.extra);
         if (b.layerCount != null && b.layerCount <= 1) {
             throw Validation.invalid("layer_count", "must be greater than 1, got " + b.layerCount);
         }
@@ -56,7 +52,6 @@ public final class BatteryDescription {
         cathode = b.cathode;
         electrolyte = b.electrolyte;
         nominalCapacity = b.nominalCapacity;
-        extra = Validation.frozenExtra(b.extra, BatteryDescription.class);
     }
 
     /** A builder with every field empty. */
@@ -68,7 +63,7 @@ public final class BatteryDescription {
     public Builder toBuilder() {
         return new Builder().manufacturer(manufacturer).design(design).layerCount(layerCount).formFactor(formFactor)
                 .mass(mass).dimensions(dimensions).anode(anode).cathode(cathode).electrolyte(electrolyte)
-                .nominalCapacity(nominalCapacity).extra(extra);
+                .nominalCapacity(nominalCapacity).extra(extra());
     }
 
     /** Manufacturer, or null. */
@@ -121,36 +116,15 @@ public final class BatteryDescription {
         return nominalCapacity;
     }
 
-    /** Unknown fields in their order, unmodifiable (never null). */
-    @JsonAnyGetter
-    @JsonSerialize(using = ExtraFieldsWriter.class)
-    public Map<String, Object> extra() {
-        return extra;
-    }
-
-    private List<Object> values() {
-        return Arrays.asList(manufacturer, design, layerCount, formFactor, mass, dimensions, anode, cathode, electrolyte, nominalCapacity, extra);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof BatteryDescription other && values().equals(other.values());
-    }
-
-    @Override
-    public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** The description as JSON with every field. */
-    @Override
-    public String toString() {
-        return "BatteryDescription" + Json.write(this);
+    List<Object> fieldValues() {
+        return Arrays.asList(manufacturer, design, layerCount, formFactor, mass, dimensions, anode, cathode,
+                electrolyte, nominalCapacity);
     }
 
     /** Builds a {@link BatteryDescription}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder {
+    public static final class Builder extends ModelBuilder {
         private String manufacturer;
         private String design;
         private Integer layerCount;
@@ -161,7 +135,6 @@ public final class BatteryDescription {
         private ElectrodeDescription cathode;
         private ElectrolyteDescription electrolyte;
         private Double nominalCapacity;
-        private final Map<String, Object> extra = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -239,16 +212,13 @@ public final class BatteryDescription {
         /** Sets an extra (unknown) field. */
         @JsonAnySetter
         public Builder extra(String key, Object value) {
-            extra.put(key, value);
+            putExtra(key, value);
             return this;
         }
 
         /** Replaces all extra fields. */
         public Builder extra(Map<String, Object> value) {
-            extra.clear();
-            if (value != null) {
-                extra.putAll(value);
-            }
+            replaceExtra(value);
             return this;
         }
 

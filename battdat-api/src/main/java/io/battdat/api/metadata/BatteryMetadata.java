@@ -1,13 +1,11 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.json.Json;
 
@@ -33,7 +31,7 @@ import java.util.function.Consumer;
  * {@link Builder}'s method of the same name.
  */
 @JsonDeserialize(builder = BatteryMetadata.Builder.class)
-public final class BatteryMetadata {
+public final class BatteryMetadata extends MetadataModel {
     /**
      * The version of the Python battdat toolkit whose format this library follows (its last release); written as
      * {@link #version()} of new documents. Python compares this string to its own version when it builds a
@@ -64,9 +62,9 @@ public final class BatteryMetadata {
     private final List<List<String>> authors;
     @JsonProperty
     private final List<String> associatedIds;
-    private final Map<String, Object> extra;
 
     private BatteryMetadata(Builder b) {
+        super(b.extra);
         name = b.name;
         comments = b.comments;
         version = b.version == null ? CURRENT_VERSION : b.version;
@@ -78,7 +76,6 @@ public final class BatteryMetadata {
         datasetName = b.datasetName;
         authors = authors(b.authors);
         associatedIds = UrlNormalizer.normalizeAll(b.associatedIds, "associated_ids");
-        extra = Validation.frozenExtra(b.extra, BatteryMetadata.class);
     }
 
     private static List<List<String>> authors(List<List<String>> authors) {
@@ -306,32 +303,10 @@ public final class BatteryMetadata {
         return associatedIds;
     }
 
-    /** Unknown fields in their order, unmodifiable (never null). */
-    @JsonAnyGetter
-    @JsonSerialize(using = ExtraFieldsWriter.class)
-    public Map<String, Object> extra() {
-        return extra;
-    }
-
-    private List<Object> values() {
+    @Override
+    List<Object> fieldValues() {
         return Arrays.asList(name, comments, version, isMeasurement, testProtocol, battery, modeling, source,
-                datasetName, authors, associatedIds, extra);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BatteryMetadata other && values().equals(other.values());
-    }
-
-    @Override
-    public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** The document as its JSON with every field. */
-    @Override
-    public String toString() {
-        return "BatteryMetadata" + toJson();
+                datasetName, authors, associatedIds);
     }
 
     /**
@@ -339,7 +314,7 @@ public final class BatteryMetadata {
      * through the methods annotated {@code @JsonProperty} (named as the fields) and {@code @JsonAnySetter}.
      */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder {
+    public static final class Builder extends ModelBuilder {
         private String name;
         private String comments;
         private String version = CURRENT_VERSION;
@@ -351,7 +326,6 @@ public final class BatteryMetadata {
         private String datasetName;
         private List<List<String>> authors;
         private List<String> associatedIds;
-        private final Map<String, Object> extra = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -368,7 +342,7 @@ public final class BatteryMetadata {
             datasetName = m.datasetName;
             authors = m.authors;
             associatedIds = m.associatedIds;
-            extra.putAll(m.extra);
+            extra.putAll(m.extra());
         }
 
         /** Sets the cell name. */
@@ -462,16 +436,13 @@ public final class BatteryMetadata {
         /** Sets an extra (unknown) field; a new key goes after the existing ones. */
         @JsonAnySetter
         public Builder extra(String key, Object value) {
-            extra.put(key, value);
+            putExtra(key, value);
             return this;
         }
 
         /** Replaces all extra fields. */
         public Builder extra(Map<String, Object> value) {
-            extra.clear();
-            if (value != null) {
-                extra.putAll(value);
-            }
+            replaceExtra(value);
             return this;
         }
 

@@ -1,16 +1,12 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.battdat.api.json.Json;
 
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +15,7 @@ import java.util.Map;
  * #extra()}.
  */
 @JsonDeserialize(builder = CyclingProtocol.Builder.class)
-public final class CyclingProtocol {
+public final class CyclingProtocol extends MetadataModel {
     // the JSON fields, written in this order (pydantic's) under their snake_case names
     @JsonProperty
     private final String cycler;
@@ -29,14 +25,13 @@ public final class CyclingProtocol {
     private final Double setTemperature;
     @JsonProperty
     private final String schedule;
-    private final Map<String, Object> extra;
 
     private CyclingProtocol(Builder b) {
+        super(b.extra);
         cycler = b.cycler;
         startDate = b.startDate;
         setTemperature = b.setTemperature;
         schedule = b.schedule;
-        extra = Validation.frozenExtra(b.extra, CyclingProtocol.class);
     }
 
     /** A builder with every field empty. */
@@ -47,7 +42,7 @@ public final class CyclingProtocol {
     /** A builder holding this protocol's values. */
     public Builder toBuilder() {
         return new Builder().cycler(cycler).startDate(startDate).setTemperature(setTemperature).schedule(schedule)
-                .extra(extra);
+                .extra(extra());
     }
 
     /** Cycler make and model, or null. */
@@ -70,41 +65,18 @@ public final class CyclingProtocol {
         return schedule;
     }
 
-    /** Unknown fields in their order, unmodifiable (never null). */
-    @JsonAnyGetter
-    @JsonSerialize(using = ExtraFieldsWriter.class)
-    public Map<String, Object> extra() {
-        return extra;
-    }
-
-    private List<Object> values() {
-        return Arrays.asList(cycler, startDate, setTemperature, schedule, extra);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof CyclingProtocol other && values().equals(other.values());
-    }
-
-    @Override
-    public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** The description as JSON with every field. */
-    @Override
-    public String toString() {
-        return "CyclingProtocol" + Json.write(this);
+    List<Object> fieldValues() {
+        return Arrays.asList(cycler, startDate, setTemperature, schedule);
     }
 
     /** Builds a {@link CyclingProtocol}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder {
+    public static final class Builder extends ModelBuilder {
         private String cycler;
         private LocalDate startDate;
         private Double setTemperature;
         private String schedule;
-        private final Map<String, Object> extra = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -140,16 +112,13 @@ public final class CyclingProtocol {
         /** Sets an extra (unknown) field. */
         @JsonAnySetter
         public Builder extra(String key, Object value) {
-            extra.put(key, value);
+            putExtra(key, value);
             return this;
         }
 
         /** Replaces all extra fields. */
         public Builder extra(Map<String, Object> value) {
-            extra.clear();
-            if (value != null) {
-                extra.putAll(value);
-            }
+            replaceExtra(value);
             return this;
         }
 

@@ -1,16 +1,12 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
-import io.battdat.api.json.Json;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +15,7 @@ import java.util.Map;
  * #extra()}.
  */
 @JsonDeserialize(builder = ElectrodeDescription.Builder.class)
-public final class ElectrodeDescription {
+public final class ElectrodeDescription extends MetadataModel {
     // the JSON fields, written in this order (pydantic's) under their snake_case names
     @JsonProperty
     private final String name;
@@ -35,9 +31,9 @@ public final class ElectrodeDescription {
     private final Double loading;
     @JsonProperty
     private final Double porosity;
-    private final Map<String, Object> extra;
 
     private ElectrodeDescription(Builder b) {
+        super(b.extra);
         Validation.required("name", b.name);
         Validation.range("thickness", b.thickness, 0, Double.POSITIVE_INFINITY);
         Validation.range("area", b.area, 0, Double.POSITIVE_INFINITY);
@@ -50,7 +46,6 @@ public final class ElectrodeDescription {
         area = b.area;
         loading = b.loading;
         porosity = b.porosity;
-        extra = Validation.frozenExtra(b.extra, ElectrodeDescription.class);
     }
 
     /** An electrode with only a name. */
@@ -66,7 +61,7 @@ public final class ElectrodeDescription {
     /** A builder holding this electrode's values. */
     public Builder toBuilder() {
         return new Builder().name(name).supplier(supplier).product(product).thickness(thickness).area(area)
-                .loading(loading).porosity(porosity).extra(extra);
+                .loading(loading).porosity(porosity).extra(extra());
     }
 
     /** Required name. */
@@ -104,36 +99,14 @@ public final class ElectrodeDescription {
         return porosity;
     }
 
-    /** Unknown fields in their order, unmodifiable (never null). */
-    @JsonAnyGetter
-    @JsonSerialize(using = ExtraFieldsWriter.class)
-    public Map<String, Object> extra() {
-        return extra;
-    }
-
-    private List<Object> values() {
-        return Arrays.asList(name, supplier, product, thickness, area, loading, porosity, extra);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof ElectrodeDescription other && values().equals(other.values());
-    }
-
-    @Override
-    public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** The description as JSON with every field. */
-    @Override
-    public String toString() {
-        return "ElectrodeDescription" + Json.write(this);
+    List<Object> fieldValues() {
+        return Arrays.asList(name, supplier, product, thickness, area, loading, porosity);
     }
 
     /** Builds an {@link ElectrodeDescription}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder {
+    public static final class Builder extends ModelBuilder {
         private String name;
         private String supplier;
         private String product;
@@ -141,7 +114,6 @@ public final class ElectrodeDescription {
         private Double area;
         private Double loading;
         private Double porosity;
-        private final Map<String, Object> extra = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -198,16 +170,13 @@ public final class ElectrodeDescription {
         /** Sets an extra (unknown) field. */
         @JsonAnySetter
         public Builder extra(String key, Object value) {
-            extra.put(key, value);
+            putExtra(key, value);
             return this;
         }
 
         /** Replaces all extra fields. */
         public Builder extra(Map<String, Object> value) {
-            extra.clear();
-            if (value != null) {
-                extra.putAll(value);
-            }
+            replaceExtra(value);
             return this;
         }
 

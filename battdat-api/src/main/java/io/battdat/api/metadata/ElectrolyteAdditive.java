@@ -1,16 +1,12 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
-import io.battdat.api.json.Json;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +17,7 @@ import java.util.Map;
  * {@link #extra()}.
  */
 @JsonDeserialize(builder = ElectrolyteAdditive.Builder.class)
-public final class ElectrolyteAdditive {
+public final class ElectrolyteAdditive extends MetadataModel {
     // the JSON fields, written in this order (pydantic's) under their snake_case names
     @JsonProperty
     private final String name;
@@ -29,14 +25,13 @@ public final class ElectrolyteAdditive {
     private final Double amount;
     @JsonProperty
     private final Double units;
-    private final Map<String, Object> extra;
 
     private ElectrolyteAdditive(Builder b) {
+        super(b.extra);
         Validation.required("name", b.name);
         name = b.name;
         amount = b.amount;
         units = b.units;
-        extra = Validation.frozenExtra(b.extra, ElectrolyteAdditive.class);
     }
 
     /** An additive with a name and an amount. */
@@ -51,7 +46,7 @@ public final class ElectrolyteAdditive {
 
     /** A builder holding this additive's values. */
     public Builder toBuilder() {
-        return new Builder().name(name).amount(amount).units(units).extra(extra);
+        return new Builder().name(name).amount(amount).units(units).extra(extra());
     }
 
     /** Required name. */
@@ -69,40 +64,17 @@ public final class ElectrolyteAdditive {
         return units;
     }
 
-    /** Unknown fields in their order, unmodifiable (never null). */
-    @JsonAnyGetter
-    @JsonSerialize(using = ExtraFieldsWriter.class)
-    public Map<String, Object> extra() {
-        return extra;
-    }
-
-    private List<Object> values() {
-        return Arrays.asList(name, amount, units, extra);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof ElectrolyteAdditive other && values().equals(other.values());
-    }
-
-    @Override
-    public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** The additive as JSON with every field. */
-    @Override
-    public String toString() {
-        return "ElectrolyteAdditive" + Json.write(this);
+    List<Object> fieldValues() {
+        return Arrays.asList(name, amount, units);
     }
 
     /** Builds an {@link ElectrolyteAdditive}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder {
+    public static final class Builder extends ModelBuilder {
         private String name;
         private Double amount;
         private Double units;
-        private final Map<String, Object> extra = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -131,16 +103,13 @@ public final class ElectrolyteAdditive {
         /** Sets an extra (unknown) field. */
         @JsonAnySetter
         public Builder extra(String key, Object value) {
-            extra.put(key, value);
+            putExtra(key, value);
             return this;
         }
 
         /** Replaces all extra fields. */
         public Builder extra(Map<String, Object> value) {
-            extra.clear();
-            if (value != null) {
-                extra.putAll(value);
-            }
+            replaceExtra(value);
             return this;
         }
 

@@ -1,18 +1,14 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
-import io.battdat.api.json.Json;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,20 +19,19 @@ import java.util.Map;
  * {@link #extra()}.
  */
 @JsonDeserialize(builder = ElectrolyteDescription.Builder.class)
-public final class ElectrolyteDescription {
+public final class ElectrolyteDescription extends MetadataModel {
     // the JSON fields, written in this order (pydantic's) under their snake_case names
     @JsonProperty
     private final String name;
     @JsonProperty
     private final List<ElectrolyteAdditive> additives;
-    private final Map<String, Object> extra;
 
     private ElectrolyteDescription(Builder b) {
+        super(b.extra);
         Validation.required("name", b.name);
         name = b.name;
         List<ElectrolyteAdditive> list = Validation.listWithoutNulls("additives", b.additives);
         additives = list == null ? List.of() : list;
-        extra = Validation.frozenExtra(b.extra, ElectrolyteDescription.class);
     }
 
     /** An electrolyte with a name and additives. */
@@ -51,7 +46,7 @@ public final class ElectrolyteDescription {
 
     /** A builder holding this electrolyte's values. */
     public Builder toBuilder() {
-        return new Builder().name(name).additives(additives).extra(extra);
+        return new Builder().name(name).additives(additives).extra(extra());
     }
 
     /** Required name. */
@@ -64,39 +59,16 @@ public final class ElectrolyteDescription {
         return additives;
     }
 
-    /** Unknown fields in their order, unmodifiable (never null). */
-    @JsonAnyGetter
-    @JsonSerialize(using = ExtraFieldsWriter.class)
-    public Map<String, Object> extra() {
-        return extra;
-    }
-
-    private List<Object> values() {
-        return Arrays.asList(name, additives, extra);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof ElectrolyteDescription other && values().equals(other.values());
-    }
-
-    @Override
-    public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** The electrolyte as JSON with every field. */
-    @Override
-    public String toString() {
-        return "ElectrolyteDescription" + Json.write(this);
+    List<Object> fieldValues() {
+        return Arrays.asList(name, additives);
     }
 
     /** Builds an {@link ElectrolyteDescription}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder {
+    public static final class Builder extends ModelBuilder {
         private String name;
         private List<ElectrolyteAdditive> additives;
-        private final Map<String, Object> extra = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -119,16 +91,13 @@ public final class ElectrolyteDescription {
         /** Sets an extra (unknown) field. */
         @JsonAnySetter
         public Builder extra(String key, Object value) {
-            extra.put(key, value);
+            putExtra(key, value);
             return this;
         }
 
         /** Replaces all extra fields. */
         public Builder extra(Map<String, Object> value) {
-            extra.clear();
-            if (value != null) {
-                extra.putAll(value);
-            }
+            replaceExtra(value);
             return this;
         }
 

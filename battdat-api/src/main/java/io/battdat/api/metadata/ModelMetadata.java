@@ -1,16 +1,12 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.BadFormatException;
-import io.battdat.api.json.Json;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +18,7 @@ import java.util.Map;
  * This port reads a missing {@code version} as null instead of failing, so such files open.
  */
 @JsonDeserialize(builder = ModelMetadata.Builder.class)
-public final class ModelMetadata {
+public final class ModelMetadata extends MetadataModel {
     // the JSON fields, written in this order (pydantic's) under their snake_case names
     @JsonProperty
     private final String name;
@@ -36,9 +32,9 @@ public final class ModelMetadata {
     private final List<String> models;
     @JsonProperty
     private final String simulationType;
-    private final Map<String, Object> extra;
 
     private ModelMetadata(Builder b) {
+        super(b.extra);
         Validation.required("name", b.name);
         name = b.name;
         version = b.version;
@@ -46,7 +42,6 @@ public final class ModelMetadata {
         references = UrlNormalizer.normalizeAll(b.references, "references");
         models = Validation.listWithoutNulls("models", b.models);
         simulationType = b.simulationType;
-        extra = Validation.frozenExtra(b.extra, ModelMetadata.class);
     }
 
     /** A builder for a model of that software name. */
@@ -57,7 +52,7 @@ public final class ModelMetadata {
     /** A builder holding this model's values. */
     public Builder toBuilder() {
         return new Builder().name(name).version(version).type(type).references(references).models(models)
-                .simulationType(simulationType).extra(extra);
+                .simulationType(simulationType).extra(extra());
     }
 
     /** Required software name. */
@@ -90,43 +85,20 @@ public final class ModelMetadata {
         return simulationType;
     }
 
-    /** Unknown fields in their order, unmodifiable (never null). */
-    @JsonAnyGetter
-    @JsonSerialize(using = ExtraFieldsWriter.class)
-    public Map<String, Object> extra() {
-        return extra;
-    }
-
-    private List<Object> values() {
-        return Arrays.asList(name, version, type, references, models, simulationType, extra);
-    }
-
     @Override
-    public boolean equals(Object o) {
-        return o instanceof ModelMetadata other && values().equals(other.values());
-    }
-
-    @Override
-    public int hashCode() {
-        return values().hashCode();
-    }
-
-    /** The description as JSON with every field. */
-    @Override
-    public String toString() {
-        return "ModelMetadata" + Json.write(this);
+    List<Object> fieldValues() {
+        return Arrays.asList(name, version, type, references, models, simulationType);
     }
 
     /** Builds a {@link ModelMetadata}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder {
+    public static final class Builder extends ModelBuilder {
         private String name;
         private String version;
         private ModelTypes type;
         private List<String> references;
         private List<String> models;
         private String simulationType;
-        private final Map<String, Object> extra = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -176,16 +148,13 @@ public final class ModelMetadata {
         /** Sets an extra (unknown) field. */
         @JsonAnySetter
         public Builder extra(String key, Object value) {
-            extra.put(key, value);
+            putExtra(key, value);
             return this;
         }
 
         /** Replaces all extra fields. */
         public Builder extra(Map<String, Object> value) {
-            extra.clear();
-            if (value != null) {
-                extra.putAll(value);
-            }
+            replaceExtra(value);
             return this;
         }
 

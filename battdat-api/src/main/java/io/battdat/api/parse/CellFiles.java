@@ -12,18 +12,63 @@ import java.util.function.Function;
 
 /**
  * The files of one cell, in reading order, and the cell's name (the battdat metadata {@code name} when the user
- * gives none, and the default prefix when several cells go into one file).
- *
- * @param name  the cell's name, never empty
- * @param files the files, at least one
+ * gives none, and the default prefix when several cells go into one file); immutable. Made with {@link #of}; the
+ * constructor is private so that the description can gain fields without breaking callers.
  */
-public record CellFiles(String name, List<Path> files) {
-    public CellFiles {
+public final class CellFiles {
+    private final String name;
+    private final List<Path> files;
+
+    private CellFiles(String name, List<Path> files) {
         Objects.requireNonNull(name, "name");
         files = List.copyOf(files);
         if (name.isEmpty() || files.isEmpty()) {
             throw new InvalidUseException("a cell needs a name and at least one file");
         }
+        this.name = name;
+        this.files = files;
+    }
+
+    /**
+     * A cell.
+     *
+     * @param name  the cell's name, never empty
+     * @param files the files in reading order, at least one (copied)
+     * @throws InvalidUseException when the name is empty or there is no file
+     */
+    public static CellFiles of(String name, List<Path> files) {
+        return new CellFiles(name, files);
+    }
+
+    /** The cell's name, never empty. */
+    public String name() {
+        return name;
+    }
+
+    /** The files in reading order, at least one, unmodifiable. */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** A copy with another name. */
+    public CellFiles withName(String newName) {
+        return new CellFiles(newName, files);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CellFiles c && name.equals(c.name) && files.equals(c.files);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + files.hashCode();
+    }
+
+    /** The fields in the form a record would print them. */
+    @Override
+    public String toString() {
+        return "CellFiles[name=" + name + ", files=" + files + "]";
     }
 
     /** One file as its own cell, named after the file without its extension. */

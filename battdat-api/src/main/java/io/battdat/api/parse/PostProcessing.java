@@ -1,5 +1,7 @@
 package io.battdat.api.parse;
 
+import java.util.Objects;
+
 /**
  * What the engine derives from a {@code raw_data} table while streaming it to storage (docs/conversion.md section 3),
  * so that no parser carries its own copy. Applied in this order, each step buffering at most one step or cycle of rows:
@@ -19,15 +21,26 @@ package io.battdat.api.parse;
  * </ol>
  * Derived columns are appended after the parser's columns, in that order.
  *
- * @param dropDuplicateDigits decimals of the time rounding of {@code drop_cycles}, or -1 to keep every row
- * @param restCurrent         the rest-current threshold in A, or a negative value to keep the parser's states
- * @param restInclusive       whether |I| equal to the threshold is rest (AddState) or not (Arbin's reader)
- * @param steps               add {@code step_index}
- * @param method              add {@code method}
- * @param substeps            add {@code substep_index}
+ * <p>Immutable; start from {@link #none()} or {@link #tagging()} and change with the {@code with*} methods (the
+ * constructor is private so that steps can be added without breaking callers).
  */
-public record PostProcessing(int dropDuplicateDigits, double restCurrent, boolean restInclusive, boolean steps,
-                             boolean method, boolean substeps) {
+public final class PostProcessing {
+    private final int dropDuplicateDigits;
+    private final double restCurrent;
+    private final boolean restInclusive;
+    private final boolean steps;
+    private final boolean method;
+    private final boolean substeps;
+
+    private PostProcessing(int dropDuplicateDigits, double restCurrent, boolean restInclusive, boolean steps,
+                           boolean method, boolean substeps) {
+        this.dropDuplicateDigits = dropDuplicateDigits;
+        this.restCurrent = restCurrent;
+        this.restInclusive = restInclusive;
+        this.steps = steps;
+        this.method = method;
+        this.substeps = substeps;
+    }
 
     /** Nothing derived: the parser's rows are stored as they are. */
     public static PostProcessing none() {
@@ -49,8 +62,73 @@ public record PostProcessing(int dropDuplicateDigits, double restCurrent, boolea
         return new PostProcessing(dropDuplicateDigits, threshold, inclusive, steps, method, substeps);
     }
 
+    /** A copy that adds {@code step_index} (AddSteps) or not. */
+    public PostProcessing withSteps(boolean value) {
+        return new PostProcessing(dropDuplicateDigits, restCurrent, restInclusive, value, method, substeps);
+    }
+
+    /** A copy that adds {@code method} (AddMethod) or not. */
+    public PostProcessing withMethod(boolean value) {
+        return new PostProcessing(dropDuplicateDigits, restCurrent, restInclusive, steps, value, substeps);
+    }
+
+    /** A copy that adds {@code substep_index} (AddSubSteps) or not. */
+    public PostProcessing withSubsteps(boolean value) {
+        return new PostProcessing(dropDuplicateDigits, restCurrent, restInclusive, steps, method, value);
+    }
+
+    /** Decimals of the time rounding of {@code drop_cycles}, or -1 to keep every row. */
+    public int dropDuplicateDigits() {
+        return dropDuplicateDigits;
+    }
+
+    /** The rest-current threshold in A, or a negative value to keep the parser's states. */
+    public double restCurrent() {
+        return restCurrent;
+    }
+
+    /** Whether |I| equal to the threshold is rest (AddState) or not (Arbin's reader). */
+    public boolean restInclusive() {
+        return restInclusive;
+    }
+
+    /** Whether {@code step_index} is added. */
+    public boolean steps() {
+        return steps;
+    }
+
+    /** Whether {@code method} is added. */
+    public boolean method() {
+        return method;
+    }
+
+    /** Whether {@code substep_index} is added. */
+    public boolean substeps() {
+        return substeps;
+    }
+
     /** Whether any column is derived or any row dropped. */
     public boolean isEmpty() {
         return dropDuplicateDigits < 0 && restCurrent < 0 && !steps && !method && !substeps;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PostProcessing p && dropDuplicateDigits == p.dropDuplicateDigits
+                && Double.compare(restCurrent, p.restCurrent) == 0 && restInclusive == p.restInclusive
+                && steps == p.steps && method == p.method && substeps == p.substeps;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dropDuplicateDigits, restCurrent, restInclusive, steps, method, substeps);
+    }
+
+    /** The fields in the form a record would print them. */
+    @Override
+    public String toString() {
+        return "PostProcessing[dropDuplicateDigits=" + dropDuplicateDigits + ", restCurrent=" + restCurrent
+                + ", restInclusive=" + restInclusive + ", steps=" + steps + ", method=" + method + ", substeps="
+                + substeps + "]";
     }
 }

@@ -23,7 +23,7 @@ public final class DerivedColumn {
      * @param units       its units, or null
      */
     public static DerivedColumn ofFloat(String name, String description, String units) {
-        return new DerivedColumn(name, new ColumnInfo(false, ColumnType.FLOAT, description, units, false));
+        return new DerivedColumn(name, ColumnInfo.of(description, ColumnType.FLOAT, units));
     }
 
     /** A column with a full description. */

@@ -119,8 +119,8 @@ public class ColumnSchema {
      */
     public ColumnSchema withExtraColumn(String name, String description, ColumnType type, boolean required,
                                         String units, boolean monotonic) {
-        return withExtraColumn(name, new ColumnInfo(required, type == null ? ColumnType.OTHER : type, description,
-                units, monotonic));
+        return withExtraColumn(name, ColumnInfo.builder(description).required(required)
+                .type(type == null ? ColumnType.OTHER : type).units(units).monotonic(monotonic).build());
     }
 
     /**
@@ -159,8 +159,7 @@ public class ColumnSchema {
 
     private static Map<String, ColumnInfo> cleared(Map<String, ColumnInfo> infos, java.util.Collection<String> names) {
         Map<String, ColumnInfo> out = new LinkedHashMap<>();
-        infos.forEach((name, i) -> out.put(name, names.contains(name)
-                ? new ColumnInfo(i.required(), i.type(), i.description(), i.units(), false) : i));
+        infos.forEach((name, i) -> out.put(name, names.contains(name) ? i.withMonotonic(false) : i));
         return out;
     }
 
@@ -256,8 +255,8 @@ public class ColumnSchema {
         if (units != null && !(units instanceof String)) {
             throw new SchemaViolationException(null, null, "column " + where + " has non-text units: " + units);
         }
-        return new ColumnInfo(bool(n.get("required"), "required", where), type, description, (String) units,
-                bool(n.get("monotonic"), "monotonic", where));
+        return ColumnInfo.builder(description).required(bool(n.get("required"), "required", where)).type(type)
+                .units((String) units).monotonic(bool(n.get("monotonic"), "monotonic", where)).build();
     }
 
     /** pydantic's lax booleans: true/false, 0/1 and the usual words. */

@@ -8,7 +8,8 @@ final class Columns {
     private final Map<String, ColumnInfo> map = new LinkedHashMap<>();
 
     Columns add(String name, ColumnType type, String units, boolean required, boolean monotonic, String description) {
-        map.put(name, new ColumnInfo(required, type, description, units, monotonic));
+        map.put(name, ColumnInfo.builder(description).required(required).type(type).units(units)
+                .monotonic(monotonic).build());
         return this;
     }
 

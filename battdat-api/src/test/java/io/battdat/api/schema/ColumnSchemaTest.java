@@ -86,7 +86,8 @@ class ColumnSchemaTest {
                 "test_time", "voltage", "current", "internal_resistance", "time", "temperature", "cycle_time",
                 "cycle_capacity", "cycle_energy", "cycle_capacity_charge", "cycle_capacity_discharge"),
                 raw.columnNames());
-        assertEquals(new ColumnInfo(true, ColumnType.FLOAT, "Time from the beginning of measurements", "s", true),
+        assertEquals(ColumnInfo.builder("Time from the beginning of measurements").required(true)
+                .type(ColumnType.FLOAT).units("s").monotonic(true).build(),
                 raw.get("test_time"));
         assertEquals(ColumnType.STATE, raw.get("state").type());
         assertEquals(ColumnType.CONTROL, raw.get("method").type());
@@ -123,8 +124,8 @@ class ColumnSchemaTest {
                 eis.columnNames());
         assertEquals(List.of("test_id", "frequency", "z_real", "z_imag", "z_mag", "z_phase"), eis.columns().entrySet()
                 .stream().filter(e -> e.getValue().required()).map(Map.Entry::getKey).toList());
-        assertEquals(new ColumnInfo(false, ColumnType.FLOAT, "Time as a UNIX timestamp. Assumed to be in UTC", null,
-                false), eis.get("time"));
+        assertEquals(ColumnInfo.builder("Time as a UNIX timestamp. Assumed to be in UTC").type(ColumnType.FLOAT)
+                .build(), eis.get("time"));
         assertEquals("Degree", eis.get("z_phase").units());
         assertTrue(eis.get("test_time").monotonic());
     }

@@ -1,5 +1,6 @@
 package io.battdat.hdf5.codecs;
 
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -8,19 +9,20 @@ import java.util.OptionalLong;
  * Slots 0-3 are filled by the filter's {@code set_local} callback; slots 4-6 are optional and default to clevel 5,
  * byte shuffle and blosclz.
  *
- * @param typesize   element size for the shuffles ({@code cd_values[2]}; 1 when absent)
- * @param chunkBytes uncompressed chunk size ({@code cd_values[3]}, unsigned), when present and non-zero
- * @param clevel     compression level 0-9
- * @param shuffle    pre-compression shuffle
- * @param codec      inner compressor
+ * <p>Immutable; made with {@link #fromClientData} or {@link #builder()} (the constructor is private so that the
+ * parameters can gain fields, as blosc's own settings grow, without breaking callers).
  */
-public record BloscParameters(int typesize, OptionalLong chunkBytes, int clevel, ShuffleMode shuffle,
-                              InnerCodec codec) {
-
+public final class BloscParameters {
     /** hdf5-blosc's {@code FILTER_BLOSC_VERSION}, written to {@code cd_values[0]}. */
     public static final int FILTER_REVISION = 2;
     /** c-blosc 1.x's {@code BLOSC_VERSION_FORMAT}, written to {@code cd_values[1]}. */
     public static final int BLOSC_FORMAT_VERSION = 2;
+
+    private final int typesize;
+    private final OptionalLong chunkBytes;
+    private final int clevel;
+    private final ShuffleMode shuffle;
+    private final InnerCodec codec;
 
     /**
      * Interprets filter client data; missing optional slots take hdf5-blosc's defaults, out-of-range values are
@@ -42,6 +44,45 @@ public record BloscParameters(int typesize, OptionalLong chunkBytes, int clevel,
         return new BloscParameters(typesize, chunkBytes, clevel, shuffle, codec);
     }
 
+    /** A builder holding hdf5-blosc's defaults: typesize 1, no chunk size, clevel 5, byte shuffle, blosclz. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private BloscParameters(int typesize, OptionalLong chunkBytes, int clevel, ShuffleMode shuffle,
+                            InnerCodec codec) {
+        this.typesize = typesize;
+        this.chunkBytes = Objects.requireNonNull(chunkBytes, "chunkBytes");
+        this.clevel = clevel;
+        this.shuffle = Objects.requireNonNull(shuffle, "shuffle");
+        this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    /** Element size for the shuffles ({@code cd_values[2]}; 1 when absent). */
+    public int typesize() {
+        return typesize;
+    }
+
+    /** Uncompressed chunk size ({@code cd_values[3]}, unsigned), when present and non-zero. */
+    public OptionalLong chunkBytes() {
+        return chunkBytes;
+    }
+
+    /** Compression level 0-9. */
+    public int clevel() {
+        return clevel;
+    }
+
+    /** Pre-compression shuffle. */
+    public ShuffleMode shuffle() {
+        return shuffle;
+    }
+
+    /** Inner compressor. */
+    public InnerCodec codec() {
+        return codec;
+    }
+
     /**
      * The client data hdf5-blosc would record for these settings.
      *
@@ -50,5 +91,70 @@ public record BloscParameters(int typesize, OptionalLong chunkBytes, int clevel,
     public int[] toClientData(long chunkBytes) {
         return new int[] {FILTER_REVISION, BLOSC_FORMAT_VERSION, typesize, (int) chunkBytes, clevel, shuffle.code(),
                 codec.code()};
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BloscParameters p && typesize == p.typesize && chunkBytes.equals(p.chunkBytes)
+                && clevel == p.clevel && shuffle == p.shuffle && codec == p.codec;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(typesize, chunkBytes, clevel, shuffle, codec);
+    }
+
+    /** The fields in the form a record would print them. */
+    @Override
+    public String toString() {
+        return "BloscParameters[typesize=" + typesize + ", chunkBytes=" + chunkBytes + ", clevel=" + clevel
+                + ", shuffle=" + shuffle + ", codec=" + codec + "]";
+    }
+
+    /** Builds {@link BloscParameters}; unset values are hdf5-blosc's defaults. */
+    public static final class Builder {
+        private int typesize = 1;
+        private OptionalLong chunkBytes = OptionalLong.empty();
+        private int clevel = 5;
+        private ShuffleMode shuffle = ShuffleMode.BYTE;
+        private InnerCodec codec = InnerCodec.BLOSCLZ;
+
+        private Builder() {
+        }
+
+        /** Sets the element size for the shuffles. */
+        public Builder typesize(int value) {
+            typesize = value;
+            return this;
+        }
+
+        /** Sets the uncompressed chunk size in bytes. */
+        public Builder chunkBytes(long value) {
+            chunkBytes = OptionalLong.of(value);
+            return this;
+        }
+
+        /** Sets the compression level 0-9. */
+        public Builder clevel(int value) {
+            clevel = value;
+            return this;
+        }
+
+        /** Sets the pre-compression shuffle. */
+        public Builder shuffle(ShuffleMode value) {
+            shuffle = value;
+            return this;
+        }
+
+        /** Sets the inner compressor. */
+        public Builder codec(InnerCodec value) {
+            codec = value;
+            return this;
+        }
+
+        /** The parameters. */
+        public BloscParameters build() {
+            return new BloscParameters(typesize, chunkBytes, clevel, shuffle, codec);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.battdat.hdf5.codecs;
 
 import io.jhdf.exceptions.HdfFilterException;
-import io.jhdf.filter.Filter;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 
@@ -17,14 +16,12 @@ import java.io.InputStream;
  * <p>Decoding stops with an {@link HdfFilterException} once the output passes the decoded chunk size cap, so a
  * decompression bomb cannot exhaust the heap.
  */
-public class Bzip2Filter implements Filter {
+public class Bzip2Filter extends CappedFilter {
 
     /** The registered HDF5 filter id. */
     public static final int ID = 307;
 
     private static final int DEFAULT_BLOCK_SIZE = 9;
-
-    private final int maxDecodedBytes;
 
     /** A filter capped by {@link DecodeLimits#maxChunkBytes()}, as loaded by the service loader. */
     public Bzip2Filter() {
@@ -37,25 +34,12 @@ public class Bzip2Filter implements Filter {
      * @param maxDecodedBytes largest decoded chunk, or a negative value for {@link DecodeLimits#maxChunkBytes()}
      */
     public Bzip2Filter(int maxDecodedBytes) {
-        this.maxDecodedBytes = maxDecodedBytes;
-    }
-
-    @Override
-    public int getId() {
-        return ID;
-    }
-
-    @Override
-    public String getName() {
-        return "bzip2";
+        super(ID, "bzip2", maxDecodedBytes);
     }
 
     @Override
     public byte[] decode(byte[] encoded, int[] filterData) {
-        if (encoded == null) {
-            throw new HdfFilterException("bzip2 chunk is null");
-        }
-        int cap = maxDecodedBytes >= 0 ? maxDecodedBytes : DecodeLimits.maxChunkBytes();
+        int cap = decodedCap(encoded);
         CappedByteSink sink = new CappedByteSink((int) Math.min(cap, 4L * encoded.length + 1024), cap, "bzip2 chunk");
         try (InputStream in = new BZip2CompressorInputStream(new ByteArrayInputStream(encoded), false)) {
             while (true) {

@@ -4,7 +4,6 @@ import io.airlift.compress.MalformedInputException;
 import io.airlift.compress.lzo.LzoCompressor;
 import io.airlift.compress.lzo.LzoDecompressor;
 import io.jhdf.exceptions.HdfFilterException;
-import io.jhdf.filter.Filter;
 
 import java.util.Arrays;
 import java.util.zip.Adler32;
@@ -20,7 +19,7 @@ import java.util.zip.Adler32;
  * <p>The stream does not record its uncompressed size, so the output buffer grows until the stream fits, bounded by
  * LZO's maximum expansion (a byte of input yields at most 255 bytes of output) and the decoded chunk size cap.
  */
-public class LzoFilter implements Filter {
+public class LzoFilter extends CappedFilter {
 
     /** The registered HDF5 filter id. */
     public static final int ID = 305;
@@ -28,8 +27,6 @@ public class LzoFilter implements Filter {
     private static final int MAX_EXPANSION = 256;
     private static final int LEGACY_TRAILER = 8;
     private static final int MIN_GUESS = 64 * 1024;
-
-    private final int maxDecodedBytes;
 
     /** A filter capped by {@link DecodeLimits#maxChunkBytes()}, as loaded by the service loader. */
     public LzoFilter() {
@@ -42,28 +39,15 @@ public class LzoFilter implements Filter {
      * @param maxDecodedBytes largest decoded chunk, or a negative value for {@link DecodeLimits#maxChunkBytes()}
      */
     public LzoFilter(int maxDecodedBytes) {
-        this.maxDecodedBytes = maxDecodedBytes;
-    }
-
-    @Override
-    public int getId() {
-        return ID;
-    }
-
-    @Override
-    public String getName() {
-        return "lzo";
+        super(ID, "lzo", maxDecodedBytes);
     }
 
     @Override
     public byte[] decode(byte[] encoded, int[] filterData) {
-        if (encoded == null) {
-            throw new HdfFilterException("lzo chunk is null");
-        }
+        int cap = decodedCap(encoded);
         if (encoded.length == 0) {
             throw new HdfFilterException("lzo chunk is empty");
         }
-        int cap = maxDecodedBytes >= 0 ? maxDecodedBytes : DecodeLimits.maxChunkBytes();
         try {
             return decompress(encoded, encoded.length, cap);
         } catch (HdfFilterException bare) {

@@ -76,7 +76,7 @@ class BloscRoundTripTest {
         byte[] data = TestData.compressible(100_000, 3);
         for (InnerCodec codec : InnerCodec.values()) {
             for (ShuffleMode shuffle : ShuffleMode.values()) {
-                int[] cd = new BloscParameters(8, java.util.OptionalLong.empty(), 7, shuffle, codec)
+                int[] cd = BloscParameters.builder().typesize(8).clevel(7).shuffle(shuffle).codec(codec).build()
                         .toClientData(data.length);
                 byte[] encoded = filter.encode(data, cd);
                 BloscHeader header = BloscHeader.parse(encoded, data.length);

@@ -8,7 +8,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.OptionalLong;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +44,7 @@ class CorruptInputTest {
     }
 
     private static int[] cd(long chunkBytes) {
-        return new BloscParameters(8, OptionalLong.of(chunkBytes), 5, ShuffleMode.BYTE, InnerCodec.LZ4)
+        return BloscParameters.builder().typesize(8).chunkBytes(chunkBytes).codec(InnerCodec.LZ4).build()
                 .toClientData(chunkBytes);
     }
 

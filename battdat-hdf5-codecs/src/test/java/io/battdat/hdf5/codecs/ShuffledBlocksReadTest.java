@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -207,7 +206,7 @@ class ShuffledBlocksReadTest {
     }
 
     private static int[] clientData(int elementSize, int chunkBytes, InnerCodec codec) {
-        return new BloscParameters(elementSize, OptionalLong.of(chunkBytes), 5, ShuffleMode.BYTE, codec)
+        return BloscParameters.builder().typesize(elementSize).chunkBytes(chunkBytes).codec(codec).build()
                 .toClientData(chunkBytes);
     }
 

@@ -3,7 +3,6 @@ package io.battdat.hdf5.codecs;
 import io.jhdf.exceptions.HdfFilterException;
 import org.junit.jupiter.api.Test;
 
-import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,7 +14,8 @@ class SkippedFilterChunkTest {
     private final BloscFilter filter = new BloscFilter();
 
     private static int[] cd(int chunkBytes) {
-        return new BloscParameters(40, OptionalLong.of(chunkBytes), 1, ShuffleMode.NONE, InnerCodec.BLOSCLZ)
+        return BloscParameters.builder().typesize(40).chunkBytes(chunkBytes).clevel(1).shuffle(ShuffleMode.NONE)
+                .build()
                 .toClientData(chunkBytes);
     }
 

@@ -1,5 +1,7 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.hdf5.ObjectHeaderV1;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import java.util.List;
  * (32001).
  */
 final class FilterPipelineMessage {
-    static final int TYPE = 0x000B;
+    static final int TYPE = ObjectHeaderV1.MessageType.FILTER_PIPELINE;
 
     private FilterPipelineMessage() {
     }

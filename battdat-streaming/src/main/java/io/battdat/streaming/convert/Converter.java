@@ -129,8 +129,9 @@ public final class Converter {
             throw e;
         }
         progress.done();
-        return new ConvertReport(output, parser.formatName(), rows, dropped, badLines.count(), badLines.first(),
-                skipped, List.copyOf(warnings), progress.bytesRead());
+        return ConvertReport.builder(output, parser.formatName()).cells(rows).rowsDropped(dropped)
+                .badLines(badLines.count(), badLines.first()).skippedFiles(skipped).warnings(List.copyOf(warnings))
+                .bytesRead(progress.bytesRead()).build();
     }
 
     /** Deletes an output this run created (a file, or a Parquet dataset's directory tree). */
@@ -243,7 +244,7 @@ public final class Converter {
                     + cells.stream().map(CellFiles::name).toList() + "; convert them separately, or leave out --cell "
                     + "(each cell then goes into its own prefix group)");
         }
-        return List.of(new CellFiles(name, cells.get(0).files()));
+        return List.of(CellFiles.of(name, cells.get(0).files()));
     }
 
     /** The given prefixes, or none for one cell, or the cells' names made into valid group names. */

@@ -6,7 +6,6 @@ import io.battdat.api.postprocess.CycleAccumulator;
 import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.CycleValues;
 import io.battdat.api.postprocess.DerivedColumn;
-import io.battdat.api.postprocess.PostProcessSpi;
 import io.battdat.api.postprocess.TableContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +27,7 @@ import java.util.List;
  * wrong; here the boundary value is the last own row's value plus the trapezoid to the boundary row, which is
  * what StateOfCharge would have written had it not restarted at 0.
  */
-public final class CapacityPerCycle implements CycleSummarizer {
+public final class CapacityPerCycle extends BuiltInPlugin.WithFixedColumns implements CycleSummarizer {
     private static final Logger LOG = LoggerFactory.getLogger(CapacityPerCycle.class);
     private static final List<DerivedColumn> COLUMNS = List.of(
             DerivedColumn.ofFloat("energy_charge", "Energy stored during the charge of a cycle", "W-hr"),
@@ -45,21 +44,7 @@ public final class CapacityPerCycle implements CycleSummarizer {
 
     /** For {@code ServiceLoader}. */
     public CapacityPerCycle() {
-    }
-
-    @Override
-    public int spiVersion() {
-        return PostProcessSpi.VERSION;
-    }
-
-    @Override
-    public String name() {
-        return "capacity";
-    }
-
-    @Override
-    public List<DerivedColumn> columns(TableContext context) {
-        return COLUMNS;
+        super("capacity", COLUMNS);
     }
 
     @Override

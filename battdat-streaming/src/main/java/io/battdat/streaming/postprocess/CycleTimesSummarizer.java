@@ -5,7 +5,6 @@ import io.battdat.api.postprocess.CycleAccumulator;
 import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.CycleValues;
 import io.battdat.api.postprocess.DerivedColumn;
-import io.battdat.api.postprocess.PostProcessSpi;
 import io.battdat.api.postprocess.TableContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,7 @@ import java.util.List;
  * one, else (a gap, or the last cycle) the cycle's last time minus its first. Logs Python's two warnings (a cycle
  * of one row; missing cycle numbers) once per table.
  */
-public final class CycleTimesSummarizer implements CycleSummarizer {
+public final class CycleTimesSummarizer extends BuiltInPlugin.WithFixedColumns implements CycleSummarizer {
     private static final Logger LOG = LoggerFactory.getLogger(CycleTimesSummarizer.class);
     private static final List<DerivedColumn> COLUMNS = List.of(
             DerivedColumn.ofFloat("cycle_start", "Time at the start of a cycle", "s"),
@@ -26,21 +25,7 @@ public final class CycleTimesSummarizer implements CycleSummarizer {
 
     /** For {@code ServiceLoader}. */
     public CycleTimesSummarizer() {
-    }
-
-    @Override
-    public int spiVersion() {
-        return PostProcessSpi.VERSION;
-    }
-
-    @Override
-    public String name() {
-        return "cycle-times";
-    }
-
-    @Override
-    public List<DerivedColumn> columns(TableContext context) {
-        return COLUMNS;
+        super("cycle-times", COLUMNS);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.battdat.streaming.postprocess;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.ConsistencyChecker;
-import io.battdat.api.postprocess.PostProcessSpi;
 import io.battdat.api.postprocess.TableCheck;
 import io.battdat.api.postprocess.TableContext;
 
@@ -23,20 +22,11 @@ import java.util.Locale;
  * about 12 MB with the copy), beyond which the check stops with a {@link BadFormatException} that says to
  * shorten the window.
  */
-public final class SignConventionChecker implements ConsistencyChecker {
+public final class SignConventionChecker extends BuiltInPlugin implements ConsistencyChecker {
 
     /** For {@code ServiceLoader}. */
     public SignConventionChecker() {
-    }
-
-    @Override
-    public int spiVersion() {
-        return PostProcessSpi.VERSION;
-    }
-
-    @Override
-    public String name() {
-        return "sign-convention";
+        super("sign-convention");
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.StorageType;
 import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.EnhancerStage;
-import io.battdat.api.postprocess.PostProcessSpi;
 import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableContext;
 
@@ -20,7 +19,7 @@ import java.util.function.Consumer;
  * cycle to the next cycle's first row and then overwrites that row with the next cycle's 0, which is the same as
  * restarting at every change of {@code cycle_number}.
  */
-public final class StateOfCharge implements RawDataEnhancer {
+public final class StateOfCharge extends BuiltInPlugin.WithFixedColumns implements RawDataEnhancer {
     static final List<DerivedColumn> COLUMNS = List.of(
             DerivedColumn.ofFloat("cycled_charge", "Net charge added to the cell since the start of the cycle "
                     + "(positive when charged); computed like the Python toolkit's StateOfCharge", "A-hr"),
@@ -31,21 +30,7 @@ public final class StateOfCharge implements RawDataEnhancer {
 
     /** For {@code ServiceLoader}. */
     public StateOfCharge() {
-    }
-
-    @Override
-    public int spiVersion() {
-        return PostProcessSpi.VERSION;
-    }
-
-    @Override
-    public String name() {
-        return "soc";
-    }
-
-    @Override
-    public List<DerivedColumn> columns(TableContext context) {
-        return COLUMNS;
+        super("soc", COLUMNS);
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.battdat.api.BadFormatException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.EnhancerStage;
-import io.battdat.api.postprocess.PostProcessSpi;
 import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableContext;
 
@@ -18,27 +17,13 @@ import java.util.function.Consumer;
  * other case, deriving {@code test_time} from a {@code date_time} column, does not arise: battdat files store
  * time as float seconds.
  */
-public final class TimeEnhancer implements RawDataEnhancer {
+public final class TimeEnhancer extends BuiltInPlugin.WithFixedColumns implements RawDataEnhancer {
     private static final List<DerivedColumn> COLUMNS = List.of(
             DerivedColumn.ofFloat("cycle_time", "Time since the beginning of a cycle", "s"));
 
     /** For {@code ServiceLoader}. */
     public TimeEnhancer() {
-    }
-
-    @Override
-    public int spiVersion() {
-        return PostProcessSpi.VERSION;
-    }
-
-    @Override
-    public String name() {
-        return "cycle-time";
-    }
-
-    @Override
-    public List<DerivedColumn> columns(TableContext context) {
-        return COLUMNS;
+        super("cycle-time", COLUMNS);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.battdat.api.postprocess.CycleAccumulator;
 import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.CycleValues;
 import io.battdat.api.postprocess.DerivedColumn;
-import io.battdat.api.postprocess.PostProcessSpi;
 import io.battdat.api.postprocess.TableContext;
 
 import java.util.ArrayList;
@@ -17,20 +16,11 @@ import java.util.List;
  * {@code temperature_average} (NaN temperatures are skipped, as pandas' {@code mean} does). The column names and
  * descriptions are those of the CycleLevelData schema.
  */
-public final class VoltageTemperatureSummarizer implements CycleSummarizer {
+public final class VoltageTemperatureSummarizer extends BuiltInPlugin implements CycleSummarizer {
 
     /** For {@code ServiceLoader}. */
     public VoltageTemperatureSummarizer() {
-    }
-
-    @Override
-    public int spiVersion() {
-        return PostProcessSpi.VERSION;
-    }
-
-    @Override
-    public String name() {
-        return "voltage-temperature";
+        super("voltage-temperature");
     }
 
     @Override

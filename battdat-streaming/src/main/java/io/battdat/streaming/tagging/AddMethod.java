@@ -1,30 +1,18 @@
 package io.battdat.streaming.tagging;
 
 import io.battdat.api.parse.PostProcessing;
-import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.TableContext;
-
-import java.util.List;
 
 /** Python's {@code AddMethod}: the control method of each step (rest, constant current or voltage, pulse...); needs {@code state}. */
 public final class AddMethod extends TaggingEnhancer {
 
     /** For {@code ServiceLoader}. */
     public AddMethod() {
-    }
-
-    @Override
-    public String name() {
-        return "method";
-    }
-
-    @Override
-    public List<DerivedColumn> columns(TableContext context) {
-        return rawDataColumn("method");
+        super("method", "method");
     }
 
     @Override
     PostProcessing plan(TableContext context) {
-        return new PostProcessing(-1, -1, true, false, true, false);
+        return PostProcessing.none().withMethod(true);
     }
 }

@@ -1,30 +1,18 @@
 package io.battdat.streaming.tagging;
 
 import io.battdat.api.parse.PostProcessing;
-import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.TableContext;
-
-import java.util.List;
 
 /** Python's {@code AddState}: {@code resting} when |current| is at most the threshold (1e-4 A by default), else {@code charging} or {@code discharging} by its sign. */
 public final class AddState extends TaggingEnhancer {
 
     /** For {@code ServiceLoader}. */
     public AddState() {
-    }
-
-    @Override
-    public String name() {
-        return "state";
-    }
-
-    @Override
-    public List<DerivedColumn> columns(TableContext context) {
-        return rawDataColumn("state");
+        super("state", "state");
     }
 
     @Override
     PostProcessing plan(TableContext context) {
-        return new PostProcessing(-1, context.options().restCurrentThreshold(), true, false, false, false);
+        return PostProcessing.none().withState(context.options().restCurrentThreshold(), true);
     }
 }

@@ -21,6 +21,27 @@ import java.util.function.Consumer;
  * with tags and a file enhanced afterwards get the same columns.
  */
 abstract class TaggingEnhancer implements RawDataEnhancer {
+    private final String name;
+    private final List<DerivedColumn> columns;
+
+    /**
+     * @param name   the plugin's name
+     * @param column the raw_data column it derives, described as the RawData schema describes it
+     */
+    TaggingEnhancer(String name, String column) {
+        this.name = name;
+        this.columns = List.of(DerivedColumn.of(column, new RawData().get(column)));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<DerivedColumn> columns(TableContext context) {
+        return columns;
+    }
 
     @Override
     public int spiVersion() {
@@ -61,10 +82,5 @@ abstract class TaggingEnhancer implements RawDataEnhancer {
                 deriver.finish();
             }
         };
-    }
-
-    /** The column as the RawData schema describes it. */
-    static List<DerivedColumn> rawDataColumn(String name) {
-        return List.of(DerivedColumn.of(name, new RawData().get(name)));
     }
 }

@@ -94,7 +94,7 @@ public final class ArbinResParser implements VendorParser {
                 continue;
             }
             for (long id : ids) {
-                CellFiles cell = new CellFiles(whole.name() + "_test" + id, List.of(f));
+                CellFiles cell = CellFiles.of(whole.name() + "_test" + id, List.of(f));
                 testOfCell.put(cell, id);
                 cells.add(cell);
             }

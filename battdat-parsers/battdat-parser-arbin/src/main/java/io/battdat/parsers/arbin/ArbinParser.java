@@ -155,7 +155,7 @@ public final class ArbinParser implements VendorParser {
             }
             parts.sort(Comparator.comparingLong(ArbinParser::partNumber));
             String name = key.getFileName().toString();
-            out.add(new CellFiles(name.substring(0, name.length() - "_Wb_*".length()), parts));
+            out.add(CellFiles.of(name.substring(0, name.length() - "_Wb_*".length()), parts));
         });
         return out;
     }

@@ -214,8 +214,9 @@ public final class BatteryArchiveParser implements VendorParser {
                 used.add(new int[]{i, specs.size()});
                 specs.add(ColumnSpec.of(c[1], StorageType.FLOAT64));
                 if (c[1].startsWith("current_")) {
-                    schema = schema.withExtraColumn(c[1], new ColumnInfo(false, ColumnType.FLOAT,
-                            (c[1].endsWith("minimum") ? "Minimum" : "Maximum") + " current during the cycle", "A", false));
+                    schema = schema.withExtraColumn(c[1], ColumnInfo.of(
+                            (c[1].endsWith("minimum") ? "Minimum" : "Maximum") + " current during the cycle",
+                            ColumnType.FLOAT, "A"));
                 }
             }
         }

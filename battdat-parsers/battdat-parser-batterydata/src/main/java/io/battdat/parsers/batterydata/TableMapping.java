@@ -57,8 +57,9 @@ final class TableMapping {
             boolean text = TEXT_COLUMNS.contains(name);
             add(new Target(i, name, text ? ColumnSpec.string(name, TEXT_WIDTH) : ColumnSpec.of(name,
                     StorageType.FLOAT64), 0));
-            out = out.withExtraColumn(name, new ColumnInfo(false, text ? ColumnType.OTHER : ColumnType.FLOAT,
-                    "Column " + name + " of the BatteryData export, kept as is (store-all)", null, false));
+            out = out.withExtraColumn(name, ColumnInfo.of(
+                    "Column " + name + " of the BatteryData export, kept as is (store-all)",
+                    text ? ColumnType.OTHER : ColumnType.FLOAT, null));
         }
         return out;
     }

@@ -31,7 +31,7 @@ final class RowSink {
     private static final int EARLY_AUX = 64;
 
     /** The engine derives the step and substep counters; this parser writes state and method itself. */
-    static final PostProcessing DERIVE = new PostProcessing(-1, -1, true, true, false, true);
+    static final PostProcessing DERIVE = PostProcessing.none().withSteps(true).withSubsteps(true);
 
     // ---- the record being decoded: set by a reader before emit() ----
     long recordIndex;
