@@ -135,7 +135,15 @@ public final class HadoopStorage implements StorageProvider {
             List<String> found = new ArrayList<>();
             String baseText = fs.makeQualified(basePath).toUri().getPath();
             String prefix = baseText.endsWith("/") ? baseText : baseText + "/";
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(basePath, recursive);
+            RemoteIterator<LocatedFileStatus> it;
+            try {
+                it = fs.listFiles(basePath, recursive);
+            } catch (FileNotFoundException e) {
+                if (isUnknownStore(e)) {
+                    throw e;
+                }
+                return found; // no such folder: nothing matches
+            }
             while (it.hasNext()) {
                 LocatedFileStatus st = it.next();
                 String full = st.getPath().toUri().getPath();
@@ -183,6 +191,19 @@ public final class HadoopStorage implements StorageProvider {
             }
         }
         return re.toString();
+    }
+
+    @Override
+    public void delete(String uri) {
+        org.apache.hadoop.fs.Path path = pathOf(uri);
+        FileSystem fs = fileSystem(uri, path);
+        withRetries(uri, "cannot delete", () -> {
+            try {
+                return fs.delete(path, false);
+            } catch (FileNotFoundException e) {
+                return false;
+            }
+        });
     }
 
     @Override

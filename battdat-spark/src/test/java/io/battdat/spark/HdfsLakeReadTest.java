@@ -15,9 +15,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -78,6 +81,31 @@ class HdfsLakeReadTest {
         List<Row> files = remote.select("file").distinct().collectAsList();
         assertEquals(4, files.size(), files.toString());
         assertTrue(files.get(0).getString(0).startsWith(root + "/lake/"), files.toString());
+    }
+
+    @Test
+    void aLakeWrittenToHdfsPartitionedByCellReadsBackWithTheSameTotals() throws Exception {
+        Dataset<Row> in = read(lake + "/**/*.h5")
+                .withColumn("cell", coalesce(col("cell"), regexp_extract(col("file"), "([^/]+)\\.h5$", 1)))
+                .select("cell", "test_time", "voltage", "current", "cycle_number");
+        String out = root + "/written";
+        in.write().format("battdat").partitionBy("cell").save(out);
+        List<String> cells = in.select("cell").distinct().collectAsList().stream().map(r -> r.getString(0) + ".h5")
+                .sorted().toList();
+        List<String> files = new java.util.ArrayList<>();
+        for (var st : cluster.getFileSystem().listStatus(new org.apache.hadoop.fs.Path(out))) {
+            files.add(st.getPath().getName());
+        }
+        java.util.Collections.sort(files);
+        assertEquals(cells, files, "one file per cell and nothing else (no staging leftovers)");
+        Dataset<Row> back = read(out);
+        assertEquals(in.count(), back.count());
+        assertEquals(in.agg(sum(col("voltage")), sum(col("test_time"))).first(),
+                back.agg(sum(col("voltage")), sum(col("test_time"))).first());
+        // a second save refuses by default, and overwrite replaces
+        assertThrows(Exception.class, () -> in.write().format("battdat").partitionBy("cell").save(out));
+        in.write().format("battdat").mode("overwrite").partitionBy("cell").save(out);
+        assertEquals(in.count(), read(out).count());
     }
 
     @Test

@@ -47,7 +47,7 @@ final class RemoteSink implements DatasetSink {
         try {
             WriteOptions local = options;
             if (exists && options.mode() == WriteMode.APPEND) {
-                download(provider, uri, staged.localFile());
+                provider.copyTo(uri, staged.localFile());
             } else if (options.mode() == WriteMode.OVERWRITE) {
                 local = options.withMode(WriteMode.CREATE); // the staging file is new; the upload replaces
             }
@@ -59,26 +59,6 @@ final class RemoteSink implements DatasetSink {
         } catch (RuntimeException e) {
             staged.abort();
             throw e;
-        }
-    }
-
-    /** Copies the existing file to the staging file in bounded pieces, so an append adds to it. */
-    private static void download(StorageProvider provider, String uri, java.nio.file.Path to) {
-        try (RandomAccessSource source = provider.open(uri);
-             FileChannel out = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.allocate(COPY_BYTES);
-            for (long at = 0; at < source.size(); ) {
-                buffer.clear().limit((int) Math.min(COPY_BYTES, source.size() - at));
-                source.readFully(at, buffer);
-                buffer.flip();
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                at += buffer.limit();
-            }
-        } catch (IOException e) {
-            throw new FileAccessException(to, null, "cannot stage a copy of " + uri + " to append to: "
-                    + e.getMessage(), e);
         }
     }
 

@@ -47,6 +47,42 @@ public interface StorageProvider {
     List<String> list(String pattern);
 
     /**
+     * Deletes a file; a missing file is not an error.
+     *
+     * @throws io.battdat.api.FileAccessException when the store refuses
+     */
+    void delete(String uri);
+
+    /**
+     * Copies a file to a new local file in bounded pieces (the default reads through {@link #open(String)}), for
+     * writers that append to a remote file through a staging copy.
+     *
+     * @param uri       the remote file
+     * @param localFile a local file that does not exist yet
+     * @throws io.battdat.api.FileAccessException when either side fails
+     */
+    default void copyTo(String uri, java.nio.file.Path localFile) {
+        final int piece = 1 << 20;
+        try (RandomAccessSource source = open(uri);
+             java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(localFile,
+                     java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(piece);
+            for (long at = 0; at < source.size(); ) {
+                buffer.clear().limit((int) Math.min(piece, source.size() - at));
+                source.readFully(at, buffer);
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                at += buffer.limit();
+            }
+        } catch (java.io.IOException e) {
+            throw new io.battdat.api.FileAccessException(localFile, null, "cannot copy " + uri + " here: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Starts writing a new file at a URI. Writers write the returned output's local file; nothing appears under the
      * URI until {@link StagedOutput#commit()}, which replaces any file there.
      *
