@@ -124,7 +124,8 @@ final class HadoopSource implements RandomAccessSource {
         CompletableFuture<byte[]> f;
         synchronized (this) {
             f = schedule(block);
-            if (block == lastBlock + 1 || block == lastBlock) {
+            // forward moves within the window count as sequential: decoding threads read neighbouring chunks out of order
+            if (block >= lastBlock - 1 && block <= lastBlock + settings.readAhead() + 1) {
                 for (int i = 1; i <= settings.readAhead(); i++) {
                     schedule(block + i);
                 }

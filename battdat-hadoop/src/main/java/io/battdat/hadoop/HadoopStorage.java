@@ -68,6 +68,11 @@ public final class HadoopStorage implements StorageProvider {
         return new Builder();
     }
 
+    /** The settings its sources share (for tests of this package). */
+    Settings settings() {
+        return settings;
+    }
+
     @Override
     public String name() {
         return "hadoop";
@@ -413,8 +418,8 @@ public final class HadoopStorage implements StorageProvider {
     public static final class Builder {
         private Configuration configuration;
         private List<String> schemes = SCHEMES;
-        private int blockSize = 1 << 20;
-        private int readAhead = 4;
+        private int blockSize = 2 << 20;
+        private int readAhead = 8;
         private int cachedBlocks = 16;
         private int retries = 3;
         private Duration retryDelay = Duration.ofMillis(100);
@@ -436,7 +441,7 @@ public final class HadoopStorage implements StorageProvider {
             return this;
         }
 
-        /** Bytes per request to the store (default 1 MiB): small reads of neighbouring bytes share one request. */
+        /** Bytes per request to the store (default 2 MiB): small reads of neighbouring bytes share one request. */
         public Builder blockSize(int bytes) {
             if (bytes < 4096) {
                 throw new InvalidUseException("block size must be at least 4096 bytes, not " + bytes);
@@ -445,7 +450,7 @@ public final class HadoopStorage implements StorageProvider {
             return this;
         }
 
-        /** Blocks fetched ahead of a forward-moving reader, in parallel (default 4). */
+        /** Blocks fetched ahead of a forward-moving reader, in parallel (default 8). */
         public Builder readAhead(int blocks) {
             if (blocks < 0 || blocks > 64) {
                 throw new InvalidUseException("read-ahead must be 0..64 blocks, not " + blocks);

@@ -44,6 +44,8 @@ class RemoteReadBenchmarkTest {
             BattdatEngine local = new BattdatEngine(plain, options);
             BattdatEngine remote = new BattdatEngine(plain.withStorage(List.of(HadoopStorage.builder()
                     .configuration(cluster.getConfiguration(0)).simulatedLatency(Duration.ofMillis(latency))
+                    .blockSize(Integer.getInteger("battdat.bench.blockKiB", 2048) * 1024)
+                    .readAhead(Integer.getInteger("battdat.bench.readAhead", 8))
                     .build())), options);
             double localRate = 0;
             double remoteRate = 0;
