@@ -82,6 +82,27 @@ class HdfsLakeTest {
     }
 
     @Test
+    void damagedFilesFailAsLocallyWithTheUriInTheMessage() throws Exception {
+        Path bad = LakeTotals.fixtures().resolveSibling("bad");
+        assumeTrue(Files.isDirectory(bad), "no damaged files at " + bad);
+        List<Path> files;
+        try (var list = Files.list(bad)) {
+            files = list.filter(p -> p.toString().endsWith(".h5")).sorted().toList();
+        }
+        for (Path file : files) {
+            String uri = root + "/bad/" + file.getFileName();
+            cluster.getFileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri()),
+                    new org.apache.hadoop.fs.Path(uri));
+            String expected = String.valueOf(outcome(local, file.toString())).replace(file.toString(), uri);
+            String actual = String.valueOf(outcome(engine, uri));
+            assertEquals(expected, actual, uri);
+            if (actual.contains("Exception: ")) {
+                assertTrue(actual.contains(uri + ": "), actual);
+            }
+        }
+    }
+
+    @Test
     void serviceLoaderFindsTheProviderByScheme() {
         StorageRegistry registry = StorageRegistry.discover(HdfsLakeTest.class.getClassLoader());
         assertTrue(registry.storageFor("hdfs://somewhere/x.h5") instanceof HadoopStorage);
