@@ -15,6 +15,7 @@ public class BattdatException extends RuntimeException {
     private final String table;
     private final long row;
     private final String rawMessage;
+    private volatile String location;
 
     /**
      * @param file    the file concerned, or null when none
@@ -46,6 +47,28 @@ public class BattdatException extends RuntimeException {
         return file;
     }
 
+    /**
+     * Where the error happened as the user wrote it, when that is not a local path: the URI of a remote file
+     * ({@code s3a://bucket/x.h5}). Set once, after construction (like {@link #initCause}), by the code that knows the
+     * URI while the code that detected the error knew only a local name.
+     *
+     * @param uri the file's URI as the user wrote it
+     * @return this exception, to throw
+     */
+    public BattdatException withLocation(String uri) {
+        this.location = uri;
+        return this;
+    }
+
+    /**
+     * The file concerned as text, as the user wrote it: the URI set by {@link #withLocation(String)}, else
+     * {@link #file()} as text, else null.
+     */
+    public String location() {
+        String l = location;
+        return l != null ? l : file == null ? null : file.toString();
+    }
+
     /** The table concerned (HDF5 path such as {@code /cell_a/raw_data}, or a key), or null. */
     public String table() {
         return table;
@@ -64,8 +87,9 @@ public class BattdatException extends RuntimeException {
     @Override
     public String getMessage() {
         StringBuilder sb = new StringBuilder();
-        if (file != null) {
-            sb.append(file).append(": ");
+        String where = location();
+        if (where != null) {
+            sb.append(where).append(": ");
         }
         if (table != null) {
             sb.append(table).append(": ");

@@ -33,6 +33,26 @@ class LayeringTest {
         assertThat(classes.containPackage("io.battdat.parquet")).as("Parquet backend classes imported").isTrue();
         assertThat(classes.containPackage("io.battdat.parsers.arbin")).as("parser classes imported").isTrue();
         assertThat(classes.containPackage("io.battdat.hdf5.codecs")).as("codec classes imported").isTrue();
+        assertThat(classes.containPackage("io.battdat.hadoop")).as("Hadoop storage classes imported").isTrue();
+    }
+
+    @Test
+    void hadoopStorageSeesOnlyTheApiAndHadoop() {
+        noClasses().that().resideInAPackage("io.battdat.hadoop..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.battdat.streaming..", "io.battdat.cli..",
+                        "io.battdat.hdf5..", "io.battdat.parquet..", "io.battdat.parsers..", "io.battdat.spark..",
+                        "com.google.inject..", "picocli..")
+                .because("battdat-hadoop is a StorageProvider plugin: it implements the SPI and is found by "
+                        + "URI scheme through ServiceLoader")
+                .check(classes);
+    }
+
+    @Test
+    void engineAndBackendsStayFreeOfHadoop() {
+        noClasses().that().resideInAnyPackage("io.battdat.streaming..", "io.battdat.hdf5..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.hadoop..", "io.battdat.hadoop..")
+                .because("remote files reach the engine and backends only as RandomAccessSource and StorageProvider")
+                .check(classes);
     }
 
     @Test
@@ -53,7 +73,7 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.battdat.hdf5..", "io.battdat.streaming..", "io.battdat.cli..",
                         "io.jhdf..", "com.google.inject..", "jakarta.inject..", "javax.inject..",
-                        "picocli..", "org.slf4j..")
+                        "picocli..", "org.slf4j..", "org.apache.hadoop..", "io.battdat.hadoop..")
                 .because("battdat-api depends on Jackson only, so plugins can compile against it alone")
                 .check(classes);
     }

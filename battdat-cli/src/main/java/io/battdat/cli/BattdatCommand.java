@@ -42,6 +42,11 @@ public final class BattdatCommand implements Runnable {
             description = "Print stack traces of errors.")
     boolean verbose;
 
+    @Option(names = "--hadoop-conf", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
+            description = {"Folder of Hadoop configuration files (core-site.xml, hdfs-site.xml) for URIs such as",
+                    "hdfs://namenode/lake/a.h5 or s3a://bucket/a.h5 (default: $HADOOP_CONF_DIR)."})
+    java.nio.file.Path hadoopConf;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +62,7 @@ public final class BattdatCommand implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+        hadoopConfiguration(args);
         CliLogging.configure(err, verbose);
         BattdatCommand root = new BattdatCommand();
         CommandLine cl = new CommandLine(root);
@@ -77,6 +83,24 @@ public final class BattdatCommand implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /**
+     * Hands {@code --hadoop-conf DIR} to the Hadoop storage provider before any command opens a URI (the option may
+     * stand before or after the command name, so it is read from the arguments here).
+     */
+    private static void hadoopConfiguration(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String dir = null;
+            if (args[i].equals("--hadoop-conf") && i + 1 < args.length) {
+                dir = args[i + 1];
+            } else if (args[i].startsWith("--hadoop-conf=")) {
+                dir = args[i].substring("--hadoop-conf=".length());
+            }
+            if (dir != null) {
+                System.setProperty("battdat.hadoop.conf.dir", dir);
+            }
+        }
     }
 
     private static java.time.ZoneId zone(String name) {

@@ -40,8 +40,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Export files or directories of one format.")
     List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.h5", description = "The battdat file to write (replaced).")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE.h5", description = "The battdat file to write "
+            + "(replaced): a path, or a URI written through a local staging file and uploaded when complete.")
+    String out;
 
     @Option(names = "--format", paramLabel = "NAME", description = "auto (default) or a parser's name: arbin, maccor, "
             + "batterydata, batteryarchive, biologic, or a plugin's.")
@@ -117,7 +118,13 @@ final class ConvertCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format + "'; known: auto, "
                     + String.join(", ", registry.parsers().stream().map(VendorParser::formatName).toList()));
         }
-        OutputPaths.writerFor(registry, out, "--out");
+        if (Locations.isRemote(out) && resume) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs a local --out: a remote file "
+                    + "is uploaded whole when the conversion completes");
+        }
+        if (!Locations.isRemote(out)) {
+            OutputPaths.writerFor(registry, Locations.localPath(out), "--out");
+        }
         ParseOptions parse = ParseOptions.defaults().withZone(zone).withSkipBadLines(skipBadLines)
                 .withSettings(settings);
         if (skipUnknownColumns) {
@@ -135,7 +142,10 @@ final class ConvertCommand implements Callable<Integer> {
             options = options.withProgress(progress);
         }
         long start = System.nanoTime();
-        ConvertReport report = new Converter(registry).convert(inputs, out, options);
+        ConvertOptions chosen = options;
+        ConvertReport[] done = new ConvertReport[1];
+        Locations.writeNew(registry, out, target -> done[0] = new Converter(registry).convert(inputs, target, chosen));
+        ConvertReport report = done[0];
         double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
         if (progress != null) {
             progress.finish();

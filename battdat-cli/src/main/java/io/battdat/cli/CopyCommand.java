@@ -42,11 +42,13 @@ import java.util.concurrent.Callable;
                 "          battdat copy cell.h5 cell.parquet",
                 "          battdat copy big.h5 big-copy.h5 --resume     (after a killed copy)"})
 final class CopyCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read.")
-    Path in;
+    @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read: a path, or a URI such as "
+            + "s3a://bucket/a.h5 or hdfs://namenode/lake/a.h5 (see --hadoop-conf).")
+    String in;
 
-    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write.")
-    Path out;
+    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write: a path or a URI. A URI is written "
+            + "to a local staging file and uploaded when the copy is complete (no --append or --resume there).")
+    String out;
 
     @Option(names = "--complevel", paramLabel = "N", description = "Compression level 0-9 (default 0: none).")
     int complevel;
@@ -114,33 +116,19 @@ final class CopyCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--resume and --append exclude each other (--resume continues OUT where a copy of IN stopped)");
             }
-            OutputPaths.writerFor(engine.registry(), out, "OUT"); // names the outputs that exist when none fits
-            CommitPolicy policy = commitPolicy(spec, commitEvery, append);
-            CommittingSink sink = resume ? CommittingSink.resume(engine.registry(), out, options, policy)
-                    : CommittingSink.open(engine.registry(), out, options, policy);
-            try {
-                for (TableInfo t : source.tables()) {
-                    if (t.schema() == null) {
-                        throw new BadFormatException(in, t.path(), "cannot copy a table whose column schema does not "
-                                + "parse: " + t.schemaError());
-                    }
-                    TableSink target = target(sink, t);
-                    try (TableCursor cursor = source.openTable(t.key(), engine.options())) {
-                        while (cursor.next()) {
-                            target.append(cursor.batch(), 0, cursor.batch().rowCount());
-                            rows += cursor.batch().rowCount();
-                        }
-                    }
-                    tables++;
-                }
-            } catch (RuntimeException e) {
-                sink.abort(); // a failed copy must not leave a file that looks complete
-                throw e;
+            if (Locations.isRemote(out) && (append || resume)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), (append ? "--append" : "--resume")
+                        + " needs a local OUT: a remote file is uploaded whole when the copy completes");
             }
-            sink.close();
-            already = sink.resumedRows().values().stream().mapToLong(Long::longValue).sum();
-            commits = sink.commits();
-            commitNanos = sink.commitNanos();
+            CommitPolicy policy = commitPolicy(spec, commitEvery, append);
+            long[] counts = new long[5];
+            Locations.writeNew(engine.registry(), out, target -> copyInto(engine, source, target, options, policy,
+                    counts));
+            rows = counts[0];
+            tables = (int) counts[1];
+            already = counts[2];
+            commits = counts[3];
+            commitNanos = counts[4];
         }
         spec.commandLine().getOut().println((append ? "appended " : "copied ") + (rows - already) + " rows in "
                 + tables + " tables from " + in + " to " + out
@@ -148,6 +136,41 @@ final class CopyCommand implements Callable<Integer> {
                 + String.format(java.util.Locale.ROOT, " in %.2f s; %d commits took %.3f s", (System.nanoTime() - start) / 1e9,
                 commits, commitNanos / 1e9));
         return 0;
+    }
+
+    /** Copies every table into a local file (OUT itself, or the staging file of a remote OUT). */
+    private void copyInto(BattdatEngine engine, StoredDataset source, Path out, WriteOptions options,
+                          CommitPolicy policy, long[] counts) {
+        OutputPaths.writerFor(engine.registry(), out, "OUT"); // names the outputs that exist when none fits
+        CommittingSink sink = resume ? CommittingSink.resume(engine.registry(), out, options, policy)
+                : CommittingSink.open(engine.registry(), out, options, policy);
+        long rows = 0;
+        int tables = 0;
+        try {
+            for (TableInfo t : source.tables()) {
+                if (t.schema() == null) {
+                    throw Locations.at(new BadFormatException(Locations.localPath(in), t.path(), "cannot copy a table "
+                            + "whose column schema does not parse: " + t.schemaError()), in);
+                }
+                TableSink target = target(sink, t, out);
+                try (TableCursor cursor = source.openTable(t.key(), engine.options())) {
+                    while (cursor.next()) {
+                        target.append(cursor.batch(), 0, cursor.batch().rowCount());
+                        rows += cursor.batch().rowCount();
+                    }
+                }
+                tables++;
+            }
+        } catch (RuntimeException e) {
+            sink.abort(); // a failed copy must not leave a file that looks complete
+            throw e;
+        }
+        sink.close();
+        counts[0] = rows;
+        counts[1] = tables;
+        counts[2] = sink.resumedRows().values().stream().mapToLong(Long::longValue).sum();
+        counts[3] = sink.commits();
+        counts[4] = sink.commitNanos();
     }
 
     /**
@@ -173,7 +196,7 @@ final class CopyCommand implements Callable<Integer> {
                 : allowNonMonotonic ? MonotonicPolicy.CLEAR_DECLARATION : MonotonicPolicy.REFUSE;
     }
 
-    private TableSink target(DatasetSink sink, TableInfo t) {
+    private TableSink target(DatasetSink sink, TableInfo t, Path out) {
         String k = key == null ? t.key() : key + "/" + t.name();
         if (key != null && !written.add(k)) {
             throw new io.battdat.api.WriteException(out, "/" + k, "two tables of " + in + " would both go to /" + k

@@ -36,8 +36,8 @@ import java.util.concurrent.Callable;
         "table and its cycle number. A file of several cells needs --prefix CELL (with --all) or --all-cells.",
         "Examples: battdat cycles cell.h5 --all;  battdat cycles cells.h5 --all-cells --csv > cycles.csv"})
 final class CyclesCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
+    String file;
 
     @ArgGroup(exclusive = true)
     Selection selection;
@@ -111,8 +111,9 @@ final class CyclesCommand implements Callable<Integer> {
                 List<String> cells = cells(engine);
                 if (cells.size() > 1) {
                     String example = cells.stream().filter(c -> c != null).findFirst().orElse("/");
-                    throw new KeyNotFoundException(file, null, "the file holds several cells " + names(cells)
-                            + "; name one with --prefix " + example + ", or stream each with --all-cells");
+                    throw Locations.at(new KeyNotFoundException(Locations.localPath(file), null,
+                            "the file holds several cells " + names(cells) + "; name one with --prefix " + example
+                            + ", or stream each with --all-cells"), file);
                 }
             }
             request = prefix == null ? CycleRequest.allTables() : CycleRequest.allTables(prefix);

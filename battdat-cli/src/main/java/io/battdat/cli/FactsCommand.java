@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
         "sorted distinct strings, count of true values, array shape; runs of cycle_number; the NROWS attribute.",
         "Streams every table once in bounded memory."})
 final class FactsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
+    String file;
 
     @Spec
     CommandSpec spec;
@@ -68,10 +68,10 @@ final class FactsCommand implements Callable<Integer> {
         try {
             value = mapper.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
-            throw new BadFormatException(file, table, what + " " + MetadataText.problem(text, e), e);
+            throw Locations.at(new BadFormatException(Locations.localPath(file), table, what + " " + MetadataText.problem(text, e), e), file);
         }
         if (!(value instanceof Map)) {
-            throw new BadFormatException(file, table, what + " is not a JSON object");
+            throw Locations.at(new BadFormatException(Locations.localPath(file), table, what + " is not a JSON object"), file);
         }
         return value;
     }

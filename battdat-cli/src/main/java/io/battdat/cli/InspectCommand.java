@@ -36,8 +36,9 @@ import java.util.concurrent.Callable;
 final class InspectCommand implements Callable<Integer> {
     private static final int DESCRIPTION_WIDTH = 60;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path, or a URI such as "
+            + "hdfs://namenode/lake/a.h5 or s3a://bucket/a.h5 (see --hadoop-conf).")
+    String file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
@@ -62,7 +63,7 @@ final class InspectCommand implements Callable<Integer> {
 
     private Map<String, Object> describe(StoredDataset ds) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("file", file.toString());
+        doc.put("file", file);
         doc.put("format", ds.formatName());
         String metadataJson = ds.metadataJson();
         try {

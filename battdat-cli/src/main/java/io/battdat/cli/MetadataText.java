@@ -35,6 +35,15 @@ final class MetadataText {
         }
     }
 
+    /** As {@link #parse(Path, String, String)}, for a path or URI as the user wrote it. */
+    static BatteryMetadata parse(String location, String what, String text) {
+        try {
+            return parse(Locations.localPath(location), what, text);
+        } catch (BattdatException e) {
+            throw Locations.at(e, location);
+        }
+    }
+
     /** Why {@code text} is not battery metadata, as the end of a sentence ("is a pickled Python object, ..."). */
     static String problem(String text, Throwable e) {
         if (text != null && PICKLE.matcher(text).find()) {

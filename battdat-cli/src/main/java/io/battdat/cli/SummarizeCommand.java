@@ -43,8 +43,8 @@ import java.util.concurrent.Callable;
                 "          battdat summarize cells.h5 --all-cells --out cells-with-stats.h5",
                 "          battdat summarize cell.h5 --in-place"})
 final class SummarizeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
+    String file;
 
     @ArgGroup(exclusive = true)
     Selection selection;
@@ -66,8 +66,9 @@ final class SummarizeCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--out", paramLabel = "OUT", description = {"Write every table of FILE plus the new cycle_stats",
-            "(replacing FILE's cycle_stats of that cell) to OUT, a new HDF5 file or Parquet dataset."})
-    Path out;
+            "(replacing FILE's cycle_stats of that cell) to OUT, a new HDF5 file or Parquet dataset; a URI is",
+            "written to a local staging file and uploaded when complete."})
+    String out;
 
     @Option(names = "--in-place", description = {"Add cycle_stats to the HDF5 FILE itself through the crash-safe",
             "appender: a crash leaves FILE as it was or with the complete table. Refused when FILE has one."})
@@ -142,7 +143,8 @@ final class SummarizeCommand implements Callable<Integer> {
                 }
             }
             if (keys.isEmpty()) {
-                throw new KeyNotFoundException(file, null, "no raw_data table in any cell");
+                throw Locations.at(new KeyNotFoundException(Locations.localPath(file), null,
+                        "no raw_data table in any cell"), file);
             }
             return keys;
         }
@@ -151,6 +153,7 @@ final class SummarizeCommand implements Callable<Integer> {
 
     private int inPlace(BattdatEngine engine, StoredDataset source, Map<String, CycleTable> results,
                         List<TableInfo> existing) {
+        Path file = Locations.requireLocal(this.file, "--in-place");
         if (!source.formatName().equals("hdf5")) {
             throw new BadFormatException(file, null, "--in-place works on HDF5 files only; use --out for a "
                     + source.formatName() + " dataset");
@@ -176,7 +179,11 @@ final class SummarizeCommand implements Callable<Integer> {
     }
 
     private void write(BattdatEngine engine, StoredDataset source, Map<String, CycleTable> results) {
-        try (DatasetRewrite rewrite = DatasetRewrite.open(engine, source, out, false)) {
+        Locations.writeNew(engine.registry(), out, local -> write(engine, source, results, local));
+    }
+
+    private void write(BattdatEngine engine, StoredDataset source, Map<String, CycleTable> results, Path target) {
+        try (DatasetRewrite rewrite = DatasetRewrite.open(engine, source, target, false)) {
             for (TableInfo t : source.tables()) {
                 if (!results.containsKey(t.key())) {
                     rewrite.copy(source, t, engine);

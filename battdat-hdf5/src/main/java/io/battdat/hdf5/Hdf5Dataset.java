@@ -60,12 +60,27 @@ final class Hdf5Dataset implements StoredDataset {
     private boolean closed;
 
     Hdf5Dataset(Path path) {
+        this(path, openChannel(path), null);
+    }
+
+    /**
+     * A dataset read through a source that is not a local file. Errors found while reading name the file by its
+     * file name only ({@link #path()}); the engine relocates them to the URI ({@link #location()}).
+     */
+    Hdf5Dataset(io.battdat.api.spi.RandomAccessSource source) {
+        this(Path.of(fileNameOf(source.name())), new SourceChannel(source), source.name());
+    }
+
+    private final String location;
+
+    private Hdf5Dataset(Path path, FileChannel channel, String location) {
         this.path = path;
-        this.channel = openChannel(path);
+        this.channel = channel;
+        this.location = location;
         HdfFile file = null;
         try {
             this.superblock = Superblock.read(path, channel);
-            file = new HdfFile(path);
+            file = location == null ? new HdfFile(path) : new HdfFile(channel);
             this.hdf = file;
             walk(hdf, null);
         } catch (BattdatException e) {
@@ -73,9 +88,25 @@ final class Hdf5Dataset implements StoredDataset {
             throw e;
         } catch (RuntimeException e) {
             closeQuietly(file);
+            BattdatException fromSource = SourceChannel.located(e);
+            if (fromSource != null) {
+                throw fromSource;
+            }
             throw new BadFormatException(path, null, "cannot read the HDF5 structure: " + describe(e), e);
         }
         LOG.debug("opened {}: {} tables, {} other datasets", path, tables.size(), ignored.size());
+    }
+
+    /** The last segment of a path or URI ({@code s3a://bucket/lake/x.h5} gives {@code x.h5}). */
+    static String fileNameOf(String location) {
+        String s = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        String name = s.substring(s.lastIndexOf('/') + 1);
+        return name.isEmpty() ? "remote.h5" : name;
+    }
+
+    @Override
+    public String location() {
+        return location == null ? path.toString() : location;
     }
 
     private static FileChannel openChannel(Path path) {
@@ -322,6 +353,10 @@ final class Hdf5Dataset implements StoredDataset {
 
     @Override
     public synchronized TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
+        if (location != null) {
+            throw new io.battdat.api.UnsupportedFeatureException(path, key, "a remote file cannot be followed while it "
+                    + "is written; follow reads local files only").withLocation(location);
+        }
         Table t = readable(key, options);
         TableInfo info = t.info();
         long header = t.dataset().getAddress();

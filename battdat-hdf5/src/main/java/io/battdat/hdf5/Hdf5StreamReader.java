@@ -58,6 +58,22 @@ public final class Hdf5StreamReader implements StreamReader {
         return new Hdf5Dataset(path);
     }
 
+    /** Local sources open as {@link #open(Path)}; others are read by range through the source. */
+    @Override
+    public StoredDataset open(io.battdat.api.spi.RandomAccessSource source) {
+        java.util.Optional<Path> local = source.localPath();
+        if (local.isPresent()) {
+            source.close();
+            return open(local.get());
+        }
+        try {
+            return new Hdf5Dataset(source);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
     @Override
     public int spiVersion() {
         return Spi.VERSION;

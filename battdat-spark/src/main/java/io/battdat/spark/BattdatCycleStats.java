@@ -55,7 +55,8 @@ public final class BattdatCycleStats {
      * @throws io.battdat.api.BattdatException when a path names nothing, or a table cannot be summarized
      */
     public static Dataset<Row> summarize(SparkSession spark, String... paths) {
-        BattdatEngine engine = Battdat.engine();
+        BattdatEngine engine = SparkEngines.driver();
+        java.util.HashMap<String, String> hadoopConf = SparkEngines.driverHadoopConf();
         Set<String> extensions = new TreeSet<>();
         for (StreamReader r : engine.registry().readers()) {
             extensions.addAll(r.extensions());
@@ -64,14 +65,14 @@ public final class BattdatCycleStats {
         Set<String> columns = new LinkedHashSet<>();
         PostProcessor post = new PostProcessor(engine);
         List<CycleSummarizer> summarizers = post.summarizers();
-        for (Path file : LakeFiles.list(List.of(paths), extensions)) {
+        for (String file : LakeFiles.list(List.of(paths), extensions, engine.registry())) {
             try (StoredDataset ds = engine.open(file)) {
                 for (TableInfo t : ds.tables()) {
                     if (!t.name().equals(RAW_DATA)) {
                         continue;
                     }
                     tables.add(new String[]{file.toString(), t.key(), t.prefix() == null ? "" : t.prefix()});
-                    var context = PostProcessor.context(file, t, PostProcessOptions.DEFAULT);
+                    var context = PostProcessor.context(LakeFiles.errorPath(file), t, PostProcessOptions.DEFAULT);
                     for (CycleSummarizer s : summarizers) {
                         for (DerivedColumn c : s.columns(context)) {
                             columns.add(c.name());
@@ -92,17 +93,18 @@ public final class BattdatCycleStats {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(tables.size(), context.defaultParallelism()));
         JavaRDD<Row> rows = context.parallelize(tables, slices)
-                .mapPartitions(part -> summarizeTables(part, names));
+                .mapPartitions(part -> summarizeTables(part, names, hadoopConf));
         return spark.createDataFrame(rows, schema);
     }
 
     /** Runs on an executor: every table of the partition, one after the other. */
-    private static Iterator<Row> summarizeTables(Iterator<String[]> tables, List<String> columns) {
-        PostProcessor post = new PostProcessor(Battdat.engine());
+    private static Iterator<Row> summarizeTables(Iterator<String[]> tables, List<String> columns,
+                                                 java.util.Map<String, String> hadoopConf) {
+        PostProcessor post = new PostProcessor(SparkEngines.engine(hadoopConf));
         List<Row> out = new ArrayList<>();
         while (tables.hasNext()) {
             String[] t = tables.next();
-            CycleTable stats = post.summarize(Path.of(t[0]), t[1], PostProcessOptions.DEFAULT);
+            CycleTable stats = post.summarize(t[0], t[1], PostProcessOptions.DEFAULT);
             Set<String> present = new LinkedHashSet<>(stats.columnNames());
             for (int r = 0; r < stats.rowCount(); r++) {
                 Object[] values = new Object[3 + columns.size()];

@@ -53,7 +53,7 @@ public final class BattdatDataSource implements TableProvider, DataSourceRegiste
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
         Map<String, String> given = options.asCaseSensitiveMap();
-        LakeCatalog catalog = LakeCatalog.scan(Battdat.engine(), BattdatOptions.parse(given), true);
+        LakeCatalog catalog = LakeCatalog.scan(SparkEngines.driver(), BattdatOptions.parse(given), true);
         synchronized (this) {
             inferredFor = Map.copyOf(given);
             inferred = catalog;

@@ -49,7 +49,7 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
         this.vectors = new ColumnVector[schema.fields().length];
         this.storedIndex = new int[vectors.length];
         this.facts = new BatchFacts(options.fileColumn(), options.cellColumn(), partition.file(), partition.cell());
-        this.monotonic = new MonotonicCheck(Path.of(partition.file()), partition.key(), partition.narrowedBy());
+        this.monotonic = new MonotonicCheck(LakeFiles.errorPath(partition.file()), partition.key(), partition.narrowedBy());
         this.nextRow = partition.firstRow();
         boolean needsRows = false;
         for (int i = 0; i < vectors.length; i++) {
@@ -64,8 +64,8 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
             }
         }
         if (needsRows) {
-            Path file = Path.of(partition.file());
-            dataset = engine.open(file);
+            Path file = LakeFiles.errorPath(partition.file());
+            dataset = engine.open(partition.file());
             try {
                 TableLayout stored = dataset.table(partition.key()).layout();
                 bindStoredColumns(schema, stored, file);

@@ -22,8 +22,11 @@ final class BattdatReaderFactory implements PartitionReaderFactory {
     private final StructType schema;
     private final Filter[] filters;
     private final BattdatOptions options;
+    /** The driver's Hadoop configuration, so executors resolve URIs with the job's settings and credentials. */
+    private final java.util.HashMap<String, String> hadoopConf;
 
     BattdatReaderFactory(StructType schema, Filter[] filters, BattdatOptions options) {
+        this.hadoopConf = SparkEngines.driverHadoopConf();
         this.schema = schema;
         this.filters = filters.clone();
         this.options = options;
@@ -36,7 +39,7 @@ final class BattdatReaderFactory implements PartitionReaderFactory {
 
     @Override
     public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
-        return new BattdatPartitionReader(Battdat.engine(), (BattdatInputPartition) partition, schema, filters,
+        return new BattdatPartitionReader(SparkEngines.engine(hadoopConf), (BattdatInputPartition) partition, schema, filters,
                 options);
     }
 

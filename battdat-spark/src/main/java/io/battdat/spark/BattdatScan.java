@@ -49,7 +49,7 @@ final class BattdatScan implements SupportsReportStatistics, Batch {
     synchronized List<PlannedTable> plannedTables() {
         if (planned == null) {
             if (options.monotonicPruning() && filters.length > 0) {
-                planned = MonotonicPruning.plan(Battdat.engine(), tables, filters);
+                planned = MonotonicPruning.plan(SparkEngines.driver(), tables, filters);
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("monotonic pruning: {} of {} tables and {} of {} rows skipped, filters {}",
                             tables.size() - planned.size(), tables.size(), prunedRows(), listedRows(),

@@ -52,7 +52,7 @@ final class BattdatTable implements SupportsRead {
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap scanOptions) {
         synchronized (this) {
             if (catalog == null) {
-                catalog = LakeCatalog.scan(Battdat.engine(), options, false);
+                catalog = LakeCatalog.scan(SparkEngines.driver(), options, false);
             }
         }
         return new BattdatScanBuilder(catalog.tables(), schema, options);

@@ -43,14 +43,55 @@ final class BattdatWriteJob {
     }
 
     static void run(SaveMode saveMode, WriteConfig config, Dataset<Row> data) {
-        Path dir = Path.of(config.directory()).toAbsolutePath();
+        boolean remote = LakeFiles.isRemote(config.directory());
+        Path dir = remote ? LakeFiles.errorPath(config.directory()) : Path.of(config.directory()).toAbsolutePath();
+        if (remote) {
+            if (!prepareRemote(saveMode, config.directory())) {
+                return;
+            }
+        } else if (!prepareLocal(saveMode, dir)) {
+            return;
+        }
+        write(saveMode, config, data, dir);
+    }
+
+    /**
+     * Applies the save mode to a remote directory: object stores have no directories to create, and the cell files
+     * appear as each task uploads its file.
+     *
+     * @return whether to write
+     */
+    private static boolean prepareRemote(SaveMode saveMode, String directory) {
+        io.battdat.api.spi.StorageProvider storage = SparkEngines.driver().registry().storageFor(directory);
+        String base = directory.endsWith("/") ? directory : directory + "/";
+        List<String> present = storage.list(base + "*").stream()
+                .filter(f -> !f.substring(base.length()).startsWith(".")).toList();
+        if (!present.isEmpty() && saveMode == SaveMode.ErrorIfExists) {
+            throw new WriteException(null, null, "already holds files; use mode(\"overwrite\") or mode(\"append\")")
+                    .withLocation(directory);
+        }
+        if (!present.isEmpty() && saveMode == SaveMode.Ignore) {
+            LOG.info("{} already holds files; nothing written (mode ignore)", directory);
+            return false;
+        }
+        if (saveMode == SaveMode.Overwrite) {
+            for (String f : present) {
+                if (f.toLowerCase(Locale.ROOT).endsWith(".h5")) {
+                    storage.delete(f);
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean prepareLocal(SaveMode saveMode, Path dir) {
         boolean hasFiles = hasFiles(dir);
         if (hasFiles && saveMode == SaveMode.ErrorIfExists) {
             throw new WriteException(dir, null, "already holds files; use mode(\"overwrite\") or mode(\"append\")");
         }
         if (hasFiles && saveMode == SaveMode.Ignore) {
             LOG.info("{} already holds files; nothing written (mode ignore)", dir);
-            return;
+            return false;
         }
         if (saveMode == SaveMode.Overwrite) {
             deleteBattdatFiles(dir);
@@ -60,6 +101,10 @@ final class BattdatWriteJob {
         } catch (IOException e) {
             throw new WriteException(dir, null, "cannot create the directory: " + e.getMessage(), e);
         }
+        return true;
+    }
+
+    private static void write(SaveMode saveMode, WriteConfig config, Dataset<Row> data, Path dir) {
         StructType schema = data.schema();
         int cellOrdinal = ordinal(schema, config.cellColumn(), dir);
         int metadataOrdinal = config.metadataColumn() == null ? -1 : ordinal(schema, config.metadataColumn(), dir);

@@ -29,6 +29,8 @@ final class CellFile implements AutoCloseable {
     private final BatchBuffer batch;
     private final ColumnCopier[] copiers;
     private final boolean created;
+    /** For a remote file: the staging output {@link #file} is uploaded through; null for local files. */
+    private final io.battdat.api.spi.StorageProvider.StagedOutput staged;
     private long rows;
 
     /**
@@ -38,8 +40,10 @@ final class CellFile implements AutoCloseable {
      * @param nullable   whether each Spark row ordinal may hold nulls
      */
     CellFile(BattdatEngine engine, Path file, String cell, WriteConfig config, WriteMode mode, TableLayout layout,
-             String[] names, int[] ordinals, DataType[] sparkTypes, boolean[] nullable, BatteryMetadata metadata) {
+             String[] names, int[] ordinals, DataType[] sparkTypes, boolean[] nullable, BatteryMetadata metadata,
+             io.battdat.api.spi.StorageProvider.StagedOutput staged) {
         this.file = file;
+        this.staged = staged;
         this.created = !Files.exists(file);
         String key = config.cellGroups() ? cell : "";
         this.table = (key.isEmpty() ? "" : "/" + key) + "/raw_data";
@@ -111,6 +115,9 @@ final class CellFile implements AutoCloseable {
         try {
             drain();
             writer.close();
+            if (staged != null) {
+                staged.commit();
+            }
         } catch (RuntimeException e) {
             abort(e);
             throw e;
@@ -127,6 +134,10 @@ final class CellFile implements AutoCloseable {
             writer.abort();
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+        }
+        if (staged != null) {
+            staged.abort(); // nothing was uploaded; the staging copy goes
+            return;
         }
         if (created) {
             try {

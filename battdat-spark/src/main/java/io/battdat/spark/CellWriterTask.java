@@ -28,6 +28,8 @@ final class CellWriterTask implements VoidFunction<Iterator<InternalRow>> {
     private static final long serialVersionUID = 1L;
 
     private final WriteConfig config;
+    /** The driver's Hadoop configuration, for an output directory given as a URI. */
+    private final java.util.HashMap<String, String> hadoopConf;
     private final WriteMode mode;
     // TableLayout is not serializable: the task carries its parts and rebuilds it on the executor
     private final String[] names;
@@ -52,6 +54,7 @@ final class CellWriterTask implements VoidFunction<Iterator<InternalRow>> {
                    int metadataOrdinal, DataType[] sparkTypes, boolean[] nullable) {
         this.config = config;
         this.mode = mode;
+        this.hadoopConf = SparkEngines.driverHadoopConf();
         this.names = layout.names().toArray(new String[0]);
         this.types = new StorageType[names.length];
         this.itemSizes = new int[names.length];
@@ -86,9 +89,9 @@ final class CellWriterTask implements VoidFunction<Iterator<InternalRow>> {
             while (rows.hasNext()) {
                 InternalRow row = rows.next();
                 if (row.isNullAt(cellOrdinal)) {
-                    throw new WriteException(Path.of(config.directory()), null, "column " + config.cellColumn()
-                            + " is null in some rows; set it (for example from the file column) before writing one"
-                            + " file per cell");
+                    throw LakeFiles.at(new WriteException(LakeFiles.errorPath(config.directory()), null, "column "
+                            + config.cellColumn() + " is null in some rows; set it (for example from the file column)"
+                            + " before writing one file per cell"), config.directory());
                 }
                 boolean same;
                 if (stringCell) {
@@ -145,8 +148,33 @@ final class CellWriterTask implements VoidFunction<Iterator<InternalRow>> {
         } else {
             metadata = BatteryMetadata.defaults().withName(cell);
         }
+        if (LakeFiles.isRemote(config.directory())) {
+            return openRemote(cell, layout, metadata);
+        }
         Path file = Path.of(config.directory(), cell + ".h5");
         return new CellFile(Battdat.engine(), file, cell, config, mode, layout, names, ordinals, sparkTypes, nullable,
-                metadata);
+                metadata, null);
+    }
+
+    /**
+     * A cell file of a remote directory, written to a local staging file (a copy of the existing file when
+     * appending) and uploaded when the task's file completes; a failed task uploads nothing.
+     */
+    private CellFile openRemote(String cell, TableLayout layout, BatteryMetadata metadata) {
+        io.battdat.streaming.BattdatEngine engine = SparkEngines.engine(hadoopConf);
+        String dir = config.directory();
+        String uri = (dir.endsWith("/") ? dir : dir + "/") + cell + ".h5";
+        io.battdat.api.spi.StorageProvider storage = engine.registry().storageFor(uri);
+        io.battdat.api.spi.StorageProvider.StagedOutput staged = storage.create(uri);
+        try {
+            if (mode == WriteMode.APPEND && storage.exists(uri)) {
+                storage.copyTo(uri, staged.localFile());
+            }
+            return new CellFile(engine, staged.localFile(), cell, config, mode, layout, names, ordinals, sparkTypes,
+                    nullable, metadata, staged);
+        } catch (RuntimeException e) {
+            staged.abort();
+            throw e;
+        }
     }
 }

@@ -52,9 +52,9 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
         for (StreamReader r : engine.registry().readers()) {
             extensions.addAll(r.extensions());
         }
-        List<Path> files = LakeFiles.list(options.paths(), extensions);
+        List<String> files = LakeFiles.list(options.paths(), extensions, engine.registry());
         List<StoredTable> tables = new ArrayList<>();
-        for (Path file : files) {
+        for (String file : files) {
             int before = tables.size();
             try (StoredDataset ds = engine.open(file)) {
                 for (TableInfo t : ds.tables()) {
@@ -69,8 +69,8 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
             }
         }
         if (tables.isEmpty()) {
-            throw new KeyNotFoundException(files.get(0), options.table(), "none of the " + files.size()
-                    + " files has a table named " + options.table());
+            throw LakeFiles.at(new KeyNotFoundException(LakeFiles.errorPath(files.get(0)), options.table(), "none of the " + files.size()
+                    + " files has a table named " + options.table()), files.get(0));
         }
         return new LakeCatalog(tables, inferSchema ? mergedSchema(tables, options) : null);
     }
@@ -106,14 +106,14 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
         StoredTable reference = tables.get(0);
         for (StoredTable t : tables) {
             if (!options.mergeSchema() && !sameColumns(reference, t)) {
-                throw new SchemaViolationException(t.file(), "/" + t.key(), "columns " + describe(t)
+                throw new SchemaViolationException(LakeFiles.errorPath(t.file()), "/" + t.key(), "columns " + describe(t)
                         + " differ from " + describe(reference) + " in " + reference.file() + " /" + reference.key()
                         + "; read with option mergeSchema=true to merge them by name");
             }
             for (ColumnSpec c : t.layout().columns()) {
                 String name = c.name();
                 if (name.equals(options.fileColumn()) || name.equals(options.cellColumn())) {
-                    throw new SchemaViolationException(t.file(), "/" + t.key(), "a stored column is named " + name
+                    throw new SchemaViolationException(LakeFiles.errorPath(t.file()), "/" + t.key(), "a stored column is named " + name
                             + ", like an added column; rename the added one with option fileColumn or cellColumn");
                 }
                 DataType own = SparkTypes.of(c);
@@ -125,7 +125,7 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
                     DataType wide = SparkTypes.widen(previous, own);
                     if (wide == null) {
                         StoredTable first = firstSeen.get(name);
-                        throw new SchemaViolationException(t.file(), "/" + t.key(), "column " + name + " is "
+                        throw new SchemaViolationException(LakeFiles.errorPath(t.file()), "/" + t.key(), "column " + name + " is "
                                 + c.numpyDtype() + " (" + own.simpleString() + ") but " + previous.simpleString()
                                 + " in " + first.file() + " /" + first.key() + "; the types do not merge");
                     }

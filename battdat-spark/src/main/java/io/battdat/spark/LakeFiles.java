@@ -1,5 +1,8 @@
 package io.battdat.spark;
 
+import io.battdat.api.spi.StorageProvider;
+import io.battdat.streaming.StorageRegistry;
+
 import io.battdat.api.FileAccessException;
 import io.battdat.api.UnsupportedFeatureException;
 
@@ -22,8 +25,9 @@ import java.util.stream.Stream;
  * with an extension some backend reads; a glob ({@code *}, {@code ?}, {@code [..]}, {@code {..}}) is every file
  * matching it, where {@code **} crosses directories and also matches none ({@code lake/**}{@code /*.h5} matches
  * {@code lake/a.h5}). Files and directories whose name starts with {@code .} or {@code _} are skipped, as Spark's
- * file sources do ({@code _SUCCESS}, temporary files). Only the local (or mounted) file system is read: the engine
- * opens {@link Path}s.
+ * file sources do ({@code _SUCCESS}, temporary files). URIs of other file systems ({@code hdfs://}, {@code s3a://})
+ * are listed through the engine's {@link StorageProvider} for their scheme (battdat-hadoop, with the job's
+ * configuration), by the same rules.
  */
 final class LakeFiles {
     private LakeFiles() {
@@ -37,12 +41,17 @@ final class LakeFiles {
      * @throws FileAccessException          when a path does not exist or a glob matches nothing
      * @throws UnsupportedFeatureException for URIs of other file systems ({@code s3a://})
      */
-    static List<Path> list(List<String> patterns, Collection<String> extensions) {
+    static List<String> list(List<String> patterns, Collection<String> extensions, StorageRegistry registry) {
         if (patterns.isEmpty()) {
             throw new io.battdat.api.InvalidUseException("no path given: use load(path) or option(\"path\", ...)");
         }
+        TreeSet<String> remote = new TreeSet<>();
         TreeSet<Path> files = new TreeSet<>();
         for (String pattern : patterns) {
+            if (isRemote(pattern)) {
+                remote.addAll(listRemote(pattern, extensions, registry));
+                continue;
+            }
             String local = localPath(pattern);
             if (isGlob(local)) {
                 files.addAll(glob(local));
@@ -57,7 +66,81 @@ final class LakeFiles {
                 }
             }
         }
-        return new ArrayList<>(files);
+        List<String> out = new ArrayList<>();
+        files.forEach(p -> out.add(p.toString()));
+        out.addAll(remote);
+        return out;
+    }
+
+    /** Whether a pattern is a URI of a file system other than the local one. */
+    static boolean isRemote(String pattern) {
+        return StorageRegistry.isUri(pattern) && !pattern.regionMatches(true, 0, "file:", 0, 5);
+    }
+
+    /** The path exceptions are located at: the file itself when local, its file name for a URI (see {@link #at}). */
+    static Path errorPath(String file) {
+        if (!isRemote(file)) {
+            return Path.of(file);
+        }
+        String name = file.substring(file.lastIndexOf('/') + 1);
+        return Path.of(name.isEmpty() ? "remote" : name);
+    }
+
+    /** An error naming a URI as the user wrote it (a no-op for local files). */
+    static io.battdat.api.BattdatException at(io.battdat.api.BattdatException e, String file) {
+        return isRemote(file) ? e.withLocation(file) : e;
+    }
+
+    private static List<String> listRemote(String pattern, Collection<String> extensions, StorageRegistry registry) {
+        StorageProvider storage = registry.storageFor(pattern);
+        List<String> found;
+        String base;
+        if (isGlob(pattern)) {
+            found = storage.list(pattern);
+            base = pattern.substring(0, pattern.lastIndexOf('/', firstGlob(pattern)) + 1);
+        } else {
+            base = pattern.endsWith("/") ? pattern : pattern + "/";
+            List<String> below = storage.list(base + "**/*");
+            if (!below.isEmpty()) {
+                found = below.stream().filter(f -> hasExtension(f, extensions)).toList();
+            } else if (storage.exists(pattern)) {
+                return List.of(pattern);
+            } else {
+                throw new FileAccessException(null, null, "no such file or directory").withLocation(pattern);
+            }
+        }
+        String prefix = base;
+        List<String> visible = found.stream().filter(f -> !hiddenBelow(prefix, f)).toList();
+        if (visible.isEmpty()) {
+            throw new FileAccessException(null, null, "no file matches").withLocation(pattern);
+        }
+        return visible;
+    }
+
+    private static int firstGlob(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '{') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hiddenBelow(String base, String file) {
+        String relative = file.startsWith(base) ? file.substring(base.length()) : file;
+        for (String part : relative.split("/")) {
+            if (part.startsWith(".") || part.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasExtension(String file, Collection<String> extensions) {
+        String name = file.substring(file.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && extensions.contains(name.substring(dot + 1));
     }
 
     /** A path without its {@code file:} scheme; other schemes are refused. */

@@ -18,7 +18,7 @@ import java.util.List;
  * @param monotonic the scalar numeric columns that the table's column schema declares monotonic (values never
  *                  decrease from one row to the next), in table order; empty without a valid schema
  */
-record StoredTable(Path file, String cell, String key, TableLayout layout, long rows, long chunkRows,
+record StoredTable(String file, String cell, String key, TableLayout layout, long rows, long chunkRows,
                    List<String> monotonic) {
 
     StoredTable {
@@ -36,6 +36,6 @@ record StoredTable(Path file, String cell, String key, TableLayout layout, long 
 
     /** The value of the {@code file} column. */
     String fileName() {
-        return file.toString();
+        return file;
     }
 }

@@ -73,7 +73,8 @@ record WriteConfig(String directory, String cellColumn, String metadataJson, Str
         if (complevel < 0 || complevel > 9) {
             throw new io.battdat.api.InvalidUseException("option complevel must be 0-9, not " + complevel);
         }
-        return new WriteConfig(LakeFiles.localPath(paths.get(0)), partitions.get(0), metadata,
+        String directory = LakeFiles.isRemote(paths.get(0)) ? paths.get(0) : LakeFiles.localPath(paths.get(0));
+        return new WriteConfig(directory, partitions.get(0), metadata,
                 o.get("metadataColumn"), !"false".equals(o.getOrDefault("cellGroups", "true").toLowerCase(Locale.ROOT)),
                 complevel, o.getOrDefault("complib", "zlib"), o.getOrDefault("fileColumn", "file"), 65_536,
                 policy(flag(o, "renumberCycles"), flag(o, "allowNonMonotonic")));

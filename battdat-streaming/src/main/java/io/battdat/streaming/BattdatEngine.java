@@ -90,6 +90,47 @@ public final class BattdatEngine {
     }
 
     /**
+     * Opens a dataset at a plain path or a URI ({@link StorageRegistry#openDataset(String)}): {@code hdfs://},
+     * {@code s3a://} and other schemes are read through the {@link io.battdat.api.spi.StorageProvider} serving them.
+     * The caller closes it.
+     *
+     * @param location a path, or a URI such as {@code s3a://bucket/lake/a.h5}
+     * @return the open dataset
+     * @throws io.battdat.api.FileAccessException when the file does not exist or cannot be read; the message names
+     *                                            the location as written
+     * @throws io.battdat.api.PluginException     when no backend reads it or no provider serves the scheme
+     */
+    public StoredDataset open(String location) {
+        Objects.requireNonNull(location, "location");
+        return registry.openDataset(location);
+    }
+
+    /**
+     * As {@link #batches(Path, String, ReadOptions)}, for a path or a URI.
+     *
+     * @param location    a path or URI
+     * @param key         the table key: {@code raw_data} (null means that), or {@code cell_a/raw_data}
+     * @param readOptions how the backend reads
+     * @return an open stream; close it (try-with-resources)
+     */
+    public BatchStream batches(String location, String key, ReadOptions readOptions) {
+        Objects.requireNonNull(readOptions, "readOptions");
+        return batchesOf(open(location), key, readOptions);
+    }
+
+    /**
+     * As {@link #cycles(Path, CycleRequest)}, for a path or a URI.
+     *
+     * @param location a path or URI
+     * @param request  which tables, and whether each cycle carries a dataset
+     * @return an open stream; close it (try-with-resources)
+     */
+    public CycleStream cycles(String location, CycleRequest request) {
+        Objects.requireNonNull(request, "request");
+        return cyclesOf(open(location), request);
+    }
+
+    /**
      * The metadata, cells and column schemas of a file, by the rules of Python's {@code inspect_hdf} (docs/format.md
      * section 2.9), without reading rows. A table whose schema does not parse is skipped as foreign, unless it carries
      * a {@code battdat_version} attribute: then it is an error, as in Python. A table name whose schema differs
@@ -102,11 +143,31 @@ public final class BattdatEngine {
      */
     public DatasetSummary inspect(Path file) {
         try (StoredDataset ds = open(file)) {
+            return inspect(ds);
+        }
+    }
+
+    /**
+     * As {@link #inspect(Path)}, for a path or a URI ({@code hdfs://namenode/lake/a.h5}) read through a
+     * {@link io.battdat.api.spi.StorageProvider}.
+     *
+     * @param location a path or URI
+     * @return what the file holds
+     */
+    public DatasetSummary inspect(String location) {
+        try (StoredDataset ds = open(location)) {
+            return inspect(ds);
+        }
+    }
+
+    private DatasetSummary inspect(StoredDataset ds) {
+        String file = ds.location();
+        {
             BatteryMetadata metadata;
             try {
                 metadata = BatteryMetadata.fromJson(ds.metadataJson());
             } catch (BadFormatException e) {
-                throw new BadFormatException(file, "/", e.getRawMessage(), e);
+                throw new BadFormatException(ds.path(), "/", e.getRawMessage(), e).withLocation(file);
             }
             List<String> prefixes = new ArrayList<>();
             Map<String, io.battdat.api.schema.ColumnSchema> schemas = new LinkedHashMap<>();
@@ -156,7 +217,10 @@ public final class BattdatEngine {
      */
     public BatchStream batches(Path file, String key, ReadOptions readOptions) {
         Objects.requireNonNull(readOptions, "readOptions");
-        StoredDataset dataset = open(file);
+        return batchesOf(open(file), key, readOptions);
+    }
+
+    private BatchStream batchesOf(StoredDataset dataset, String key, ReadOptions readOptions) {
         try {
             TableCursor cursor = dataset.openTable(key == null ? DEFAULT_KEY : key, readOptions);
             return new TableBatchStream(dataset, cursor);
@@ -228,7 +292,10 @@ public final class BattdatEngine {
      */
     public CycleStream cycles(Path file, CycleRequest request) {
         Objects.requireNonNull(request, "request");
-        StoredDataset dataset = open(file);
+        return cyclesOf(open(file), request);
+    }
+
+    private CycleStream cyclesOf(StoredDataset dataset, CycleRequest request) {
         try {
             return new Cycles(dataset, request, options);
         } catch (RuntimeException e) {

@@ -69,6 +69,22 @@ public final class PostProcessor {
         return summarize(file, key, options, summarizers());
     }
 
+    /**
+     * As {@link #summarize(Path, String, PostProcessOptions)}, for a path or a URI read through a
+     * {@link io.battdat.api.spi.StorageProvider}; errors name the location as written.
+     */
+    public CycleTable summarize(String location, String key, PostProcessOptions options) {
+        if (!StorageRegistry.isUri(location)) {
+            return summarize(Path.of(location), key, options);
+        }
+        try (BatchStream batches = engine.batches(location, key, engine.options())) {
+            String name = location.substring(location.lastIndexOf('/') + 1);
+            return CycleStatistics.summarize(context(Path.of(name), batches.table(), options), batches, summarizers());
+        } catch (io.battdat.api.BattdatException e) {
+            throw e.withLocation(location);
+        }
+    }
+
     /** Summarizes one raw table with the given summarizers, in that column order. */
     public CycleTable summarize(Path file, String key, PostProcessOptions options, List<CycleSummarizer> summarizers) {
         try (BatchStream batches = engine.batches(file, key)) {

@@ -14,6 +14,9 @@ import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.api.spi.Spi;
 import io.battdat.api.spi.StreamReader;
 import io.battdat.api.spi.StreamWriter;
+import io.battdat.api.spi.RandomAccessSource;
+import io.battdat.api.spi.StorageProvider;
+import java.nio.ByteBuffer;
 import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.WriteOptions;
 import org.slf4j.Logger;
@@ -74,17 +77,18 @@ public final class StorageRegistry {
     private final List<CycleSummarizer> summarizers;
     private final List<RawDataEnhancer> enhancers;
     private final List<ConsistencyChecker> checkers;
+    private final List<StorageProvider> storage;
     private final List<String> problems;
 
     private StorageRegistry(List<StreamReader> readers, List<StreamWriter> writers, List<VendorParser> parsers,
                             List<VendorExporter> exporters, List<String> problems) {
-        this(readers, writers, parsers, exporters, List.of(), List.of(), List.of(), problems);
+        this(readers, writers, parsers, exporters, List.of(), List.of(), List.of(), List.of(), problems);
     }
 
     private StorageRegistry(List<StreamReader> readers, List<StreamWriter> writers, List<VendorParser> parsers,
                             List<VendorExporter> exporters, List<CycleSummarizer> summarizers,
                             List<RawDataEnhancer> enhancers, List<ConsistencyChecker> checkers,
-                            List<String> problems) {
+                            List<StorageProvider> storage, List<String> problems) {
         this.readers = ordered(readers, StreamReader::formatName, StreamReader::priority, StreamReader::spiVersion,
                 Spi.VERSION, problems);
         this.writers = ordered(writers, StreamWriter::formatName, StreamWriter::priority, StreamWriter::spiVersion,
@@ -99,6 +103,8 @@ public final class StorageRegistry {
                 PostProcessSpi.VERSION, problems);
         this.checkers = ordered(checkers, ConsistencyChecker::name, s -> 0, ConsistencyChecker::spiVersion,
                 PostProcessSpi.VERSION, problems);
+        this.storage = ordered(storage, StorageProvider::name, p -> 0, StorageProvider::spiVersion, Spi.VERSION,
+                problems);
         this.problems = List.copyOf(problems);
     }
 
@@ -120,8 +126,9 @@ public final class StorageRegistry {
         List<CycleSummarizer> summarizers = load(CycleSummarizer.class, loader, problems);
         List<RawDataEnhancer> enhancers = load(RawDataEnhancer.class, loader, problems);
         List<ConsistencyChecker> checkers = load(ConsistencyChecker.class, loader, problems);
+        List<StorageProvider> storage = load(StorageProvider.class, loader, problems);
         StorageRegistry registry = new StorageRegistry(readers, writers, parsers, exporters, summarizers, enhancers,
-                checkers, problems);
+                checkers, storage, problems);
         if (LOG.isDebugEnabled()) {
             LOG.debug("storage backends: readers {}, writers {}, parsers {}, exporters {}",
                     registry.readers.stream().map(r -> describe(r.formatName(), r)).toList(),
@@ -238,7 +245,158 @@ public final class StorageRegistry {
     public StorageRegistry withPostProcessors(List<CycleSummarizer> summarizers, List<RawDataEnhancer> enhancers,
                                               List<ConsistencyChecker> checkers) {
         return new StorageRegistry(readers, writers, parsers, exporters, List.copyOf(summarizers),
-                List.copyOf(enhancers), List.copyOf(checkers), new ArrayList<>(problems));
+                List.copyOf(enhancers), List.copyOf(checkers), storage, new ArrayList<>(problems));
+    }
+
+    /**
+     * A copy of this registry with other file systems for URIs (everything else is kept), with the checks of
+     * {@link #discover}. Hosts that configure a provider themselves (Spark passes its job's Hadoop configuration) use it.
+     *
+     * @throws PluginException when two providers share a name
+     */
+    public StorageRegistry withStorage(List<StorageProvider> providers) {
+        return new StorageRegistry(readers, writers, parsers, exporters, summarizers, enhancers, checkers,
+                List.copyOf(providers), new ArrayList<>(problems));
+    }
+
+    /** The file systems for URIs, ordered by name. Unmodifiable. */
+    public List<StorageProvider> storage() {
+        return storage;
+    }
+
+    /**
+     * Whether a location is a URI with a scheme ({@code hdfs://nn/x.h5}, {@code s3a://b/x.h5},
+     * {@code file:///tmp/x.h5}) rather than a plain path. One-letter schemes are taken for Windows drives.
+     */
+    public static boolean isUri(String location) {
+        int sep = location.indexOf("://");
+        if (sep < 2) {
+            return false;
+        }
+        for (int i = 0; i < sep; i++) {
+            char c = location.charAt(i);
+            boolean ok = Character.isLetter(c) || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The scheme of a URI, lower case. */
+    static String schemeOf(String uri) {
+        return uri.substring(0, uri.indexOf("://")).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The local path a location names, when it names one: a plain path, or a {@code file:} URI when no provider
+     * serves {@code file}; null for other URIs.
+     */
+    public Path localPathOf(String location) {
+        if (!isUri(location)) {
+            return Path.of(location);
+        }
+        if (schemeOf(location).equals("file") && findStorage("file") == null) {
+            try {
+                return Path.of(java.net.URI.create(location));
+            } catch (IllegalArgumentException e) {
+                throw new io.battdat.api.InvalidUseException("not a file URI: " + location + ": " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private StorageProvider findStorage(String scheme) {
+        for (StorageProvider p : storage) {
+            if (p.schemes().contains(scheme)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The file system serving a URI's scheme.
+     *
+     * @throws PluginException when none serves it; the message says which artifact to add
+     */
+    public StorageProvider storageFor(String uri) {
+        String scheme = schemeOf(uri);
+        StorageProvider p = findStorage(scheme);
+        if (p == null) {
+            throw new PluginException(null, null, "no file system for '" + scheme + "://' URIs; providers found: "
+                    + storage.stream().map(s -> describe(s.name(), s) + " " + s.schemes()).toList()
+                    + "; add battdat-hadoop (and the Hadoop connector of that store) to the class path")
+                    .withLocation(uri);
+        }
+        return p;
+    }
+
+    /**
+     * Opens a dataset at a plain path or a URI with the backend that recognises it. Remote files are read by range
+     * through their {@link StorageProvider}; errors name the URI as written.
+     *
+     * @param location a path, or a URI such as {@code hdfs://namenode/lake/a.h5}
+     * @return the open dataset; the caller closes it
+     * @throws FileAccessException when the file does not exist or cannot be read
+     * @throws PluginException     when no backend reads it, or no provider serves the URI's scheme
+     */
+    public io.battdat.api.spi.StoredDataset openDataset(String location) {
+        Objects.requireNonNull(location, "location");
+        Path local = localPathOf(location);
+        if (local != null) {
+            return readerFor(local).open(local);
+        }
+        RandomAccessSource source = storageFor(location).open(location);
+        try {
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(FileProbe.HEAD_BYTES, source.size()));
+            source.readFully(0, head);
+            String name = location.substring(location.lastIndexOf('/') + 1);
+            FileProbe probe = new FileProbe(Path.of(name.isEmpty() ? "remote" : name), false, head.array());
+            StreamReader reader = readerFor(probe, location);
+            return new LocatedDataset(reader.open(source), location);
+        } catch (io.battdat.api.BattdatException e) {
+            source.close();
+            throw LocatedDataset.relocate(e, location);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private StreamReader readerFor(FileProbe probe, String location) {
+        StreamReader byName = null;
+        for (StreamReader r : readers) {
+            ProbeResult verdict = r.probe(probe);
+            if (verdict == ProbeResult.SIGNATURE) {
+                return r;
+            }
+            if (verdict == ProbeResult.EXTENSION && byName == null) {
+                byName = r;
+            }
+        }
+        if (byName != null) {
+            return byName;
+        }
+        throw new PluginException(null, null, "no storage backend reads this file; readers found: "
+                + readers.stream().map(r -> describe(r.formatName(), r)).toList() + "; " + HINT).withLocation(location);
+    }
+
+    /**
+     * Opens a path or URI for writing as {@link #openSink(Path, WriteOptions)} does. A remote file is written to a
+     * local staging file (an append first copies the existing file there) and uploaded when the sink closes;
+     * nothing appears under the URI before that, and {@link DatasetSink#abort()} leaves nothing there.
+     *
+     * @param location a path, or a URI such as {@code s3a://bucket/lake/a.h5}
+     * @param options  how to write
+     * @return the dataset, open for writing
+     */
+    public DatasetSink openSink(String location, WriteOptions options) {
+        Path local = localPathOf(location);
+        if (local != null) {
+            return openSink(local, options);
+        }
+        return RemoteSink.open(this, storageFor(location), location, options);
     }
 
     /** The cycle summarizers, ordered by name. Unmodifiable. */

@@ -13,8 +13,16 @@ import java.util.Map;
  */
 public interface StoredDataset extends AutoCloseable {
 
-    /** The file or directory. */
+    /** The file or directory. For a remote file (see {@link #location()}), a path of its file name only. */
     Path path();
+
+    /**
+     * Where the dataset is, as the user wrote it: the path, or the URI of a remote file ({@code s3a://bucket/x.h5}).
+     * The default is {@link #path()} as text.
+     */
+    default String location() {
+        return String.valueOf(path());
+    }
 
     /** The backend's format name ({@code hdf5}). */
     String formatName();

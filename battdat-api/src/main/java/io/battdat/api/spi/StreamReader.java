@@ -27,6 +27,27 @@ public interface StreamReader {
      */
     StoredDataset open(Path path);
 
+    /**
+     * Opens a dataset stored in a file read through a source, local or remote. The default opens a local source's
+     * file with {@link #open(Path)} and refuses any other source; backends that read remote files override it.
+     * The dataset owns the source from then on and closes it when closed (or when opening fails).
+     *
+     * @param source the file's bytes
+     * @throws io.battdat.api.UnsupportedFeatureException when this backend reads only local files
+     * @throws io.battdat.api.FileAccessException         when the file cannot be read
+     * @throws io.battdat.api.BadFormatException          when it is not a readable dataset of this format
+     */
+    default StoredDataset open(RandomAccessSource source) {
+        java.util.Optional<Path> local = source.localPath();
+        if (local.isPresent()) {
+            source.close();
+            return open(local.get());
+        }
+        source.close();
+        throw new io.battdat.api.UnsupportedFeatureException(null, null, "the " + formatName()
+                + " backend reads only local files").withLocation(source.name());
+    }
+
     /** Order among backends claiming the same file: higher first (then by format name). */
     default int priority() {
         return 0;

@@ -43,8 +43,10 @@ public final class CliLogging {
     static boolean enabled(String logger, Level level) {
         // jHDF reports its own version and every open at INFO; Intel GKL (the optional native zlib) logs when it
         // extracts its library and warns where it cannot load, and battdat then falls back to the JDK's zlib
-        // (battdat -V names the codec in use): neither is news to the user
-        if ((logger.startsWith("io.jhdf") || logger.startsWith("com.intel.gkl")) && threshold != Level.DEBUG
+        // (battdat -V names the codec in use); Hadoop's client warns on every URI that it runs without its native
+        // library, which it does not need for reading and writing files: none of this is news to the user
+        if ((logger.startsWith("io.jhdf") || logger.startsWith("com.intel.gkl")
+                || logger.equals("org.apache.hadoop.util.NativeCodeLoader")) && threshold != Level.DEBUG
                 && threshold != Level.TRACE) {
             return level == Level.ERROR;
         }

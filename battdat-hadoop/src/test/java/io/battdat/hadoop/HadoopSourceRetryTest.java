@@ -1,0 +1,131 @@
+package io.battdat.hadoop;
+
+import io.battdat.api.FileAccessException;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSInputStream;
+import org.junit.jupiter.api.Test;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reads of a source whose connection drops: bounded retries on fresh streams, then a typed error naming the URI. */
+class HadoopSourceRetryTest {
+    private static final String URI = "s3a://bucket/lake/cell.h5";
+    private static final byte[] CONTENT = new byte[300_000];
+
+    static {
+        for (int i = 0; i < CONTENT.length; i++) {
+            CONTENT[i] = (byte) (i * 31 + 7);
+        }
+    }
+
+    /** An in-memory stream whose positional reads fail while {@code failures} is positive. */
+    private static final class DroppingStream extends FSInputStream {
+        private final AtomicInteger failures;
+        private final IOException failure;
+        private long pos;
+
+        DroppingStream(AtomicInteger failures, IOException failure) {
+            this.failures = failures;
+            this.failure = failure;
+        }
+
+        @Override
+        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
+            if (failures.getAndDecrement() > 0) {
+                throw failure;
+            }
+            int n = (int) Math.min(length, CONTENT.length - position);
+            if (n <= 0) {
+                return -1;
+            }
+            System.arraycopy(CONTENT, (int) position, buffer, offset, n);
+            return n;
+        }
+
+        @Override
+        public void seek(long p) {
+            pos = p;
+        }
+
+        @Override
+        public long getPos() {
+            return pos;
+        }
+
+        @Override
+        public boolean seekToNewSource(long targetPos) {
+            return false;
+        }
+
+        @Override
+        public int read() {
+            return pos < CONTENT.length ? CONTENT[(int) pos++] & 0xff : -1;
+        }
+    }
+
+    private static HadoopSource source(int failures, int retries, IOException failure, AtomicInteger opens)
+            throws IOException {
+        AtomicInteger left = new AtomicInteger(failures);
+        HadoopSource.Opener opener = () -> {
+            opens.incrementAndGet();
+            return new FSDataInputStream(new DroppingStream(left, failure));
+        };
+        HadoopStorage storage = HadoopStorage.builder().blockSize(64 * 1024).readAhead(0)
+                .retries(retries, Duration.ofMillis(1)).build();
+        return new HadoopSource(URI, CONTENT.length, opener.open(), opener, storage.settings());
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedOnAFreshStream() throws IOException {
+        AtomicInteger opens = new AtomicInteger();
+        try (HadoopSource s = source(2, 3, new SocketException("Connection reset"), opens)) {
+            ByteBuffer into = ByteBuffer.allocate(100_000);
+            s.readFully(100_000, into);
+            assertArrayEquals(Arrays.copyOfRange(CONTENT, 100_000, 200_000), into.array());
+            assertEquals(3, opens.get(), "the first stream and one new stream per failed attempt");
+        }
+    }
+
+    @Test
+    void retriesAreBoundedAndTheErrorNamesTheUri() throws IOException {
+        AtomicInteger opens = new AtomicInteger();
+        try (HadoopSource s = source(100, 2, new SocketException("Connection reset"), opens)) {
+            FileAccessException e = assertThrows(FileAccessException.class,
+                    () -> s.readFully(0, ByteBuffer.allocate(10)));
+            assertTrue(e.getMessage().startsWith(URI + ": "), e.getMessage());
+            assertTrue(e.getMessage().contains("after 3 attempts") && e.getMessage().contains("Connection reset"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aMissingFileIsNotRetried() throws IOException {
+        AtomicInteger opens = new AtomicInteger();
+        try (HadoopSource s = source(100, 3, new FileNotFoundException("gone"), opens)) {
+            FileAccessException e = assertThrows(FileAccessException.class,
+                    () -> s.readFully(0, ByteBuffer.allocate(10)));
+            assertEquals(URI + ": no such file", e.getMessage());
+            assertEquals(1, opens.get());
+        }
+    }
+
+    @Test
+    void readsBeyondTheEndAreRefusedNamingTheUri() throws IOException {
+        try (HadoopSource s = source(0, 0, new SocketException("x"), new AtomicInteger())) {
+            FileAccessException e = assertThrows(FileAccessException.class,
+                    () -> s.readFully(CONTENT.length - 5, ByteBuffer.allocate(10)));
+            assertTrue(e.getMessage().startsWith(URI + ": "), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.battdat.hadoop;
+
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.streaming.BatchStream;
+import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.StorageRegistry;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Rows/s of a whole-table read from a local file and from an in-process HDFS with a delay added to every request
+ * (BENCHMARKS.md). Runs only when given a file: {@code -Dbattdat.bench.file=big.h5} (optionally
+ * {@code -Dbattdat.bench.latencyMs=20}, {@code -Dbattdat.bench.threads=2}).
+ */
+class RemoteReadBenchmarkTest {
+
+    @Test
+    void remoteReadsReachHalfTheLocalRowsPerSecond(@TempDir Path base) throws Exception {
+        String file = System.getProperty("battdat.bench.file");
+        assumeTrue(file != null && Files.isRegularFile(Path.of(file)), "set -Dbattdat.bench.file to run the benchmark");
+        long latency = Long.getLong("battdat.bench.latencyMs", 20);
+        int threads = Integer.getInteger("battdat.bench.threads", 2);
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("hdfs").toString());
+        conf.setInt("dfs.replication", 1);
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        try {
+            cluster.waitActive();
+            String uri = "hdfs://localhost:" + cluster.getNameNodePort() + "/bench/" + Path.of(file).getFileName();
+            cluster.getFileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(Path.of(file).toAbsolutePath()
+                    .toUri()), new org.apache.hadoop.fs.Path(uri));
+            ReadOptions options = ReadOptions.builder().threads(threads).build();
+            StorageRegistry plain = StorageRegistry.discover(getClass().getClassLoader());
+            BattdatEngine local = new BattdatEngine(plain, options);
+            BattdatEngine remote = new BattdatEngine(plain.withStorage(List.of(HadoopStorage.builder()
+                    .configuration(cluster.getConfiguration(0)).simulatedLatency(Duration.ofMillis(latency))
+                    .blockSize(Integer.getInteger("battdat.bench.blockKiB", 2048) * 1024)
+                    .readAhead(Integer.getInteger("battdat.bench.readAhead", 8))
+                    .build())), options);
+            double localRate = 0;
+            double remoteRate = 0;
+            long rows = 0;
+            for (int round = 0; round < 3; round++) {
+                long[] l = read(local, file);
+                long[] r = read(remote, uri);
+                assertEquals(l[0], r[0]);
+                assertEquals(l[2], r[2], "same checksum");
+                rows = l[0];
+                localRate = Math.max(localRate, l[0] * 1e9 / l[1]);
+                remoteRate = Math.max(remoteRate, r[0] * 1e9 / r[1]);
+            }
+            System.out.printf("remote-read benchmark: %d rows, %d decode threads, %d ms per request: local %.2f M rows/s,"
+                            + " hdfs %.2f M rows/s (%.0f%% of local)%n", rows, threads, latency, localRate / 1e6,
+                    remoteRate / 1e6, 100 * remoteRate / localRate);
+        } finally {
+            cluster.shutdown();
+        }
+    }
+
+    /** Rows, nanoseconds, and a checksum of one whole-table read. */
+    private static long[] read(BattdatEngine engine, String location) {
+        long start = System.nanoTime();
+        long rows = 0;
+        long checksum = 0;
+        try (BatchStream batches = engine.batches(location, "raw_data", engine.options())) {
+            while (batches.hasNext()) {
+                var b = batches.next();
+                var c = b.column(0);
+                for (int i = 0; i < b.rowCount(); i++) {
+                    checksum += Double.doubleToLongBits(c.getDouble(i));
+                }
+                rows += b.rowCount();
+            }
+        }
+        return new long[] {rows, System.nanoTime() - start, checksum};
+    }
+}
