@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Python's {@code CapacityPerCycle}: charge and discharge capacity and energy of each cycle from the integral of
@@ -60,6 +61,11 @@ public final class CapacityPerCycle implements CycleSummarizer {
     @Override
     public List<DerivedColumn> columns(TableContext context) {
         return COLUMNS;
+    }
+
+    @Override
+    public Set<String> inputColumns() {
+        return Set.of("test_time", "current", "voltage", "cycled_charge", "cycled_energy");
     }
 
     @Override

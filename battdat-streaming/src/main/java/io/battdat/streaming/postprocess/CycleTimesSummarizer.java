@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Python's {@code CycleTimesSummarizer}: {@code cycle_start} is the cycle's first {@code test_time};
@@ -41,6 +42,11 @@ public final class CycleTimesSummarizer implements CycleSummarizer {
     @Override
     public List<DerivedColumn> columns(TableContext context) {
         return COLUMNS;
+    }
+
+    @Override
+    public Set<String> inputColumns() {
+        return Set.of("test_time", "cycle_number");
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.battdat.api.postprocess.TableContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Beyond Python: {@code V_minimum} and {@code V_maximum} of each cycle's own rows, and, when the table has a
@@ -47,6 +48,11 @@ public final class VoltageTemperatureSummarizer implements CycleSummarizer {
                     "C"));
         }
         return out;
+    }
+
+    @Override
+    public Set<String> inputColumns() {
+        return Set.of("voltage", "temperature");
     }
 
     @Override
