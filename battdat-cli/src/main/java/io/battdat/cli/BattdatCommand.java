@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -31,13 +33,32 @@ import java.util.Properties;
                 "  battdat convert arbin-export.csv --out cell.h5",
                 "  battdat copy cell.h5 cell-blosc.h5 --complevel 5 --complib blosc:lz4",
                 "  battdat follow cell.h5 --cycles --idle-timeout 600",
-                "  battdat bench read cell.h5 --mode batches --json"},
-        subcommands = {InspectCommand.class, FactsCommand.class, CyclesCommand.class, CopyCommand.class,
-                FollowCommand.class, ConvertCommand.class, ExportCommand.class, FormatsCommand.class, BenchCommand.class,
-                SummarizeCommand.class, EnhanceCommand.class, CheckCommand.class, PlotCommand.class,
-                ReportCommand.class,
-                CommandLine.HelpCommand.class})
+                "  battdat bench read cell.h5 --mode batches --json"})
 public final class BattdatCommand implements Runnable {
+    /**
+     * The subcommands by name, in the order {@code --help} lists them (then {@code help}). Registered in code, not
+     * in the annotation, so a run builds the model of only the command it runs: picocli's reflection over all of
+     * them was a third of {@code battdat inspect}'s start-up.
+     */
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("inspect", InspectCommand.class);
+        COMMANDS.put("facts", FactsCommand.class);
+        COMMANDS.put("cycles", CyclesCommand.class);
+        COMMANDS.put("copy", CopyCommand.class);
+        COMMANDS.put("follow", FollowCommand.class);
+        COMMANDS.put("convert", ConvertCommand.class);
+        COMMANDS.put("export", ExportCommand.class);
+        COMMANDS.put("formats", FormatsCommand.class);
+        COMMANDS.put("bench", BenchCommand.class);
+        COMMANDS.put("summarize", SummarizeCommand.class);
+        COMMANDS.put("enhance", EnhanceCommand.class);
+        COMMANDS.put("check", CheckCommand.class);
+        COMMANDS.put("plot", PlotCommand.class);
+        COMMANDS.put("report", ReportCommand.class);
+    }
+
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")
     boolean verbose;
@@ -66,6 +87,7 @@ public final class BattdatCommand implements Runnable {
         CliLogging.configure(err, verbose);
         BattdatCommand root = new BattdatCommand();
         CommandLine cl = new CommandLine(root);
+        addSubcommands(cl, args);
         // descriptions are written as lines of up to 120 characters; at picocli's default 80 they would break mid-line
         cl.setUsageHelpWidth(120);
         giveVersion(cl, new Version());
@@ -101,6 +123,32 @@ public final class BattdatCommand implements Runnable {
                 System.setProperty("battdat.hadoop.conf.dir", dir);
             }
         }
+    }
+
+    /**
+     * Registers the command the arguments name, or every command (and {@code help}) when they name none: a usage
+     * error, {@code --help} or a mistyped name then sees the full list, as before.
+     */
+    static void addSubcommands(CommandLine cl, String[] args) {
+        String word = null;
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                word = a;
+                break;
+            }
+        }
+        Class<?> only = word == null ? null : COMMANDS.get(word);
+        if (only != null) {
+            cl.addSubcommand(word, only);
+            return;
+        }
+        COMMANDS.forEach(cl::addSubcommand);
+        cl.addSubcommand("help", CommandLine.HelpCommand.class);
+    }
+
+    /** The names of every subcommand, in help order (for tests). */
+    static java.util.Set<String> commandNames() {
+        return java.util.Collections.unmodifiableSet(COMMANDS.keySet());
     }
 
     private static java.time.ZoneId zone(String name) {

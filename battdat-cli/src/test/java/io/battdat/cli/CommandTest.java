@@ -26,6 +26,28 @@ class CommandTest {
     }
 
     @Test
+    void eachRunBuildsOnlyItsCommandYetHelpListsThemAll() {
+        for (String name : BattdatCommand.commandNames()) {
+            picocli.CommandLine only = new picocli.CommandLine(new BattdatCommand());
+            BattdatCommand.addSubcommands(only, new String[]{"--verbose", name, "x"});
+            assertEquals(java.util.Set.of(name), only.getSubcommands().keySet());
+            // the name the table gives is the command's own
+            assertEquals(name, only.getSubcommands().get(name).getCommandName());
+            assertEquals(name, only.getSubcommands().get(name).getCommandSpec().userObject().getClass()
+                    .getAnnotation(picocli.CommandLine.Command.class).name());
+        }
+        Cli help = Cli.run("--help");
+        assertEquals(0, help.status(), help.err());
+        for (String name : BattdatCommand.commandNames()) {
+            assertTrue(help.out().contains("  " + name + " "), name + " missing from --help: " + help.out());
+        }
+        assertEquals(0, Cli.run("help", "inspect").status());
+        Cli typo = Cli.run("inspekt", "x.h5");
+        assertEquals(2, typo.status());
+        assertTrue(typo.err().contains("did you mean inspect?"), typo.err());
+    }
+
+    @Test
     void badFilesAreRefusedWithTheirName() {
         for (String bad : new String[]{"not-hdf5.h5", "metadata-not-object.h5", "table-metadata-not-json.h5",
                 "no-metadata.h5"}) {

@@ -3,6 +3,7 @@ package io.battdat.streaming;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
+import io.battdat.api.data.TableLayout;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.FollowOptions;
@@ -23,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -223,6 +225,24 @@ public final class BattdatEngine {
     private BatchStream batchesOf(StoredDataset dataset, String key, ReadOptions readOptions) {
         try {
             TableCursor cursor = dataset.openTable(key == null ? DEFAULT_KEY : key, readOptions);
+            return new TableBatchStream(dataset, cursor);
+        } catch (RuntimeException e) {
+            closeAfterFailure(dataset, e);
+            throw e;
+        }
+    }
+
+    /**
+     * As {@link #batches(Path, String, ReadOptions)}, with the read options chosen from the table's stored layout
+     * once the file is open (post-processing picks the columns it needs without opening the file twice).
+     */
+    BatchStream batches(Path file, String key, Function<TableLayout, ReadOptions> chooseOptions) {
+        StoredDataset dataset = open(file);
+        try {
+            String k = key == null ? DEFAULT_KEY : key;
+            ReadOptions readOptions = Objects.requireNonNull(chooseOptions.apply(dataset.table(k).layout()),
+                    "readOptions");
+            TableCursor cursor = dataset.openTable(k, readOptions);
             return new TableBatchStream(dataset, cursor);
         } catch (RuntimeException e) {
             closeAfterFailure(dataset, e);

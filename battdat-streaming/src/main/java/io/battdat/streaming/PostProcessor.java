@@ -10,6 +10,7 @@ import io.battdat.api.postprocess.PostProcessOptions;
 import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableCheck;
 import io.battdat.api.postprocess.TableContext;
+import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.TableInfo;
 import io.battdat.streaming.postprocess.CycleStatistics;
 import io.battdat.streaming.postprocess.CycleTable;
@@ -18,8 +19,10 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -87,9 +90,45 @@ public final class PostProcessor {
 
     /** Summarizes one raw table with the given summarizers, in that column order. */
     public CycleTable summarize(Path file, String key, PostProcessOptions options, List<CycleSummarizer> summarizers) {
-        try (BatchStream batches = engine.batches(file, key)) {
-            return CycleStatistics.summarize(context(file, batches.table(), options), batches, summarizers);
+        TableLayout[] read = new TableLayout[1];
+        try (BatchStream batches = engine.batches(file, key, stored -> {
+            List<String> columns = summaryColumns(stored, summarizers);
+            ReadOptions chosen = columns == null ? engine.options() : engine.options().withColumns(columns);
+            read[0] = chosen.project(stored);
+            return chosen;
+        })) {
+            TableContext context = TableContext.builder().file(file).table(batches.table().path()).layout(read[0])
+                    .options(options).build();
+            return CycleStatistics.summarize(context, batches, summarizers);
         }
+    }
+
+    /**
+     * The columns a summary reads from a table of this layout, in stored order: those the summarizers name
+     * ({@link CycleSummarizer#inputColumns}) and the four every summary checks; null (every column) when a
+     * summarizer does not say, or when one of the four is missing (so the error names the table's real columns).
+     */
+    static List<String> summaryColumns(TableLayout stored, List<CycleSummarizer> summarizers) {
+        Set<String> wanted = new HashSet<>(CycleStatistics.CHECKED_COLUMNS);
+        for (String name : CycleStatistics.CHECKED_COLUMNS) {
+            if (!stored.contains(name)) {
+                return null;
+            }
+        }
+        for (CycleSummarizer s : summarizers) {
+            Set<String> in = s.inputColumns();
+            if (in == null) {
+                return null;
+            }
+            wanted.addAll(in);
+        }
+        List<String> columns = new ArrayList<>();
+        for (String name : stored.names()) {
+            if (wanted.contains(name)) {
+                columns.add(name);
+            }
+        }
+        return columns.size() == stored.size() ? null : columns;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.battdat.api.postprocess;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Computes named values, one row per cycle, from a raw table streamed once in storage order (Python's
@@ -28,6 +29,18 @@ public interface CycleSummarizer {
      * @return the columns, possibly empty; never including {@code cycle_number}, which the engine writes
      */
     List<DerivedColumn> columns(TableContext context);
+
+    /**
+     * The raw columns this summarizer may read, by name, so the engine can decode only the columns a summary needs
+     * (a table read for {@code cycle_number}, {@code test_time}, {@code current} and {@code voltage} skips the
+     * others). Name every column {@link #columns} or the accumulator looks at, present or not. The default,
+     * {@code null}, means any column: the engine then streams every column, which is always correct.
+     *
+     * @return the column names, or null for every column
+     */
+    default Set<String> inputColumns() {
+        return null;
+    }
 
     /**
      * An accumulator for one table.

@@ -101,11 +101,8 @@ final class ChunkCompressor {
         int n = chunkBytes / elementSize;
         boolean shuffle = filters.shuffle();
         byte[] shuffled = shuffle ? new byte[chunkBytes] : chunk;
-        for (int j = 0; shuffle && j < elementSize; j++) {
-            int dst = j * n;
-            for (int i = 0; i < n; i++) {
-                shuffled[dst + i] = chunk[i * elementSize + j];
-            }
+        if (shuffle) {
+            ByteShuffle.shuffle(chunk, n, elementSize, shuffled);
         }
         try (ChunkDeflater deflater = Zlib.newDeflater(filters.level())) {
             ChunkDeflater.Deflated out = deflater.deflate(shuffled, chunkBytes);

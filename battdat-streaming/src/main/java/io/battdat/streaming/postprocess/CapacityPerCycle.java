@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Python's {@code CapacityPerCycle}: charge and discharge capacity and energy of each cycle from the integral of
@@ -45,6 +46,11 @@ public final class CapacityPerCycle extends BuiltInPlugin.WithFixedColumns imple
     /** For {@code ServiceLoader}. */
     public CapacityPerCycle() {
         super("capacity", COLUMNS);
+    }
+
+    @Override
+    public Set<String> inputColumns() {
+        return Set.of("test_time", "current", "voltage", "cycled_charge", "cycled_energy");
     }
 
     @Override

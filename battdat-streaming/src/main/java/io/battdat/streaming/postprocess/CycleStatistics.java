@@ -23,6 +23,9 @@ import java.util.List;
  * violation is a {@link BadFormatException} naming file, table and row, never a silently wrong number.
  */
 public final class CycleStatistics {
+    /** The columns every summary reads and checks, whatever its summarizers. */
+    public static final List<String> CHECKED_COLUMNS = List.of("cycle_number", "test_time", "current", "voltage");
+
     private CycleStatistics() {
     }
 

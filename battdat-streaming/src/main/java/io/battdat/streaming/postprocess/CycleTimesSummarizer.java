@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Python's {@code CycleTimesSummarizer}: {@code cycle_start} is the cycle's first {@code test_time};
@@ -26,6 +27,11 @@ public final class CycleTimesSummarizer extends BuiltInPlugin.WithFixedColumns i
     /** For {@code ServiceLoader}. */
     public CycleTimesSummarizer() {
         super("cycle-times", COLUMNS);
+    }
+
+    @Override
+    public Set<String> inputColumns() {
+        return Set.of("test_time", "cycle_number");
     }
 
     @Override

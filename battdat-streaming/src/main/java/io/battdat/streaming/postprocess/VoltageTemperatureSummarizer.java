@@ -9,6 +9,7 @@ import io.battdat.api.postprocess.TableContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Beyond Python: {@code V_minimum} and {@code V_maximum} of each cycle's own rows, and, when the table has a
@@ -37,6 +38,11 @@ public final class VoltageTemperatureSummarizer extends BuiltInPlugin implements
                     "C"));
         }
         return out;
+    }
+
+    @Override
+    public Set<String> inputColumns() {
+        return Set.of("voltage", "temperature");
     }
 
     @Override
