@@ -294,62 +294,12 @@ final class ElementDecoder {
     /**
      * Transposes one 8 x 8 byte tile: word {@code b} is read at {@code from + b * stride} (8 bytes of byte stream
      * {@code b}) and word {@code q} of the result holds byte {@code q} of each stream, i.e. the 8 bytes of one row.
-     * Three rounds of masked swaps of 1-, 2- and 4-byte blocks between words, all in registers.
      */
     private static void tile(byte[] src, int from, int stride, long[] t) {
-        long r0 = (long) LONGS.get(src, from);
-        long r1 = (long) LONGS.get(src, from + stride);
-        long r2 = (long) LONGS.get(src, from + 2 * stride);
-        long r3 = (long) LONGS.get(src, from + 3 * stride);
-        long r4 = (long) LONGS.get(src, from + 4 * stride);
-        long r5 = (long) LONGS.get(src, from + 5 * stride);
-        long r6 = (long) LONGS.get(src, from + 6 * stride);
-        long r7 = (long) LONGS.get(src, from + 7 * stride);
-        long x;
-        x = ((r0 >>> 8) ^ r1) & 0x00FF00FF00FF00FFL;
-        r1 ^= x;
-        r0 ^= x << 8;
-        x = ((r2 >>> 8) ^ r3) & 0x00FF00FF00FF00FFL;
-        r3 ^= x;
-        r2 ^= x << 8;
-        x = ((r4 >>> 8) ^ r5) & 0x00FF00FF00FF00FFL;
-        r5 ^= x;
-        r4 ^= x << 8;
-        x = ((r6 >>> 8) ^ r7) & 0x00FF00FF00FF00FFL;
-        r7 ^= x;
-        r6 ^= x << 8;
-        x = ((r0 >>> 16) ^ r2) & 0x0000FFFF0000FFFFL;
-        r2 ^= x;
-        r0 ^= x << 16;
-        x = ((r1 >>> 16) ^ r3) & 0x0000FFFF0000FFFFL;
-        r3 ^= x;
-        r1 ^= x << 16;
-        x = ((r4 >>> 16) ^ r6) & 0x0000FFFF0000FFFFL;
-        r6 ^= x;
-        r4 ^= x << 16;
-        x = ((r5 >>> 16) ^ r7) & 0x0000FFFF0000FFFFL;
-        r7 ^= x;
-        r5 ^= x << 16;
-        x = ((r0 >>> 32) ^ r4) & 0x00000000FFFFFFFFL;
-        r4 ^= x;
-        r0 ^= x << 32;
-        x = ((r1 >>> 32) ^ r5) & 0x00000000FFFFFFFFL;
-        r5 ^= x;
-        r1 ^= x << 32;
-        x = ((r2 >>> 32) ^ r6) & 0x00000000FFFFFFFFL;
-        r6 ^= x;
-        r2 ^= x << 32;
-        x = ((r3 >>> 32) ^ r7) & 0x00000000FFFFFFFFL;
-        r7 ^= x;
-        r3 ^= x << 32;
-        t[0] = r0;
-        t[1] = r1;
-        t[2] = r2;
-        t[3] = r3;
-        t[4] = r4;
-        t[5] = r5;
-        t[6] = r6;
-        t[7] = r7;
+        for (int b = 0; b < 8; b++) {
+            t[b] = (long) LONGS.get(src, from + b * stride);
+        }
+        ByteTranspose.transpose(t);
     }
 
     /** Reassembles one value of {@code bytes} bytes whose byte j sits at {@code at + j * stride}. */

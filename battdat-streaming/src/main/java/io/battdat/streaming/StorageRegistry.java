@@ -353,7 +353,7 @@ public final class StorageRegistry {
             source.readFully(0, head);
             String name = location.substring(location.lastIndexOf('/') + 1);
             FileProbe probe = new FileProbe(Path.of(name.isEmpty() ? "remote" : name), false, head.array());
-            StreamReader reader = readerFor(probe, location);
+            StreamReader reader = readerFor(probe, null, location);
             return new LocatedDataset(reader.open(source), location);
         } catch (io.battdat.api.BattdatException e) {
             source.close();
@@ -364,7 +364,8 @@ public final class StorageRegistry {
         }
     }
 
-    private StreamReader readerFor(FileProbe probe, String location) {
+    /** The reader for a probed file; {@code path} or {@code location} names it in the error when none reads it. */
+    private StreamReader readerFor(FileProbe probe, Path path, String location) {
         StreamReader byName = null;
         for (StreamReader r : readers) {
             ProbeResult verdict = r.probe(probe);
@@ -378,8 +379,12 @@ public final class StorageRegistry {
         if (byName != null) {
             return byName;
         }
-        throw new PluginException(null, null, "no storage backend reads this file; readers found: "
-                + readers.stream().map(r -> describe(r.formatName(), r)).toList() + "; " + HINT).withLocation(location);
+        PluginException none = new PluginException(path, null, "no storage backend reads this file; readers found: "
+                + readers.stream().map(r -> describe(r.formatName(), r)).toList() + "; " + HINT);
+        if (location != null) {
+            none.withLocation(location);
+        }
+        throw none;
     }
 
     /**
@@ -528,22 +533,7 @@ public final class StorageRegistry {
      *                             artifact to add
      */
     public StreamReader readerFor(Path path) {
-        FileProbe probe = probe(path, true);
-        StreamReader byName = null;
-        for (StreamReader r : readers) {
-            ProbeResult verdict = r.probe(probe);
-            if (verdict == ProbeResult.SIGNATURE) {
-                return r;
-            }
-            if (verdict == ProbeResult.EXTENSION && byName == null) {
-                byName = r;
-            }
-        }
-        if (byName != null) {
-            return byName;
-        }
-        throw new PluginException(path, null, "no storage backend reads this file; readers found: "
-                + readers.stream().map(r -> describe(r.formatName(), r)).toList() + "; " + HINT);
+        return readerFor(probe(path, true), path, null);
     }
 
     /**
