@@ -25,8 +25,13 @@ final class LocatedDataset implements StoredDataset {
         this.uri = uri;
     }
 
-    static BattdatException relocate(BattdatException e, String uri) {
-        return e.withLocation(uri);
+    /** Runs a call on the backend's dataset or cursor; an error it raises leaves with the URI as its location. */
+    private static <T> T located(String uri, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (BattdatException e) {
+            throw e.withLocation(uri);
+        }
     }
 
     @Override
@@ -46,20 +51,12 @@ final class LocatedDataset implements StoredDataset {
 
     @Override
     public String metadataJson() {
-        try {
-            return inner.metadataJson();
-        } catch (BattdatException e) {
-            throw relocate(e, uri);
-        }
+        return located(uri, inner::metadataJson);
     }
 
     @Override
     public Map<String, String> rootAttributes() {
-        try {
-            return inner.rootAttributes();
-        } catch (BattdatException e) {
-            throw relocate(e, uri);
-        }
+        return located(uri, inner::rootAttributes);
     }
 
     @Override
@@ -74,38 +71,25 @@ final class LocatedDataset implements StoredDataset {
 
     @Override
     public TableInfo table(String key) {
-        try {
-            return inner.table(key);
-        } catch (BattdatException e) {
-            throw relocate(e, uri);
-        }
+        return located(uri, () -> inner.table(key));
     }
 
     @Override
     public TableCursor openTable(String key, ReadOptions options) {
-        try {
-            return new LocatedCursor(inner.openTable(key, options), uri);
-        } catch (BattdatException e) {
-            throw relocate(e, uri);
-        }
+        return located(uri, () -> new LocatedCursor(inner.openTable(key, options), uri));
     }
 
     @Override
     public TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
-        try {
-            return new LocatedCursor(inner.followTable(key, options, follow), uri);
-        } catch (BattdatException e) {
-            throw relocate(e, uri);
-        }
+        return located(uri, () -> new LocatedCursor(inner.followTable(key, options, follow), uri));
     }
 
     @Override
     public void close() {
-        try {
+        located(uri, () -> {
             inner.close();
-        } catch (BattdatException e) {
-            throw relocate(e, uri);
-        }
+            return null;
+        });
     }
 
     @Override
@@ -130,11 +114,7 @@ final class LocatedDataset implements StoredDataset {
 
         @Override
         public boolean next() {
-            try {
-                return inner.next();
-            } catch (BattdatException e) {
-                throw relocate(e, uri);
-            }
+            return located(uri, inner::next);
         }
 
         @Override
@@ -144,11 +124,10 @@ final class LocatedDataset implements StoredDataset {
 
         @Override
         public void close() {
-            try {
+            located(uri, () -> {
                 inner.close();
-            } catch (BattdatException e) {
-                throw relocate(e, uri);
-            }
+                return null;
+            });
         }
     }
 }

@@ -357,7 +357,7 @@ public final class StorageRegistry {
             return new LocatedDataset(reader.open(source), location);
         } catch (io.battdat.api.BattdatException e) {
             source.close();
-            throw LocatedDataset.relocate(e, location);
+            throw e.withLocation(location);
         } catch (RuntimeException e) {
             source.close();
             throw e;
