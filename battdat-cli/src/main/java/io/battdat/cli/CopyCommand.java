@@ -111,7 +111,7 @@ final class CopyCommand implements Callable<Integer> {
             BatteryMetadata metadata = MetadataText.parse(in, "root attribute 'metadata'", metadataJson);
             WriteOptions options = WriteOptions.create(metadata).withMode(append ? WriteMode.APPEND : WriteMode.OVERWRITE)
                     .withMetadataJson(metadataJson).withCompression(complevel, complib).toBuilder()
-                    .monotonicPolicy(monotonicPolicy()).build();
+                    .monotonicPolicy(MonotonicPolicy.of(renumberCycles, allowNonMonotonic)).build();
             if (resume && append) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--resume and --append exclude each other (--resume continues OUT where a copy of IN stopped)");
@@ -186,14 +186,6 @@ final class CopyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--commit-every: " + e.getMessage());
         }
-    }
-
-    private MonotonicPolicy monotonicPolicy() {
-        if (renumberCycles && allowNonMonotonic) {
-            return MonotonicPolicy.RENUMBER_CYCLES_AND_CLEAR_OTHERS;
-        }
-        return renumberCycles ? MonotonicPolicy.RENUMBER_CYCLES
-                : allowNonMonotonic ? MonotonicPolicy.CLEAR_DECLARATION : MonotonicPolicy.REFUSE;
     }
 
     private TableSink target(DatasetSink sink, TableInfo t, Path out) {

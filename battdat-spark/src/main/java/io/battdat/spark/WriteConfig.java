@@ -77,14 +77,7 @@ record WriteConfig(String directory, String cellColumn, String metadataJson, Str
         return new WriteConfig(directory, partitions.get(0), metadata,
                 o.get("metadataColumn"), !"false".equals(o.getOrDefault("cellGroups", "true").toLowerCase(Locale.ROOT)),
                 complevel, o.getOrDefault("complib", "zlib"), o.getOrDefault("fileColumn", "file"), 65_536,
-                policy(flag(o, "renumberCycles"), flag(o, "allowNonMonotonic")));
-    }
-
-    private static MonotonicPolicy policy(boolean renumberCycles, boolean allowNonMonotonic) {
-        if (renumberCycles) {
-            return allowNonMonotonic ? MonotonicPolicy.RENUMBER_CYCLES_AND_CLEAR_OTHERS : MonotonicPolicy.RENUMBER_CYCLES;
-        }
-        return allowNonMonotonic ? MonotonicPolicy.CLEAR_DECLARATION : MonotonicPolicy.REFUSE;
+                MonotonicPolicy.of(flag(o, "renumberCycles"), flag(o, "allowNonMonotonic")));
     }
 
     private static boolean flag(Map<String, String> options, String name) {

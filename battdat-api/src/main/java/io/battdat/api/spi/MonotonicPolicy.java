@@ -28,6 +28,21 @@ public enum MonotonicPolicy {
      */
     RENUMBER_CYCLES_AND_CLEAR_OTHERS;
 
+    /**
+     * The policy of the two user-facing switches (the CLI's {@code --renumber-cycles} and
+     * {@code --allow-non-monotonic}, the Spark writer's {@code renumberCycles} and {@code allowNonMonotonic}).
+     *
+     * @param renumberCycles    shift appended cycle numbers to continue the numbering
+     * @param clearDeclarations store rows that break a monotonic column and clear its declaration
+     * @return {@link #REFUSE} when neither is set
+     */
+    public static MonotonicPolicy of(boolean renumberCycles, boolean clearDeclarations) {
+        if (renumberCycles) {
+            return clearDeclarations ? RENUMBER_CYCLES_AND_CLEAR_OTHERS : RENUMBER_CYCLES;
+        }
+        return clearDeclarations ? CLEAR_DECLARATION : REFUSE;
+    }
+
     /** Whether appended {@code cycle_number} values are shifted to continue the numbering. */
     public boolean renumbersCycles() {
         return this == RENUMBER_CYCLES || this == RENUMBER_CYCLES_AND_CLEAR_OTHERS;
