@@ -1,6 +1,5 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -8,7 +7,6 @@ import io.battdat.api.BadFormatException;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The battery (docs/format.md section 4.4). Every field is optional; unknown fields are kept in {@link #extra()}.
@@ -38,7 +36,7 @@ public final class BatteryDescription extends MetadataModel {
     private final Double nominalCapacity;
 
     private BatteryDescription(Builder b) {
-        super(b.extra);
+        super(b);
         if (b.layerCount != null && b.layerCount <= 1) {
             throw Validation.invalid("layer_count", "must be greater than 1, got " + b.layerCount);
         }
@@ -124,7 +122,7 @@ public final class BatteryDescription extends MetadataModel {
 
     /** Builds a {@link BatteryDescription}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder extends ModelBuilder {
+    public static final class Builder extends MetadataModel.Builder<Builder> {
         private String manufacturer;
         private String design;
         private Integer layerCount;
@@ -137,6 +135,7 @@ public final class BatteryDescription extends MetadataModel {
         private Double nominalCapacity;
 
         private Builder() {
+            super(Builder.class);
         }
 
         /** Sets the manufacturer. */
@@ -206,19 +205,6 @@ public final class BatteryDescription extends MetadataModel {
         @JsonProperty
         public Builder nominalCapacity(Double value) {
             nominalCapacity = value;
-            return this;
-        }
-
-        /** Sets an extra (unknown) field. */
-        @JsonAnySetter
-        public Builder extra(String key, Object value) {
-            putExtra(key, value);
-            return this;
-        }
-
-        /** Replaces all extra fields. */
-        public Builder extra(Map<String, Object> value) {
-            replaceExtra(value);
             return this;
         }
 

@@ -1,6 +1,5 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -64,7 +63,7 @@ public final class BatteryMetadata extends MetadataModel {
     private final List<String> associatedIds;
 
     private BatteryMetadata(Builder b) {
-        super(b.extra);
+        super(b);
         name = b.name;
         comments = b.comments;
         version = b.version == null ? CURRENT_VERSION : b.version;
@@ -314,7 +313,7 @@ public final class BatteryMetadata extends MetadataModel {
      * through the methods annotated {@code @JsonProperty} (named as the fields) and {@code @JsonAnySetter}.
      */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder extends ModelBuilder {
+    public static final class Builder extends MetadataModel.Builder<Builder> {
         private String name;
         private String comments;
         private String version = CURRENT_VERSION;
@@ -328,9 +327,11 @@ public final class BatteryMetadata extends MetadataModel {
         private List<String> associatedIds;
 
         private Builder() {
+            super(Builder.class);
         }
 
         private Builder(BatteryMetadata m) {
+            super(Builder.class);
             name = m.name;
             comments = m.comments;
             version = m.version;
@@ -342,7 +343,7 @@ public final class BatteryMetadata extends MetadataModel {
             datasetName = m.datasetName;
             authors = m.authors;
             associatedIds = m.associatedIds;
-            extra.putAll(m.extra());
+            extra(m.extra());
         }
 
         /** Sets the cell name. */
@@ -430,19 +431,6 @@ public final class BatteryMetadata extends MetadataModel {
         @JsonProperty
         public Builder associatedIds(List<String> value) {
             associatedIds = value;
-            return this;
-        }
-
-        /** Sets an extra (unknown) field; a new key goes after the existing ones. */
-        @JsonAnySetter
-        public Builder extra(String key, Object value) {
-            putExtra(key, value);
-            return this;
-        }
-
-        /** Replaces all extra fields. */
-        public Builder extra(Map<String, Object> value) {
-            replaceExtra(value);
             return this;
         }
 

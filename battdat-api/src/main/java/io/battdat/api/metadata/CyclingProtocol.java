@@ -1,6 +1,5 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -8,7 +7,6 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How the cell was cycled (docs/format.md section 4.3). Every field is optional; unknown fields are kept in {@link
@@ -27,7 +25,7 @@ public final class CyclingProtocol extends MetadataModel {
     private final String schedule;
 
     private CyclingProtocol(Builder b) {
-        super(b.extra);
+        super(b);
         cycler = b.cycler;
         startDate = b.startDate;
         setTemperature = b.setTemperature;
@@ -72,13 +70,14 @@ public final class CyclingProtocol extends MetadataModel {
 
     /** Builds a {@link CyclingProtocol}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder extends ModelBuilder {
+    public static final class Builder extends MetadataModel.Builder<Builder> {
         private String cycler;
         private LocalDate startDate;
         private Double setTemperature;
         private String schedule;
 
         private Builder() {
+            super(Builder.class);
         }
 
         /** Sets the cycler. */
@@ -106,19 +105,6 @@ public final class CyclingProtocol extends MetadataModel {
         @JsonProperty
         public Builder schedule(String value) {
             schedule = value;
-            return this;
-        }
-
-        /** Sets an extra (unknown) field. */
-        @JsonAnySetter
-        public Builder extra(String key, Object value) {
-            putExtra(key, value);
-            return this;
-        }
-
-        /** Replaces all extra fields. */
-        public Builder extra(Map<String, Object> value) {
-            replaceExtra(value);
             return this;
         }
 

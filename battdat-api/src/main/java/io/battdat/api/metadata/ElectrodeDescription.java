@@ -1,6 +1,5 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -8,7 +7,6 @@ import io.battdat.api.BadFormatException;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An electrode (docs/format.md section 4.4). Only {@code name} is required; unknown fields are kept in {@link
@@ -33,7 +31,7 @@ public final class ElectrodeDescription extends MetadataModel {
     private final Double porosity;
 
     private ElectrodeDescription(Builder b) {
-        super(b.extra);
+        super(b);
         Validation.required("name", b.name);
         Validation.range("thickness", b.thickness, 0, Double.POSITIVE_INFINITY);
         Validation.range("area", b.area, 0, Double.POSITIVE_INFINITY);
@@ -106,7 +104,7 @@ public final class ElectrodeDescription extends MetadataModel {
 
     /** Builds an {@link ElectrodeDescription}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder extends ModelBuilder {
+    public static final class Builder extends MetadataModel.Builder<Builder> {
         private String name;
         private String supplier;
         private String product;
@@ -116,6 +114,7 @@ public final class ElectrodeDescription extends MetadataModel {
         private Double porosity;
 
         private Builder() {
+            super(Builder.class);
         }
 
         /** Sets the (required) name. */
@@ -164,19 +163,6 @@ public final class ElectrodeDescription extends MetadataModel {
         @JsonProperty
         public Builder porosity(Double value) {
             porosity = value;
-            return this;
-        }
-
-        /** Sets an extra (unknown) field. */
-        @JsonAnySetter
-        public Builder extra(String key, Object value) {
-            putExtra(key, value);
-            return this;
-        }
-
-        /** Replaces all extra fields. */
-        public Builder extra(Map<String, Object> value) {
-            replaceExtra(value);
             return this;
         }
 

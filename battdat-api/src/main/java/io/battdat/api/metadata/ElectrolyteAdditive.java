@@ -1,6 +1,5 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -8,7 +7,6 @@ import io.battdat.api.BadFormatException;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An electrolyte additive (docs/format.md section 4.4). {@code units} is a number, as in the Python model (a quirk
@@ -27,7 +25,7 @@ public final class ElectrolyteAdditive extends MetadataModel {
     private final Double units;
 
     private ElectrolyteAdditive(Builder b) {
-        super(b.extra);
+        super(b);
         Validation.required("name", b.name);
         name = b.name;
         amount = b.amount;
@@ -71,12 +69,13 @@ public final class ElectrolyteAdditive extends MetadataModel {
 
     /** Builds an {@link ElectrolyteAdditive}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder extends ModelBuilder {
+    public static final class Builder extends MetadataModel.Builder<Builder> {
         private String name;
         private Double amount;
         private Double units;
 
         private Builder() {
+            super(Builder.class);
         }
 
         /** Sets the (required) name. */
@@ -97,19 +96,6 @@ public final class ElectrolyteAdditive extends MetadataModel {
         @JsonProperty
         public Builder units(Double value) {
             units = value;
-            return this;
-        }
-
-        /** Sets an extra (unknown) field. */
-        @JsonAnySetter
-        public Builder extra(String key, Object value) {
-            putExtra(key, value);
-            return this;
-        }
-
-        /** Replaces all extra fields. */
-        public Builder extra(Map<String, Object> value) {
-            replaceExtra(value);
             return this;
         }
 

@@ -1,6 +1,5 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -10,7 +9,6 @@ import io.battdat.api.BadFormatException;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An electrolyte (docs/format.md section 4.4). {@code additives} defaults to an empty list, which is written even when
@@ -27,7 +25,7 @@ public final class ElectrolyteDescription extends MetadataModel {
     private final List<ElectrolyteAdditive> additives;
 
     private ElectrolyteDescription(Builder b) {
-        super(b.extra);
+        super(b);
         Validation.required("name", b.name);
         name = b.name;
         List<ElectrolyteAdditive> list = Validation.listWithoutNulls("additives", b.additives);
@@ -66,11 +64,12 @@ public final class ElectrolyteDescription extends MetadataModel {
 
     /** Builds an {@link ElectrolyteDescription}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder extends ModelBuilder {
+    public static final class Builder extends MetadataModel.Builder<Builder> {
         private String name;
         private List<ElectrolyteAdditive> additives;
 
         private Builder() {
+            super(Builder.class);
         }
 
         /** Sets the (required) name. */
@@ -85,19 +84,6 @@ public final class ElectrolyteDescription extends MetadataModel {
         @JsonSetter(nulls = Nulls.FAIL)
         public Builder additives(List<ElectrolyteAdditive> value) {
             additives = value;
-            return this;
-        }
-
-        /** Sets an extra (unknown) field. */
-        @JsonAnySetter
-        public Builder extra(String key, Object value) {
-            putExtra(key, value);
-            return this;
-        }
-
-        /** Replaces all extra fields. */
-        public Builder extra(Map<String, Object> value) {
-            replaceExtra(value);
             return this;
         }
 

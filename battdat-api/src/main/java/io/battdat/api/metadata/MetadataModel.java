@@ -1,35 +1,41 @@
 package io.battdat.api.metadata;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.json.Json;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What every metadata model shares: the unknown fields kept in their order and written after the declared ones,
- * value equality over the declared fields and the extra ones, and the JSON text as {@code toString}. Each model
- * declares its fields (bound to JSON by their {@code @JsonProperty}) and lists their values in
- * {@link #fieldValues()}.
+ * What every metadata model of this package shares: the unknown fields kept in their order and written after the
+ * declared ones, value equality over the declared fields and the extra ones, and the JSON text as
+ * {@code toString}. Each model declares its fields (bound to JSON by their {@code @JsonProperty}) and lists their
+ * values in {@link #fieldValues()}. Only the models of this package extend it.
  */
-abstract class MetadataModel {
+public abstract class MetadataModel {
     private final Map<String, Object> extra;
 
     /**
      * Freezes the builder's extra fields; a key naming one of the model's declared fields is an error.
      *
-     * @param extra the extra fields as the builder collected them
+     * @param builder the builder whose extra fields the model keeps
      */
-    MetadataModel(Map<String, Object> extra) {
-        this.extra = Validation.frozenExtra(extra, getClass());
+    MetadataModel(Builder<?> builder) {
+        this.extra = Validation.frozenExtra(builder.extra, getClass());
     }
 
     /** The declared fields' values in declaration order (nulls allowed), for equality. */
     abstract List<Object> fieldValues();
 
-    /** Unknown fields in their order, unmodifiable (never null). */
+    /**
+     * Unknown fields in their order, unmodifiable (never null).
+     *
+     * @return the extra fields
+     */
     @JsonAnyGetter
     @JsonSerialize(using = ExtraFieldsWriter.class)
     public Map<String, Object> extra() {
@@ -56,5 +62,57 @@ abstract class MetadataModel {
     @Override
     public String toString() {
         return getClass().getSimpleName() + Json.write(this);
+    }
+
+    /**
+     * What every model's builder shares: the extra (unknown) fields, set one by one (as JSON reading does) or all at
+     * once. The setters return the concrete builder, so calls chain with the model's own setters.
+     *
+     * @param <B> the concrete builder
+     */
+    public abstract static class Builder<B extends Builder<B>> {
+        /** The extra fields so far, in their order; frozen by the model's constructor. */
+        private final Map<String, Object> extra = new LinkedHashMap<>();
+        private final B self;
+
+        /**
+         * @param type the concrete builder's class, which this builder must be; the checked cast gives the setters
+         *             their return value without an unchecked one
+         */
+        Builder(Class<B> type) {
+            this.self = type.cast(this);
+        }
+
+        /** This builder as its concrete type, for chaining. */
+        final B self() {
+            return self;
+        }
+
+        /**
+         * Sets an extra (unknown) field: a new key goes after the existing ones, a known key keeps its place.
+         *
+         * @param key   the field's JSON name (not one of the model's declared fields)
+         * @param value its value (null allowed)
+         * @return this builder
+         */
+        @JsonAnySetter
+        public B extra(String key, Object value) {
+            extra.put(key, value);
+            return self();
+        }
+
+        /**
+         * Replaces all extra fields.
+         *
+         * @param value the new extra fields in their order (none when null)
+         * @return this builder
+         */
+        public B extra(Map<String, Object> value) {
+            extra.clear();
+            if (value != null) {
+                extra.putAll(value);
+            }
+            return self();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
@@ -8,7 +7,6 @@ import io.battdat.api.BadFormatException;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The model behind simulated data (docs/format.md section 4.5). Unknown fields are kept in {@link #extra()}.
@@ -34,7 +32,7 @@ public final class ModelMetadata extends MetadataModel {
     private final String simulationType;
 
     private ModelMetadata(Builder b) {
-        super(b.extra);
+        super(b);
         Validation.required("name", b.name);
         name = b.name;
         version = b.version;
@@ -92,7 +90,7 @@ public final class ModelMetadata extends MetadataModel {
 
     /** Builds a {@link ModelMetadata}. */
     @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder extends ModelBuilder {
+    public static final class Builder extends MetadataModel.Builder<Builder> {
         private String name;
         private String version;
         private ModelTypes type;
@@ -101,6 +99,7 @@ public final class ModelMetadata extends MetadataModel {
         private String simulationType;
 
         private Builder() {
+            super(Builder.class);
         }
 
         /** Sets the (required) software name. */
@@ -142,19 +141,6 @@ public final class ModelMetadata extends MetadataModel {
         @JsonProperty
         public Builder simulationType(String value) {
             simulationType = value;
-            return this;
-        }
-
-        /** Sets an extra (unknown) field. */
-        @JsonAnySetter
-        public Builder extra(String key, Object value) {
-            putExtra(key, value);
-            return this;
-        }
-
-        /** Replaces all extra fields. */
-        public Builder extra(Map<String, Object> value) {
-            replaceExtra(value);
             return this;
         }
 
