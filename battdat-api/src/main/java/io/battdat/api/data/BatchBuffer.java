@@ -48,17 +48,7 @@ public final class BatchBuffer extends ColumnBatch {
     /** Makes room for {@code rows} rows in every column, keeping the values. */
     public void ensureCapacity(int rows) {
         for (Column c : columns) {
-            if (c instanceof DoubleColumn d) {
-                d.ensureCapacity(rows);
-            } else if (c instanceof FloatColumn f) {
-                f.ensureCapacity(rows);
-            } else if (c instanceof LongColumn l) {
-                l.ensureCapacity(rows);
-            } else if (c instanceof BooleanColumn b) {
-                b.ensureCapacity(rows);
-            } else {
-                ((StringColumn) c).ensureCapacity(rows);
-            }
+            ((ArrayBackedColumn) c).ensureCapacity(rows);
         }
     }
 
@@ -77,17 +67,7 @@ public final class BatchBuffer extends ColumnBatch {
     private void setRows(int rows) {
         this.rowCount = rows;
         for (Column c : columns) {
-            if (c instanceof DoubleColumn d) {
-                d.rows = rows;
-            } else if (c instanceof FloatColumn f) {
-                f.rows = rows;
-            } else if (c instanceof LongColumn l) {
-                l.rows = rows;
-            } else if (c instanceof BooleanColumn b) {
-                b.rows = rows;
-            } else {
-                ((StringColumn) c).rows = rows;
-            }
+            ((ArrayBackedColumn) c).rows = rows;
         }
     }
 
@@ -134,16 +114,6 @@ public final class BatchBuffer extends ColumnBatch {
     }
 
     private static void copyRows(Column from, Column to, int sourceRow, int targetRow, int rows) {
-        if (to instanceof DoubleColumn d) {
-            d.copyRows(from, sourceRow, targetRow, rows);
-        } else if (to instanceof FloatColumn f) {
-            f.copyRows(from, sourceRow, targetRow, rows);
-        } else if (to instanceof LongColumn l) {
-            l.copyRows(from, sourceRow, targetRow, rows);
-        } else if (to instanceof BooleanColumn b) {
-            b.copyRows(from, sourceRow, targetRow, rows);
-        } else {
-            ((StringColumn) to).copyRows(from, sourceRow, targetRow, rows);
-        }
+        ((ArrayBackedColumn) to).copyRows((ArrayBackedColumn) from, sourceRow, targetRow, rows);
     }
 }

@@ -1,19 +1,10 @@
 package io.battdat.api.data;
 
-import java.util.Arrays;
-
 /** float64 values (and complex values as real/imaginary pairs). */
-public final class DoubleColumn implements Column {
-    private final ColumnSpec spec;
-    private final int width;
-    private double[] values;
-    /** Rows of the batch this column belongs to; set by {@link BatchBuffer}. */
-    int rows;
+public final class DoubleColumn extends ArrayBackedColumn implements Column {
 
     DoubleColumn(ColumnSpec spec, int capacity) {
-        this.spec = spec;
-        this.width = spec.elementsPerRow() * (spec.type().numpyKind() == 'c' ? 2 : 1);
-        this.values = new double[Math.multiplyExact(capacity, width)];
+        super(spec, spec.elementsPerRow() * (spec.type().numpyKind() == 'c' ? 2 : 1), double.class, capacity);
     }
 
     /**
@@ -22,64 +13,26 @@ public final class DoubleColumn implements Column {
      * The fast path for loops bounded by the row count; {@link #values()} gives exactly the batch's values.
      */
     public double[] buffer() {
-        return values;
+        return (double[]) array;
     }
 
     /** A copy of exactly this batch's values ({@code rowCount() * width()} of them), which stays valid. */
     public double[] values() {
-        return Arrays.copyOf(values, rows * width);
-    }
-
-    @Override
-    public int rowCount() {
-        return rows;
+        return (double[]) copyOfRows();
     }
 
     /** The row's first value. */
     public double get(int row) {
-        return values[row * width];
-    }
-
-    @Override
-    public ColumnSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int capacity() {
-        return values.length / Math.max(1, width);
-    }
-
-    void ensureCapacity(int rows) {
-        if (rows > capacity()) {
-            values = Arrays.copyOf(values, Math.multiplyExact(rows, width));
-        }
-    }
-
-    void copyRows(Column source, int sourceRow, int targetRow, int rows) {
-        System.arraycopy(((DoubleColumn) source).values, sourceRow * width, values, targetRow * width, rows * width);
+        return buffer()[row * width];
     }
 
     @Override
     public double getDouble(int row) {
-        return values[row * width];
+        return get(row);
     }
 
     @Override
     public long getLong(int row) {
-        return (long) values[row * width];
-    }
-
-    @Override
-    public Object getObject(int row) {
-        if (width == 1) {
-            return values[row];
-        }
-        return Arrays.copyOfRange(values, row * width, (row + 1) * width);
+        return (long) get(row);
     }
 }

@@ -1,26 +1,18 @@
 package io.battdat.api.data;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Fixed-length byte strings (numpy {@code S<n>}): {@code itemSize} bytes per element, NUL-padded, possibly
  * without a terminator when a value fills the width (docs/format.md section 2.7). Reading strips trailing NULs and
  * decodes UTF-8, which is ASCII for battdat-written files.
  */
-public final class StringColumn implements Column {
-    private final ColumnSpec spec;
+public final class StringColumn extends ArrayBackedColumn implements Column {
     private final int itemSize;
-    private final int width;
-    private byte[] bytes;
-    /** Rows of the batch this column belongs to; set by {@link BatchBuffer}. */
-    int rows;
 
     StringColumn(ColumnSpec spec, int capacity) {
-        this.spec = spec;
+        super(spec, Math.multiplyExact(spec.itemSize(), spec.elementsPerRow()), byte.class, capacity);
         this.itemSize = spec.itemSize();
-        this.width = Math.multiplyExact(spec.itemSize(), spec.elementsPerRow());
-        this.bytes = new byte[Math.multiplyExact(capacity, width)];
     }
 
     /**
@@ -28,7 +20,7 @@ public final class StringColumn implements Column {
      * {@code [r * width(), (r + 1) * width())}, and only the first {@link #rowCount()} rows belong to this batch.
      */
     public byte[] buffer() {
-        return bytes;
+        return (byte[]) array;
     }
 
     /** Exactly this batch's (first) values, decoded as by {@link #get(int)}. */
@@ -40,13 +32,9 @@ public final class StringColumn implements Column {
         return out;
     }
 
-    @Override
-    public int rowCount() {
-        return rows;
-    }
-
     /** Length of the row's (first) value without its trailing NUL padding. */
     public int length(int row) {
+        byte[] bytes = buffer();
         int start = row * width;
         int end = start + itemSize;
         while (end > start && bytes[end - 1] == 0) {
@@ -62,6 +50,7 @@ public final class StringColumn implements Column {
 
     /** Element {@code e} of the row (for string array members). */
     public String element(int row, int e) {
+        byte[] bytes = buffer();
         int start = row * width + e * itemSize;
         int end = start + itemSize;
         while (end > start && bytes[end - 1] == 0) {
@@ -76,6 +65,7 @@ public final class StringColumn implements Column {
         if (len != ascii.length()) {
             return false;
         }
+        byte[] bytes = buffer();
         int start = row * width;
         for (int i = 0; i < len; i++) {
             if ((bytes[start + i] & 0xff) != ascii.charAt(i)) {
@@ -83,31 +73,6 @@ public final class StringColumn implements Column {
             }
         }
         return true;
-    }
-
-    @Override
-    public ColumnSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int capacity() {
-        return width == 0 ? Integer.MAX_VALUE : bytes.length / width;
-    }
-
-    void ensureCapacity(int rows) {
-        if (width > 0 && rows > capacity()) {
-            bytes = Arrays.copyOf(bytes, Math.multiplyExact(rows, width));
-        }
-    }
-
-    void copyRows(Column source, int sourceRow, int targetRow, int rows) {
-        System.arraycopy(((StringColumn) source).bytes, sourceRow * width, bytes, targetRow * width, rows * width);
     }
 
     /** Parses the value as a number; NaN when it is not one. */
@@ -132,7 +97,7 @@ public final class StringColumn implements Column {
 
     @Override
     public Object getObject(int row) {
-        int elements = spec.elementsPerRow();
+        int elements = spec().elementsPerRow();
         if (elements == 1) {
             return get(row);
         }
