@@ -60,19 +60,29 @@ public final class Json {
      */
     public static Object parse(String text) throws IOException {
         try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new JsonReadException("", "the text is empty", true, null);
-            }
-            Object value = read(p, t);
-            if (p.nextToken() != null) {
-                JsonLocation at = p.currentTokenLocation();
-                throw new JsonReadException("", "there is more text after the JSON value (line " + at.getLineNr()
-                        + ", column " + at.getColumnNr() + ")", true, null);
-            }
+            Object value = read(p, firstToken(p));
+            requireEnd(p);
             return value;
         } catch (StreamReadException e) {
             throw new JsonReadException("", syntaxProblem(e), true, e);
+        }
+    }
+
+    /** The document's first token; an empty text is an error. */
+    private static JsonToken firstToken(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new JsonReadException("", "the text is empty", true, null);
+        }
+        return t;
+    }
+
+    /** Fails when anything but white space follows the value just read. */
+    private static void requireEnd(JsonParser p) throws IOException {
+        if (p.nextToken() != null) {
+            JsonLocation at = p.currentTokenLocation();
+            throw new JsonReadException("", "there is more text after the JSON value (line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ")", true, null);
         }
     }
 
@@ -152,15 +162,9 @@ public final class Json {
         JsonParser p = null;
         try {
             p = Mappers.ALL_FIELDS.createParser(text);
-            if (p.nextToken() == null) {
-                throw new JsonReadException("", "the text is empty", true, null);
-            }
+            firstToken(p);
             T value = Mappers.ALL_FIELDS.readerFor(type).readValue(p);
-            if (p.nextToken() != null) {
-                JsonLocation at = p.currentTokenLocation();
-                throw new JsonReadException("", "there is more text after the JSON value (line " + at.getLineNr()
-                        + ", column " + at.getColumnNr() + ")", true, null);
-            }
+            requireEnd(p);
             return value;
         } catch (JsonReadException e) {
             throw e;

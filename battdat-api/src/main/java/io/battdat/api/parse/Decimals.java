@@ -50,33 +50,28 @@ public final class Decimals {
         int exponent = 0;
         boolean anyDigit = false;
         boolean overflow = false;
-        while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+        boolean afterPoint = false;
+        for (; i < end; i++) {
+            char c = buf[i];
+            if (c == '.' && !afterPoint) {
+                afterPoint = true;
+                continue;
+            }
+            if (c < '0' || c > '9') {
+                break;
+            }
             anyDigit = true;
             if (digits < 18) {
-                mantissa = mantissa * 10 + (buf[i] - '0');
+                mantissa = mantissa * 10 + (c - '0');
                 if (mantissa != 0) {
                     digits++;
                 }
+                // a kept fraction digit scales the mantissa down
+                exponent -= afterPoint ? 1 : 0;
             } else {
                 overflow = true;
-                exponent++;
-            }
-            i++;
-        }
-        if (i < end && buf[i] == '.') {
-            i++;
-            while (i < end && buf[i] >= '0' && buf[i] <= '9') {
-                anyDigit = true;
-                if (digits < 18) {
-                    mantissa = mantissa * 10 + (buf[i] - '0');
-                    if (mantissa != 0) {
-                        digits++;
-                    }
-                    exponent--;
-                } else {
-                    overflow = true;
-                }
-                i++;
+                // a dropped integer digit scales it up
+                exponent += afterPoint ? 0 : 1;
             }
         }
         if (!anyDigit) {

@@ -157,10 +157,7 @@ public final class PostProcessOptions {
 
         /** Sets the rest-current threshold (A, at least 0). */
         public Builder restCurrentThreshold(double value) {
-            if (!(value >= 0)) {
-                throw new IllegalArgumentException("rest current threshold must be at least 0, not " + value);
-            }
-            this.restCurrentThreshold = value;
+            this.restCurrentThreshold = atLeastZero(value, "rest current threshold");
             return this;
         }
 
@@ -175,10 +172,7 @@ public final class PostProcessOptions {
 
         /** Sets the sign-convention minimum current (A, at least 0). */
         public Builder signMinimumCurrent(double value) {
-            if (!(value >= 0)) {
-                throw new IllegalArgumentException("minimum current must be at least 0, not " + value);
-            }
-            this.signMinimumCurrent = value;
+            this.signMinimumCurrent = atLeastZero(value, "minimum current");
             return this;
         }
 
@@ -189,6 +183,14 @@ public final class PostProcessOptions {
             }
             this.maxCycleRows = value;
             return this;
+        }
+
+        /** The value when it is at least 0 (NaN is not); otherwise the error naming the setting. */
+        private static double atLeastZero(double value, String setting) {
+            if (!(value >= 0)) {
+                throw new IllegalArgumentException(setting + " must be at least 0, not " + value);
+            }
+            return value;
         }
 
         /** Sets a third-party setting. */
