@@ -68,6 +68,26 @@ abstract class ArrayBackedColumn {
         return width == 0 ? Integer.MAX_VALUE : Array.getLength(array) / width;
     }
 
+    /**
+     * The row's (first) value as a double; see {@link Column#getDouble(int)}.
+     *
+     * @param row the row
+     * @return the value
+     */
+    public abstract double getDouble(int row);
+
+    /**
+     * The row's (first) value as a long: for floating-point and bool columns, their double value truncated toward
+     * zero (NaN reads as 0), which is what a cast of the stored value gives; integer and string columns read their
+     * own way.
+     *
+     * @param row the row
+     * @return the value
+     */
+    public long getLong(int row) {
+        return (long) getDouble(row);
+    }
+
     void ensureCapacity(int capacity) {
         if (width > 0 && capacity > capacity()) {
             array = copyOfRange(0, Math.multiplyExact(capacity, width));

@@ -31,10 +31,4 @@ public final class BooleanColumn extends ArrayBackedColumn implements Column {
     public double getDouble(int row) {
         return get(row) ? 1.0 : 0.0;
     }
-
-    /** 1 for true, 0 for false. */
-    @Override
-    public long getLong(int row) {
-        return get(row) ? 1L : 0L;
-    }
 }

@@ -30,9 +30,4 @@ public final class FloatColumn extends ArrayBackedColumn implements Column {
     public double getDouble(int row) {
         return get(row);
     }
-
-    @Override
-    public long getLong(int row) {
-        return (long) get(row);
-    }
 }
