@@ -64,6 +64,42 @@ class ColumnBatchTest {
     }
 
     @Test
+    void everyColumnKindGrowsCopiesAndBoxesItsOwnType() {
+        TableLayout kinds = TableLayout.of(ColumnSpec.of("f64", StorageType.FLOAT64),
+                ColumnSpec.of("f32", StorageType.FLOAT32), ColumnSpec.of("u64", StorageType.UINT64),
+                ColumnSpec.of("flag", StorageType.BOOL), ColumnSpec.string("s", 3),
+                ColumnSpec.builder("pair", StorageType.FLOAT64).shape(new int[]{2}).build());
+        BatchBuffer b = BatchBuffer.allocate(kinds, 1);
+        b.doubles("f64").buffer()[0] = -2.5;
+        ((FloatColumn) b.column("f32")).buffer()[0] = 1.75f;
+        b.longs("u64").buffer()[0] = -1L;
+        ((BooleanColumn) b.column("flag")).buffer()[0] = true;
+        b.strings("s").buffer()[0] = 'a';
+        b.doubles("pair").buffer()[1] = 4;
+        b.setRowCount(1);
+        BatchBuffer gathered = BatchBuffer.allocate(kinds, 0);
+        for (int i = 0; i < 40; i++) {
+            gathered.appendRows(b, 0, 1);
+        }
+        assertEquals(40, gathered.rowCount());
+        assertTrue(gathered.capacity() >= 40);
+        assertEquals(-2, gathered.doubles("f64").getLong(39));
+        assertEquals(1, ((FloatColumn) gathered.column("f32")).getLong(39));
+        assertEquals(1, ((BooleanColumn) gathered.column("flag")).getLong(39));
+        assertEquals(1.75f, ((FloatColumn) gathered.column("f32")).getObject(39));
+        assertEquals(new java.math.BigInteger("18446744073709551615"), gathered.longs("u64").getObject(39));
+        assertEquals(Boolean.TRUE, ((BooleanColumn) gathered.column("flag")).getObject(39));
+        assertEquals("a", gathered.strings("s").getObject(39));
+        assertArrayEquals(new double[]{0, 4}, (double[]) gathered.doubles("pair").getObject(39));
+        assertEquals(80, gathered.doubles("pair").values().length);
+        assertEquals(40, ((FloatColumn) gathered.column("f32")).values().length);
+        assertThrows(InvalidUseException.class, () -> gathered.copyColumnRows(b, 0, 0, 0, 2));
+        assertThrows(InvalidUseException.class, () -> gathered.copyColumnRows(gathered, 0, 0, 1_000_000, 1));
+        BatchBuffer other = BatchBuffer.allocate(TableLayout.of(ColumnSpec.of("x", StorageType.FLOAT32)), 1);
+        assertThrows(InvalidUseException.class, () -> gathered.copyColumnRows(other, 0, 0, 0, 1));
+    }
+
+    @Test
     void theReadOnlyViewHasNoMutators() {
         Set<String> mutators = Set.of("setRowCount", "setFirstRow", "clear", "ensureCapacity", "appendRows",
                 "copyColumnRows");
