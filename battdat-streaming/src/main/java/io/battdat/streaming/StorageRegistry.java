@@ -446,7 +446,7 @@ public final class StorageRegistry {
         if (local != null) {
             return openSink(local, options);
         }
-        return RemoteSink.open(this, storageFor(location), location, options);
+        return RemoteSink.open(this, location, options);
     }
 
     /** The cycle summarizers, ordered by name. Unmodifiable. */

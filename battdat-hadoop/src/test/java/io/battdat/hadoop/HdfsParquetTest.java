@@ -1,0 +1,214 @@
+package io.battdat.hadoop;
+
+import io.battdat.api.BattdatException;
+import io.battdat.api.FileAccessException;
+import io.battdat.api.KeyNotFoundException;
+import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.spi.DatasetSink;
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.api.spi.WriteMode;
+import io.battdat.api.spi.WriteOptions;
+import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.StorageRegistry;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Parquet datasets (a folder of {@code <table>.parquet} files) on an in-process HDFS: written there through local
+ * staging and read back with the totals of the local copy, read when copied there, replaced and appended to, and
+ * missing folders and tables reported as typed errors naming the URI.
+ */
+class HdfsParquetTest {
+    private static MiniDFSCluster cluster;
+    private static String root;
+    private static BattdatEngine engine;
+    private static BattdatEngine local;
+
+    @BeforeAll
+    static void startCluster(@TempDir Path base) throws Exception {
+        assumeTrue(Files.isDirectory(LakeTotals.fixtures()), "fixtures not found at " + LakeTotals.fixtures());
+        cluster = MiniHdfs.start(base);
+        root = MiniHdfs.root(cluster);
+        StorageRegistry registry = StorageRegistry.discover(HdfsParquetTest.class.getClassLoader());
+        engine = new BattdatEngine(registry.withStorage(List.of(MiniHdfs.storage(cluster))), ReadOptions.DEFAULT);
+        local = new BattdatEngine(registry, ReadOptions.DEFAULT);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.shutdown();
+        }
+    }
+
+    private static String fixture(String name) {
+        return LakeTotals.fixtures().resolve(name).toString();
+    }
+
+    /** The files under a URI, relative to it, sorted: what a reader of the store sees. */
+    private static List<String> remoteFiles(String uri) throws IOException {
+        FileSystem fs = cluster.getFileSystem();
+        org.apache.hadoop.fs.Path base = new org.apache.hadoop.fs.Path(uri);
+        List<String> out = new ArrayList<>();
+        if (!fs.exists(base)) {
+            return out;
+        }
+        String prefix = fs.makeQualified(base).toUri().getPath() + "/";
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(base, true);
+        while (it.hasNext()) {
+            out.add(it.next().getPath().toUri().getPath().substring(prefix.length()));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void aDatasetWrittenToHdfsReadsBackWithTheTotalsOfTheLocalCopy(@TempDir Path tmp) throws IOException {
+        for (String name : List.of("plain.h5", "multi-cell.h5", "with-cycle-stats.h5")) {
+            Path localCopy = tmp.resolve(name.replace(".h5", ".parquet"));
+            LakeTotals.copy(local, fixture(name), localCopy.toString());
+            String uri = root + "/written/" + name.replace(".h5", ".parquet");
+            LakeTotals.copy(engine, fixture(name), uri);
+            assertEquals(LakeTotals.totals(local, localCopy.toString()), LakeTotals.totals(engine, uri), uri);
+            List<String> files = remoteFiles(uri);
+            assertFalse(files.isEmpty(), uri);
+            assertTrue(files.stream().allMatch(f -> f.endsWith(".parquet") && !f.contains("/.") && !f.startsWith(".")),
+                    "only complete table files under the final names: " + files);
+            // and back from HDFS into a local HDF5 file
+            Path back = tmp.resolve("back-" + name);
+            LakeTotals.copy(engine, uri, back.toString());
+            assertEquals(LakeTotals.totals(local, localCopy.toString()), LakeTotals.totals(local, back.toString()));
+        }
+    }
+
+    @Test
+    void aDatasetCopiedToHdfsReadsAsLocally(@TempDir Path tmp) throws IOException {
+        Path dataset = tmp.resolve("multi.parquet");
+        LakeTotals.copy(local, fixture("multi-cell.h5"), dataset.toString());
+        String uri = root + "/copied/multi";
+        MiniHdfs.upload(cluster, dataset, uri);
+        assertEquals(LakeTotals.totals(local, dataset.toString()), LakeTotals.totals(engine, uri));
+        assertEquals(LakeTotals.totals(local, dataset.toString()), LakeTotals.totals(engine, uri + "/"),
+                "a trailing slash names the same folder");
+        try (StoredDataset remote = engine.open(uri)) {
+            assertEquals("parquet", remote.formatName());
+            assertEquals(uri, remote.location());
+        }
+    }
+
+    @Test
+    void oneTableFileOnHdfsIsADatasetOfOneTable(@TempDir Path tmp) throws IOException {
+        Path dataset = tmp.resolve("plain.parquet");
+        LakeTotals.copy(local, fixture("plain.h5"), dataset.toString());
+        String uri = root + "/single/cell-1.raw_data.parquet";
+        MiniHdfs.upload(cluster, dataset.resolve("raw_data.parquet"), uri);
+        Path alone = tmp.resolve("cell-1.raw_data.parquet");
+        Files.copy(dataset.resolve("raw_data.parquet"), alone);
+        assertEquals(LakeTotals.totals(local, alone.toString()), LakeTotals.totals(engine, uri));
+    }
+
+    @Test
+    void aPyarrowWrittenFileReadsAsLocally() throws IOException {
+        String shared = System.getProperty("battdat.shared");
+        assumeTrue(shared != null, "battdat.shared is not set (run through Maven)");
+        Path file = Path.of(shared, "fixtures", "battdat-examples",
+                "single-resistor-complex-charge_from-discharged.raw_data.parquet");
+        assumeTrue(Files.isRegularFile(file), "no pyarrow-written example at " + file);
+        String uri = root + "/python/" + file.getFileName();
+        MiniHdfs.upload(cluster, file, uri);
+        assertEquals(LakeTotals.totals(local, file.toString()), LakeTotals.totals(engine, uri));
+    }
+
+    @Test
+    void anOverwriteLeavesOnlyTheNewTablesAndAnAppendAddsOne(@TempDir Path tmp) throws IOException {
+        String uri = root + "/replaced/cell.parquet";
+        LakeTotals.copy(engine, fixture("with-cycle-stats.h5"), uri);
+        assertEquals(List.of("cycle_stats.parquet", "raw_data.parquet"), remoteFiles(uri));
+        LakeTotals.copy(engine, fixture("plain.h5"), uri);
+        assertEquals(List.of("raw_data.parquet"), remoteFiles(uri), "the old cycle_stats is gone");
+        Path plain = tmp.resolve("plain.parquet");
+        LakeTotals.copy(local, fixture("plain.h5"), plain.toString());
+        assertEquals(LakeTotals.totals(local, plain.toString()), LakeTotals.totals(engine, uri));
+
+        // an append adds a table of another cell; the file it does not touch is not uploaded again
+        long before = cluster.getFileSystem().getFileStatus(
+                new org.apache.hadoop.fs.Path(uri + "/raw_data.parquet")).getModificationTime();
+        try (StoredDataset source = local.open(plain.toString())) {
+            var table = source.table("raw_data");
+            DatasetSink sink = engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson(
+                    source.metadataJson())).withMode(WriteMode.APPEND));
+            var target = sink.createTable("cell_b/raw_data", table.layout(), table.schema(), table.rows());
+            try (var cursor = source.openTable("raw_data", ReadOptions.DEFAULT)) {
+                while (cursor.next()) {
+                    target.append(cursor.batch(), 0, cursor.batch().rowCount());
+                }
+            }
+            sink.close();
+        }
+        assertEquals(List.of("cell_b/raw_data.parquet", "raw_data.parquet"), remoteFiles(uri));
+        assertEquals(before, cluster.getFileSystem().getFileStatus(
+                new org.apache.hadoop.fs.Path(uri + "/raw_data.parquet")).getModificationTime());
+        var totals = LakeTotals.totals(engine, uri);
+        assertEquals(totals.get("raw_data"), totals.get("cell_b/raw_data"));
+    }
+
+    @Test
+    void anOverwriteRefusesAFolderHoldingOtherFiles(@TempDir Path tmp) throws IOException {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a table");
+        String uri = root + "/strangers/cell.parquet";
+        MiniHdfs.upload(cluster, notes, uri + "/notes.txt");
+        BattdatException e = assertThrows(BattdatException.class,
+                () -> LakeTotals.copy(engine, fixture("plain.h5"), uri));
+        assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
+        assertEquals(List.of("notes.txt"), remoteFiles(uri));
+    }
+
+    @Test
+    void anAbortedWriteLeavesNothing() throws IOException {
+        String uri = root + "/aborted/cell.parquet";
+        DatasetSink sink = engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson("{}")));
+        sink.abort();
+        assertEquals(List.of(), remoteFiles(uri));
+    }
+
+    @Test
+    void aMissingFolderIsAFileAccessErrorNamingTheUri() {
+        String uri = root + "/nowhere/cell.parquet";
+        FileAccessException e = assertThrows(FileAccessException.class, () -> engine.open(uri));
+        assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+    }
+
+    @Test
+    void aMissingTableIsAKeyErrorNamingTheUri(@TempDir Path tmp) throws IOException {
+        Path dataset = tmp.resolve("plain.parquet");
+        LakeTotals.copy(local, fixture("plain.h5"), dataset.toString());
+        String uri = root + "/keys/plain.parquet";
+        MiniHdfs.upload(cluster, dataset, uri);
+        try (StoredDataset remote = engine.open(uri)) {
+            KeyNotFoundException e = assertThrows(KeyNotFoundException.class,
+                    () -> remote.openTable("cycle_stats", ReadOptions.DEFAULT));
+            assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());
+            assertTrue(e.getMessage().contains("cycle_stats"), e.getMessage());
+        }
+    }
+}
