@@ -9,12 +9,9 @@ import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.WriteMode;
 import io.battdat.api.spi.WriteOptions;
-import io.battdat.streaming.BattdatEngine;
-import io.battdat.streaming.StorageRegistry;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,25 +35,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * missing folders and tables reported as typed errors naming the URI.
  */
 class HdfsParquetTest {
-    private static MiniDFSCluster cluster;
-    private static String root;
-    private static BattdatEngine engine;
-    private static BattdatEngine local;
+    private static MiniHdfs hdfs;
 
     @BeforeAll
     static void startCluster(@TempDir Path base) throws Exception {
         assumeTrue(Files.isDirectory(LakeTotals.fixtures()), "fixtures not found at " + LakeTotals.fixtures());
-        cluster = MiniHdfs.start(base);
-        root = MiniHdfs.root(cluster);
-        StorageRegistry registry = StorageRegistry.discover(HdfsParquetTest.class.getClassLoader());
-        engine = new BattdatEngine(registry.withStorage(List.of(MiniHdfs.storage(cluster))), ReadOptions.DEFAULT);
-        local = new BattdatEngine(registry, ReadOptions.DEFAULT);
+        hdfs = MiniHdfs.withEngines(base);
     }
 
     @AfterAll
     static void stopCluster() {
-        if (cluster != null) {
-            cluster.shutdown();
+        if (hdfs != null) {
+            hdfs.close();
         }
     }
 
@@ -64,9 +54,17 @@ class HdfsParquetTest {
         return LakeTotals.fixtures().resolve(name).toString();
     }
 
+    /** Copies a fixture into a local Parquet dataset under {@code tmp}, and that folder to {@code uri}. */
+    private static Path uploadedParquetCopy(String fixture, Path tmp, String uri) throws IOException {
+        Path dataset = tmp.resolve(fixture.replace(".h5", ".parquet"));
+        LakeTotals.copy(hdfs.local, fixture(fixture), dataset.toString());
+        hdfs.upload(dataset, uri);
+        return dataset;
+    }
+
     /** The files under a URI, relative to it, sorted: what a reader of the store sees. */
     private static List<String> remoteFiles(String uri) throws IOException {
-        FileSystem fs = cluster.getFileSystem();
+        FileSystem fs = hdfs.cluster.getFileSystem();
         org.apache.hadoop.fs.Path base = new org.apache.hadoop.fs.Path(uri);
         List<String> out = new ArrayList<>();
         if (!fs.exists(base)) {
@@ -85,31 +83,30 @@ class HdfsParquetTest {
     void aDatasetWrittenToHdfsReadsBackWithTheTotalsOfTheLocalCopy(@TempDir Path tmp) throws IOException {
         for (String name : List.of("plain.h5", "multi-cell.h5", "with-cycle-stats.h5")) {
             Path localCopy = tmp.resolve(name.replace(".h5", ".parquet"));
-            LakeTotals.copy(local, fixture(name), localCopy.toString());
-            String uri = root + "/written/" + name.replace(".h5", ".parquet");
-            LakeTotals.copy(engine, fixture(name), uri);
-            assertEquals(LakeTotals.totals(local, localCopy.toString()), LakeTotals.totals(engine, uri), uri);
+            LakeTotals.copy(hdfs.local, fixture(name), localCopy.toString());
+            String uri = hdfs.root + "/written/" + name.replace(".h5", ".parquet");
+            LakeTotals.copy(hdfs.engine, fixture(name), uri);
+            Object expected = LakeTotals.totals(hdfs.local, localCopy.toString());
+            assertEquals(expected, LakeTotals.totals(hdfs.engine, uri), uri);
             List<String> files = remoteFiles(uri);
             assertFalse(files.isEmpty(), uri);
             assertTrue(files.stream().allMatch(f -> f.endsWith(".parquet") && !f.contains("/.") && !f.startsWith(".")),
                     "only complete table files under the final names: " + files);
             // and back from HDFS into a local HDF5 file
             Path back = tmp.resolve("back-" + name);
-            LakeTotals.copy(engine, uri, back.toString());
-            assertEquals(LakeTotals.totals(local, localCopy.toString()), LakeTotals.totals(local, back.toString()));
+            LakeTotals.copy(hdfs.engine, uri, back.toString());
+            assertEquals(expected, LakeTotals.totals(hdfs.local, back.toString()));
         }
     }
 
     @Test
     void aDatasetCopiedToHdfsReadsAsLocally(@TempDir Path tmp) throws IOException {
-        Path dataset = tmp.resolve("multi.parquet");
-        LakeTotals.copy(local, fixture("multi-cell.h5"), dataset.toString());
-        String uri = root + "/copied/multi";
-        MiniHdfs.upload(cluster, dataset, uri);
-        assertEquals(LakeTotals.totals(local, dataset.toString()), LakeTotals.totals(engine, uri));
-        assertEquals(LakeTotals.totals(local, dataset.toString()), LakeTotals.totals(engine, uri + "/"),
+        String uri = hdfs.root + "/copied/multi";
+        Path dataset = uploadedParquetCopy("multi-cell.h5", tmp, uri);
+        assertEquals(LakeTotals.totals(hdfs.local, dataset.toString()), LakeTotals.totals(hdfs.engine, uri));
+        assertEquals(LakeTotals.totals(hdfs.local, dataset.toString()), LakeTotals.totals(hdfs.engine, uri + "/"),
                 "a trailing slash names the same folder");
-        try (StoredDataset remote = engine.open(uri)) {
+        try (StoredDataset remote = hdfs.engine.open(uri)) {
             assertEquals("parquet", remote.formatName());
             assertEquals(uri, remote.location());
         }
@@ -118,12 +115,12 @@ class HdfsParquetTest {
     @Test
     void oneTableFileOnHdfsIsADatasetOfOneTable(@TempDir Path tmp) throws IOException {
         Path dataset = tmp.resolve("plain.parquet");
-        LakeTotals.copy(local, fixture("plain.h5"), dataset.toString());
-        String uri = root + "/single/cell-1.raw_data.parquet";
-        MiniHdfs.upload(cluster, dataset.resolve("raw_data.parquet"), uri);
+        LakeTotals.copy(hdfs.local, fixture("plain.h5"), dataset.toString());
+        String uri = hdfs.root + "/single/cell-1.raw_data.parquet";
+        hdfs.upload(dataset.resolve("raw_data.parquet"), uri);
         Path alone = tmp.resolve("cell-1.raw_data.parquet");
         Files.copy(dataset.resolve("raw_data.parquet"), alone);
-        assertEquals(LakeTotals.totals(local, alone.toString()), LakeTotals.totals(engine, uri));
+        assertEquals(LakeTotals.totals(hdfs.local, alone.toString()), LakeTotals.totals(hdfs.engine, uri));
     }
 
     @Test
@@ -133,28 +130,28 @@ class HdfsParquetTest {
         Path file = Path.of(shared, "fixtures", "battdat-examples",
                 "single-resistor-complex-charge_from-discharged.raw_data.parquet");
         assumeTrue(Files.isRegularFile(file), "no pyarrow-written example at " + file);
-        String uri = root + "/python/" + file.getFileName();
-        MiniHdfs.upload(cluster, file, uri);
-        assertEquals(LakeTotals.totals(local, file.toString()), LakeTotals.totals(engine, uri));
+        String uri = hdfs.root + "/python/" + file.getFileName();
+        hdfs.upload(file, uri);
+        assertEquals(LakeTotals.totals(hdfs.local, file.toString()), LakeTotals.totals(hdfs.engine, uri));
     }
 
     @Test
     void anOverwriteLeavesOnlyTheNewTablesAndAnAppendAddsOne(@TempDir Path tmp) throws IOException {
-        String uri = root + "/replaced/cell.parquet";
-        LakeTotals.copy(engine, fixture("with-cycle-stats.h5"), uri);
+        String uri = hdfs.root + "/replaced/cell.parquet";
+        LakeTotals.copy(hdfs.engine, fixture("with-cycle-stats.h5"), uri);
         assertEquals(List.of("cycle_stats.parquet", "raw_data.parquet"), remoteFiles(uri));
-        LakeTotals.copy(engine, fixture("plain.h5"), uri);
+        LakeTotals.copy(hdfs.engine, fixture("plain.h5"), uri);
         assertEquals(List.of("raw_data.parquet"), remoteFiles(uri), "the old cycle_stats is gone");
         Path plain = tmp.resolve("plain.parquet");
-        LakeTotals.copy(local, fixture("plain.h5"), plain.toString());
-        assertEquals(LakeTotals.totals(local, plain.toString()), LakeTotals.totals(engine, uri));
+        LakeTotals.copy(hdfs.local, fixture("plain.h5"), plain.toString());
+        assertEquals(LakeTotals.totals(hdfs.local, plain.toString()), LakeTotals.totals(hdfs.engine, uri));
 
         // an append adds a table of another cell; the file it does not touch is not uploaded again
-        long before = cluster.getFileSystem().getFileStatus(
+        long before = hdfs.cluster.getFileSystem().getFileStatus(
                 new org.apache.hadoop.fs.Path(uri + "/raw_data.parquet")).getModificationTime();
-        try (StoredDataset source = local.open(plain.toString())) {
+        try (StoredDataset source = hdfs.local.open(plain.toString())) {
             var table = source.table("raw_data");
-            DatasetSink sink = engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson(
+            DatasetSink sink = hdfs.engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson(
                     source.metadataJson())).withMode(WriteMode.APPEND));
             var target = sink.createTable("cell_b/raw_data", table.layout(), table.schema(), table.rows());
             try (var cursor = source.openTable("raw_data", ReadOptions.DEFAULT)) {
@@ -165,46 +162,44 @@ class HdfsParquetTest {
             sink.close();
         }
         assertEquals(List.of("cell_b/raw_data.parquet", "raw_data.parquet"), remoteFiles(uri));
-        assertEquals(before, cluster.getFileSystem().getFileStatus(
+        assertEquals(before, hdfs.cluster.getFileSystem().getFileStatus(
                 new org.apache.hadoop.fs.Path(uri + "/raw_data.parquet")).getModificationTime());
-        var totals = LakeTotals.totals(engine, uri);
+        var totals = LakeTotals.totals(hdfs.engine, uri);
         assertEquals(totals.get("raw_data"), totals.get("cell_b/raw_data"));
     }
 
     @Test
     void anOverwriteRefusesAFolderHoldingOtherFiles(@TempDir Path tmp) throws IOException {
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a table");
-        String uri = root + "/strangers/cell.parquet";
-        MiniHdfs.upload(cluster, notes, uri + "/notes.txt");
+        String uri = hdfs.root + "/strangers/cell.parquet";
+        hdfs.upload(notes, uri + "/notes.txt");
         BattdatException e = assertThrows(BattdatException.class,
-                () -> LakeTotals.copy(engine, fixture("plain.h5"), uri));
+                () -> LakeTotals.copy(hdfs.engine, fixture("plain.h5"), uri));
         assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
         assertEquals(List.of("notes.txt"), remoteFiles(uri));
     }
 
     @Test
     void anAbortedWriteLeavesNothing() throws IOException {
-        String uri = root + "/aborted/cell.parquet";
-        DatasetSink sink = engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson("{}")));
+        String uri = hdfs.root + "/aborted/cell.parquet";
+        DatasetSink sink = hdfs.engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson("{}")));
         sink.abort();
         assertEquals(List.of(), remoteFiles(uri));
     }
 
     @Test
     void aMissingFolderIsAFileAccessErrorNamingTheUri() {
-        String uri = root + "/nowhere/cell.parquet";
-        FileAccessException e = assertThrows(FileAccessException.class, () -> engine.open(uri));
+        String uri = hdfs.root + "/nowhere/cell.parquet";
+        FileAccessException e = assertThrows(FileAccessException.class, () -> hdfs.engine.open(uri));
         assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
     }
 
     @Test
     void aMissingTableIsAKeyErrorNamingTheUri(@TempDir Path tmp) throws IOException {
-        Path dataset = tmp.resolve("plain.parquet");
-        LakeTotals.copy(local, fixture("plain.h5"), dataset.toString());
-        String uri = root + "/keys/plain.parquet";
-        MiniHdfs.upload(cluster, dataset, uri);
-        try (StoredDataset remote = engine.open(uri)) {
+        String uri = hdfs.root + "/keys/plain.parquet";
+        uploadedParquetCopy("plain.h5", tmp, uri);
+        try (StoredDataset remote = hdfs.engine.open(uri)) {
             KeyNotFoundException e = assertThrows(KeyNotFoundException.class,
                     () -> remote.openTable("cycle_stats", ReadOptions.DEFAULT));
             assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());

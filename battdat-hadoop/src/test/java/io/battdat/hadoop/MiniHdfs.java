@@ -1,14 +1,49 @@
 package io.battdat.hadoop;
 
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.StorageRegistry;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Test helper: an in-process HDFS of one data node, and local files copied into it. */
-final class MiniHdfs {
-    private MiniHdfs() {
+/**
+ * Test helper: an in-process HDFS of one data node, local files copied into it, and engines that read it (and
+ * local files) with the backends on the test class path.
+ */
+final class MiniHdfs implements AutoCloseable {
+    final MiniDFSCluster cluster;
+    /** {@code hdfs://localhost:PORT}. */
+    final String root;
+    /** An engine that reaches the cluster. */
+    final BattdatEngine engine;
+    /** An engine for local files only. */
+    final BattdatEngine local;
+
+    private MiniHdfs(MiniDFSCluster cluster) {
+        this.cluster = cluster;
+        this.root = root(cluster);
+        StorageRegistry registry = StorageRegistry.discover(MiniHdfs.class.getClassLoader());
+        this.engine = new BattdatEngine(registry.withStorage(List.of(storage(cluster))), ReadOptions.DEFAULT);
+        this.local = new BattdatEngine(registry, ReadOptions.DEFAULT);
+    }
+
+    /** A cluster under {@code base} with its engines; close it when done. */
+    static MiniHdfs withEngines(Path base) throws IOException {
+        return new MiniHdfs(start(base));
+    }
+
+    /** Copies a local file or folder into the cluster. */
+    void upload(Path file, String uri) throws IOException {
+        upload(cluster, file, uri);
+    }
+
+    @Override
+    public void close() {
+        cluster.shutdown();
     }
 
     /** Starts a cluster whose storage lives under {@code base}. */

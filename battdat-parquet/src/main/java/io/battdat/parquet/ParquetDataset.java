@@ -72,13 +72,13 @@ final class ParquetDataset implements StoredDataset {
      * ({@link #path()}); the engine relocates them to the URI ({@link #location()}).
      */
     ParquetDataset(FolderSource folder) {
-        this(Path.of(lastSegment(folder.name())), folder.name(), null, DatasetLayout.tables(folder));
+        this(Path.of(ParquetInput.lastSegment(folder.name())), folder.name(), null, DatasetLayout.tables(folder));
     }
 
     /** A dataset of one remote file, which the dataset owns (closed with it, or when opening fails). */
     ParquetDataset(RandomAccessSource source) {
-        this(Path.of(lastSegment(source.name())), source.name(), source,
-                List.of(DatasetLayout.singleFile(ParquetInput.shared(source), lastSegment(source.name()))));
+        this(Path.of(ParquetInput.lastSegment(source.name())), source.name(), source, List.of(
+                DatasetLayout.singleFile(ParquetInput.shared(source), ParquetInput.lastSegment(source.name()))));
     }
 
     private ParquetDataset(Path path, String location, RandomAccessSource owned, List<DatasetLayout.TableFile> files) {
@@ -98,13 +98,6 @@ final class ParquetDataset implements StoredDataset {
             throw e;
         }
         LOG.debug("opened {}: {} tables, {} other files", location(), tables.size(), ignored.size());
-    }
-
-    /** The last segment of a path or URI ({@code hdfs://nn/lake/cell.parquet} gives {@code cell.parquet}). */
-    static String lastSegment(String location) {
-        String s = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
-        String name = s.substring(s.lastIndexOf('/') + 1);
-        return name.isEmpty() ? "remote.parquet" : name;
     }
 
     private void classify(DatasetLayout.TableFile f) {
@@ -198,9 +191,7 @@ final class ParquetDataset implements StoredDataset {
 
     @Override
     public List<TableInfo> tables() {
-        List<TableInfo> out = new ArrayList<>(tables.size());
-        tables.values().forEach(t -> out.add(t.info()));
-        return out;
+        return tables.values().stream().map(Table::info).toList();
     }
 
     @Override

@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * Opens Parquet files through parquet-java's {@code InputFile} (a local file, or a storage provider's source),
- * with a Hadoop-free configuration and our codecs, so no Hadoop class is ever loaded. Wraps every failure in a typed exception naming dataset and table.
+ * with a Hadoop-free configuration and our codecs, so no Hadoop class is ever loaded. Wraps every failure in a
+ * typed exception naming dataset and table.
  */
 final class ParquetFiles {
     private ParquetFiles() {

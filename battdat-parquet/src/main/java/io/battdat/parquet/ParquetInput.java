@@ -20,8 +20,16 @@ abstract class ParquetInput {
 
     /** The last segment of {@link #name()}, for messages that already name the dataset. */
     final String fileName() {
-        String n = name();
-        return n.substring(n.lastIndexOf('/') + 1);
+        return lastSegment(name());
+    }
+
+    /**
+     * The last non-empty segment of a path or URI ({@code hdfs://nn/lake/cell.parquet/} gives {@code cell.parquet}):
+     * the local stand-in name of a remote dataset, which the engine relocates to the URI in messages.
+     */
+    static String lastSegment(String location) {
+        String[] segments = location.split("/"); // split drops the empty segments a trailing slash leaves
+        return segments.length == 0 ? "remote.parquet" : segments[segments.length - 1];
     }
 
     /** A new {@link InputFile} for one reader; opening a remote file happens here. */

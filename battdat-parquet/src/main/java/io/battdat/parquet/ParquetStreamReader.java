@@ -21,8 +21,8 @@ import java.util.List;
  * when it holds {@code .parquet} files (directly or in cell sub-directories) - the only probe of this backend
  * that lists a directory, because a directory has no content to sniff. Remote datasets (docs/remote-storage.md) are
  * read through the storage provider's {@link FolderSource} (a folder) or {@link RandomAccessSource} (one file), each
- * file through parquet-java's {@code InputFile} over positional reads, so memory stays bounded. Registered as a {@link StreamReader}
- * service; applications do not name this class.
+ * file through parquet-java's {@code InputFile} over positional reads, so memory stays bounded. Registered as a
+ * {@link StreamReader} service; applications do not name this class.
  */
 public final class ParquetStreamReader implements StreamReader {
     static final String FORMAT = "parquet";

@@ -9,21 +9,11 @@ import java.nio.ByteBuffer;
 /**
  * A file read through a {@link RandomAccessSource} (a remote file of a storage provider) as parquet-java's
  * {@link InputFile}. Reads go straight to the source, which does its own block caching and read-ahead, so memory
- * stays what parquet-java asks for: a footer, then one row group's column chunks.
+ * stays what parquet-java asks for: a footer, then one row group's column chunks. {@code closeWithStream} says
+ * whether closing the stream closes the source (a source opened for one reader); a source shared by a dataset's
+ * readers is closed by the dataset.
  */
-final class SourceInputFile implements InputFile {
-    private final RandomAccessSource source;
-    private final boolean closeWithStream;
-
-    /**
-     * @param source          the file's bytes
-     * @param closeWithStream whether closing the stream closes the source (a source opened for one reader); a
-     *                        source shared by a dataset's readers is closed by the dataset
-     */
-    SourceInputFile(RandomAccessSource source, boolean closeWithStream) {
-        this.source = source;
-        this.closeWithStream = closeWithStream;
-    }
+record SourceInputFile(RandomAccessSource source, boolean closeWithStream) implements InputFile {
 
     @Override
     public long getLength() {

@@ -9,17 +9,10 @@ import java.util.List;
 
 /**
  * A remote folder seen through its storage provider: listings and opens are the provider's, with names relative to
- * the folder. A dataset stored as several files (Parquet) is read through it.
+ * the folder. A dataset stored as several files (Parquet) is read through it. {@code uri} is the folder's URI as
+ * written, without a trailing slash ({@link #folderUri(String)}).
  */
-final class ProviderFolder implements FolderSource {
-    private final StorageProvider provider;
-    private final String uri;
-
-    /** @param uri the folder's URI as written, without a trailing slash */
-    ProviderFolder(StorageProvider provider, String uri) {
-        this.provider = provider;
-        this.uri = uri;
-    }
+record ProviderFolder(StorageProvider provider, String uri) implements FolderSource {
 
     /** A URI without the trailing slashes a user may write after a folder's name. */
     static String folderUri(String uri) {
@@ -58,10 +51,5 @@ final class ProviderFolder implements FolderSource {
     @Override
     public RandomAccessSource open(String relativeName) {
         return provider.open(uri + "/" + relativeName);
-    }
-
-    @Override
-    public String toString() {
-        return "ProviderFolder[" + uri + "]";
     }
 }
