@@ -354,7 +354,14 @@ public final class StorageRegistry {
         } catch (FileAccessException e) {
             // not a file: a folder holding a dataset of several files (Parquet), or nothing at all
             String folder = ProviderFolder.folderUri(location);
-            if (ProviderFolder.filesOf(provider, folder).isEmpty()) {
+            List<String> files;
+            try {
+                files = ProviderFolder.filesOf(provider, folder);
+            } catch (io.battdat.api.BattdatException listing) {
+                e.addSuppressed(listing); // a missing bucket or denied access: the open's error says it
+                throw e;
+            }
+            if (files.isEmpty()) {
                 throw e;
             }
             return openFolder(new ProviderFolder(provider, folder), location);
