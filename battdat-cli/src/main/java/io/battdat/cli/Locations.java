@@ -2,7 +2,8 @@ package io.battdat.cli;
 
 import io.battdat.api.BattdatException;
 import io.battdat.api.InvalidUseException;
-import io.battdat.api.spi.StorageProvider;
+import io.battdat.api.spi.WriteMode;
+import io.battdat.streaming.RemoteStaging;
 import io.battdat.streaming.StorageRegistry;
 
 import java.nio.file.Path;
@@ -45,8 +46,9 @@ final class Locations {
     }
 
     /**
-     * Runs a writer of a new file: at the path itself when local; for a URI, on a local staging file that is uploaded
-     * when the writer returns (nothing appears under the URI if it fails).
+     * Runs a writer of a new file or dataset folder: at the path itself when local; for a URI, on a local staging
+     * copy that is uploaded when the writer returns (nothing appears under the URI if it fails; a Parquet folder
+     * is uploaded file by file, each whole).
      */
     static void writeNew(StorageRegistry registry, String location, Consumer<Path> writer) {
         Path local = localPath(location);
@@ -54,12 +56,9 @@ final class Locations {
             writer.accept(local);
             return;
         }
-        StorageProvider.StagedOutput staged = registry.storageFor(location).create(location);
-        try {
-            writer.accept(staged.localFile());
+        try (RemoteStaging staged = RemoteStaging.start(registry, location, WriteMode.OVERWRITE)) {
+            writer.accept(staged.localPath());
             staged.commit();
-        } finally {
-            staged.close();
         }
     }
 }

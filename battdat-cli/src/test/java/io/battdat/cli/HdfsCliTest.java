@@ -84,14 +84,31 @@ class HdfsCliTest {
 
     @Test
     void copyGoesToHdfsAndBack(@TempDir Path tmp) {
-        String local = Cli.testdata("hdf5", "multi-cell.h5").toString();
-        String uri = root + "/copies/multi-cell.h5";
+        copyUpAndBack(Cli.testdata("hdf5", "multi-cell.h5").toString(), root + "/copies/multi-cell.h5", tmp);
+    }
+
+    /** Copies a local file to a URI and back to a local HDF5 file, whose facts must be the original's. */
+    private static void copyUpAndBack(String local, String uri, Path tmp) {
         Cli up = run("copy", local, uri);
         assertEquals(0, up.status(), up.err());
         Path back = tmp.resolve("back.h5");
         Cli down = run("copy", uri, back.toString());
         assertEquals(0, down.status(), down.err());
         assertEquals(Cli.run("facts", local).out(), Cli.run("facts", back.toString()).out().replace(back.toString(), local));
+    }
+
+    @Test
+    void aParquetDatasetGoesToHdfsAndBack(@TempDir Path tmp) {
+        String local = Cli.testdata("hdf5", "with-cycle-stats.h5").toString();
+        String uri = root + "/copies/with-cycle-stats.parquet";
+        copyUpAndBack(local, uri, tmp);
+        Path localParquet = tmp.resolve("local.parquet");
+        assertEquals(0, Cli.run("copy", local, localParquet.toString()).status());
+        Cli remote = run("inspect", uri);
+        assertEquals(0, remote.status(), remote.err());
+        String written = "(?m)^  attribute write_date = .*$"; // each copy is written at its own time
+        assertEquals(Cli.run("inspect", localParquet.toString()).out().replace(localParquet.toString(), uri)
+                .replaceAll(written, ""), remote.out().replaceAll(written, ""));
     }
 
     @Test

@@ -4,8 +4,6 @@ import io.battdat.api.BattdatException;
 import io.battdat.api.FileAccessException;
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.StorageRegistry;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,19 +33,12 @@ class HdfsLakeTest {
     @BeforeAll
     static void startCluster(@TempDir Path base) throws Exception {
         assumeTrue(Files.isDirectory(LakeTotals.fixtures()), "fixtures not found at " + LakeTotals.fixtures());
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("hdfs").toString());
-        conf.setInt("dfs.replication", 1);
-        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        cluster.waitActive();
-        root = "hdfs://localhost:" + cluster.getNameNodePort();
-        FileSystem fs = cluster.getFileSystem();
+        cluster = MiniHdfs.start(base);
+        root = MiniHdfs.root(cluster);
         for (Path file : LakeTotals.fixtureFiles()) {
-            fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri()),
-                    new org.apache.hadoop.fs.Path(root + "/lake/" + file.getFileName()));
+            MiniHdfs.upload(cluster, file, root + "/lake/" + file.getFileName());
         }
-        HadoopStorage storage = HadoopStorage.builder().configuration(cluster.getConfiguration(0))
-                .blockSize(64 * 1024).build();
+        HadoopStorage storage = MiniHdfs.storage(cluster);
         StorageRegistry registry = StorageRegistry.discover(HdfsLakeTest.class.getClassLoader())
                 .withStorage(List.of(storage));
         engine = new BattdatEngine(registry, io.battdat.api.spi.ReadOptions.DEFAULT);

@@ -29,6 +29,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
 
 /**
  * Decodes the pages of one column chunk into one batch column. A page is decoded whole into a staging array of
@@ -138,45 +141,18 @@ final class ColumnDecoder {
         }
     }
 
+    /** Decodes a dictionary page's values once into primitive arrays, which pages' indices then select from. */
     private void materialize(Dictionary d) {
         int n = d.getMaxId() + 1;
         switch (kind) {
-            case DOUBLE -> {
-                dictDoubles = new double[n];
-                for (int i = 0; i < n; i++) {
-                    dictDoubles[i] = d.decodeToDouble(i);
-                }
-            }
-            case FLOAT -> {
-                dictFloats = new float[n];
-                for (int i = 0; i < n; i++) {
-                    dictFloats[i] = d.decodeToFloat(i);
-                }
-            }
-            case HALF -> {
-                dictFloats = new float[n];
-                for (int i = 0; i < n; i++) {
-                    dictFloats[i] = HalfFloats.toFloat(d.decodeToBinary(i).get2BytesLittleEndian() & 0xffff);
-                }
-            }
-            case INT32, UINT32 -> {
-                dictLongs = new long[n];
-                for (int i = 0; i < n; i++) {
-                    dictLongs[i] = kind == Kind.UINT32 ? d.decodeToInt(i) & 0xffff_ffffL : d.decodeToInt(i);
-                }
-            }
-            case INT64 -> {
-                dictLongs = new long[n];
-                for (int i = 0; i < n; i++) {
-                    dictLongs[i] = d.decodeToLong(i);
-                }
-            }
-            case BOOL -> {
-                dictBooleans = new boolean[n];
-                for (int i = 0; i < n; i++) {
-                    dictBooleans[i] = d.decodeToBoolean(i);
-                }
-            }
+            case DOUBLE -> dictDoubles = fill(new double[n], n, d::decodeToDouble);
+            case FLOAT -> dictFloats = fill(new float[n], n, d::decodeToFloat);
+            case HALF -> dictFloats = fill(new float[n], n,
+                    i -> HalfFloats.toFloat(d.decodeToBinary(i).get2BytesLittleEndian() & 0xffff));
+            case INT32 -> dictLongs = fill(new long[n], n, d::decodeToInt);
+            case UINT32 -> dictLongs = fill(new long[n], n, i -> d.decodeToInt(i) & 0xffff_ffffL);
+            case INT64 -> dictLongs = fill(new long[n], n, d::decodeToLong);
+            case BOOL -> dictBooleans = fill(new boolean[n], n, d::decodeToBoolean);
             case STRING -> {
                 dictStrings = new byte[Math.multiplyExact(n, width)];
                 for (int i = 0; i < n; i++) {
@@ -185,6 +161,36 @@ final class ColumnDecoder {
             }
             default -> throw new IllegalStateException(kind.toString());
         }
+    }
+
+    /** Sets {@code out[0, n)} to the values of indices {@code 0..n-1} (a dictionary's ids, or a page's order). */
+    private static double[] fill(double[] out, int n, IntToDoubleFunction value) {
+        for (int i = 0; i < n; i++) {
+            out[i] = value.applyAsDouble(i);
+        }
+        return out;
+    }
+
+    /** As {@link #fill(double[], int, IntToDoubleFunction)}; floats pass through double exactly. */
+    private static float[] fill(float[] out, int n, IntToDoubleFunction value) {
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) value.applyAsDouble(i);
+        }
+        return out;
+    }
+
+    private static long[] fill(long[] out, int n, IntToLongFunction value) {
+        for (int i = 0; i < n; i++) {
+            out[i] = value.applyAsLong(i);
+        }
+        return out;
+    }
+
+    private static boolean[] fill(boolean[] out, int n, IntPredicate value) {
+        for (int i = 0; i < n; i++) {
+            out[i] = value.test(i);
+        }
+        return out;
     }
 
     /** Passes over {@code n} rows. */
@@ -526,43 +532,16 @@ final class ColumnDecoder {
         }
     }
 
+    /** Decodes a page's values in order through parquet-java's reader (encodings we do not decode in bulk). */
     private void generic(ValuesReader r, int n) {
         switch (kind) {
-            case DOUBLE -> {
-                for (int i = 0; i < n; i++) {
-                    doubles[i] = r.readDouble();
-                }
-            }
-            case FLOAT -> {
-                for (int i = 0; i < n; i++) {
-                    floats[i] = r.readFloat();
-                }
-            }
-            case HALF -> {
-                for (int i = 0; i < n; i++) {
-                    floats[i] = HalfFloats.toFloat(r.readBytes().get2BytesLittleEndian() & 0xffff);
-                }
-            }
-            case INT32 -> {
-                for (int i = 0; i < n; i++) {
-                    longs[i] = r.readInteger();
-                }
-            }
-            case UINT32 -> {
-                for (int i = 0; i < n; i++) {
-                    longs[i] = r.readInteger() & 0xffff_ffffL;
-                }
-            }
-            case INT64 -> {
-                for (int i = 0; i < n; i++) {
-                    longs[i] = r.readLong();
-                }
-            }
-            case BOOL -> {
-                for (int i = 0; i < n; i++) {
-                    booleans[i] = r.readBoolean();
-                }
-            }
+            case DOUBLE -> fill(doubles, n, i -> r.readDouble());
+            case FLOAT -> fill(floats, n, i -> r.readFloat());
+            case HALF -> fill(floats, n, i -> HalfFloats.toFloat(r.readBytes().get2BytesLittleEndian() & 0xffff));
+            case INT32 -> fill(longs, n, i -> r.readInteger());
+            case UINT32 -> fill(longs, n, i -> r.readInteger() & 0xffff_ffffL);
+            case INT64 -> fill(longs, n, i -> r.readLong());
+            case BOOL -> fill(booleans, n, i -> r.readBoolean());
             case STRING -> {
                 for (int i = 0; i < n; i++) {
                     putString(r.readBytes(), strings, i * width, i);

@@ -1,6 +1,7 @@
 package io.battdat.parquet;
 
 import io.battdat.api.FileAccessException;
+import io.battdat.api.spi.FolderSource;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -24,7 +25,7 @@ final class DatasetLayout {
     static final String EXTENSION = ".parquet";
 
     /** One table file of a dataset. */
-    record TableFile(Path file, String prefix, String name) {
+    record TableFile(ParquetInput file, String prefix, String name) {
         String key() {
             return prefix == null ? name : prefix + "/" + name;
         }
@@ -40,18 +41,46 @@ final class DatasetLayout {
     /** The tables of a dataset directory or single file, in walk order (root tables, then each cell's, by name). */
     static List<TableFile> tables(Path path) {
         if (!Files.isDirectory(path)) {
-            String stem = stem(path);
-            return List.of(new TableFile(path, null, stem.substring(stem.lastIndexOf('.') + 1)));
+            return List.of(singleFile(ParquetInput.local(path), path.getFileName().toString()));
         }
         List<TableFile> out = new ArrayList<>();
         for (Path f : parquetFiles(path)) {
-            out.add(new TableFile(f, null, stem(f)));
+            out.add(new TableFile(ParquetInput.local(f), null, stem(f.getFileName().toString())));
         }
         for (Path cell : list(path)) {
-            if (Files.isDirectory(cell) && !hidden(cell)) {
+            if (Files.isDirectory(cell) && !hidden(cell.getFileName().toString())) {
                 for (Path f : parquetFiles(cell)) {
-                    out.add(new TableFile(f, cell.getFileName().toString(), stem(f)));
+                    out.add(new TableFile(ParquetInput.local(f), cell.getFileName().toString(),
+                            stem(f.getFileName().toString())));
                 }
+            }
+        }
+        return out;
+    }
+
+    /** A file opened on its own: a dataset of one table, named by the last dotted part of the file's stem. */
+    static TableFile singleFile(ParquetInput file, String fileName) {
+        String stem = stem(fileName);
+        return new TableFile(file, null, stem.substring(stem.lastIndexOf('.') + 1));
+    }
+
+    /**
+     * The tables of a folder reached through a storage provider, by the rules of a local directory: root tables,
+     * then each cell's (one folder level down), by name; hidden names skipped. Two listings, no file read.
+     */
+    static List<TableFile> tables(FolderSource folder) {
+        List<TableFile> out = new ArrayList<>();
+        for (String name : folder.list("*")) {
+            if (isTableFileName(name)) {
+                out.add(new TableFile(ParquetInput.inFolder(folder, name), null, stem(name)));
+            }
+        }
+        for (String name : folder.list("*/*")) {
+            int slash = name.indexOf('/');
+            String cell = name.substring(0, slash);
+            String file = name.substring(slash + 1);
+            if (!hidden(cell) && isTableFileName(file)) {
+                out.add(new TableFile(ParquetInput.inFolder(folder, name), cell, stem(file)));
             }
         }
         return out;
@@ -63,7 +92,7 @@ final class DatasetLayout {
             return true;
         }
         for (Path cell : list(dir)) {
-            if (Files.isDirectory(cell) && !hidden(cell) && !parquetFiles(cell).isEmpty()) {
+            if (Files.isDirectory(cell) && !hidden(cell.getFileName().toString()) && !parquetFiles(cell).isEmpty()) {
                 return true;
             }
         }
@@ -76,21 +105,24 @@ final class DatasetLayout {
         return folder.resolve(name + EXTENSION);
     }
 
-    static String stem(Path file) {
-        String n = file.getFileName().toString();
-        return n.toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION) ? n.substring(0, n.length() - EXTENSION.length())
-                : n;
+    static String stem(String fileName) {
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION)
+                ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
     }
 
-    private static boolean hidden(Path p) {
-        return p.getFileName().toString().startsWith(".");
+    private static boolean hidden(String name) {
+        return name.startsWith(".");
+    }
+
+    /** A table's file: {@code *.parquet} in any case, not hidden (a writer's unfinished file). */
+    private static boolean isTableFileName(String name) {
+        return !hidden(name) && name.toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION);
     }
 
     private static List<Path> parquetFiles(Path dir) {
         List<Path> out = new ArrayList<>();
         for (Path p : list(dir)) {
-            String n = p.getFileName().toString();
-            if (!hidden(p) && n.toLowerCase(java.util.Locale.ROOT).endsWith(EXTENSION) && Files.isRegularFile(p)) {
+            if (isTableFileName(p.getFileName().toString()) && Files.isRegularFile(p)) {
                 out.add(p);
             }
         }

@@ -5,10 +5,13 @@ import io.battdat.api.BattdatException;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.data.TableLayout;
+import io.battdat.api.spi.FolderSource;
+import io.battdat.api.spi.RandomAccessSource;
 import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
 import io.battdat.api.spi.TableInfo;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -36,10 +39,14 @@ final class ParquetDataset implements StoredDataset {
     private static final Logger LOG = LoggerFactory.getLogger(ParquetDataset.class);
 
     /** A table with what opening a cursor on it needs. */
-    record Table(TableInfo info, Path file, ParquetMetadata footer, MessageType schema) {
+    record Table(TableInfo info, ParquetInput file, ParquetMetadata footer, MessageType schema) {
     }
 
     private final Path path;
+    /** The URI of a remote dataset, as written; null for a local one. */
+    private final String location;
+    /** The remote file a one-file dataset was opened on, shared by its readers; null otherwise. */
+    private final RandomAccessSource owned;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final List<String> ignored = new ArrayList<>();
     private String metadataJson;
@@ -47,26 +54,63 @@ final class ParquetDataset implements StoredDataset {
     private volatile boolean closed;
 
     ParquetDataset(Path path) {
-        this.path = path;
+        this(path, null, null, local(path));
+    }
+
+    private static List<DatasetLayout.TableFile> local(Path path) {
         if (!Files.exists(path)) {
             throw new FileAccessException(path, null, "no such file or directory");
         }
         if (!Files.isDirectory(path) && !Files.isReadable(path)) {
             throw new FileAccessException(path, null, "permission denied");
         }
-        List<DatasetLayout.TableFile> files = DatasetLayout.tables(path);
-        if (files.isEmpty()) {
-            throw new BadFormatException(path, null, "No parquet files in " + path
-                    + " (a Parquet dataset is a directory of <table>.parquet files)");
+        return DatasetLayout.tables(path);
+    }
+
+    /**
+     * A dataset in a remote folder. Errors found while reading name the folder by its last segment
+     * ({@link #path()}); the engine relocates them to the URI ({@link #location()}).
+     */
+    ParquetDataset(FolderSource folder) {
+        this(Path.of(ParquetInput.lastSegment(folder.name())), folder.name(), null, DatasetLayout.tables(folder));
+    }
+
+    /** A dataset of one remote file, which the dataset owns (closed with it, or when opening fails). */
+    ParquetDataset(RandomAccessSource source) {
+        this(Path.of(ParquetInput.lastSegment(source.name())), source.name(), source, List.of(
+                DatasetLayout.singleFile(ParquetInput.shared(source), ParquetInput.lastSegment(source.name()))));
+    }
+
+    private ParquetDataset(Path path, String location, RandomAccessSource owned, List<DatasetLayout.TableFile> files) {
+        this.path = path;
+        this.location = location;
+        this.owned = owned;
+        try {
+            if (files.isEmpty()) {
+                throw new BadFormatException(path, null, "No parquet files in " + location()
+                        + " (a Parquet dataset is a directory of <table>.parquet files)");
+            }
+            for (DatasetLayout.TableFile f : files) {
+                classify(f);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        for (DatasetLayout.TableFile f : files) {
-            classify(f);
-        }
-        LOG.debug("opened {}: {} tables, {} other files", path, tables.size(), ignored.size());
+        LOG.debug("opened {}: {} tables, {} other files", location(), tables.size(), ignored.size());
     }
 
     private void classify(DatasetLayout.TableFile f) {
-        ParquetMetadata footer = ParquetFiles.readFooter(path, f.tablePath(), f.file());
+        // one open serves the footer and the string widths (a remote open costs round trips)
+        try (ParquetFileReader reader = ParquetFiles.open(path, f.tablePath(), f.file())) {
+            classify(f, reader);
+        } catch (java.io.IOException e) {
+            throw new FileAccessException(path, f.tablePath(), "cannot close " + f.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void classify(DatasetLayout.TableFile f, ParquetFileReader reader) {
+        ParquetMetadata footer = reader.getFooter();
         Map<String, String> kv = footer.getFileMetaData().getKeyValueMetaData();
         String battery = kv.get(KeyValueMetadata.BATTERY_METADATA);
         if (battery == null) {
@@ -89,7 +133,7 @@ final class ParquetDataset implements StoredDataset {
         MessageType schema = footer.getFileMetaData().getSchema();
         TableLayout layout;
         try {
-            int[] widths = StringWidths.measure(path, f, footer);
+            int[] widths = StringWidths.measure(path, f, reader);
             Map<String, Integer> declared = KeyValueMetadata.stringWidths(kv.get(KeyValueMetadata.STRING_WIDTHS));
             for (int i = 0; i < widths.length; i++) {
                 Integer w = declared.get(schema.getFieldName(i));
@@ -122,6 +166,11 @@ final class ParquetDataset implements StoredDataset {
     }
 
     @Override
+    public String location() {
+        return location == null ? path.toString() : location;
+    }
+
+    @Override
     public String formatName() {
         return ParquetStreamReader.FORMAT;
     }
@@ -142,9 +191,7 @@ final class ParquetDataset implements StoredDataset {
 
     @Override
     public List<TableInfo> tables() {
-        List<TableInfo> out = new ArrayList<>(tables.size());
-        tables.values().forEach(t -> out.add(t.info()));
-        return out;
+        return tables.values().stream().map(Table::info).toList();
     }
 
     @Override
@@ -196,5 +243,8 @@ final class ParquetDataset implements StoredDataset {
     @Override
     public void close() {
         closed = true;
+        if (owned != null) {
+            owned.close();
+        }
     }
 }

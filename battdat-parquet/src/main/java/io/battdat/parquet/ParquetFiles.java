@@ -1,6 +1,7 @@
 package io.battdat.parquet;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.BattdatException;
 import io.battdat.api.FileAccessException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.bytes.ByteBufferAllocator;
@@ -14,7 +15,7 @@ import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetMetricsCallback;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.InputFile;
 
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -25,8 +26,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Opens Parquet files through parquet-java's local-file {@code InputFile}, with a Hadoop-free configuration and our
- * codecs, so no Hadoop class is ever loaded. Wraps every failure in a typed exception naming dataset and table.
+ * Opens Parquet files through parquet-java's {@code InputFile} (a local file, or a storage provider's source),
+ * with a Hadoop-free configuration and our codecs, so no Hadoop class is ever loaded. Wraps every failure in a
+ * typed exception naming dataset and table.
  */
 final class ParquetFiles {
     private ParquetFiles() {
@@ -68,20 +70,38 @@ final class ParquetFiles {
         }
     }
 
-    /** Opens a file for reading row groups. */
+    /** Opens a local file for reading row groups. */
     static ParquetFileReader open(Path dataset, String table, Path file) {
+        return open(dataset, table, ParquetInput.local(file));
+    }
+
+    /** Opens a file, local or remote, for reading row groups. */
+    static ParquetFileReader open(Path dataset, String table, ParquetInput file) {
+        InputFile input = null;
         try {
-            return new ParquetFileReader(new LocalInputFile(file), readOptions());
+            input = file.open();
+            return new ParquetFileReader(input, readOptions());
         } catch (NoSuchFileException e) {
             throw new FileAccessException(dataset, table, "no such file " + file, e);
         } catch (AccessDeniedException e) {
             throw new FileAccessException(dataset, table, "permission denied: " + file, e);
+        } catch (BattdatException e) {
+            closeQuietly(input);
+            throw e; // a remote file that cannot be read: the storage provider's own error
         } catch (IOException | RuntimeException e) {
+            closeQuietly(input);
             throw new BadFormatException(dataset, table, "not a readable Parquet file " + file + ": " + describe(e), e);
         }
     }
 
-    /** A file's footer. */
+    /** Releases a remote file a failed open leaves behind (parquet-java does not close its stream then). */
+    private static void closeQuietly(InputFile input) {
+        if (input instanceof SourceInputFile remote) {
+            remote.release();
+        }
+    }
+
+    /** A local file's footer. */
     static ParquetMetadata readFooter(Path dataset, String table, Path file) {
         try (ParquetFileReader reader = open(dataset, table, file)) {
             return reader.getFooter();

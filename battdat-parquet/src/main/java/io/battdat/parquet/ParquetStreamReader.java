@@ -2,6 +2,8 @@ package io.battdat.parquet;
 
 import io.battdat.api.spi.Spi;
 import io.battdat.api.spi.FileProbe;
+import io.battdat.api.spi.FolderSource;
+import io.battdat.api.spi.RandomAccessSource;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.StreamReader;
@@ -17,8 +19,10 @@ import java.util.List;
  *
  * <p>Probe: a file starting with Parquet's {@code PAR1} magic is recognised by its content; a directory is claimed
  * when it holds {@code .parquet} files (directly or in cell sub-directories) - the only probe of this backend
- * that lists a directory, because a directory has no content to sniff. Registered as a {@link StreamReader}
- * service; applications do not name this class.
+ * that lists a directory, because a directory has no content to sniff. Remote datasets (docs/remote-storage.md) are
+ * read through the storage provider's {@link FolderSource} (a folder) or {@link RandomAccessSource} (one file), each
+ * file through parquet-java's {@code InputFile} over positional reads, so memory stays bounded. Registered as a
+ * {@link StreamReader} service; applications do not name this class.
  */
 public final class ParquetStreamReader implements StreamReader {
     static final String FORMAT = "parquet";
@@ -56,6 +60,37 @@ public final class ParquetStreamReader implements StreamReader {
     @Override
     public StoredDataset open(Path path) {
         return new ParquetDataset(path);
+    }
+
+    /** A folder is claimed when it holds {@code .parquet} files directly or in cell folders (two listings). */
+    @Override
+    public ProbeResult probeFolder(FolderSource folder) {
+        try {
+            return DatasetLayout.tables(folder).isEmpty() ? ProbeResult.NO : ProbeResult.EXTENSION;
+        } catch (RuntimeException e) {
+            return ProbeResult.NO; // unlistable folder: let the engine report that no backend reads it
+        }
+    }
+
+    /**
+     * Opens a dataset folder: a local one as {@link #open(Path)} does, a remote one by listing it and reading each
+     * table's file through its own source, opened for each reader and closed with it.
+     */
+    @Override
+    public StoredDataset open(FolderSource folder) {
+        java.util.Optional<Path> local = folder.localPath();
+        return local.isPresent() ? open(local.get()) : new ParquetDataset(folder);
+    }
+
+    /** Opens one {@code .parquet} file as a dataset of one table; a local file keeps {@link #open(Path)}'s path. */
+    @Override
+    public StoredDataset open(RandomAccessSource source) {
+        java.util.Optional<Path> local = source.localPath();
+        if (local.isPresent()) {
+            source.close();
+            return open(local.get());
+        }
+        return new ParquetDataset(source);
     }
 
     @Override

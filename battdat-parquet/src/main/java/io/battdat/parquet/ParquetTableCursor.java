@@ -125,7 +125,7 @@ final class ParquetTableCursor implements TableCursor {
             // parquet-java reports damaged pages in many ways (decoding errors, bad sizes, even a null page header
             // where a dictionary page should be); all of them mean the stored bytes are not what the footer says
             throw new BadFormatException(dataset, info.path(), nextRow, "cannot decode row group " + group + " of "
-                    + table.file().getFileName() + ": " + ParquetFiles.describe(e), e);
+                    + table.file().fileName() + ": " + ParquetFiles.describe(e), e);
         }
     }
 
@@ -139,17 +139,17 @@ final class ParquetTableCursor implements TableCursor {
             pages = reader.readRowGroup(g);
         } catch (IOException e) {
             throw new FileAccessException(dataset, info.path(), "cannot read row group " + g + " of "
-                    + table.file().getFileName() + ": " + e.getMessage(), e);
+                    + table.file().fileName() + ": " + e.getMessage(), e);
         } catch (NoClassDefFoundError e) {
             // parquet-java names the file with Hadoop's Path (absent at run time) only when a column chunk's
             // pages do not add up to its declared value count: a damaged chunk
             throw new BadFormatException(dataset, info.path(), row, "row group " + g + " of "
-                    + table.file().getFileName() + " has a damaged column chunk (its pages do not hold the values "
+                    + table.file().fileName() + " has a damaged column chunk (its pages do not hold the values "
                     + "its metadata declares)", null);
         }
         if (pages == null) {
             throw new BadFormatException(dataset, info.path(), row, "row group " + g + " of "
-                    + table.file().getFileName() + " is missing", null);
+                    + table.file().fileName() + " is missing", null);
         }
         for (int c = 0; c < fillers.length; c++) {
             fillers[c].reset(pages.getPageReader(descriptors[c]), groupStart[g]);

@@ -13,7 +13,6 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -31,18 +30,11 @@ final class StringWidths {
     private StringWidths() {
     }
 
-    /** Per schema field: the measured width of string columns, 0 for the others. */
-    static int[] measure(Path dataset, DatasetLayout.TableFile f, ParquetMetadata footer) {
-        MessageType schema = footer.getFileMetaData().getSchema();
+    /** Per schema field: the measured width of string columns, 0 for the others; reads through an open reader. */
+    static int[] measure(Path dataset, DatasetLayout.TableFile f, ParquetFileReader reader) {
+        MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         int[] widths = new int[schema.getFieldCount()];
-        boolean any = false;
-        for (int i = 0; i < widths.length; i++) {
-            any |= ParquetTypes.isVariableString(schema, i);
-        }
-        if (!any) {
-            return widths;
-        }
-        try (ParquetFileReader reader = ParquetFiles.open(dataset, f.tablePath(), f.file())) {
+        try {
             for (int i = 0; i < widths.length; i++) {
                 if (ParquetTypes.isVariableString(schema, i)) {
                     widths[i] = Math.max(1, longest(reader, schema, i));
@@ -50,10 +42,9 @@ final class StringWidths {
             }
         } catch (IOException e) {
             throw new FileAccessException(dataset, f.tablePath(), "cannot read " + f.file() + ": " + e.getMessage(), e);
+        } catch (io.battdat.api.BattdatException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof io.battdat.api.BattdatException b) {
-                throw b;
-            }
             throw new BadFormatException(dataset, f.tablePath(), "cannot measure the string columns of " + f.file()
                     + ": " + ParquetFiles.describe(e), e);
         }

@@ -131,19 +131,29 @@ class DuckDbInteropTest {
         assertEquals(ours, kv);
     }
 
-    @Test
-    void weReadWhatDuckDbWrites() throws SQLException {
-        Path theirs = dir.resolve("duck");
+    /**
+     * Has DuckDB write a query's rows as {@code DIR/raw_data.parquet} under the test folder, with battdat's key-value
+     * metadata plus {@code moreKeys} (more entries of DuckDB's {@code KV_METADATA} map, each after a comma).
+     */
+    private Path duckDbWrites(String folder, String select, int rowGroupRows, String moreKeys) throws SQLException {
+        Path theirs = dir.resolve(folder);
         theirs.toFile().mkdirs();
         String battery = TestingTables.metadata().toJsonExcludingNulls().replace("'", "''");
         String schema = TestingTables.schema().toJson().replace("'", "''");
         try (Statement s = duck.createStatement()) {
-            s.execute("COPY (SELECT (i * 0.25)::DOUBLE AS test_time, CASE WHEN i % 10 = 3 THEN NULL ELSE sin(i) END AS current,"
-                    + " (i // 100)::BIGINT AS cycle_number, ['rest', 'charging', 'discharging'][i % 3 + 1] AS state, "
-                    + "(i % 2 = 0) AS flag, (i % 200)::UTINYINT AS u8 FROM range(50000) t(i)) TO '"
-                    + theirs.resolve("raw_data.parquet") + "' (FORMAT PARQUET, ROW_GROUP_SIZE 12288, "
-                    + "KV_METADATA {battery_metadata: '" + battery + "', table_metadata: '" + schema + "'})");
+            s.execute("COPY (" + select + ") TO '" + theirs.resolve("raw_data.parquet") + "' (FORMAT PARQUET, "
+                    + "ROW_GROUP_SIZE " + rowGroupRows + ", KV_METADATA {battery_metadata: '" + battery
+                    + "', table_metadata: '" + schema + "'" + moreKeys + "})");
         }
+        return theirs;
+    }
+
+    @Test
+    void weReadWhatDuckDbWrites() throws SQLException {
+        Path theirs = duckDbWrites("duck", "SELECT (i * 0.25)::DOUBLE AS test_time, CASE WHEN i % 10 = 3 THEN NULL "
+                + "ELSE sin(i) END AS current, (i // 100)::BIGINT AS cycle_number, ['rest', 'charging', "
+                + "'discharging'][i % 3 + 1] AS state, (i % 2 = 0) AS flag, (i % 200)::UTINYINT AS u8 "
+                + "FROM range(50000) t(i)", 12288, "");
         try (StoredDataset ds = new ParquetStreamReader().open(theirs)) {
             assertEquals(TestingTables.metadata().toJsonExcludingNulls(), ds.metadataJson());
             TableInfo t = ds.table("raw_data");
@@ -214,17 +224,9 @@ class DuckDbInteropTest {
         }
 
         // DuckDB's lists have OPTIONAL elements (three definition levels): a null element reads as NaN
-        Path theirs = dir.resolve("duck-lists");
-        theirs.toFile().mkdirs();
-        String battery = TestingTables.metadata().toJsonExcludingNulls().replace("'", "''");
-        String schema = TestingTables.schema().toJson().replace("'", "''");
-        try (Statement s = duck.createStatement()) {
-            s.execute("COPY (SELECT (i * 0.25)::DOUBLE AS test_time, CASE WHEN i % 1000 = 7 THEN [i, NULL] "
-                    + "ELSE [i::DOUBLE, i * 2.0] END AS pair FROM range(30000) t(i)) TO '"
-                    + theirs.resolve("raw_data.parquet") + "' (FORMAT PARQUET, ROW_GROUP_SIZE 10000, "
-                    + "KV_METADATA {battery_metadata: '" + battery + "', table_metadata: '" + schema + "', "
-                    + "battdat_array_members: '{\"pair\": {\"dtype\": \"<f8\", \"shape\": [2]}}'})");
-        }
+        Path theirs = duckDbWrites("duck-lists", "SELECT (i * 0.25)::DOUBLE AS test_time, CASE WHEN i % 1000 = 7 "
+                + "THEN [i, NULL] ELSE [i::DOUBLE, i * 2.0] END AS pair FROM range(30000) t(i)", 10000,
+                ", battdat_array_members: '{\"pair\": {\"dtype\": \"<f8\", \"shape\": [2]}}'");
         try (StoredDataset ds = new ParquetStreamReader().open(theirs)) {
             assertEquals(ColumnSpec.builder("pair", StorageType.FLOAT64).itemSize(8).shape(new int[]{2}).build(),
                     ds.table("raw_data").layout().column(1));
@@ -243,14 +245,9 @@ class DuckDbInteropTest {
         }
 
         // a list without a recorded shape, or whose rows do not all hold the recorded count, is not an array member
-        Path ragged = dir.resolve("duck-ragged");
-        ragged.toFile().mkdirs();
-        try (Statement s = duck.createStatement()) {
-            s.execute("COPY (SELECT i::DOUBLE AS test_time, CASE WHEN i = 2500 THEN [1.0]::DOUBLE[] ELSE [1.0, 2.0]::DOUBLE[] END AS pair"
-                    + " FROM range(3000) t(i)) TO '" + ragged.resolve("raw_data.parquet") + "' (FORMAT PARQUET, "
-                    + "KV_METADATA {battery_metadata: '" + battery + "', table_metadata: '" + schema + "', "
-                    + "battdat_array_members: '{\"pair\": {\"dtype\": \"<f8\", \"shape\": [2]}}'})");
-        }
+        Path ragged = duckDbWrites("duck-ragged", "SELECT i::DOUBLE AS test_time, CASE WHEN i = 2500 "
+                + "THEN [1.0]::DOUBLE[] ELSE [1.0, 2.0]::DOUBLE[] END AS pair FROM range(3000) t(i)", 122880,
+                ", battdat_array_members: '{\"pair\": {\"dtype\": \"<f8\", \"shape\": [2]}}'");
         try (StoredDataset ds = new ParquetStreamReader().open(ragged)) {
             BadFormatException e = assertThrows(BadFormatException.class, () -> TestingTables.readAll(ds, "raw_data",
                     ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0).build()));

@@ -1,63 +1,39 @@
 package io.battdat.streaming;
 
-import io.battdat.api.BattdatException;
-import io.battdat.api.FileAccessException;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.DatasetSink;
-import io.battdat.api.spi.RandomAccessSource;
-import io.battdat.api.spi.StorageProvider;
 import io.battdat.api.spi.TableSink;
 import io.battdat.api.spi.WriteMode;
 import io.battdat.api.spi.WriteOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.util.Set;
 
 /**
- * A dataset written to a local staging file and uploaded under its URI when closed, because HDF5 commits rewrite
- * earlier bytes, which object stores cannot. Nothing appears under the URI before {@link #close()}; an abort (or a
- * killed process) leaves only the staging file, never a partial object under the final name.
+ * A dataset written to local staging and uploaded under its URI when closed ({@link RemoteStaging}), because HDF5
+ * commits rewrite earlier bytes, which object stores cannot. Nothing appears under the URI before {@link #close()};
+ * an abort (or a killed process) leaves only the local staging copy, never a partial file under a final name.
  */
 final class RemoteSink implements DatasetSink {
-    private static final Logger LOG = LoggerFactory.getLogger(RemoteSink.class);
-    private static final int COPY_BYTES = 1 << 20;
-
     private final DatasetSink inner;
-    private final StorageProvider.StagedOutput staged;
+    private final RemoteStaging staging;
     private boolean finished;
 
-    private RemoteSink(DatasetSink inner, StorageProvider.StagedOutput staged) {
+    private RemoteSink(DatasetSink inner, RemoteStaging staging) {
         this.inner = inner;
-        this.staged = staged;
+        this.staging = staging;
     }
 
-    static DatasetSink open(StorageRegistry registry, StorageProvider provider, String uri, WriteOptions options) {
-        boolean exists = provider.exists(uri);
-        if (exists && options.mode() == WriteMode.CREATE) {
-            throw new FileAccessException(null, null, "exists; choose another name, or overwrite or append")
-                    .withLocation(uri);
-        }
-        StorageProvider.StagedOutput staged = provider.create(uri);
+    static DatasetSink open(StorageRegistry registry, String uri, WriteOptions options) {
+        RemoteStaging staging = RemoteStaging.start(registry, uri, options.mode());
         try {
             WriteOptions local = options;
-            if (exists && options.mode() == WriteMode.APPEND) {
-                provider.copyTo(uri, staged.localFile());
-            } else if (options.mode() == WriteMode.OVERWRITE) {
-                local = options.withMode(WriteMode.CREATE); // the staging file is new; the upload replaces
+            if (options.mode() == WriteMode.OVERWRITE && !staging.existed()) {
+                local = options.withMode(WriteMode.CREATE); // the staging location is new; the upload replaces
             }
-            LOG.debug("writing {} through the staging file {}", uri, staged.localFile());
-            return new RemoteSink(registry.openSink(staged.localFile(), local), staged);
-        } catch (BattdatException e) {
-            staged.abort();
-            throw e;
+            return new RemoteSink(registry.openSink(staging.localPath(), local), staging);
         } catch (RuntimeException e) {
-            staged.abort();
+            staging.abort();
             throw e;
         }
     }
@@ -82,7 +58,7 @@ final class RemoteSink implements DatasetSink {
         inner.flush();
     }
 
-    /** Closes the staging file (its last commit) and uploads it under the URI. */
+    /** Closes the staged dataset (its last commit) and uploads it under the URI. */
     @Override
     public void close() {
         if (finished) {
@@ -92,10 +68,10 @@ final class RemoteSink implements DatasetSink {
         try {
             inner.close();
         } catch (RuntimeException e) {
-            staged.abort();
+            staging.abort();
             throw e;
         }
-        staged.commit();
+        staging.commit();
     }
 
     /** Abandons the staging file; nothing is uploaded. */
@@ -108,7 +84,7 @@ final class RemoteSink implements DatasetSink {
         try {
             inner.abort();
         } finally {
-            staged.abort();
+            staging.abort();
         }
     }
 }

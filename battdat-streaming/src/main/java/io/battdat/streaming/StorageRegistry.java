@@ -347,7 +347,25 @@ public final class StorageRegistry {
         if (local != null) {
             return readerFor(local).open(local);
         }
-        RandomAccessSource source = storageFor(location).open(location);
+        StorageProvider provider = storageFor(location);
+        RandomAccessSource source;
+        try {
+            source = provider.open(location);
+        } catch (FileAccessException e) {
+            // not a file: a folder holding a dataset of several files (Parquet), or nothing at all
+            String folder = ProviderFolder.folderUri(location);
+            List<String> files;
+            try {
+                files = ProviderFolder.filesOf(provider, folder);
+            } catch (io.battdat.api.BattdatException listing) {
+                e.addSuppressed(listing); // a missing bucket or denied access: the open's error says it
+                throw e;
+            }
+            if (files.isEmpty()) {
+                throw e;
+            }
+            return openFolder(new ProviderFolder(provider, folder), location);
+        }
         try {
             ByteBuffer head = ByteBuffer.allocate((int) Math.min(FileProbe.HEAD_BYTES, source.size()));
             source.readFully(0, head);
@@ -361,6 +379,40 @@ public final class StorageRegistry {
         } catch (RuntimeException e) {
             source.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens a remote folder with the reader that claims its listing ({@link StreamReader#probeFolder}); errors name
+     * the URI as written.
+     */
+    private io.battdat.api.spi.StoredDataset openFolder(ProviderFolder folder, String location) {
+        StreamReader chosen = null;
+        for (StreamReader r : readers) {
+            ProbeResult verdict;
+            try {
+                verdict = r.probeFolder(folder);
+            } catch (RuntimeException e) {
+                LOG.warn("reader {} failed to probe {}: {}", r.formatName(), location, e.toString());
+                continue;
+            }
+            if (verdict == ProbeResult.SIGNATURE) {
+                chosen = r;
+                break;
+            }
+            if (verdict == ProbeResult.EXTENSION && chosen == null) {
+                chosen = r;
+            }
+        }
+        if (chosen == null) {
+            throw new PluginException(null, null, "is a folder, and no storage backend reads a dataset from its "
+                    + "files; readers found: " + readers.stream().map(r -> describe(r.formatName(), r)).toList()
+                    + "; " + HINT).withLocation(location);
+        }
+        try {
+            return new LocatedDataset(chosen.open(folder), location);
+        } catch (io.battdat.api.BattdatException e) {
+            throw e.withLocation(location);
         }
     }
 
@@ -401,7 +453,7 @@ public final class StorageRegistry {
         if (local != null) {
             return openSink(local, options);
         }
-        return RemoteSink.open(this, storageFor(location), location, options);
+        return RemoteSink.open(this, location, options);
     }
 
     /** The cycle summarizers, ordered by name. Unmodifiable. */

@@ -48,6 +48,38 @@ public interface StreamReader {
                 + " backend reads only local files").withLocation(source.name());
     }
 
+    /**
+     * Whether this backend reads the dataset stored as the files of a folder that is not local (a remote dataset
+     * folder has no {@link FileProbe}: a folder has no head bytes, and its path is not a local {@link Path}). The
+     * backend may list the folder ({@link FolderSource#list(String)}) but reads no file. Must not throw. The
+     * default, {@link ProbeResult#NO}, suits backends that store a dataset in one file.
+     *
+     * @param folder the folder, listed through its storage provider
+     * @return {@link ProbeResult#EXTENSION} when the folder's file names are this backend's, else {@link ProbeResult#NO}
+     */
+    default ProbeResult probeFolder(FolderSource folder) {
+        return ProbeResult.NO;
+    }
+
+    /**
+     * Opens a dataset stored as the files of a folder, local or remote. The default opens a local folder with
+     * {@link #open(Path)} and refuses any other; backends that store a dataset as several files, and read remote
+     * ones, override it together with {@link #probeFolder(FolderSource)}.
+     *
+     * @param folder the folder
+     * @throws io.battdat.api.UnsupportedFeatureException when this backend reads no remote folder
+     * @throws io.battdat.api.FileAccessException         when a file cannot be read
+     * @throws io.battdat.api.BadFormatException          when the folder is not a readable dataset of this format
+     */
+    default StoredDataset open(FolderSource folder) {
+        java.util.Optional<Path> local = folder.localPath();
+        if (local.isPresent()) {
+            return open(local.get());
+        }
+        throw new io.battdat.api.UnsupportedFeatureException(null, null, "the " + formatName()
+                + " backend reads no remote folder").withLocation(folder.name());
+    }
+
     /** Order among backends claiming the same file: higher first (then by format name). */
     default int priority() {
         return 0;

@@ -1,0 +1,209 @@
+package io.battdat.hadoop;
+
+import io.battdat.api.BattdatException;
+import io.battdat.api.FileAccessException;
+import io.battdat.api.KeyNotFoundException;
+import io.battdat.api.metadata.BatteryMetadata;
+import io.battdat.api.spi.DatasetSink;
+import io.battdat.api.spi.ReadOptions;
+import io.battdat.api.spi.StoredDataset;
+import io.battdat.api.spi.WriteMode;
+import io.battdat.api.spi.WriteOptions;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Parquet datasets (a folder of {@code <table>.parquet} files) on an in-process HDFS: written there through local
+ * staging and read back with the totals of the local copy, read when copied there, replaced and appended to, and
+ * missing folders and tables reported as typed errors naming the URI.
+ */
+class HdfsParquetTest {
+    private static MiniHdfs hdfs;
+
+    @BeforeAll
+    static void startCluster(@TempDir Path base) throws Exception {
+        assumeTrue(Files.isDirectory(LakeTotals.fixtures()), "fixtures not found at " + LakeTotals.fixtures());
+        hdfs = MiniHdfs.withEngines(base);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (hdfs != null) {
+            hdfs.close();
+        }
+    }
+
+    private static String fixture(String name) {
+        return LakeTotals.fixtures().resolve(name).toString();
+    }
+
+    /** Copies a fixture into a local Parquet dataset under {@code tmp}, and that folder to {@code uri}. */
+    private static Path uploadedParquetCopy(String fixture, Path tmp, String uri) throws IOException {
+        Path dataset = tmp.resolve(fixture.replace(".h5", ".parquet"));
+        LakeTotals.copy(hdfs.local, fixture(fixture), dataset.toString());
+        hdfs.upload(dataset, uri);
+        return dataset;
+    }
+
+    /** The files under a URI, relative to it, sorted: what a reader of the store sees. */
+    private static List<String> remoteFiles(String uri) throws IOException {
+        FileSystem fs = hdfs.cluster.getFileSystem();
+        org.apache.hadoop.fs.Path base = new org.apache.hadoop.fs.Path(uri);
+        List<String> out = new ArrayList<>();
+        if (!fs.exists(base)) {
+            return out;
+        }
+        String prefix = fs.makeQualified(base).toUri().getPath() + "/";
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(base, true);
+        while (it.hasNext()) {
+            out.add(it.next().getPath().toUri().getPath().substring(prefix.length()));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Test
+    void aDatasetWrittenToHdfsReadsBackWithTheTotalsOfTheLocalCopy(@TempDir Path tmp) throws IOException {
+        for (String name : List.of("plain.h5", "multi-cell.h5", "with-cycle-stats.h5")) {
+            Path localCopy = tmp.resolve(name.replace(".h5", ".parquet"));
+            LakeTotals.copy(hdfs.local, fixture(name), localCopy.toString());
+            String uri = hdfs.root + "/written/" + name.replace(".h5", ".parquet");
+            LakeTotals.copy(hdfs.engine, fixture(name), uri);
+            Object expected = LakeTotals.totals(hdfs.local, localCopy.toString());
+            assertEquals(expected, LakeTotals.totals(hdfs.engine, uri), uri);
+            List<String> files = remoteFiles(uri);
+            assertFalse(files.isEmpty(), uri);
+            assertTrue(files.stream().allMatch(f -> f.endsWith(".parquet") && !f.contains("/.") && !f.startsWith(".")),
+                    "only complete table files under the final names: " + files);
+            // and back from HDFS into a local HDF5 file
+            Path back = tmp.resolve("back-" + name);
+            LakeTotals.copy(hdfs.engine, uri, back.toString());
+            assertEquals(expected, LakeTotals.totals(hdfs.local, back.toString()));
+        }
+    }
+
+    @Test
+    void aDatasetCopiedToHdfsReadsAsLocally(@TempDir Path tmp) throws IOException {
+        String uri = hdfs.root + "/copied/multi";
+        Path dataset = uploadedParquetCopy("multi-cell.h5", tmp, uri);
+        assertEquals(LakeTotals.totals(hdfs.local, dataset.toString()), LakeTotals.totals(hdfs.engine, uri));
+        assertEquals(LakeTotals.totals(hdfs.local, dataset.toString()), LakeTotals.totals(hdfs.engine, uri + "/"),
+                "a trailing slash names the same folder");
+        try (StoredDataset remote = hdfs.engine.open(uri)) {
+            assertEquals("parquet", remote.formatName());
+            assertEquals(uri, remote.location());
+        }
+    }
+
+    @Test
+    void oneTableFileOnHdfsIsADatasetOfOneTable(@TempDir Path tmp) throws IOException {
+        Path dataset = tmp.resolve("plain.parquet");
+        LakeTotals.copy(hdfs.local, fixture("plain.h5"), dataset.toString());
+        String uri = hdfs.root + "/single/cell-1.raw_data.parquet";
+        hdfs.upload(dataset.resolve("raw_data.parquet"), uri);
+        Path alone = tmp.resolve("cell-1.raw_data.parquet");
+        Files.copy(dataset.resolve("raw_data.parquet"), alone);
+        assertEquals(LakeTotals.totals(hdfs.local, alone.toString()), LakeTotals.totals(hdfs.engine, uri));
+    }
+
+    @Test
+    void aPyarrowWrittenFileReadsAsLocally() throws IOException {
+        String shared = System.getProperty("battdat.shared");
+        assumeTrue(shared != null, "battdat.shared is not set (run through Maven)");
+        Path file = Path.of(shared, "fixtures", "battdat-examples",
+                "single-resistor-complex-charge_from-discharged.raw_data.parquet");
+        assumeTrue(Files.isRegularFile(file), "no pyarrow-written example at " + file);
+        String uri = hdfs.root + "/python/" + file.getFileName();
+        hdfs.upload(file, uri);
+        assertEquals(LakeTotals.totals(hdfs.local, file.toString()), LakeTotals.totals(hdfs.engine, uri));
+    }
+
+    @Test
+    void anOverwriteLeavesOnlyTheNewTablesAndAnAppendAddsOne(@TempDir Path tmp) throws IOException {
+        String uri = hdfs.root + "/replaced/cell.parquet";
+        LakeTotals.copy(hdfs.engine, fixture("with-cycle-stats.h5"), uri);
+        assertEquals(List.of("cycle_stats.parquet", "raw_data.parquet"), remoteFiles(uri));
+        LakeTotals.copy(hdfs.engine, fixture("plain.h5"), uri);
+        assertEquals(List.of("raw_data.parquet"), remoteFiles(uri), "the old cycle_stats is gone");
+        Path plain = tmp.resolve("plain.parquet");
+        LakeTotals.copy(hdfs.local, fixture("plain.h5"), plain.toString());
+        assertEquals(LakeTotals.totals(hdfs.local, plain.toString()), LakeTotals.totals(hdfs.engine, uri));
+
+        // an append adds a table of another cell; the file it does not touch is not uploaded again
+        long before = hdfs.cluster.getFileSystem().getFileStatus(
+                new org.apache.hadoop.fs.Path(uri + "/raw_data.parquet")).getModificationTime();
+        try (StoredDataset source = hdfs.local.open(plain.toString())) {
+            var table = source.table("raw_data");
+            DatasetSink sink = hdfs.engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson(
+                    source.metadataJson())).withMode(WriteMode.APPEND));
+            var target = sink.createTable("cell_b/raw_data", table.layout(), table.schema(), table.rows());
+            try (var cursor = source.openTable("raw_data", ReadOptions.DEFAULT)) {
+                while (cursor.next()) {
+                    target.append(cursor.batch(), 0, cursor.batch().rowCount());
+                }
+            }
+            sink.close();
+        }
+        assertEquals(List.of("cell_b/raw_data.parquet", "raw_data.parquet"), remoteFiles(uri));
+        assertEquals(before, hdfs.cluster.getFileSystem().getFileStatus(
+                new org.apache.hadoop.fs.Path(uri + "/raw_data.parquet")).getModificationTime());
+        var totals = LakeTotals.totals(hdfs.engine, uri);
+        assertEquals(totals.get("raw_data"), totals.get("cell_b/raw_data"));
+    }
+
+    @Test
+    void anOverwriteRefusesAFolderHoldingOtherFiles(@TempDir Path tmp) throws IOException {
+        Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a table");
+        String uri = hdfs.root + "/strangers/cell.parquet";
+        hdfs.upload(notes, uri + "/notes.txt");
+        BattdatException e = assertThrows(BattdatException.class,
+                () -> LakeTotals.copy(hdfs.engine, fixture("plain.h5"), uri));
+        assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
+        assertEquals(List.of("notes.txt"), remoteFiles(uri));
+    }
+
+    @Test
+    void anAbortedWriteLeavesNothing() throws IOException {
+        String uri = hdfs.root + "/aborted/cell.parquet";
+        DatasetSink sink = hdfs.engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson("{}")));
+        sink.abort();
+        assertEquals(List.of(), remoteFiles(uri));
+    }
+
+    @Test
+    void aMissingFolderIsAFileAccessErrorNamingTheUri() {
+        String uri = hdfs.root + "/nowhere/cell.parquet";
+        FileAccessException e = assertThrows(FileAccessException.class, () -> hdfs.engine.open(uri));
+        assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+    }
+
+    @Test
+    void aMissingTableIsAKeyErrorNamingTheUri(@TempDir Path tmp) throws IOException {
+        String uri = hdfs.root + "/keys/plain.parquet";
+        uploadedParquetCopy("plain.h5", tmp, uri);
+        try (StoredDataset remote = hdfs.engine.open(uri)) {
+            KeyNotFoundException e = assertThrows(KeyNotFoundException.class,
+                    () -> remote.openTable("cycle_stats", ReadOptions.DEFAULT));
+            assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());
+            assertTrue(e.getMessage().contains("cycle_stats"), e.getMessage());
+        }
+    }
+}
