@@ -18,9 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,7 +60,7 @@ class BiologicConvertTest {
             v.finish();
             assertTrue(v.rowsChecked() > 0, key);
         }
-        pyTablesReads(out);
+        Python.assertPyTablesReads(out);
     }
 
     @Test
@@ -88,30 +86,5 @@ class BiologicConvertTest {
             }
         }
         assertEquals(5103L, rows);
-    }
-
-    private static void pyTablesReads(Path file) {
-        Path tool = Path.of(System.getProperty("battdat.shared", "../../shared"), "tools", "pytables-check.py");
-        Assumptions.assumeTrue(Files.isRegularFile(tool), "pytables-check.py absent: skipping the PyTables check");
-        Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import tables, h5py")) == 0,
-                "/usr/bin/python3 with python3-tables and python3-h5py is missing: skipping the PyTables check");
-        assertEquals(0, run(List.of("/usr/bin/python3", tool.toString(), file.toString())), file.toString());
-    }
-
-    private static int run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }
