@@ -1,10 +1,5 @@
 package io.battdat.cli;
 
-import io.battdat.api.schema.ColumnSchema;
-import io.battdat.api.schema.CycleLevelData;
-import io.battdat.api.schema.EISData;
-import io.battdat.api.schema.RawData;
-import io.battdat.api.schema.SchemaValidator;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BatchStream;
 import org.junit.jupiter.api.Assumptions;
@@ -20,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,9 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(300)
 class ConvertTest {
-    private static final Map<String, ColumnSchema> SCHEMAS = Map.of("raw_data", new RawData(), "cycle_stats",
-            new CycleLevelData(), "eis_data", new EISData());
-
     @TempDir
     Path dir;
 
@@ -63,26 +54,7 @@ class ConvertTest {
         Cli run = Cli.run("convert", input.toString(), "--out", out.toString(), "--quiet", "--zone", "UTC");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("converted "), run.out());
-        var summary = Battdat.engine().inspect(out);
-        for (String key : summary.schemas().keySet()) {
-            String table = key.contains("/") ? key.substring(key.lastIndexOf('/') + 1) : key;
-            ColumnSchema schema = SCHEMAS.get(table);
-            // validated like Python's validate_columns(allow_extra_columns=False), extra columns the file describes
-            // (BatteryArchive's current extremes) allowed
-            ColumnSchema withExtras = schema;
-            for (var e : summary.schemas().get(key).extraColumns().entrySet()) {
-                withExtras = withExtras.withExtraColumn(e.getKey(), e.getValue());
-            }
-            SchemaValidator v = new SchemaValidator(withExtras, false, key);
-            try (BatchStream batches = Battdat.engine().batches(out, key)) {
-                while (batches.hasNext()) {
-                    v.accept(batches.next());
-                }
-            }
-            v.finish();
-            assertTrue(v.rowsChecked() > 0, key);
-        }
-        Python.assertPyTablesReads(out);
+        ConvertedFiles.assertValid(out, true);
     }
 
     @Test
