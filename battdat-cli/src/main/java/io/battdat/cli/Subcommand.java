@@ -1,0 +1,48 @@
+package io.battdat.cli;
+
+import io.battdat.streaming.write.CommitPolicy;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * What the battdat subcommands share: picocli's model of the command being run (injected by picocli), the writers
+ * it prints to, and the way it refuses a combination of arguments.
+ */
+abstract class Subcommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** Where results go: standard output, or the writer a caller of {@link BattdatCommand#execute} gave. */
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Where messages for the user go: standard error, or the writer a caller gave. */
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** An argument error: one line naming the command and {@code message} ({@link CliErrors#usage}). */
+    final ParameterException usageError(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    /**
+     * The commit policy of {@code --commit-every} (shared by the commands that write whole files): the default
+     * unless given; with {@code allOrNothing} (appends), commits only at the end unless given.
+     */
+    final CommitPolicy commitPolicy(String commitEvery, boolean allOrNothing) {
+        if (commitEvery == null) {
+            return allOrNothing ? CommitPolicy.AT_CLOSE : CommitPolicy.DEFAULT;
+        }
+        try {
+            return CommitPolicy.DEFAULT.parse(commitEvery);
+        } catch (IllegalArgumentException e) {
+            throw usageError("--commit-every: " + e.getMessage());
+        }
+    }
+}
