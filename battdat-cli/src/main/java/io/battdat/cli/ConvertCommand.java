@@ -9,6 +9,7 @@ import io.battdat.streaming.convert.ConvertOptions;
 import io.battdat.streaming.convert.ConvertReport;
 import io.battdat.streaming.convert.Converter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -80,10 +81,8 @@ final class ConvertCommand extends Subcommand {
             "batterydata.store-all=true, maccor.ignore-time=true (see each parser's README)."})
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--commit-every", paramLabel = "ROWS|DURATION", description = {"Commit OUT every ROWS rows",
-            "(over all tables) or every DURATION (30s, 500ms, 2m), whichever comes first; both as ROWS,DURATION;",
-            "'close' commits only at the end. Default: 1000000,30s."})
-    String commitEvery;
+    @Mixin
+    CommitEvery commitEvery;
 
     @Option(names = "--resume", description = {"Continue an OUT left by a killed conversion of the same inputs with",
             "the same options: the inputs are parsed again, each table's rows already in OUT are compared value by",
@@ -129,7 +128,7 @@ final class ConvertCommand extends Subcommand {
         ProgressDisplay progress = quiet ? null : new ProgressDisplay(err, System.console() != null);
         ConvertOptions options = ConvertOptions.defaults().withFormat(format).withPrefixes(prefixes)
                 .withComplevel(complevel).withMetadata(meta).withParse(parse)
-                .withCommits(commitPolicy(commitEvery, false)).withResume(resume)
+                .withCommits(commitEvery.policy(false)).withResume(resume)
                 .withCellName(cell);
         if (progress != null) {
             options = options.withProgress(progress);

@@ -15,6 +15,7 @@ import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.write.CommitPolicy;
 import io.battdat.streaming.write.CommittingSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -78,10 +79,8 @@ final class CopyCommand extends Subcommand {
             "(created when missing), e.g. to gather several cells in one file."})
     String key;
 
-    @Option(names = "--commit-every", paramLabel = "ROWS|DURATION", description = {"Commit OUT every ROWS rows",
-            "(over all tables) or every DURATION (30s, 500ms, 2m), whichever comes first; both as ROWS,DURATION;",
-            "'close' commits only at the end. Default: 1000000,30s (measured to cost under 5% of a copy)."})
-    String commitEvery;
+    @Mixin
+    CommitEvery commitEvery;
 
     @Option(names = "--resume", description = {"Continue an OUT left by a killed copy of IN: each table of OUT is",
             "checked to hold a prefix of IN's table (same columns, and its committed rows equal IN's first rows,",
@@ -113,7 +112,7 @@ final class CopyCommand extends Subcommand {
                 throw usageError((append ? "--append" : "--resume")
                         + " needs a local OUT: a remote file is uploaded whole when the copy completes");
             }
-            CommitPolicy policy = commitPolicy(commitEvery, append);
+            CommitPolicy policy = commitEvery.policy(append);
             long[] counts = new long[5];
             Locations.writeNew(engine.registry(), out, target -> copyInto(engine, source, target, options, policy,
                     counts));

@@ -13,7 +13,6 @@ import io.battdat.streaming.CycleStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,10 +29,7 @@ import java.util.Map;
         "line; --csv: one row per cycle and table). Tables that disagree on a cycle number are an error naming each",
         "table and its cycle number. A file of several cells needs --prefix CELL (with --all) or --all-cells.",
         "Examples: battdat cycles cell.h5 --all;  battdat cycles cells.h5 --all-cells --csv > cycles.csv"})
-final class CyclesCommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
-    String file;
-
+final class CyclesCommand extends FileSubcommand {
     @ArgGroup(exclusive = true)
     Selection selection;
 

@@ -13,7 +13,6 @@ import io.battdat.api.spi.TableInfo;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,10 +23,7 @@ import java.util.Map;
         "root metadata; per table rows, per-column numpy dtype, sum (numpy's summation order), first/last,",
         "sorted distinct strings, count of true values, array shape; runs of cycle_number; the NROWS attribute.",
         "Streams every table once in bounded memory."})
-final class FactsCommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
-    String file;
-
+final class FactsCommand extends FileSubcommand {
     @Override
     public Integer call() throws JsonProcessingException {
         BattdatEngine engine = Battdat.engine();

@@ -1,6 +1,5 @@
 package io.battdat.cli;
 
-import io.battdat.streaming.write.CommitPolicy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -29,20 +28,5 @@ abstract class Subcommand implements Callable<Integer> {
     /** An argument error: one line naming the command and {@code message} ({@link CliErrors#usage}). */
     final ParameterException usageError(String message) {
         return new ParameterException(spec.commandLine(), message);
-    }
-
-    /**
-     * The commit policy of {@code --commit-every} (shared by the commands that write whole files): the default
-     * unless given; with {@code allOrNothing} (appends), commits only at the end unless given.
-     */
-    final CommitPolicy commitPolicy(String commitEvery, boolean allOrNothing) {
-        if (commitEvery == null) {
-            return allOrNothing ? CommitPolicy.AT_CLOSE : CommitPolicy.DEFAULT;
-        }
-        try {
-            return CommitPolicy.DEFAULT.parse(commitEvery);
-        } catch (IllegalArgumentException e) {
-            throw usageError("--commit-every: " + e.getMessage());
-        }
     }
 }

@@ -12,7 +12,6 @@ import io.battdat.streaming.postprocess.CycleTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -39,10 +38,7 @@ import java.util.Map;
                 "          battdat summarize cell.h5 --json",
                 "          battdat summarize cells.h5 --all-cells --out cells-with-stats.h5",
                 "          battdat summarize cell.h5 --in-place"})
-final class SummarizeCommand extends Subcommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
-    String file;
-
+final class SummarizeCommand extends FileSubcommand {
     @ArgGroup(exclusive = true)
     Selection selection;
 
