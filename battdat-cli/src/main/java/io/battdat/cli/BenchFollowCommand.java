@@ -12,9 +12,7 @@ import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.HDF5Writer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +23,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** {@code battdat bench follow}: how long a flushed row takes to reach a follower. */
@@ -34,7 +31,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
         "every --flush-rows rows (pausing --pause ms between flushes) while the engine follows the file; prints the",
         "delay from each flush returning in the writer to its last row reaching the follower (median, 99th",
         "percentile, max, in ms), and checks that the follower saw every row."})
-final class BenchFollowCommand implements Callable<Integer> {
+final class BenchFollowCommand extends Subcommand {
     @Option(names = "--rows", paramLabel = "N", description = "Rows to write (default 1,000,000).")
     long rows = 1_000_000;
 
@@ -52,9 +49,6 @@ final class BenchFollowCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON line.")
     boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     private record Mark(long row, long nanos) {
     }
@@ -110,9 +104,9 @@ final class BenchFollowCommand implements Callable<Integer> {
         result.put("delay_ms_max", delays.length == 0 ? 0 : delays[delays.length - 1]);
         result.put("complete", seen == rows);
         if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+            out().println(new ObjectMapper().writeValueAsString(result));
         } else {
-            spec.commandLine().getOut().println(result);
+            out().println(result);
         }
         return seen == rows ? 0 : 1;
     }

@@ -11,17 +11,14 @@ import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.PostProcessor;
 import io.battdat.streaming.postprocess.CycleTable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code battdat bench postprocess}: times post-processing in-process, for comparison with the Python toolkit. */
 @Command(name = "postprocess", mixinStandardHelpOptions = true,
@@ -33,7 +30,7 @@ import java.util.concurrent.Callable;
                 "(StateOfCharge); with --out the whole file is written as `battdat enhance --add soc` does.",
                 "The timed region is everything after the JVM has started; the JSON carries the cycle table",
                 "(summarize) or the sums of the added columns (soc), as bench/py_postprocess.py prints them."})
-final class BenchPostprocessCommand implements Callable<Integer> {
+final class BenchPostprocessCommand extends Subcommand {
     enum Mode { summarize, soc }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
@@ -53,9 +50,6 @@ final class BenchPostprocessCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON line.")
     boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -121,9 +115,9 @@ final class BenchPostprocessCommand implements Callable<Integer> {
         result.put("seconds", seconds);
         result.put("rows_per_s", seconds > 0 ? rows / seconds : null);
         if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+            out().println(new ObjectMapper().writeValueAsString(result));
         } else {
-            spec.commandLine().getOut().printf("%s %s: %d rows in %.3f s = %.2f M rows/s%n", mode, file, rows,
+            out().printf("%s %s: %d rows in %.3f s = %.2f M rows/s%n", mode, file, rows,
                     seconds, rows / seconds / 1e6);
         }
         return 0;

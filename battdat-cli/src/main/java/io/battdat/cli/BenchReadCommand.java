@@ -19,8 +19,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code battdat bench read}: streams a table through the public API and prints the Python harness's checksum. */
 @Command(name = "read", mixinStandardHelpOptions = true, header = "Stream a table and print rows/s and the Python harness's checksum.", description = {
@@ -40,7 +37,7 @@ import java.util.concurrent.Callable;
         "  records: current, voltage, cycle_number read from every Row of the record stream",
         "  batches: the same from the primitive arrays of every batch",
         "  cycles:  the same from every cycle's raw_data table (other tables counted)"})
-final class BenchReadCommand implements Callable<Integer> {
+final class BenchReadCommand extends Subcommand {
     enum Mode { records, batches, cycles }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
@@ -72,9 +69,6 @@ final class BenchReadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON line.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws JsonProcessingException, IOException {
         BattdatEngine defaults = Battdat.engine();
@@ -88,8 +82,7 @@ final class BenchReadCommand implements Callable<Integer> {
         BattdatEngine engine = new BattdatEngine(defaults.registry(), options);
         String key = keys == null || keys.key == null ? "raw_data" : keys.key;
         if (mode != Mode.cycles && keys != null && (keys.keys != null || keys.all)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--keys and --all-tables apply to --mode cycles only");
+            throw usageError("--keys and --all-tables apply to --mode cycles only");
         }
         Checksum check = new Checksum();
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -114,9 +107,9 @@ final class BenchReadCommand implements Callable<Integer> {
         result.put("threads", options.threads());
         result.putAll(extra);
         if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+            out().println(new ObjectMapper().writeValueAsString(result));
         } else {
-            spec.commandLine().getOut().printf("%s %s: %d rows in %.3f s = %.2f M rows/s; checksum %s%n", mode,
+            out().printf("%s %s: %d rows in %.3f s = %.2f M rows/s; checksum %s%n", mode,
                     file, check.rows, seconds, check.rows / seconds / 1e6, check.toMap());
         }
         return 0;

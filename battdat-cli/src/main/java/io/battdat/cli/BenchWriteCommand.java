@@ -12,8 +12,6 @@ import io.battdat.streaming.Battdat;
 import io.battdat.streaming.HDF5Writer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code battdat bench write}: writes simulated rows, reads them back, checks the checksum. */
 @Command(name = "write", mixinStandardHelpOptions = true, header = "Write simulated cycling rows, verify them, print rows/s.", description = {
@@ -31,7 +28,7 @@ import java.util.concurrent.Callable;
         "seconds, rows/s, file bytes and the checksum of the Python harness. Generating rows is not timed.",
         "  rows:    one writeRow(Map) per row (Python's HDF5Writer API)",
         "  batches: writeBatch(ColumnBatch) per cycle (the columnar fast path)"})
-final class BenchWriteCommand implements Callable<Integer> {
+final class BenchWriteCommand extends Subcommand {
     enum Mode { rows, batches }
 
     @Option(names = "--rows", required = true, paramLabel = "N", description = "Rows to write.")
@@ -52,9 +49,6 @@ final class BenchWriteCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON line.")
     boolean json;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, JsonProcessingException {
@@ -117,9 +111,9 @@ final class BenchWriteCommand implements Callable<Integer> {
         result.put("checksum", read.toMap());
         result.put("verified", verified);
         if (json) {
-            spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(result));
+            out().println(new ObjectMapper().writeValueAsString(result));
         } else {
-            spec.commandLine().getOut().printf("write %s: %d rows in %.3f s = %.2f M rows/s, %d bytes, verified %s%n",
+            out().printf("write %s: %d rows in %.3f s = %.2f M rows/s, %d bytes, verified %s%n",
                     mode, rows, seconds, rows / seconds / 1e6, Files.size(out), verified);
         }
         if (!verified) {

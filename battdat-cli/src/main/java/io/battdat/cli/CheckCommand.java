@@ -8,15 +8,12 @@ import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.PostProcessor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code battdat check FILE}: every consistency checker over every table it looks at. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -26,21 +23,18 @@ import java.util.concurrent.Callable;
                 "Python toolkit's SignConventionChecker on raw_data) and print each warning as",
                 "  FILE /TABLE [checker]: message",
                 "Exit status: 0 when there is no warning, 3 when there are warnings, 1 on bad input."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends Subcommand {
     /** Exit status when some checker warned. */
     static final int WARNINGS = 3;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
     Path file;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         BattdatEngine engine = Battdat.engine();
         PostProcessor post = new PostProcessor(engine);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<TableInfo> tables;
         try (StoredDataset source = engine.open(file)) {
             tables = new ArrayList<>(source.tables());

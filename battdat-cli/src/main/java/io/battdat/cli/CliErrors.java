@@ -45,13 +45,7 @@ final class CliErrors {
             }
         }
         line.append(" (see '").append(name).append(" --help')");
-        PrintWriter err = command.getErr();
-        err.println(line);
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return USAGE;
+        return print(command, line.toString(), e, verbose, USAGE);
     }
 
     /** Prints a command's failure as one line; returns the exit status. */
@@ -79,6 +73,11 @@ final class CliErrors {
             line = name + ": unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
                     : ": " + clean(e.getMessage())) + "; please report it with the output of --verbose";
         }
+        return print(command, line, e, verbose, status);
+    }
+
+    /** Prints the one line (and with --verbose the stack trace) to the command's error writer; returns status. */
+    private static int print(CommandLine command, String line, Throwable e, boolean verbose, int status) {
         PrintWriter err = command.getErr();
         err.println(line);
         if (verbose) {

@@ -5,15 +5,13 @@ import io.battdat.api.parse.ParseOptions;
 import io.battdat.api.parse.VendorParser;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.StorageRegistry;
-import picocli.CommandLine;
 import io.battdat.streaming.convert.ConvertOptions;
 import io.battdat.streaming.convert.ConvertReport;
 import io.battdat.streaming.convert.Converter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code battdat convert INPUT... --out FILE.h5}: streams vendor exports into a battdat file. */
 @Command(name = "convert", mixinStandardHelpOptions = true, header = "Stream cycler exports (Arbin, MACCOR, BatteryData, ...) into a battdat file.", description = {
@@ -36,7 +33,7 @@ import java.util.concurrent.Callable;
         "name at that first commit. A conversion killed at any moment leaves an OUT holding a prefix of every",
         "table; --resume continues it. `battdat formats` lists the parsers found on the class path.",
         "Example: battdat convert run1.csv --out cell.h5 --complevel 5"})
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Export files or directories of one format.")
     List<Path> inputs;
 
@@ -84,10 +81,8 @@ final class ConvertCommand implements Callable<Integer> {
             "batterydata.store-all=true, maccor.ignore-time=true (see each parser's README)."})
     Map<String, String> settings = new LinkedHashMap<>();
 
-    @Option(names = "--commit-every", paramLabel = "ROWS|DURATION", description = {"Commit OUT every ROWS rows",
-            "(over all tables) or every DURATION (30s, 500ms, 2m), whichever comes first; both as ROWS,DURATION;",
-            "'close' commits only at the end. Default: 1000000,30s."})
-    String commitEvery;
+    @Mixin
+    CommitEvery commitEvery;
 
     @Option(names = "--resume", description = {"Continue an OUT left by a killed conversion of the same inputs with",
             "the same options: the inputs are parsed again, each table's rows already in OUT are compared value by",
@@ -98,12 +93,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress display.")
     boolean quiet;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         BatteryMetadata meta = null;
         if (metadata != null) {
             meta = MetadataText.parse(metadata, "the battery metadata", Files.readString(metadata));
@@ -115,11 +107,11 @@ final class ConvertCommand implements Callable<Integer> {
         StorageRegistry registry = Battdat.engine().registry();
         if (!ConvertOptions.AUTO.equals(format)
                 && registry.parsers().stream().noneMatch(p -> p.formatName().equals(format))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format + "'; known: auto, "
+            throw usageError("unknown --format '" + format + "'; known: auto, "
                     + String.join(", ", registry.parsers().stream().map(VendorParser::formatName).toList()));
         }
         if (Locations.isRemote(out) && resume) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs a local --out: a remote file "
+            throw usageError("--resume needs a local --out: a remote file "
                     + "is uploaded whole when the conversion completes");
         }
         if (!Locations.isRemote(out)) {
@@ -136,7 +128,7 @@ final class ConvertCommand implements Callable<Integer> {
         ProgressDisplay progress = quiet ? null : new ProgressDisplay(err, System.console() != null);
         ConvertOptions options = ConvertOptions.defaults().withFormat(format).withPrefixes(prefixes)
                 .withComplevel(complevel).withMetadata(meta).withParse(parse)
-                .withCommits(CopyCommand.commitPolicy(spec, commitEvery, false)).withResume(resume)
+                .withCommits(commitEvery.policy(false)).withResume(resume)
                 .withCellName(cell);
         if (progress != null) {
             options = options.withProgress(progress);
@@ -150,7 +142,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (progress != null) {
             progress.finish();
         }
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         o.printf("converted %d rows from %d file(s) (%s) into %s in %.2f s: %.1f MB/s, %.0f rows/s%n",
                 report.rowsWritten(), inputs.size(), report.format(), out, seconds,
                 report.bytesRead() / 1e6 / seconds, report.rowsWritten() / seconds);

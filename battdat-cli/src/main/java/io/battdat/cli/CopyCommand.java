@@ -15,13 +15,11 @@ import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.write.CommitPolicy;
 import io.battdat.streaming.write.CommittingSink;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code battdat copy IN OUT}: streams every table of every cell into a new file. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
@@ -41,7 +39,7 @@ import java.util.concurrent.Callable;
                 "          battdat copy cell.h5 cell-lz4.h5 --complevel 5 --complib blosc:lz4",
                 "          battdat copy cell.h5 cell.parquet",
                 "          battdat copy big.h5 big-copy.h5 --resume     (after a killed copy)"})
-final class CopyCommand implements Callable<Integer> {
+final class CopyCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read: a path, or a URI such as "
             + "s3a://bucket/a.h5 or hdfs://namenode/lake/a.h5 (see --hadoop-conf).")
     String in;
@@ -81,10 +79,8 @@ final class CopyCommand implements Callable<Integer> {
             "(created when missing), e.g. to gather several cells in one file."})
     String key;
 
-    @Option(names = "--commit-every", paramLabel = "ROWS|DURATION", description = {"Commit OUT every ROWS rows",
-            "(over all tables) or every DURATION (30s, 500ms, 2m), whichever comes first; both as ROWS,DURATION;",
-            "'close' commits only at the end. Default: 1000000,30s (measured to cost under 5% of a copy)."})
-    String commitEvery;
+    @Mixin
+    CommitEvery commitEvery;
 
     @Option(names = "--resume", description = {"Continue an OUT left by a killed copy of IN: each table of OUT is",
             "checked to hold a prefix of IN's table (same columns, and its committed rows equal IN's first rows,",
@@ -93,9 +89,6 @@ final class CopyCommand implements Callable<Integer> {
             "equals an uninterrupted copy. An OUT that does not exist is copied from the start. Temporary files",
             "that killed copies left beside OUT are removed."})
     boolean resume;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -113,14 +106,13 @@ final class CopyCommand implements Callable<Integer> {
                     .withMetadataJson(metadataJson).withCompression(complevel, complib).toBuilder()
                     .monotonicPolicy(MonotonicPolicy.of(renumberCycles, allowNonMonotonic)).build();
             if (resume && append) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--resume and --append exclude each other (--resume continues OUT where a copy of IN stopped)");
+                throw usageError("--resume and --append exclude each other (--resume continues OUT where a copy of IN stopped)");
             }
             if (Locations.isRemote(out) && (append || resume)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), (append ? "--append" : "--resume")
+                throw usageError((append ? "--append" : "--resume")
                         + " needs a local OUT: a remote file is uploaded whole when the copy completes");
             }
-            CommitPolicy policy = commitPolicy(spec, commitEvery, append);
+            CommitPolicy policy = commitEvery.policy(append);
             long[] counts = new long[5];
             Locations.writeNew(engine.registry(), out, target -> copyInto(engine, source, target, options, policy,
                     counts));
@@ -130,7 +122,7 @@ final class CopyCommand implements Callable<Integer> {
             commits = counts[3];
             commitNanos = counts[4];
         }
-        spec.commandLine().getOut().println((append ? "appended " : "copied ") + (rows - already) + " rows in "
+        out().println((append ? "appended " : "copied ") + (rows - already) + " rows in "
                 + tables + " tables from " + in + " to " + out
                 + (resume ? " (resumed after " + already + " rows already committed)" : "")
                 + String.format(java.util.Locale.ROOT, " in %.2f s; %d commits took %.3f s", (System.nanoTime() - start) / 1e9,
@@ -171,21 +163,6 @@ final class CopyCommand implements Callable<Integer> {
         counts[2] = sink.resumedRows().values().stream().mapToLong(Long::longValue).sum();
         counts[3] = sink.commits();
         counts[4] = sink.commitNanos();
-    }
-
-    /**
-     * The commit policy of {@code --commit-every} (shared by the commands that write whole files): the default
-     * unless given; with {@code allOrNothing} (appends), commits only at the end unless given.
-     */
-    static CommitPolicy commitPolicy(CommandSpec spec, String commitEvery, boolean allOrNothing) {
-        if (commitEvery == null) {
-            return allOrNothing ? CommitPolicy.AT_CLOSE : CommitPolicy.DEFAULT;
-        }
-        try {
-            return CommitPolicy.DEFAULT.parse(commitEvery);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--commit-every: " + e.getMessage());
-        }
     }
 
     private TableSink target(DatasetSink sink, TableInfo t, Path out) {

@@ -10,23 +10,17 @@ import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.Cycle;
 import io.battdat.streaming.CycleRequest;
 import io.battdat.streaming.CycleStream;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code battdat cycles FILE}: one line per cycle. */
 @Command(name = "cycles", mixinStandardHelpOptions = true, header = "Print one line per cycle: cycle number, rows per table, test_time range.", description = {
@@ -35,10 +29,7 @@ import java.util.concurrent.Callable;
         "line; --csv: one row per cycle and table). Tables that disagree on a cycle number are an error naming each",
         "table and its cycle number. A file of several cells needs --prefix CELL (with --all) or --all-cells.",
         "Examples: battdat cycles cell.h5 --all;  battdat cycles cells.h5 --all-cells --csv > cycles.csv"})
-final class CyclesCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
-    String file;
-
+final class CyclesCommand extends FileSubcommand {
     @ArgGroup(exclusive = true)
     Selection selection;
 
@@ -72,9 +63,6 @@ final class CyclesCommand implements Callable<Integer> {
         boolean csv;
     }
 
-    @Spec
-    CommandSpec spec;
-
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
@@ -82,8 +70,7 @@ final class CyclesCommand implements Callable<Integer> {
         boolean keys = selection != null && selection.keys != null;
         boolean allCells = selection != null && selection.allCells;
         if (prefix != null && (keys || allCells)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--prefix names the cell of --all; it does not go with " + (keys ? "--key" : "--all-cells"));
+            throw usageError("--prefix names the cell of --all; it does not go with " + (keys ? "--key" : "--all-cells"));
         }
         BattdatEngine engine = Battdat.engine();
         if (dataset) {
@@ -92,7 +79,7 @@ final class CyclesCommand implements Callable<Integer> {
                 MetadataText.parse(file, "root attribute 'metadata'", ds.metadataJson());
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (format.csv) {
             out.println("cell,cycle_number,table,rows,first_test_time,last_test_time");
         }

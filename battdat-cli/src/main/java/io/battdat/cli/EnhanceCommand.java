@@ -15,16 +15,12 @@ import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.PostProcessor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code battdat enhance IN OUT --add ...}: raw tables streamed to a new file with added columns. */
 @Command(name = "enhance", mixinStandardHelpOptions = true,
@@ -40,7 +36,7 @@ import java.util.concurrent.Callable;
                 "  cycle-time  cycle_time (TimeEnhancer)",
                 "plus any enhancer a plugin adds. One pass, bounded memory; OUT appears only when complete.",
                 "Example: battdat enhance cell.h5 cell-soc.h5 --add soc,cycle-time --coulombic-efficiency 0.998"})
-final class EnhanceCommand implements Callable<Integer> {
+final class EnhanceCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read.")
     Path in;
 
@@ -60,13 +56,10 @@ final class EnhanceCommand implements Callable<Integer> {
             "parts of N rows (logged). Lower it for small heaps, e.g. 131072 with -Xmx64m."})
     int maxStepRows = 1 << 20;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (!(efficiency >= 0 && efficiency <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--coulombic-efficiency must be between 0 and 1, not "
+            throw usageError("--coulombic-efficiency must be between 0 and 1, not "
                     + efficiency);
         }
         BattdatEngine engine = Battdat.engine();
@@ -76,12 +69,12 @@ final class EnhanceCommand implements Callable<Integer> {
             enhancers.add(post.enhancer(name.trim()));
         }
         if (maxStepRows < 16) {
-            throw new ParameterException(spec.commandLine(), "--max-step-rows must be at least 16");
+            throw usageError("--max-step-rows must be at least 16");
         }
         PostProcessOptions options = PostProcessOptions.DEFAULT.toBuilder().coulombicEfficiency(efficiency)
                 .maxCycleRows(maxStepRows).build();
         long[] counts = rewrite(engine, in, out, enhancers, options);
-        spec.commandLine().getOut().println("wrote " + counts[0] + " rows to " + out + "; added " + add + " to "
+        out().println("wrote " + counts[0] + " rows to " + out + "; added " + add + " to "
                 + counts[1] + " raw_data table" + (counts[1] == 1 ? "" : "s"));
         return 0;
     }

@@ -6,23 +6,20 @@ import io.battdat.api.spi.StoredDataset;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.concurrent.Callable;
 
 /** {@code battdat export FILE.h5 --to batteryarchive DIR}: writes a cell in another layout. */
 @Command(name = "export", mixinStandardHelpOptions = true, header = "Write a cell in an archive layout (BatteryArchive CSV).", description = {
         "Write one cell of a battdat file in an archive layout, streaming its tables (batteryarchive:",
         "cycle-timeseries-<i>.csv, cycle-stats.csv, metadata.json). DIR is created when missing.",
         "Example: battdat export cell.h5 --to batteryarchive out/"})
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The battdat file.")
     Path file;
 
@@ -41,14 +38,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--chunk-rows", paramLabel = "N", description = "Rows per time-series file (default 100000).")
     int chunkRows = 100_000;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         BattdatEngine engine = Battdat.engine();
         if (engine.registry().exporters().stream().noneMatch(e -> e.formatName().equals(format))) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --to '" + format
+            throw usageError("unknown --to '" + format
                     + "'; known: " + String.join(", ", engine.registry().exporters().stream()
                     .map(io.battdat.api.parse.VendorExporter::formatName).toList()));
         }
@@ -67,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
             exporter.export(ds, directory, ExportOptions.defaults().withPrefix(prefix).withZone(zone)
                     .withChunkRows(chunkRows));
         }
-        spec.commandLine().getOut().println("exported " + file + (prefix == null ? "" : " /" + prefix) + " to "
+        out().println("exported " + file + (prefix == null ? "" : " /" + prefix) + " to "
                 + directory + " as " + format);
         return 0;
     }

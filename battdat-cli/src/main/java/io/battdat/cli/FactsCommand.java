@@ -13,14 +13,9 @@ import io.battdat.api.spi.TableInfo;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code battdat facts FILE}: per-table facts as JSON, in the shape the interop tests get from PyTables. */
 @Command(name = "facts", mixinStandardHelpOptions = true, header = "Print the facts JSON of every table (rows, sums, first/last, cycles).", description = {
@@ -28,13 +23,7 @@ import java.util.concurrent.Callable;
         "root metadata; per table rows, per-column numpy dtype, sum (numpy's summation order), first/last,",
         "sorted distinct strings, count of true values, array shape; runs of cycle_number; the NROWS attribute.",
         "Streams every table once in bounded memory."})
-final class FactsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
-    String file;
-
-    @Spec
-    CommandSpec spec;
-
+final class FactsCommand extends FileSubcommand {
     @Override
     public Integer call() throws JsonProcessingException {
         BattdatEngine engine = Battdat.engine();
@@ -59,7 +48,7 @@ final class FactsCommand implements Callable<Integer> {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter(" ", "\n"))
                 .withArrayIndenter(new DefaultIndenter(" ", "\n"));
-        spec.commandLine().getOut().println(mapper.writer(printer).writeValueAsString(facts));
+        out().println(mapper.writer(printer).writeValueAsString(facts));
         return 0;
     }
 

@@ -9,17 +9,14 @@ import io.battdat.streaming.Cycle;
 import io.battdat.streaming.CycleRequest;
 import io.battdat.streaming.CycleStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code battdat follow FILE}: prints a table's rows (or cycles) as a writer commits them. */
 @Command(name = "follow", mixinStandardHelpOptions = true, header = "Print a table's rows (or cycles) as a writer commits them.", description = {
@@ -32,7 +29,7 @@ import java.util.concurrent.Callable;
         "Files written by battdat are followed commit by commit; files another program (PyTables) is writing are",
         "read only between that program's sessions, so no row is ever yielded that differs from the final file.",
         "Example: battdat follow cell.h5 --cycles --idle-timeout 600"})
-final class FollowCommand implements Callable<Integer> {
+final class FollowCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file, usually one being written.")
     Path file;
 
@@ -64,9 +61,6 @@ final class FollowCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print no rows or cycles (with --checksum: only the checksum).")
     boolean quiet;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         BattdatEngine engine = Battdat.engine();
@@ -74,8 +68,7 @@ final class FollowCommand implements Callable<Integer> {
                 .withIdleTimeout(idleTimeout == null ? null : Duration.ofMillis((long) (idleTimeout * 1000)));
         if (acrossSessions) {
             if (idleTimeout == null) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--across-sessions needs --idle-timeout (how long without a new row ends the follow)");
+                throw usageError("--across-sessions needs --idle-timeout (how long without a new row ends the follow)");
             }
             follow = follow.withAcrossSessions(true);
         }
@@ -84,7 +77,7 @@ final class FollowCommand implements Callable<Integer> {
                 follow = follow.withFirstRow(dataset.table(key).rows());
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Checksum check = new Checksum();
         BenchReadCommand.Columns columns = new BenchReadCommand.Columns();
         long started = System.nanoTime();

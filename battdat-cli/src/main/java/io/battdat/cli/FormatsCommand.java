@@ -7,9 +7,7 @@ import io.battdat.api.spi.StreamWriter;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.StorageRegistry;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,22 +17,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.security.CodeSource;
-import java.util.concurrent.Callable;
 
 /** {@code battdat formats}: every parser, exporter and storage backend found on the class path. */
 @Command(name = "formats", mixinStandardHelpOptions = true, header = "List the vendor parsers, exporters and storage backends found.", description = {
         "List the input formats (vendor parsers), export formats and storage backends found on the class path,",
         "third-party plugins included, with the jar each comes from (--json: one JSON object)."})
-final class FormatsCommand implements Callable<Integer> {
+final class FormatsCommand extends Subcommand {
     @Option(names = "--json", description = "Print one JSON object: parsers, exporters, readers, writers, problems.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws JsonProcessingException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         StorageRegistry registry = Battdat.engine().registry();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -10,15 +10,12 @@ import io.battdat.charts.StaticCharts;
 import io.battdat.streaming.Battdat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code battdat plot FILE... --chart K --out F.png|F.svg}: one static chart. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
@@ -35,7 +32,7 @@ import java.util.concurrent.Callable;
                 "          battdat plot cell.h5 --chart voltage-capacity --cycles 1,10,100,last --out vq.svg",
                 "          battdat plot a.h5 b.h5 --chart capacity --normalize --out fade.png",
                 "          battdat plot cell.h5 --chart timeseries --from 0 --to 86400 --out day1.png"})
-final class PlotCommand implements Callable<Integer> {
+final class PlotCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "battdat files (HDF5 or Parquet).")
     List<Path> files;
 
@@ -62,9 +59,6 @@ final class PlotCommand implements Callable<Integer> {
             "pixel per point); 192 doubles the pixels."})
     int dpi;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         System.setProperty("java.awt.headless", "true");
@@ -78,7 +72,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         ChartData data = Charts.build(kind, cells, options);
         StaticCharts.write(data, out, width, height, dpi);
-        spec.commandLine().getOut().println("wrote " + out + ": " + data.title() + "; " + data.pointsNote());
+        out().println("wrote " + out + ": " + data.title() + "; " + data.pointsNote());
         return 0;
     }
 }

@@ -5,15 +5,11 @@ import io.battdat.charts.HtmlReport;
 import io.battdat.streaming.Battdat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code battdat report FILE... --out report.html}: a self-contained interactive HTML report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -30,7 +26,7 @@ import java.util.concurrent.Callable;
                 "Examples: battdat report cell.h5 --out cell.html",
                 "          battdat report a.h5 b.h5 --cycles 1,100,last --out cells.html",
                 "          JAVA_OPTS=-Xmx64m battdat report big.h5 --out big.html"})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "battdat files (HDF5 or Parquet).")
     List<Path> files;
 
@@ -40,15 +36,12 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     ChartSelection selection;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         ChartOptions options = selection.options().build();
         int charts = new HtmlReport(Battdat.engine()).write(files, options, out);
         long size = out.toFile().length();
-        spec.commandLine().getOut().println("wrote " + out + ": " + charts + " charts, "
+        out().println("wrote " + out + ": " + charts + " charts, "
                 + String.format(java.util.Locale.ROOT, "%.1f", size / 1e6) + " MB");
         return 0;
     }

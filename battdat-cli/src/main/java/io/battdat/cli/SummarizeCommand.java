@@ -11,10 +11,7 @@ import io.battdat.streaming.PostProcessor;
 import io.battdat.streaming.postprocess.CycleTable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code battdat summarize FILE}: the cycle statistics of raw tables, printed or stored. */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
@@ -42,10 +38,7 @@ import java.util.concurrent.Callable;
                 "          battdat summarize cell.h5 --json",
                 "          battdat summarize cells.h5 --all-cells --out cells-with-stats.h5",
                 "          battdat summarize cell.h5 --in-place"})
-final class SummarizeCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file: a path or a URI (see --hadoop-conf).")
-    String file;
-
+final class SummarizeCommand extends FileSubcommand {
     @ArgGroup(exclusive = true)
     Selection selection;
 
@@ -78,21 +71,18 @@ final class SummarizeCommand implements Callable<Integer> {
             "(no crash-safe swap of a table exists yet); the message says how to do it with --out."})
     boolean replace;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         if (out != null && inPlace) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out and --in-place exclude "
+            throw usageError("--out and --in-place exclude "
                     + "each other");
         }
         if (replace && !inPlace) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--replace goes with --in-place");
+            throw usageError("--replace goes with --in-place");
         }
         BattdatEngine engine = Battdat.engine();
         PostProcessor post = new PostProcessor(engine);
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         Map<String, CycleTable> results = new LinkedHashMap<>();
         List<TableInfo> existing = new ArrayList<>();
         try (StoredDataset source = engine.open(file)) {
@@ -174,7 +164,7 @@ final class SummarizeCommand implements Callable<Integer> {
             }
             rewrite.commit();
         }
-        spec.commandLine().getOut().println("added " + results.keySet() + " to " + file);
+        out().println("added " + results.keySet() + " to " + file);
         return 0;
     }
 

@@ -1,9 +1,5 @@
 package io.battdat.cli;
 
-import io.battdat.api.schema.ColumnSchema;
-import io.battdat.api.schema.EISData;
-import io.battdat.api.schema.RawData;
-import io.battdat.api.schema.SchemaValidator;
 import io.battdat.streaming.BatchStream;
 import io.battdat.streaming.Battdat;
 import org.junit.jupiter.api.Assumptions;
@@ -18,9 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(300)
 class BiologicConvertTest {
-    private static final Map<String, ColumnSchema> SCHEMAS = Map.of("raw_data", new RawData(), "eis_data",
-            new EISData());
-
     @TempDir
     Path dir;
 
@@ -51,18 +41,7 @@ class BiologicConvertTest {
         Cli run = Cli.run("convert", sample(name).toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("(biologic)"), run.out());
-        var summary = Battdat.engine().inspect(out);
-        for (String key : summary.schemas().keySet()) {
-            SchemaValidator v = new SchemaValidator(SCHEMAS.get(key), false, key);
-            try (BatchStream batches = Battdat.engine().batches(out, key)) {
-                while (batches.hasNext()) {
-                    v.accept(batches.next());
-                }
-            }
-            v.finish();
-            assertTrue(v.rowsChecked() > 0, key);
-        }
-        pyTablesReads(out);
+        ConvertedFiles.assertValid(out, false);
     }
 
     @Test
@@ -88,30 +67,5 @@ class BiologicConvertTest {
             }
         }
         assertEquals(5103L, rows);
-    }
-
-    private static void pyTablesReads(Path file) {
-        Path tool = Path.of(System.getProperty("battdat.shared", "../../shared"), "tools", "pytables-check.py");
-        Assumptions.assumeTrue(Files.isRegularFile(tool), "pytables-check.py absent: skipping the PyTables check");
-        Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import tables, h5py")) == 0,
-                "/usr/bin/python3 with python3-tables and python3-h5py is missing: skipping the PyTables check");
-        assertEquals(0, run(List.of("/usr/bin/python3", tool.toString(), file.toString())), file.toString());
-    }
-
-    private static int run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 }

@@ -1,10 +1,5 @@
 package io.battdat.cli;
 
-import io.battdat.api.schema.ColumnSchema;
-import io.battdat.api.schema.CycleLevelData;
-import io.battdat.api.schema.EISData;
-import io.battdat.api.schema.RawData;
-import io.battdat.api.schema.SchemaValidator;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BatchStream;
 import org.junit.jupiter.api.Assumptions;
@@ -20,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,9 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(300)
 class ConvertTest {
-    private static final Map<String, ColumnSchema> SCHEMAS = Map.of("raw_data", new RawData(), "cycle_stats",
-            new CycleLevelData(), "eis_data", new EISData());
-
     @TempDir
     Path dir;
 
@@ -64,51 +54,7 @@ class ConvertTest {
         Cli run = Cli.run("convert", input.toString(), "--out", out.toString(), "--quiet", "--zone", "UTC");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().startsWith("converted "), run.out());
-        var summary = Battdat.engine().inspect(out);
-        for (String key : summary.schemas().keySet()) {
-            String table = key.contains("/") ? key.substring(key.lastIndexOf('/') + 1) : key;
-            ColumnSchema schema = SCHEMAS.get(table);
-            // validated like Python's validate_columns(allow_extra_columns=False), extra columns the file describes
-            // (BatteryArchive's current extremes) allowed
-            ColumnSchema withExtras = schema;
-            for (var e : summary.schemas().get(key).extraColumns().entrySet()) {
-                withExtras = withExtras.withExtraColumn(e.getKey(), e.getValue());
-            }
-            SchemaValidator v = new SchemaValidator(withExtras, false, key);
-            try (BatchStream batches = Battdat.engine().batches(out, key)) {
-                while (batches.hasNext()) {
-                    v.accept(batches.next());
-                }
-            }
-            v.finish();
-            assertTrue(v.rowsChecked() > 0, key);
-        }
-        pyTablesReads(out);
-    }
-
-    private static void pyTablesReads(Path file) {
-        Path tool = Path.of(System.getProperty("battdat.shared", "../../shared"), "tools", "pytables-check.py");
-        Assumptions.assumeTrue(Files.isRegularFile(tool), "pytables-check.py absent: skipping the PyTables check");
-        Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import tables, h5py")) == 0,
-                "/usr/bin/python3 with python3-tables and python3-h5py is missing: skipping the PyTables check");
-        assertEquals(0, run(List.of("/usr/bin/python3", tool.toString(), file.toString())), file.toString());
-    }
-
-    private static int run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        ConvertedFiles.assertValid(out, true);
     }
 
     @Test

@@ -17,19 +17,15 @@ import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.HDF5Writer;
 import io.battdat.streaming.RecordStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -154,11 +150,7 @@ class MonotonicAppendTest {
         JsonNode facts = JSON.readTree(Cli.run("facts", out.toString()).out());
         assertEquals(2 * 5776, facts.path("tables").path("/raw_data").path("rows").asLong(), facts.toString());
 
-        Path check = Path.of(System.getProperty("battdat.shared", "../../shared"), "tools", "pytables-check.py");
-        Assumptions.assumeTrue(Files.isRegularFile(check), check + " is not present: skipping the PyTables check");
-        Assumptions.assumeTrue(python("-c", "import tables, h5py").status() == 0,
-                "/usr/bin/python3 with python3-tables and python3-h5py is missing: skipping the PyTables check");
-        Cli py = python(check.toString(), out.toString());
+        Cli py = Python.run(60, Python.pyTablesCheck().toString(), out.toString());
         assertEquals(0, py.status(), py.err());
         assertEquals(2 * 5776, JSON.readTree(py.out()).path("tables").path("/raw_data").path("rows").asLong());
         String script = "import tables, json, sys\n"
@@ -168,7 +160,7 @@ class MonotonicAppendTest {
                 + "    m = m.decode() if isinstance(m, bytes) else m\n"
                 + "    s = a.json_schema\n"
                 + "    print(json.dumps([json.loads(m)['cycle_number'], json.loads(s)['cycle_number']]))\n";
-        Cli attrs = python("-c", script, out.toString());
+        Cli attrs = Python.run(60, "-c", script, out.toString());
         assertEquals(0, attrs.status(), attrs.err());
         JsonNode both = JSON.readTree(attrs.out());
         assertFalse(both.path(0).path("monotonic").asBoolean(true), attrs.out());
@@ -235,29 +227,5 @@ class MonotonicAppendTest {
     void helpDocumentsTheOptions() {
         String help = Cli.run("copy", "--help").out();
         assertTrue(help.contains("--renumber-cycles") && help.contains("--allow-non-monotonic"), help);
-    }
-
-    private static Cli python(String... args) {
-        try {
-            List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3"));
-            cmd.addAll(Arrays.asList(args));
-            Path o = Files.createTempFile("py-out", ".txt");
-            Path e = Files.createTempFile("py-err", ".txt");
-            Process p = new ProcessBuilder(cmd).redirectOutput(o.toFile()).redirectError(e.toFile()).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Cli(-1, "", "timed out");
-            }
-            Cli c = new Cli(p.exitValue(), Files.readString(o, StandardCharsets.UTF_8),
-                    Files.readString(e, StandardCharsets.UTF_8));
-            Files.delete(o);
-            Files.delete(e);
-            return c;
-        } catch (IOException e) {
-            return new Cli(-1, "", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Cli(-1, "", e.toString());
-        }
     }
 }

@@ -11,14 +11,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(300)
 class PyTablesInteropTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long one Python run (a corpus file written, a file checked) may take. */
+    private static final long TIMEOUT_SECONDS = 240;
     private static Path shared;
 
     @BeforeAll
@@ -42,42 +42,17 @@ class PyTablesInteropTest {
     private static void assumePython() {
         Assumptions.assumeTrue(Files.isRegularFile(shared.resolve("tools/pytables-check.py")),
                 "../shared/tools/pytables-check.py is not present: skipping the PyTables interop tests");
-        Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import tables, h5py, pandas")).status == 0,
+        Assumptions.assumeTrue(Python.run(TIMEOUT_SECONDS, "-c", "import tables, h5py, pandas").status() == 0,
                 "/usr/bin/python3 with python3-tables, python3-h5py and python3-pandas is missing "
                         + "(apt-get install -y python3-tables python3-h5py python3-pandas): skipping");
     }
 
-    private record Result(int status, String out, String err) {
-    }
-
-    private static Result run(List<String> command) {
-        try {
-            Path out = Files.createTempFile("battdat-out", ".txt");
-            Path err = Files.createTempFile("battdat-err", ".txt");
-            Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(240, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Result(-1, "", "timed out: " + command);
-            }
-            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-            Files.delete(out);
-            Files.delete(err);
-            return r;
-        } catch (IOException e) {
-            return new Result(-1, "", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, "", e.toString());
-        }
-    }
-
     private static void sameFactsAsPyTables(Path file) throws IOException {
-        Result py = run(List.of("/usr/bin/python3", shared.resolve("tools/pytables-check.py").toString(), file.toString()));
-        assertEquals(0, py.status, py.err);
+        Cli py = Python.run(TIMEOUT_SECONDS, shared.resolve("tools/pytables-check.py").toString(), file.toString());
+        assertEquals(0, py.status(), py.err());
         Cli ours = Cli.run("facts", file.toString());
         assertEquals(0, ours.status(), ours.err());
-        List<String> diff = FactsTest.diff(JSON.readTree(py.out), JSON.readTree(ours.out()));
+        List<String> diff = FactsTest.diff(JSON.readTree(py.out()), JSON.readTree(ours.out()));
         assertTrue(diff.isEmpty(), file + ": " + diff);
     }
 
@@ -92,11 +67,11 @@ class PyTablesInteropTest {
         int i = 0;
         for (String[] v : variants) {
             Path file = dir.resolve("seed-" + seed + "-" + (i++) + ".h5");
-            List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", shared.resolve("bench/gen_corpus.py").toString(),
+            List<String> cmd = new ArrayList<>(List.of(shared.resolve("bench/gen_corpus.py").toString(),
                     "--out", file.toString(), "--seed", Long.toString(seed), "--cycle-stats"));
             cmd.addAll(List.of(v));
-            Result gen = run(cmd);
-            assertEquals(0, gen.status, "gen_corpus.py (seed " + seed + "): " + gen.err);
+            Cli gen = Python.run(TIMEOUT_SECONDS, cmd.toArray(String[]::new));
+            assertEquals(0, gen.status(), "gen_corpus.py (seed " + seed + "): " + gen.err());
             sameFactsAsPyTables(file);
         }
     }
@@ -141,9 +116,9 @@ class PyTablesInteropTest {
                     "--complevel", "5", "--complib", complib);
             assertEquals(0, copy.status(), copy.err());
             sameFactsAsPyTables(out);
-            Result h5py = run(List.of("/usr/bin/python3", shared.resolve("tools/pytables-check.py").toString(),
-                    out.toString(), "--h5py", "--append", "1000"));
-            assertEquals(0, h5py.status, complib + ": " + h5py.err);
+            Cli h5py = Python.run(TIMEOUT_SECONDS, shared.resolve("tools/pytables-check.py").toString(),
+                    out.toString(), "--h5py", "--append", "1000");
+            assertEquals(0, h5py.status(), complib + ": " + h5py.err());
             Cli again = Cli.run("copy", Cli.testdata("hdf5", "with-cycle-stats.h5").toString(), out.toString(),
                     "--append", "--renumber-cycles", "--allow-non-monotonic");
             assertEquals(0, again.status(), again.err());
@@ -166,10 +141,10 @@ class PyTablesInteropTest {
             Files.copy(in, script);
         }
         long seed = new Random().nextInt(1_000_000);
-        Result made = run(List.of("/usr/bin/python3", script.toString(), Cli.testdata("hdf5", "with-cycle-stats.h5")
-                .toString(), dir.toString(), Long.toString(seed)));
-        assertEquals(0, made.status, made.err);
-        List<String> files = made.out.strip().lines().toList();
+        Cli made = Python.run(TIMEOUT_SECONDS, script.toString(), Cli.testdata("hdf5", "with-cycle-stats.h5")
+                .toString(), dir.toString(), Long.toString(seed));
+        assertEquals(0, made.status(), made.err());
+        List<String> files = made.out().strip().lines().toList();
         assertTrue(files.size() >= 10, "PyTables wrote too few codec files: " + files);
         for (String f : files) {
             try {

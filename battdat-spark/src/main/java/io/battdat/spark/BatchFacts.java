@@ -83,21 +83,14 @@ final class BatchFacts implements Pruning.Facts {
             }
             min = lo;
             max = hi;
-        } else if (column instanceof DoubleColumn c && column.spec().type() == StorageType.FLOAT64) {
-            double[] v = c.buffer();
+        } else if (column instanceof FloatColumn
+                || column instanceof DoubleColumn && column.spec().type() == StorageType.FLOAT64) {
+            // getDouble reads the float or double array in place; NaN is kept by Math.min/max and refused below
             min = Double.POSITIVE_INFINITY;
             max = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < n; r++) {
-                min = Math.min(min, v[r]);
-                max = Math.max(max, v[r]);
-            }
-        } else if (column instanceof FloatColumn c) {
-            float[] v = c.buffer();
-            min = Double.POSITIVE_INFINITY;
-            max = Double.NEGATIVE_INFINITY;
-            for (int r = 0; r < n; r++) {
-                min = Math.min(min, v[r]);
-                max = Math.max(max, v[r]);
+                min = Math.min(min, column.getDouble(r));
+                max = Math.max(max, column.getDouble(r));
             }
         } else {
             return null;

@@ -9,11 +9,13 @@ import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
 import io.battdat.streaming.BattdatEngine;
 import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.execution.vectorized.ConstantColumnVector;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
+import org.apache.spark.unsafe.types.UTF8String;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,8 +32,15 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
     private final BattdatInputPartition partition;
     private final BattdatOptions options;
     private final Filter[] filters;
+    private final StructType schema;
     private final ColumnVector[] vectors;
     private final int[] storedIndex;
+    /** Per vector: whether it holds one value in every row (file, cell, or null for a column the file lacks). */
+    private final boolean[] constant;
+    /** Per constant vector: its value, null for a column of nulls. */
+    private final String[] constantValues;
+    /** The row count the constant vectors were made for; they are remade when a batch has another. */
+    private int constantRows;
     private final ColumnarBatch batch;
     private final BatchFacts facts;
     private final MonotonicCheck monotonic;
@@ -46,8 +55,11 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
         this.partition = partition;
         this.options = options;
         this.filters = filters;
+        this.schema = schema;
         this.vectors = new ColumnVector[schema.fields().length];
         this.storedIndex = new int[vectors.length];
+        this.constant = new boolean[vectors.length];
+        this.constantValues = new String[vectors.length];
         this.facts = new BatchFacts(options.fileColumn(), options.cellColumn(), partition.file(), partition.cell());
         this.monotonic = new MonotonicCheck(LakeFiles.errorPath(partition.file()), partition.key(), partition.narrowedBy());
         this.nextRow = partition.firstRow();
@@ -56,9 +68,9 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
             StructField f = schema.fields()[i];
             storedIndex[i] = -1;
             if (f.name().equals(options.fileColumn())) {
-                vectors[i] = new ConstantVector(f.dataType(), partition.file());
+                setConstant(i, partition.file());
             } else if (f.name().equals(options.cellColumn())) {
-                vectors[i] = new ConstantVector(f.dataType(), partition.cell());
+                setConstant(i, partition.cell());
             } else {
                 needsRows = true;
             }
@@ -119,7 +131,7 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
             StructField f = schema.fields()[i];
             int index = layout.indexOf(f.name());
             if (index < 0) {
-                vectors[i] = new ConstantVector(f.dataType(), null);
+                setConstant(i, null);
                 continue;
             }
             ColumnSpec spec = layout.column(index);
@@ -158,7 +170,7 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
             }
             for (int i = 0; i < vectors.length; i++) {
                 if (storedIndex[i] >= 0) {
-                    StoredVector.point(vectors[i], b.column(storedIndex[i]));
+                    ((StoredVector) vectors[i]).point(b.column(storedIndex[i]));
                 }
             }
             setRows(b.rowCount());
@@ -167,10 +179,31 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
         return false;
     }
 
+    /** Makes vector {@code i} hold {@code value} in every row; null makes a column of nulls of any type. */
+    private void setConstant(int i, String value) {
+        constant[i] = true;
+        constantValues[i] = value;
+        vectors[i] = constantVector(i, constantRows);
+    }
+
+    private ColumnVector constantVector(int i, int rows) {
+        // Spark's own vector of partition values; its row count is fixed, which numNulls() reports
+        ConstantColumnVector v = new ConstantColumnVector(rows, schema.fields()[i].dataType());
+        if (constantValues[i] == null) {
+            v.setNull();
+        } else {
+            v.setUtf8String(UTF8String.fromString(constantValues[i]));
+        }
+        return v;
+    }
+
     private void setRows(int n) {
-        for (ColumnVector v : vectors) {
-            if (v instanceof ConstantVector c) {
-                c.rows(n);
+        if (n != constantRows) {
+            constantRows = n;
+            for (int i = 0; i < vectors.length; i++) {
+                if (constant[i]) {
+                    vectors[i] = constantVector(i, n);
+                }
             }
         }
         batch.setNumRows(n);

@@ -62,11 +62,9 @@ final class MonotonicCheck {
             Column column = batch.column(index);
             int bad = -1;
             if (column instanceof LongColumn l) {
-                bad = l.spec().type() == StorageType.UINT64 ? unsignedLongs(c, l.buffer(), n) : longs(c, l.buffer(), n);
-            } else if (column instanceof DoubleColumn d) {
-                bad = doubles(c, d.buffer(), n);
-            } else if (column instanceof FloatColumn f) {
-                bad = floats(c, f.buffer(), n);
+                bad = longs(c, l.buffer(), n, l.spec().type() == StorageType.UINT64);
+            } else if (column instanceof DoubleColumn || column instanceof FloatColumn) {
+                bad = reals(c, column, n);
             }
             if (bad >= 0) {
                 long row = firstRow + bad;
@@ -79,10 +77,10 @@ final class MonotonicCheck {
         started = true;
     }
 
-    private int longs(int c, long[] v, int n) {
+    private int longs(int c, long[] v, int n, boolean unsigned) {
         long last = started ? lastLong[c] : v[0];
         for (int r = 0; r < n; r++) {
-            if (v[r] < last) {
+            if (unsigned ? Long.compareUnsigned(v[r], last) < 0 : v[r] < last) {
                 return r;
             }
             last = v[r];
@@ -91,37 +89,15 @@ final class MonotonicCheck {
         return -1;
     }
 
-    private int unsignedLongs(int c, long[] v, int n) {
-        long last = started ? lastLong[c] : v[0];
+    /** Float and double columns, read through {@link Column#getDouble} (the array in place, widened). */
+    private int reals(int c, Column column, int n) {
+        double last = started ? lastDouble[c] : column.getDouble(0);
         for (int r = 0; r < n; r++) {
-            if (Long.compareUnsigned(v[r], last) < 0) {
+            double v = column.getDouble(r);
+            if (!(v >= last)) { // NaN on either side fails, as the schema's check does
                 return r;
             }
-            last = v[r];
-        }
-        lastLong[c] = last;
-        return -1;
-    }
-
-    private int doubles(int c, double[] v, int n) {
-        double last = started ? lastDouble[c] : v[0];
-        for (int r = 0; r < n; r++) {
-            if (!(v[r] >= last)) { // NaN on either side fails, as the schema's check does
-                return r;
-            }
-            last = v[r];
-        }
-        lastDouble[c] = last;
-        return -1;
-    }
-
-    private int floats(int c, float[] v, int n) {
-        double last = started ? lastDouble[c] : v[0];
-        for (int r = 0; r < n; r++) {
-            if (!(v[r] >= last)) {
-                return r;
-            }
-            last = v[r];
+            last = v;
         }
         lastDouble[c] = last;
         return -1;

@@ -33,7 +33,7 @@ abstract sealed class StoredVector extends ColumnVector {
     }
 
     /** A vector reading a stored column as the Spark type {@code target} (checked with {@link SparkTypes#canRead}). */
-    static ColumnVector of(ColumnSpec spec, DataType target) {
+    static StoredVector of(ColumnSpec spec, DataType target) {
         if (target instanceof ArrayType array) {
             return new Elements(array, scalar(spec, array.elementType()), SparkTypes.valuesPerRow(spec));
         }
@@ -52,15 +52,6 @@ abstract sealed class StoredVector extends ColumnVector {
 
     /** Moves the vector to a column of the current batch. */
     abstract void point(Column column);
-
-    /** Moves a vector made by {@link #of} to a column of the current batch. */
-    static void point(ColumnVector vector, Column column) {
-        if (vector instanceof Elements e) {
-            e.values.point(column);
-        } else {
-            ((StoredVector) vector).point(column);
-        }
-    }
 
     @Override
     public void close() {
@@ -82,6 +73,9 @@ abstract sealed class StoredVector extends ColumnVector {
         return false;
     }
 
+    // Every getter refuses unless a subclass reads that type; narrower integers and float are read through
+    // getLong and getDouble, so a vector of wider values serves Spark's narrower types without its own getters.
+
     @Override
     public boolean getBoolean(int rowId) {
         throw unsupported("boolean");
@@ -89,17 +83,17 @@ abstract sealed class StoredVector extends ColumnVector {
 
     @Override
     public byte getByte(int rowId) {
-        throw unsupported("byte");
+        return (byte) getLong(rowId);
     }
 
     @Override
     public short getShort(int rowId) {
-        throw unsupported("short");
+        return (short) getLong(rowId);
     }
 
     @Override
     public int getInt(int rowId) {
-        throw unsupported("int");
+        return (int) getLong(rowId);
     }
 
     @Override
@@ -109,7 +103,7 @@ abstract sealed class StoredVector extends ColumnVector {
 
     @Override
     public float getFloat(int rowId) {
-        throw unsupported("float");
+        return (float) getDouble(rowId);
     }
 
     @Override
@@ -212,28 +206,8 @@ abstract sealed class StoredVector extends ColumnVector {
         }
 
         @Override
-        public byte getByte(int rowId) {
-            return (byte) values[rowId];
-        }
-
-        @Override
-        public short getShort(int rowId) {
-            return (short) values[rowId];
-        }
-
-        @Override
-        public int getInt(int rowId) {
-            return (int) values[rowId];
-        }
-
-        @Override
         public long getLong(int rowId) {
             return values[rowId];
-        }
-
-        @Override
-        public float getFloat(int rowId) {
-            return (float) getDouble(rowId);
         }
 
         @Override
@@ -301,7 +275,7 @@ abstract sealed class StoredVector extends ColumnVector {
     }
 
     /** Array members and complex values: {@code width} consecutive values of the child per row. */
-    static final class Elements extends ColumnVector {
+    static final class Elements extends StoredVector {
         private final StoredVector values;
         private final int width;
 
@@ -312,88 +286,13 @@ abstract sealed class StoredVector extends ColumnVector {
         }
 
         @Override
+        void point(Column column) {
+            values.point(column);
+        }
+
+        @Override
         public ColumnarArray getArray(int rowId) {
             return new ColumnarArray(values, rowId * width, width);
-        }
-
-        @Override
-        public void close() {
-            // the arrays belong to the reader's batch
-        }
-
-        @Override
-        public boolean hasNull() {
-            return false;
-        }
-
-        @Override
-        public int numNulls() {
-            return 0;
-        }
-
-        @Override
-        public boolean isNullAt(int rowId) {
-            return false;
-        }
-
-        @Override
-        public boolean getBoolean(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public byte getByte(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public short getShort(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public int getInt(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public long getLong(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public float getFloat(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public double getDouble(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public ColumnarMap getMap(int ordinal) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public Decimal getDecimal(int rowId, int precision, int scale) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public UTF8String getUTF8String(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public byte[] getBinary(int rowId) {
-            throw new UnsupportedOperationException("array column");
-        }
-
-        @Override
-        public ColumnVector getChild(int ordinal) {
-            throw new UnsupportedOperationException("array column");
         }
     }
 }

@@ -7,12 +7,8 @@ import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.dataset.BatteryDataset;
-import io.battdat.api.spi.ReadOptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,18 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Cycle streaming (spec 2.2) over the in-memory backend, whose small batches make cycles span batches. */
-class CycleStreamTest {
-    @TempDir
-    Path dir;
-
-    private TestingMemoryReader reader;
-    private BattdatEngine engine;
-
-    @BeforeEach
-    void setUp() {
-        reader = new TestingMemoryReader();
-        engine = new BattdatEngine(StorageRegistry.of(List.of(reader), List.of()), ReadOptions.DEFAULT);
-    }
+class CycleStreamTest extends MemoryBackendTest {
 
     private static double[] times(ColumnBatch b) {
         double[] out = new double[b.rowCount()];

@@ -5,9 +5,7 @@ import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
 import io.battdat.api.spi.ReadOptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -25,18 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Records and batches (spec 2.1) over the in-memory backend: order, keys, and when the file is open. */
-class EngineStreamsTest {
-    @TempDir
-    Path dir;
-
-    private TestingMemoryReader reader;
-    private BattdatEngine engine;
-
-    @BeforeEach
-    void setUp() {
-        reader = new TestingMemoryReader();
-        engine = new BattdatEngine(StorageRegistry.of(List.of(reader), List.of()), ReadOptions.DEFAULT);
-    }
+class EngineStreamsTest extends MemoryBackendTest {
 
     @Test
     void recordsComeInStorageOrderAcrossBatchesThroughOneRow() {

@@ -8,7 +8,6 @@ import io.battdat.api.parse.ParseOptions;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.parse.TableOutput;
 import io.battdat.api.schema.ColumnSchema;
-import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.TableSink;
 import io.battdat.streaming.tagging.RawDataDeriver;
 import org.slf4j.Logger;
@@ -27,32 +26,28 @@ import java.util.Map;
 final class CellContext implements ParseContext {
     private static final Logger LOG = LoggerFactory.getLogger(CellContext.class);
 
+    private final CellsOutput output;
     private final Path source;
     private final String prefix;
-    private final DatasetSink sink;
-    private final ParseOptions options;
-    private final BadLines badLines;
-    private final Progress progress;
     private final long expectedRows;
-    private final List<String> warnings;
     private final Map<String, OutputTable> tables = new LinkedHashMap<>();
     private final List<RawDataDeriver> derivers = new ArrayList<>();
 
-    CellContext(Path source, String prefix, DatasetSink sink, ParseOptions options, BadLines badLines,
-                Progress progress, long expectedRows, List<String> warnings) {
+    /**
+     * @param source       the cell's first file, named in the messages of derived columns
+     * @param prefix       the cell's prefix group in the output, or null for root-level tables
+     * @param expectedRows the rows the cell's tables are sized for (a guess from the input's size)
+     */
+    CellContext(CellsOutput output, Path source, String prefix, long expectedRows) {
+        this.output = output;
         this.source = source;
         this.prefix = prefix;
-        this.sink = sink;
-        this.options = options;
-        this.badLines = badLines;
-        this.progress = progress;
         this.expectedRows = expectedRows;
-        this.warnings = warnings;
     }
 
     @Override
     public ParseOptions options() {
-        return options;
+        return output.options();
     }
 
     @Override
@@ -64,12 +59,12 @@ final class CellContext implements ParseContext {
         OutputTable target = new OutputTable();
         tables.put(name, target);
         if (derive.isEmpty()) {
-            target.sink = sink.createTable(key, layout, schema, expectedRows);
+            target.sink = output.sink().createTable(key, layout, schema, expectedRows);
             return target::append;
         }
-        RawDataDeriver deriver = new RawDataDeriver(source, "/" + key, layout, derive, options.batchRows(),
+        RawDataDeriver deriver = new RawDataDeriver(source, "/" + key, layout, derive, output.options().batchRows(),
                 target::append);
-        target.sink = sink.createTable(key, deriver.outputLayout(), schema, expectedRows);
+        target.sink = output.sink().createTable(key, deriver.outputLayout(), schema, expectedRows);
         derivers.add(deriver);
         return deriver;
     }
@@ -82,24 +77,24 @@ final class CellContext implements ParseContext {
         void append(ColumnBatch batch) {
             sink.append(batch, 0, batch.rowCount());
             rows += batch.rowCount();
-            progress.rows(batch.rowCount());
+            output.progress().rows(batch.rowCount());
         }
     }
 
     @Override
     public void progress(long bytes) {
-        progress.bytes(bytes);
+        output.progress().bytes(bytes);
     }
 
     @Override
     public void badLine(BadFormatException error) {
-        badLines.report(error);
+        output.badLines().report(error);
         LOG.debug("skipped: {}", error.getMessage());
     }
 
     @Override
     public void warn(String message) {
-        warnings.add(message);
+        output.warnings().add(message);
         LOG.warn("{}", message);
     }
 

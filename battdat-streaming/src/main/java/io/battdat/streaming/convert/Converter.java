@@ -105,6 +105,7 @@ public final class Converter {
         DatasetSink sink = options.resume()
                 ? CommittingSink.resume(registry, output, writeOptions, options.commits())
                 : CommittingSink.open(registry, output, writeOptions, options.commits());
+        CellsOutput cellsOutput = new CellsOutput(sink, options.parse(), progress, badLines, warnings);
         try {
             for (int i = 0; i < cells.size(); i++) {
                 CellFiles cell = cells.get(i);
@@ -112,8 +113,8 @@ public final class Converter {
                 for (Path f : cell.files()) {
                     cellBytes += size(f);
                 }
-                CellContext context = new CellContext(cell.files().get(0), prefixes.get(i), sink, options.parse(),
-                        badLines, progress, Math.max(1, cellBytes / BYTES_PER_ROW), warnings);
+                CellContext context = new CellContext(cellsOutput, cell.files().get(0), prefixes.get(i),
+                        Math.max(1, cellBytes / BYTES_PER_ROW));
                 LOG.info("converting {} ({} file(s)) with the {} parser", cell.name(), cell.files().size(),
                         parser.formatName());
                 parser.parse(cell, context);

@@ -1,5 +1,6 @@
 package io.battdat.streaming.postprocess;
 
+import io.battdat.api.BadFormatException;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
@@ -16,18 +17,30 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * An enhancer stage that appends float64 columns computed row by row: each input batch is copied into one reused
- * output batch (its columns, then the added ones) and handed on. Subclasses fill the added columns.
+ * An enhancer stage that appends float64 columns computed row by row within cycles: each input batch is copied into
+ * one reused output batch (its columns, then the added ones) and handed on. Subclasses fill the added columns; this
+ * class reads {@code cycle_number} and {@code test_time} for them and tells where a cycle starts.
  */
 abstract class AddingStage implements EnhancerStage {
     protected final TableContext context;
     private final Consumer<ColumnBatch> downstream;
     private final TableLayout outLayout;
     private final int inColumns;
+    private final int cycleColumn;
+    private final int timeColumn;
+    private final long[][] cycleScratch = new long[1][];
+    private final double[][] timeScratch = new double[1][];
     private BatchBuffer out;
     protected long rowsSeen;
+    /** Whether a row was seen, so {@link #cycle} holds its cycle number. */
+    private boolean started;
+    /** The cycle number of the last row seen. */
+    protected long cycle;
 
-    AddingStage(TableContext context, List<DerivedColumn> added, Consumer<ColumnBatch> downstream) {
+    /**
+     * @param who the plugin's name, for the message when the table lacks {@code cycle_number} or {@code test_time}
+     */
+    AddingStage(TableContext context, List<DerivedColumn> added, Consumer<ColumnBatch> downstream, String who) {
         this.context = context;
         this.downstream = downstream;
         TableLayout in = context.layout();
@@ -41,6 +54,39 @@ abstract class AddingStage implements EnhancerStage {
         }
         this.inColumns = in.size();
         this.outLayout = TableLayout.of(specs);
+        this.cycleColumn = RawColumns.require(context, "cycle_number", who);
+        this.timeColumn = RawColumns.require(context, "test_time", who);
+    }
+
+    /** The batch's {@code cycle_number} values. */
+    protected final long[] cycles(ColumnBatch batch) {
+        return RawColumns.longs(batch, cycleColumn, cycleScratch, 0);
+    }
+
+    /** The batch's {@code test_time} values. */
+    protected final double[] times(ColumnBatch batch) {
+        return RawColumns.doubles(batch, timeColumn, timeScratch, 0);
+    }
+
+    /**
+     * Whether row {@code i} of the batch starts a cycle (the table's first row, or a new {@code cycle_number}),
+     * which then becomes {@link #cycle}.
+     *
+     * @param why appended to the message when the cycle number goes back
+     * @throws BadFormatException naming the row when the cycle number is below the previous row's
+     */
+    protected final boolean startsCycle(long[] cycles, int i, String why) {
+        if (started && cycles[i] == cycle) {
+            return false;
+        }
+        if (started && cycles[i] < cycle) {
+            long row = rowsSeen + i;
+            throw new BadFormatException(context.file(), context.table(), row, "row " + row
+                    + ": cycle_number goes back from " + cycle + " to " + cycles[i] + why, null);
+        }
+        started = true;
+        cycle = cycles[i];
+        return true;
     }
 
     @Override

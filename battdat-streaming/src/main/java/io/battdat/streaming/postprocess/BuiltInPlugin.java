@@ -1,10 +1,15 @@
 package io.battdat.streaming.postprocess;
 
+import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.DerivedColumn;
+import io.battdat.api.postprocess.EnhancerStage;
 import io.battdat.api.postprocess.PostProcessSpi;
+import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableContext;
 
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * What the built-in post-processing plugins share whatever their kind (enhancer, summarizer, checker): the SPI
@@ -39,6 +44,23 @@ abstract class BuiltInPlugin {
         /** The columns the plugin derives, whatever the table. */
         public List<DerivedColumn> columns(TableContext context) {
             return columns;
+        }
+    }
+
+    /** A built-in enhancer whose stages append its fixed columns (an {@link AddingStage} per table). */
+    abstract static class AddingEnhancer extends WithFixedColumns implements RawDataEnhancer {
+        private final BiFunction<TableContext, Consumer<ColumnBatch>, AddingStage> stages;
+
+        AddingEnhancer(String name, List<DerivedColumn> columns,
+                       BiFunction<TableContext, Consumer<ColumnBatch>, AddingStage> stages) {
+            super(name, columns);
+            this.stages = stages;
+        }
+
+        /** A stage appending the columns to the batches of the table described by {@code context}. */
+        @Override
+        public EnhancerStage start(TableContext context, Consumer<ColumnBatch> downstream) {
+            return stages.apply(context, downstream);
         }
     }
 }

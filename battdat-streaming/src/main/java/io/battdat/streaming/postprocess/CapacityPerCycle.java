@@ -176,10 +176,7 @@ public final class CapacityPerCycle extends BuiltInPlugin.WithFixedColumns imple
                 // Python reuses the stored values for every row of the cycle, the first included
                 q = charge[i] * 3600;
                 e = energy[i] * 3600;
-                qMax = Math.max(qMax, q);
-                qMin = Math.min(qMin, q);
-                eMax = Math.max(eMax, e);
-                eMin = Math.min(eMin, e);
+                widenExtremes();
                 lastTime = t[i];
                 lastCurrent = current[i];
                 lastPower = current[i] * voltage[i];
@@ -200,11 +197,16 @@ public final class CapacityPerCycle extends BuiltInPlugin.WithFixedColumns imple
             double dt = ti - lastTime;
             q += dt * currentSum(ii, lastCurrent) / 2.0;
             e += dt * (pi + lastPower) / 2.0;
+            widenExtremes();
+            rows++;
+        }
+
+        /** Takes the current {@code q} and {@code e} into the cycle's extremes (the loop in rows keeps its own). */
+        private void widenExtremes() {
             qMax = Math.max(qMax, q);
             qMin = Math.min(qMin, q);
             eMax = Math.max(eMax, e);
             eMin = Math.min(eMin, e);
-            rows++;
         }
 
         @Override

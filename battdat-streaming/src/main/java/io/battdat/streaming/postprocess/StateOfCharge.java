@@ -4,8 +4,6 @@ import io.battdat.api.BadFormatException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.StorageType;
 import io.battdat.api.postprocess.DerivedColumn;
-import io.battdat.api.postprocess.EnhancerStage;
-import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableContext;
 
 import java.util.List;
@@ -19,7 +17,7 @@ import java.util.function.Consumer;
  * cycle to the next cycle's first row and then overwrites that row with the next cycle's 0, which is the same as
  * restarting at every change of {@code cycle_number}.
  */
-public final class StateOfCharge extends BuiltInPlugin.WithFixedColumns implements RawDataEnhancer {
+public final class StateOfCharge extends BuiltInPlugin.AddingEnhancer {
     static final List<DerivedColumn> COLUMNS = List.of(
             DerivedColumn.ofFloat("cycled_charge", "Net charge added to the cell since the start of the cycle "
                     + "(positive when charged); computed like the Python toolkit's StateOfCharge", "A-hr"),
@@ -30,25 +28,15 @@ public final class StateOfCharge extends BuiltInPlugin.WithFixedColumns implemen
 
     /** For {@code ServiceLoader}. */
     public StateOfCharge() {
-        super("soc", COLUMNS);
-    }
-
-    @Override
-    public EnhancerStage start(TableContext context, Consumer<ColumnBatch> downstream) {
-        return new Stage(context, downstream);
+        super("soc", COLUMNS, Stage::new);
     }
 
     private static final class Stage extends AddingStage {
-        private final int cycleColumn;
-        private final int timeColumn;
         private final int currentColumn;
         private final int voltageColumn;
         private final double efficiency;
         private final boolean float32;
-        private final long[][] longScratch = new long[1][];
-        private final double[][] scratch = new double[3][];
-        private boolean started;
-        private long cycle;
+        private final double[][] scratch = new double[2][];
         private double lastTime;
         private double lastCurrent;
         private double lastAdjusted;
@@ -58,9 +46,7 @@ public final class StateOfCharge extends BuiltInPlugin.WithFixedColumns implemen
         private double e;
 
         Stage(TableContext context, Consumer<ColumnBatch> downstream) {
-            super(context, COLUMNS, downstream);
-            this.cycleColumn = RawColumns.require(context, "cycle_number", "StateOfCharge");
-            this.timeColumn = RawColumns.require(context, "test_time", "StateOfCharge");
+            super(context, COLUMNS, downstream, "StateOfCharge");
             this.currentColumn = RawColumns.require(context, "current", "StateOfCharge");
             this.voltageColumn = RawColumns.require(context, "voltage", "StateOfCharge");
             this.efficiency = context.options().coulombicEfficiency();
@@ -69,10 +55,10 @@ public final class StateOfCharge extends BuiltInPlugin.WithFixedColumns implemen
 
         @Override
         protected void compute(ColumnBatch batch, int n) {
-            long[] cyc = RawColumns.longs(batch, cycleColumn, longScratch, 0);
-            double[] t = RawColumns.doubles(batch, timeColumn, scratch, 0);
-            double[] current = RawColumns.doubles(batch, currentColumn, scratch, 1);
-            double[] voltage = RawColumns.doubles(batch, voltageColumn, scratch, 2);
+            long[] cyc = cycles(batch);
+            double[] t = times(batch);
+            double[] current = RawColumns.doubles(batch, currentColumn, scratch, 0);
+            double[] voltage = RawColumns.doubles(batch, voltageColumn, scratch, 1);
             double[] charge = added(0);
             double[] energy = added(1);
             double[] adjusted = added(2);
@@ -88,14 +74,7 @@ public final class StateOfCharge extends BuiltInPlugin.WithFixedColumns implemen
                             + (Double.isNaN(ti) ? "test_time" : Double.isNaN(ii) ? "current" : "voltage")
                             + "; StateOfCharge would carry it into every later row of the cycle", null);
                 }
-                if (!started || cyc[i] != cycle) {
-                    if (started && cyc[i] < cycle) {
-                        long row = rowsSeen + i;
-                        throw new BadFormatException(context.file(), context.table(), row, "row " + row
-                                + ": cycle_number goes back from " + cycle + " to " + cyc[i], null);
-                    }
-                    started = true;
-                    cycle = cyc[i];
+                if (startsCycle(cyc, i, "")) {
                     q = 0;
                     qAdjusted = 0;
                     e = 0;
