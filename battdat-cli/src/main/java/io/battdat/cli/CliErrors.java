@@ -56,7 +56,11 @@ final class CliErrors {
 
     /** Prints a command's failure as one line; returns the exit status. */
     static int failure(Throwable e, CommandLine command, boolean verbose) {
-        String name = command.getCommandSpec().qualifiedName();
+        return failure(e, command.getCommandSpec().qualifiedName(), command.getErr(), verbose);
+    }
+
+    /** As {@link #failure(Throwable, CommandLine, boolean)}, for the command named {@code name} printing to {@code err}. */
+    static int failure(Throwable e, String name, PrintWriter err, boolean verbose) {
         int status = BAD_INPUT;
         String line;
         if (e instanceof InvalidUseException invalid) {
@@ -79,7 +83,6 @@ final class CliErrors {
             line = name + ": unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
                     : ": " + clean(e.getMessage())) + "; please report it with the output of --verbose";
         }
-        PrintWriter err = command.getErr();
         err.println(line);
         if (verbose) {
             e.printStackTrace(err);
