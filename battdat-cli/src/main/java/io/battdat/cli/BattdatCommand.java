@@ -82,14 +82,19 @@ public final class BattdatCommand implements Runnable {
      * one line each.
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, true);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}; without {@code direct}, always through picocli. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, boolean direct) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         hadoopConfiguration(args);
         CliLogging.configure(err, verbose);
-        int direct = DirectCommands.run(args, out, err);
-        if (direct >= 0) {
+        int directStatus = direct ? DirectCommands.run(args, out, err) : -1;
+        if (directStatus >= 0) {
             out.flush();
             err.flush();
-            return direct;
+            return directStatus;
         }
         BattdatCommand root = new BattdatCommand();
         CommandLine cl = new CommandLine(root);
