@@ -187,7 +187,7 @@ public final class BattdatCommand implements Runnable {
     /**
      * Guice settings for a process that builds one injector of three bindings and exits (a user's own
      * {@code -D} wins): no generated classes for fast construction and method interception (the engine uses
-     * neither; generating them was a fifth of {@code battdat inspect}'s CPU), and no stack walk to record where
+     * neither; with the stack walk below, a sixth of {@code battdat inspect}'s CPU), and no stack walk to record where
      * each binding was declared (only Guice's own error texts use it, and {@code Battdat.engine()} reports the
      * cause instead).
      */

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * The few command lines that run without picocli: {@code battdat inspect FILE} (with {@code --json} and
  * {@code --verbose} in any order) and {@code battdat -V}. Building picocli's model of even one command reads its
  * annotations by reflection in picocli's Java 5 bytecode, which a class-data-sharing archive cannot hold; for a
- * command that finishes in a fraction of a second that was a quarter of its time. Every other form, including
+ * command that finishes in a fraction of a second that was a fifth of its CPU time. Every other form, including
  * {@code --help}, a second file, an unknown or repeated option, {@code --}, an {@code @file} argument or a file
  * name starting with a dash, goes to picocli as before, so usage errors and help keep picocli's wording. What a
  * direct run prints and returns is what picocli's run of the same arguments prints and returns (a test compares
