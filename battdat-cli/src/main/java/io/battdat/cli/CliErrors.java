@@ -45,12 +45,16 @@ final class CliErrors {
             }
         }
         line.append(" (see '").append(name).append(" --help')");
-        return print(command, line.toString(), e, verbose, USAGE);
+        return print(command.getErr(), line.toString(), e, verbose, USAGE);
     }
 
     /** Prints a command's failure as one line; returns the exit status. */
     static int failure(Throwable e, CommandLine command, boolean verbose) {
-        String name = command.getCommandSpec().qualifiedName();
+        return failure(e, command.getCommandSpec().qualifiedName(), command.getErr(), verbose);
+    }
+
+    /** As {@link #failure(Throwable, CommandLine, boolean)}, for the command named {@code name} printing to {@code err}. */
+    static int failure(Throwable e, String name, PrintWriter err, boolean verbose) {
         int status = BAD_INPUT;
         String line;
         if (e instanceof InvalidUseException invalid) {
@@ -73,12 +77,11 @@ final class CliErrors {
             line = name + ": unexpected " + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
                     : ": " + clean(e.getMessage())) + "; please report it with the output of --verbose";
         }
-        return print(command, line, e, verbose, status);
+        return print(err, line, e, verbose, status);
     }
 
-    /** Prints the one line (and with --verbose the stack trace) to the command's error writer; returns status. */
-    private static int print(CommandLine command, String line, Throwable e, boolean verbose, int status) {
-        PrintWriter err = command.getErr();
+    /** Prints the one line (and with --verbose the stack trace) to {@code err}; returns status. */
+    private static int print(PrintWriter err, String line, Throwable e, boolean verbose, int status) {
         err.println(line);
         if (verbose) {
             e.printStackTrace(err);

@@ -46,9 +46,21 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The command for {@code file}, made without picocli (for {@link DirectCommands}). */
+    static InspectCommand of(String file, boolean json) {
+        InspectCommand command = new InspectCommand();
+        command.file = file;
+        command.json = json;
+        return command;
+    }
+
     @Override
     public Integer call() throws JsonProcessingException {
-        PrintWriter out = spec.commandLine().getOut();
+        return print(spec.commandLine().getOut());
+    }
+
+    /** Describes the file on {@code out}; returns the exit status. */
+    int print(PrintWriter out) throws JsonProcessingException {
         Map<String, Object> doc;
         try (StoredDataset ds = Battdat.engine().open(file)) {
             doc = describe(ds);
