@@ -8,7 +8,8 @@ import java.nio.ByteOrder;
  * The byte shuffle of HDF5's shuffle filter and of blosc's shuffled blocks, both directions: byte {@code j} of
  * element {@code i} moves to {@code j * n + i}, where {@code n} is the number of whole elements in the buffer; the
  * bytes after the last whole element are copied as they are (as both HDF5 and c-blosc do). The reader's unshuffle,
- * the writer's shuffle before deflate and the blosc codec all use this one implementation.
+ * the writer's shuffle before deflate and its reload of a partial chunk all use this one implementation.
+ * (battdat-hdf5-codecs has its own copy: it must work without battdat-hdf5 on the class path.)
  *
  * <p>Eight elements at a time, eight bytes of each are moved as one 8 x 8 {@link ByteTranspose} in registers instead
  * of 64 single-byte moves with a stride: before zlib level 1, and in blosc reads of 59-byte rows, the byte loop cost
@@ -16,7 +17,7 @@ import java.nio.ByteOrder;
  * bytes form one more tile that overlaps the one before it (rewriting equal bytes). Elements that do not fill a tile,
  * and elements narrower than 8 bytes, are moved byte by byte.
  *
- * <p>Internal to battdat-hdf5: public only because its writer package and battdat-hdf5-codecs share it; not an API.
+ * <p>Internal to battdat-hdf5: public only because its writer package shares it; not an API.
  */
 public final class ByteShuffle {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
