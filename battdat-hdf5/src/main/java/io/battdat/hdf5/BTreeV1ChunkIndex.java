@@ -1,7 +1,5 @@
 package io.battdat.hdf5;
 
-import io.battdat.api.BadFormatException;
-
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +49,8 @@ final class BTreeV1ChunkIndex {
 
     private void visit(long address, int depth, long from, long to, List<ChunkIndex.Entry> out) {
         if (depth > MAX_DEPTH || !seen.add(address)) {
-            throw corrupt(address, "the chunk index loops or is deeper than " + MAX_DEPTH + " levels");
+            throw BTreeV1ChunkNode.corrupt(file, table, address,
+                    "the chunk index loops or is deeper than " + MAX_DEPTH + " levels");
         }
         BTreeV1ChunkNode node = BTreeV1ChunkNode.read(file, channel, base, address, rank, table);
         for (int i = 0; i < node.entries().size(); i++) {
@@ -66,9 +65,5 @@ final class BTreeV1ChunkIndex {
                 visit(e.child(), depth + 1, from, to, out);
             }
         }
-    }
-
-    private BadFormatException corrupt(long address, String what) {
-        return new BadFormatException(file, table, "corrupt chunk index node at address " + address + ": " + what);
     }
 }

@@ -28,6 +28,10 @@ public record BTreeV1ChunkNode(long address, int level, long leftSibling, long r
                                Key bound) {
     /** The undefined address (all bits set). */
     static final long UNDEFINED = -1L;
+    /** Where the left sibling's address sits in a node. */
+    public static final int LEFT_SIBLING = 8;
+    /** Where the right sibling's address sits in a node: what a split or a copy of the right neighbour updates. */
+    public static final int RIGHT_SIBLING = 16;
     /** Bytes before the first key: signature, type, level, entries used, two sibling addresses. */
     static final int HEADER_SIZE = 24;
     /** A table's key: chunk size, filter mask, first row, element offset 0. */
@@ -96,7 +100,41 @@ public record BTreeV1ChunkNode(long address, int level, long leftSibling, long r
         }
         int last = used * (keySize + 8);
         Key bound = new Key(b.getInt(last), b.getInt(last + 4), b.getLong(last + 8), b.getLong(last + keySize - 8));
-        return new BTreeV1ChunkNode(address, level, head.getLong(8), head.getLong(16), entries, bound);
+        return new BTreeV1ChunkNode(address, level, head.getLong(LEFT_SIBLING), head.getLong(RIGHT_SIBLING), entries,
+                bound);
+    }
+
+    /**
+     * Checks what a table's index node must hold to be appended to: 1 to {@code fanout} entries whose first rows
+     * rise and are whole multiples of {@code chunkRows}.
+     *
+     * @throws BadFormatException naming the node and the first entry that breaks the rule
+     */
+    public void requireTableEntries(int fanout, long chunkRows, Path file, String table) {
+        if (entries.isEmpty() || entries.size() > fanout) {
+            throw corrupt(file, table, address, entries.size() + " entries (1 to " + fanout + " expected)");
+        }
+        long previous = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            long first = entries.get(i).firstRow();
+            if (first <= previous || first % chunkRows != 0) {
+                throw corrupt(file, table, address, "entry " + i + " starts at row " + first);
+            }
+            previous = first;
+        }
+    }
+
+    /** The key that bounds the entries before {@code next}: its own key, element offset 0. */
+    public static Key keyOf(Entry next) {
+        return new Key(next.chunkBytes(), next.filterMask(), next.firstRow(), 0);
+    }
+
+    /**
+     * HDF5's bound of a right-most node (on-disk 5): chunk size 0, the row after the last chunk, and the element
+     * size as the last offset.
+     */
+    public static Key rightBound(long endRow, int elementSize) {
+        return new Key(0, 0, endRow, elementSize);
     }
 
     /**
@@ -123,7 +161,8 @@ public record BTreeV1ChunkNode(long address, int level, long leftSibling, long r
         return HEADER_SIZE + (fanout + 1) * TABLE_KEY_SIZE + fanout * 8;
     }
 
-    private static BadFormatException corrupt(Path file, String table, long address, String what) {
+    /** The error for a damaged chunk index node: one message for the reader and the appender. */
+    public static BadFormatException corrupt(Path file, String table, long address, String what) {
         return new BadFormatException(file, table, "corrupt chunk index node at address " + address + ": " + what);
     }
 }

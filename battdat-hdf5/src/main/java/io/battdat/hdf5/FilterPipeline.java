@@ -202,7 +202,7 @@ final class FilterPipeline {
                 }
                 case SHUFFLE -> {
                     byte[] out = scratch.unshuffled(length);
-                    unshuffle(data, length, elementSize, out);
+                    ByteShuffle.unshuffle(elementSize, length, data, 0, out, 0);
                     data = out;
                 }
                 default -> {
@@ -233,25 +233,6 @@ final class FilterPipeline {
         } catch (DataFormatException e) {
             throw corrupt(file, table, chunkRow, "corrupt deflate stream: " + e.getMessage(), e);
         }
-    }
-
-    /** HDF5's shuffle stores byte j of every element together; this puts each element's bytes back in a row. */
-    static void unshuffle(byte[] in, int length, int elementSize, byte[] out) {
-        int n = length / elementSize;
-        if (elementSize <= 1 || n <= 1) {
-            System.arraycopy(in, 0, out, 0, length);
-            return;
-        }
-        for (int j = 0; j < elementSize; j++) {
-            int src = j * n;
-            int dst = j;
-            for (int i = 0; i < n; i++) {
-                out[dst] = in[src + i];
-                dst += elementSize;
-            }
-        }
-        int tail = n * elementSize;
-        System.arraycopy(in, tail, out, tail, length - tail);
     }
 
     private static BadFormatException corrupt(Path file, String table, long chunkRow, String what, Throwable cause) {

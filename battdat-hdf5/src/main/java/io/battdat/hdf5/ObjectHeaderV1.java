@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a version 1 Data Object Header (IV.A.1.a), continuation chunks included, with the file address of each
- * message's data: what the appending writer updates in place and what a follower re-reads on every poll (the
- * current size of a table). jHDF parses headers too, but does not give addresses. The writer's
- * {@code io.battdat.hdf5.write.ObjectHeader} encodes headers; this class is the one that parses them.
+ * A version 1 Data Object Header (IV.A.1.a), read and written: a 16-byte prefix (version 1, message count,
+ * reference count, header size), then each message as type, size (padded to 8), flags and data. Reading follows
+ * continuation chunks and gives the file address of each message's data: what the appending writer updates in place
+ * and what a follower re-reads on every poll (the current size of a table). jHDF parses headers too, but does not
+ * give addresses. The writer builds new headers with {@link #encoder()}, all messages in one chunk.
  *
  * <p>Internal to battdat-hdf5: public only because its writer package shares it; not an API.
  */
@@ -62,6 +63,58 @@ public final class ObjectHeaderV1 {
     }
 
     private ObjectHeaderV1() {
+    }
+
+    /** A new, empty header to add messages to. */
+    public static Encoder encoder() {
+        return new Encoder();
+    }
+
+    /** Builds a version 1 header whose messages all stand in its first (only) chunk. */
+    public static final class Encoder {
+        private static final int PREFIX = 16;
+        private static final int MESSAGE_PREFIX = 8;
+        private static final int CONSTANT = 1;
+
+        private record Pending(int type, byte[] data, boolean constant) {
+        }
+
+        private final List<Pending> messages = new ArrayList<>();
+
+        private Encoder() {
+        }
+
+        /**
+         * Adds a message.
+         *
+         * @param type     its {@link MessageType}
+         * @param data     its data, padded here to a multiple of 8 bytes
+         * @param constant the "constant" flag, which HDF5 sets on datatype, fill value and filter pipeline messages
+         */
+        public Encoder add(int type, byte[] data, boolean constant) {
+            messages.add(new Pending(type, data, constant));
+            return this;
+        }
+
+        /** The header's bytes: the prefix, then every message added, in order. */
+        public byte[] encode() {
+            int body = 0;
+            for (Pending m : messages) {
+                body += MESSAGE_PREFIX + padded(m.data().length);
+            }
+            ByteBuffer b = ByteBuffer.allocate(PREFIX + body).order(ByteOrder.LITTLE_ENDIAN);
+            b.put((byte) 1).put((byte) 0).putShort((short) messages.size()).putInt(1).putInt(body).putInt(0);
+            for (Pending m : messages) {
+                int size = padded(m.data().length);
+                b.putShort((short) m.type()).putShort((short) size).put((byte) (m.constant() ? CONSTANT : 0));
+                b.position(b.position() + 3).put(m.data()).position(b.position() + size - m.data().length);
+            }
+            return b.array();
+        }
+
+        private static int padded(int n) {
+            return (n + 7) & ~7;
+        }
     }
 
     /**

@@ -12,7 +12,8 @@
  *       ({@link io.battdat.api.spi.FileProbe}, 4 KiB) and answers {@code SIGNATURE} (its header line is there),
  *       {@code EXTENSION} (only the name fits) or {@code NO}. {@code --format auto} takes the one parser whose
  *       verdict is the strongest; two parsers with the same strongest verdict, or none, is an error that lists the
- *       known formats.</li>
+ *       known formats. A parser that gives its reason with the verdict implements
+ *       {@link io.battdat.api.parse.ExplainingVendorParser}.</li>
  *   <li><b>Grouping.</b> {@link io.battdat.api.parse.VendorParser#group} turns the input files into
  *       {@link io.battdat.api.parse.CellFiles}: the files of one cell in reading order (MACCOR {@code .001},
  *       {@code .002}; BatteryData {@code -raw}, {@code -summary}).</li>

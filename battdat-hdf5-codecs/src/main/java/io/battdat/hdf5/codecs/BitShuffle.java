@@ -15,31 +15,21 @@ public final class BitShuffle {
 
     /** Bit-shuffles {@code blockSize} bytes from {@code src} into {@code dst}. */
     public static void shuffle(int typesize, int blockSize, byte[] src, int srcOff, byte[] dst, int dstOff) {
-        int elements = blockSize / typesize;
-        if (elements % 8 != 0) {
-            System.arraycopy(src, srcOff, dst, dstOff, blockSize);
-            return;
-        }
-        int rowLength = elements / 8;
-        for (int j = 0; j < typesize; j++) {
-            int rowBase = dstOff + 8 * j * rowLength;
-            for (int r = 0; r < rowLength; r++) {
-                int in = srcOff + 8 * r * typesize + j;
-                long x = 0;
-                for (int k = 0; k < 8; k++, in += typesize) {
-                    x |= (src[in] & 0xFFL) << (8 * k);
-                }
-                x = transpose8x8(x);
-                for (int b = 0; b < 8; b++) {
-                    dst[rowBase + b * rowLength + r] = (byte) (x >>> (8 * b));
-                }
-            }
-        }
-        copyTail(elements * typesize, blockSize, src, srcOff, dst, dstOff);
+        move(typesize, blockSize, src, srcOff, dst, dstOff, true);
     }
 
     /** Reverses {@link #shuffle}. */
     public static void unshuffle(int typesize, int blockSize, byte[] src, int srcOff, byte[] dst, int dstOff) {
+        move(typesize, blockSize, src, srcOff, dst, dstOff, false);
+    }
+
+    /**
+     * Moves between element order and bit rows; both directions walk the same 8 x 8 bit tiles (byte {@code j} of 8
+     * consecutive elements, {@code typesize} bytes apart, against byte {@code r} of 8 rows, a row apart), only which
+     * side is read differs.
+     */
+    private static void move(int typesize, int blockSize, byte[] src, int srcOff, byte[] dst, int dstOff,
+                             boolean shuffle) {
         int elements = blockSize / typesize;
         if (elements % 8 != 0) {
             System.arraycopy(src, srcOff, dst, dstOff, blockSize);
@@ -47,24 +37,34 @@ public final class BitShuffle {
         }
         int rowLength = elements / 8;
         for (int j = 0; j < typesize; j++) {
-            int rowBase = srcOff + 8 * j * rowLength;
             for (int r = 0; r < rowLength; r++) {
-                long x = 0;
-                for (int b = 0; b < 8; b++) {
-                    x |= (src[rowBase + b * rowLength + r] & 0xFFL) << (8 * b);
-                }
-                x = transpose8x8(x);
-                int out = dstOff + 8 * r * typesize + j;
-                for (int k = 0; k < 8; k++, out += typesize) {
-                    dst[out] = (byte) (x >>> (8 * k));
+                int inElements = 8 * r * typesize + j;
+                int inRows = 8 * j * rowLength + r;
+                if (shuffle) {
+                    scatter(transpose8x8(gather(src, srcOff + inElements, typesize)), dst, dstOff + inRows, rowLength);
+                } else {
+                    scatter(transpose8x8(gather(src, srcOff + inRows, rowLength)), dst, dstOff + inElements, typesize);
                 }
             }
         }
-        copyTail(elements * typesize, blockSize, src, srcOff, dst, dstOff);
+        int whole = elements * typesize;
+        System.arraycopy(src, srcOff + whole, dst, dstOff + whole, blockSize - whole);
     }
 
-    private static void copyTail(int whole, int blockSize, byte[] src, int srcOff, byte[] dst, int dstOff) {
-        System.arraycopy(src, srcOff + whole, dst, dstOff + whole, blockSize - whole);
+    /** Eight bytes {@code stride} apart as one word, the first in the least significant byte. */
+    private static long gather(byte[] b, int at, int stride) {
+        long x = 0;
+        for (int k = 0; k < 8; k++, at += stride) {
+            x |= (b[at] & 0xFFL) << (8 * k);
+        }
+        return x;
+    }
+
+    /** Reverses {@link #gather}. */
+    private static void scatter(long x, byte[] b, int at, int stride) {
+        for (int k = 0; k < 8; k++, at += stride) {
+            b[at] = (byte) (x >>> (8 * k));
+        }
     }
 
     /**

@@ -13,6 +13,9 @@ import java.nio.ByteOrder;
  * (the byte loop was the bottleneck of blosc reads and writes of 59-byte rows). When the type is wider than 8 bytes
  * but not a multiple of 8, its last 8 streams form one more tile that overlaps the one before it. Elements that do
  * not fill a tile, and the streams of types narrower than 8 bytes, are moved byte by byte.
+ *
+ * <p>battdat-hdf5 has the same shuffle ({@code io.battdat.hdf5.ByteShuffle}), but this module must load and decode
+ * without battdat-hdf5 on the class path (it is an optional dependency, for jHDF users), so it keeps its own.
  */
 public final class Shuffle {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

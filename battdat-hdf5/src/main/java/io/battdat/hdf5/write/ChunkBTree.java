@@ -13,6 +13,8 @@ import java.util.List;
  * copies of every spine node, with the new chunks, at the end of the file and returns the new root, which the caller
  * swings the layout message to; nodes off the spine are never touched, so the old tree stays valid until that swing.
  * Entries at or beyond the committed extent (orphans of an interrupted append) are dropped when the spine is read.
+ * Nodes are read, checked and encoded by {@link BTreeV1ChunkNode}, the class the follower reads them with; this
+ * class holds only the copy-on-write policy.
  */
 final class ChunkBTree {
     /** Entries per node: 2K with HDF5's default K = 32 for chunk indexes. */
@@ -20,6 +22,7 @@ final class ChunkBTree {
     static final int NODE_SIZE = BTreeV1ChunkNode.tableNodeSize(FANOUT);
     private static final int MAX_DEPTH = 16;
 
+    /** A spine node while chunks are added to it: its entries grow until {@link #write()} encodes its copy. */
     private record Node(int level, List<Entry> entries, long left, long address) {
     }
 
@@ -195,38 +198,24 @@ final class ChunkBTree {
      */
     void updateSiblings() {
         for (long[] u : siblingUpdates) {
-            file.writeLong(u[0] + 16, u[1]);
+            file.writeLong(u[0] + BTreeV1ChunkNode.RIGHT_SIBLING, u[1]);
         }
         siblingUpdates.clear();
     }
 
     private byte[] encode(int level, List<Entry> entries, long left, long right, Entry rightKey, long bound) {
-        // HDF5's right bound of the right-most nodes: size 0, the element size as last offset (on-disk 5)
-        BTreeV1ChunkNode.Key last = rightKey != null
-                ? new BTreeV1ChunkNode.Key(rightKey.chunkBytes(), rightKey.filterMask(), rightKey.firstRow(), 0)
-                : new BTreeV1ChunkNode.Key(0, 0, bound, elementSize);
+        BTreeV1ChunkNode.Key last = rightKey != null ? BTreeV1ChunkNode.keyOf(rightKey)
+                : BTreeV1ChunkNode.rightBound(bound, elementSize);
         return new BTreeV1ChunkNode(Bytes.UNDEFINED, level, left, right, entries, last).encodeTableNode(FANOUT);
     }
 
     private Node readNode(long address) {
         BTreeV1ChunkNode node = BTreeV1ChunkNode.read(file.file(), file.channel(), file.base(), address, 2, table);
-        List<Entry> entries = node.entries();
-        if (entries.isEmpty() || entries.size() > FANOUT) {
-            throw corrupt(address, entries.size() + " entries (1 to " + FANOUT + " expected)");
-        }
-        long previous = -1;
-        for (int i = 0; i < entries.size(); i++) {
-            long first = entries.get(i).firstRow();
-            if (first <= previous || first % chunkRows != 0) {
-                throw corrupt(address, "entry " + i + " starts at row " + first);
-            }
-            previous = first;
-        }
-        return new Node(node.level(), new ArrayList<>(entries), node.leftSibling(), address);
+        node.requireTableEntries(FANOUT, chunkRows, file.file(), table);
+        return new Node(node.level(), new ArrayList<>(node.entries()), node.leftSibling(), address);
     }
 
     private BadFormatException corrupt(long address, String what) {
-        return new BadFormatException(file.file(), table, "corrupt chunk index node at address " + address + ": "
-                + what);
+        return BTreeV1ChunkNode.corrupt(file.file(), table, address, what);
     }
 }

@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.WriteException;
+import io.battdat.hdf5.ByteShuffle;
 import io.battdat.hdf5.zlib.ChunkDeflater;
 import io.battdat.hdf5.zlib.ChunkInflater;
 import io.battdat.hdf5.zlib.Zlib;
@@ -98,11 +99,10 @@ final class ChunkCompressor {
             byte[] encoded = blosc.encode(chunk);
             return new Done(firstRow, encoded, encoded.length, chunk);
         }
-        int n = chunkBytes / elementSize;
         boolean shuffle = filters.shuffle();
         byte[] shuffled = shuffle ? new byte[chunkBytes] : chunk;
         if (shuffle) {
-            ByteShuffle.shuffle(chunk, n, elementSize, shuffled);
+            ByteShuffle.shuffle(elementSize, chunkBytes, chunk, 0, shuffled, 0);
         }
         try (ChunkDeflater deflater = Zlib.newDeflater(filters.level())) {
             ChunkDeflater.Deflated out = deflater.deflate(shuffled, chunkBytes);
@@ -145,14 +145,8 @@ final class ChunkCompressor {
         if (!shuffle) {
             return shuffled;
         }
-        int n = expected / elementSize;
         byte[] rows = new byte[expected];
-        for (int j = 0; j < elementSize; j++) {
-            int src = j * n;
-            for (int i = 0; i < n; i++) {
-                rows[i * elementSize + j] = shuffled[src + i];
-            }
-        }
+        ByteShuffle.unshuffle(elementSize, expected, shuffled, 0, rows, 0);
         return rows;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The file being written, seen as HDF5 sees it: addresses relative to the base address (where the superblock
@@ -140,6 +141,11 @@ final class Hdf5Channel {
     /** Reads {@code length} bytes at an address; a read past the end of the file is a format error. */
     ByteBuffer read(long address, int length) {
         return ObjectHeaderV1.read(file, channel, base, address, length);
+    }
+
+    /** Reads every message of the version 1 object header at {@code address}, following continuation messages. */
+    List<ObjectHeaderV1.Message> readHeader(long address, String object) {
+        return ObjectHeaderV1.read(file, channel, base, address, object);
     }
 
     /**

@@ -190,8 +190,8 @@ public final class Hdf5FileWriter implements DatasetSink {
     }
 
     private long writeGroupHeader(Hdf5Channel f, SymbolTable.Written w, boolean isRoot) {
-        ObjectHeader h = new ObjectHeader().add(ObjectHeaderV1.MessageType.SYMBOL_TABLE, ObjectHeader.symbolTable(w.btree(), w.heap()),
-                false);
+        ObjectHeaderV1.Encoder h = ObjectHeaderV1.encoder().add(ObjectHeaderV1.MessageType.SYMBOL_TABLE,
+                new Bytes().u64(w.btree()).u64(w.heap()).toArray(), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("TITLE", ""), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("CLASS", "GROUP"), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("VERSION", "1.0"), false);
@@ -208,7 +208,7 @@ public final class Hdf5FileWriter implements DatasetSink {
 
     private Group loadGroup(String name, long header) {
         Group g = new Group(name, null);
-        List<ObjectHeaderV1.Message> messages = ObjectHeader.read(file, header, g.path());
+        List<ObjectHeaderV1.Message> messages = file.readHeader(header, g.path());
         ObjectHeaderV1.Message stab = ObjectHeaderV1.find(messages, ObjectHeaderV1.MessageType.SYMBOL_TABLE);
         if (stab == null) {
             throw new UnsupportedFeatureException(target, g.path(), "cannot add to this group: it stores its links "
@@ -407,7 +407,7 @@ public final class Hdf5FileWriter implements DatasetSink {
                 rewritten.add(g);
                 if (g.header == Bytes.UNDEFINED) {
                     g.header = writeGroupHeader(file, w, false);
-                    g.symbolTableField = ObjectHeaderV1.find(ObjectHeader.read(file, g.header, g.path()),
+                    g.symbolTableField = ObjectHeaderV1.find(file.readHeader(g.header, g.path()),
                             ObjectHeaderV1.MessageType.SYMBOL_TABLE).dataAddress();
                     g.changed = false;
                 } else {

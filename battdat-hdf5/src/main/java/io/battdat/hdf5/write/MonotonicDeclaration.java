@@ -37,7 +37,7 @@ final class MonotonicDeclaration {
 
     /** Rewrites the stored schema of the table whose header is at {@code header}. */
     static void clearInPlace(Hdf5Channel channel, Path file, String table, long header, Set<String> columns) {
-        List<ObjectHeaderV1.Message> messages = ObjectHeader.read(channel, header, table);
+        List<ObjectHeaderV1.Message> messages = channel.readHeader(header, table);
         Attribute metadata = find(messages, "metadata");
         if (metadata == null) {
             throw new SchemaViolationException(file, table, "the table has no 'metadata' attribute to rewrite");

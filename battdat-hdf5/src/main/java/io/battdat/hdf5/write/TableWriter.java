@@ -99,7 +99,7 @@ final class TableWriter implements TableSink {
     static TableWriter open(Hdf5FileWriter file, Hdf5Channel channel, String prefix, String name, long header,
                             TableLayout layout) {
         String path = prefix == null ? "/" + name : "/" + prefix + "/" + name;
-        List<ObjectHeaderV1.Message> messages = ObjectHeader.read(channel, header, path);
+        List<ObjectHeaderV1.Message> messages = channel.readHeader(header, path);
         ObjectHeaderV1.Message space = ObjectHeaderV1.find(messages, DataspaceMessage.TYPE);
         ObjectHeaderV1.Message type = ObjectHeaderV1.find(messages, DatatypeMessage.TYPE);
         ObjectHeaderV1.Message storage = ObjectHeaderV1.find(messages, DataLayoutMessage.TYPE);
@@ -148,6 +148,16 @@ final class TableWriter implements TableSink {
         t.committedRows = rows;
         t.reopenPartialChunk();
         return t;
+    }
+
+    /** A Fill Value Message (IV.A.2.f), version 2: fill value defined by default (zeros), allocated early. */
+    private static byte[] fillValueMessage() {
+        return new Bytes().u8(2).u8(3).u8(0).u8(1).u32(0).toArray();
+    }
+
+    /** An Object Modification Time Message (IV.A.2.s), version 1: seconds since the epoch. */
+    private static byte[] modificationTimeMessage(long epochSeconds) {
+        return new Bytes().u8(1).zeros(3).u32(epochSeconds).toArray();
     }
 
     private static long nrowsField(List<ObjectHeaderV1.Message> messages) {
@@ -442,16 +452,17 @@ final class TableWriter implements TableSink {
     }
 
     private void writeHeader() {
-        ObjectHeader h = new ObjectHeader();
+        ObjectHeaderV1.Encoder h = ObjectHeaderV1.encoder();
         h.add(DataspaceMessage.TYPE, DataspaceMessage.extendible(0), false);
         h.add(DatatypeMessage.TYPE, DatatypeMessage.compound(layout), true);
-        h.add(ObjectHeaderV1.MessageType.FILL_VALUE, ObjectHeader.fillValue(), true);
+        h.add(ObjectHeaderV1.MessageType.FILL_VALUE, fillValueMessage(), true);
         byte[] pipeline = filters.pipelineMessage(elementSize, chunkRows * elementSize);
         if (pipeline != null) {
             h.add(FilterPipelineMessage.TYPE, pipeline, true);
         }
         h.add(DataLayoutMessage.TYPE, DataLayoutMessage.chunked(Bytes.UNDEFINED, chunkRows, elementSize), false);
-        h.add(ObjectHeaderV1.MessageType.MODIFICATION_TIME, ObjectHeader.modificationTime(System.currentTimeMillis() / 1000), false);
+        h.add(ObjectHeaderV1.MessageType.MODIFICATION_TIME,
+                modificationTimeMessage(System.currentTimeMillis() / 1000), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("CLASS", "TABLE"), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("VERSION", "2.7"), false);
         h.add(AttributeMessage.TYPE, AttributeMessage.text("TITLE", ""), false);
@@ -474,7 +485,7 @@ final class TableWriter implements TableSink {
         h.add(AttributeMessage.TYPE, AttributeMessage.text("battdat_version", Hdf5FileWriter.BATTDAT_VERSION), false);
         byte[] bytes = h.encode();
         long at = channel.allocate(bytes, bytes.length);
-        List<ObjectHeaderV1.Message> messages = ObjectHeader.read(channel, at, path());
+        List<ObjectHeaderV1.Message> messages = channel.readHeader(at, path());
         ObjectHeaderV1.Message space = ObjectHeaderV1.find(messages, DataspaceMessage.TYPE);
         header = at;
         currentSizeField = space.dataAddress() + ObjectHeaderV1.currentSizeOffset(space.data());

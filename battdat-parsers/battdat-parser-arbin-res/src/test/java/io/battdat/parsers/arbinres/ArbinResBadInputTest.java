@@ -1,9 +1,9 @@
 package io.battdat.parsers.arbinres;
 
 import io.battdat.api.BadFormatException;
-import io.battdat.api.BattdatException;
 import io.battdat.api.parse.ParseOptions;
 import io.battdat.parsers.csv.testing.Conversions;
+import io.battdat.parsers.csv.testing.DamageTrials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,9 +17,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Bad files fail with one line naming the file, and leave no output. */
 class ArbinResBadInputTest {
@@ -97,8 +95,7 @@ class ArbinResBadInputTest {
     void randomDamageConvertsOrFailsCleanly() throws Exception {
         byte[][] originals = {sampleOrMadeUp(), sampleIfPresent(Samples.PLAIN), sampleIfPresent(Samples.AUX)};
         Random random = new Random(20261203);
-        int converted = 0;
-        int refused = 0;
+        DamageTrials trials = new DamageTrials(Duration.ofSeconds(60));
         for (int trial = 0; trial < TRIALS; trial++) {
             byte[] original = originals[trial % originals.length];
             if (original == null) {
@@ -107,30 +104,16 @@ class ArbinResBadInputTest {
             byte[] bytes = damage(original, random);
             Path res = damaged("damaged-" + trial + ".res", bytes);
             Path out = dir.resolve("damaged-" + trial + ".h5");
-            int t = trial;
-            boolean ok = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                try {
-                    Conversions.convert("arbin-res", out, ParseOptions.defaults(), res);
-                    return true;
-                } catch (BattdatException e) {
-                    assertFalse(e.getMessage().contains("\n"), "trial " + t + ": " + e.getMessage());
-                    assertFalse(Files.exists(out), "trial " + t + ": output left behind");
-                    return false;
-                } catch (RuntimeException | Error e) {
-                    fail("trial " + t + ": " + e, e);
-                    return false;
-                }
-            }, "trial " + trial + " hung");
-            if (ok) {
-                converted++;
-            } else {
-                refused++;
-            }
+            String what = "trial " + trial;
+            trials.run(what, () -> Conversions.convert("arbin-res", out, ParseOptions.defaults(), res), e -> {
+                assertFalse(e.getMessage().contains("\n"), what + ": " + e.getMessage());
+                assertFalse(Files.exists(out), what + ": output left behind");
+            });
             Files.deleteIfExists(res);
             Files.deleteIfExists(out);
         }
-        assertEquals(TRIALS, converted + refused);
-        System.out.println("damage trials: " + converted + " converted, " + refused + " refused");
+        assertEquals(TRIALS, trials.converted() + trials.refused());
+        System.out.println("damage trials: " + trials.converted() + " converted, " + trials.refused() + " refused");
     }
 
     private byte[] sampleIfPresent(String name) throws IOException {

@@ -1,7 +1,6 @@
 package io.battdat.parsers.arbinres;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseOptions;
@@ -11,26 +10,23 @@ import io.battdat.api.schema.SchemaValidator;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BatchStream;
 import io.battdat.parsers.csv.testing.Conversions;
+import io.battdat.parsers.csv.testing.PyTablesCheck;
 import io.battdat.streaming.convert.ConvertReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static io.battdat.parsers.csv.testing.Conversions.column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Both shared samples give the reference reader's facts through the convert path, with either sort. */
 class ArbinResFactsTest {
@@ -183,23 +179,10 @@ class ArbinResFactsTest {
 
     @Test
     void pytablesReadsTheOutput() throws Exception {
-        Path python = Path.of("/usr/bin/python3");
-        Path tool = Samples.folder().getParent().getParent().resolve("tools/pytables-check.py");
-        assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
-        assumeTrue(Files.isRegularFile(tool), "no " + tool);
         for (String name : Samples.ALL) {
             Path out = dir.resolve(name + ".h5");
             Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(name));
-            Process p = new ProcessBuilder(python.toString(), tool.toString(), out.toString())
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-            if (p.exitValue() != 0 && text.contains("No module named")) {
-                assumeTrue(false, "PyTables is not installed: " + text);
-            }
-            assertEquals(0, p.exitValue(), text);
-            JsonNode facts = new ObjectMapper().readTree(text);
-            JsonNode raw = facts.get("tables").get("/raw_data");
+            JsonNode raw = PyTablesCheck.facts(out).get("tables").get("/raw_data");
             JsonNode expected = Samples.facts(name);
             assertEquals(expected.get("rows").asLong(), raw.get("rows").asLong(), name);
             assertClose(expected.get("voltage_sum").asDouble(), expected.get("voltage_abs_sum").asDouble(),

@@ -11,6 +11,7 @@ import io.battdat.api.data.TableLayout;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.CellTimeline;
+import io.battdat.api.parse.ExplainingVendorParser;
 import io.battdat.api.parse.FieldRow;
 import io.battdat.api.parse.Header;
 import io.battdat.api.parse.InputErrors;
@@ -18,11 +19,9 @@ import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.ParseOptions;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.parse.TableOutput;
-import io.battdat.api.parse.VendorParser;
 import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
-import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.parsers.csv.CsvRows;
 
@@ -59,7 +58,7 @@ import java.util.regex.Pattern;
  * The numbered parts of a split export ({@code name_Wb_1.csv}, {@code name_Wb_2.csv}) form one cell whose cycles and
  * times continue across the parts.
  */
-public final class ArbinParser implements VendorParser {
+public final class ArbinParser implements ExplainingVendorParser {
     static final String TABLE = "raw_data";
     /** The setting that chooses where {@code test_time} comes from: {@code test-time} (default) or {@code datetime}. */
     public static final String TIME_SOURCE = "arbin.time-source";
@@ -85,11 +84,6 @@ public final class ArbinParser implements VendorParser {
     @Override
     public List<String> extensions() {
         return List.of("csv");
-    }
-
-    @Override
-    public ProbeResult probe(FileProbe probe) {
-        return explainProbe(probe).result();
     }
 
     @Override

@@ -9,12 +9,12 @@ import io.battdat.api.data.StorageType;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.CellFiles;
+import io.battdat.api.parse.ExplainingVendorParser;
 import io.battdat.api.parse.FieldRow;
 import io.battdat.api.parse.Header;
 import io.battdat.api.parse.InputErrors;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
-import io.battdat.api.parse.VendorParser;
 import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.ColumnInfo;
 import io.battdat.api.schema.ColumnSchema;
@@ -22,7 +22,6 @@ import io.battdat.api.schema.ColumnType;
 import io.battdat.api.schema.CycleLevelData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
-import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.parsers.csv.CsvRows;
 
@@ -46,7 +45,7 @@ import java.util.regex.Pattern;
  * {@code cycle_start} ({@code Test_Time (s)}), capacities, energies, voltage extremes, and the current extremes as
  * extra columns. A {@code _cycle_data.csv} without those per-cycle columns is refused.
  */
-public final class BatteryArchiveParser implements VendorParser {
+public final class BatteryArchiveParser implements ExplainingVendorParser {
     private static final Pattern NAME = Pattern.compile("(.+?)_(timeseries|timeseries_data|cycle_data)\\.csv",
             Pattern.CASE_INSENSITIVE);
     private static final List<String[]> CYCLE_COLUMNS = List.of(
@@ -73,11 +72,6 @@ public final class BatteryArchiveParser implements VendorParser {
     @Override
     public List<String> extensions() {
         return List.of("csv");
-    }
-
-    @Override
-    public ProbeResult probe(FileProbe probe) {
-        return explainProbe(probe).result();
     }
 
     @Override

@@ -9,19 +9,18 @@ import io.battdat.api.data.StorageType;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.CellFiles;
+import io.battdat.api.parse.ExplainingVendorParser;
 import io.battdat.api.parse.FieldRow;
 import io.battdat.api.parse.Header;
 import io.battdat.api.parse.InputErrors;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
-import io.battdat.api.parse.VendorParser;
 import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.schema.CycleLevelData;
 import io.battdat.api.schema.EISData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
-import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.parsers.csv.CsvRows;
 
@@ -47,7 +46,7 @@ import java.util.regex.Pattern;
  *       writes it; by default 0-based like {@code raw_data} (both are {@code Cycle_Index - 1}).</li>
  * </ul>
  */
-public final class BatteryDataParser implements VendorParser {
+public final class BatteryDataParser implements ExplainingVendorParser {
     public static final String STORE_ALL = "batterydata.store-all";
     public static final String PYTHON_DATENUM = "batterydata.python-datenum";
     public static final String PYTHON_SUMMARY_CYCLES = "batterydata.python-summary-cycles";
@@ -68,11 +67,6 @@ public final class BatteryDataParser implements VendorParser {
     @Override
     public List<String> extensions() {
         return List.of("csv");
-    }
-
-    @Override
-    public ProbeResult probe(FileProbe probe) {
-        return explainProbe(probe).result();
     }
 
     @Override

@@ -66,23 +66,11 @@ public final class BiologicParser implements VendorParser {
     @Override
     public ProbeResult probe(FileProbe probe) {
         byte[] head = probe.head();
-        if (MprFile.hasMagic(head) || startsWith(head, MPT_SIGNATURE)) {
+        if (MprFile.hasMagic(head) || probe.hasBytesAt(0, MPT_SIGNATURE)) {
             return ProbeResult.SIGNATURE;
         }
-        String ext = probe.extension().toLowerCase(Locale.ROOT);
+        String ext = probe.extension();
         return ext.equals("mpr") || ext.equals("mpt") ? ProbeResult.EXTENSION : ProbeResult.NO;
-    }
-
-    private static boolean startsWith(byte[] head, byte[] signature) {
-        if (head.length < signature.length) {
-            return false;
-        }
-        for (int k = 0; k < signature.length; k++) {
-            if (head[k] != signature[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -12,16 +12,15 @@ import io.battdat.api.data.TableLayout;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.CellTimeline;
+import io.battdat.api.parse.ExplainingVendorParser;
 import io.battdat.api.parse.FieldRow;
 import io.battdat.api.parse.Header;
 import io.battdat.api.parse.InputErrors;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
-import io.battdat.api.parse.VendorParser;
 import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
-import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.ProbeVerdict;
 import io.battdat.parsers.csv.CsvRows;
 
@@ -49,7 +48,7 @@ import java.util.regex.Pattern;
  * {@code voltage}; then the engine drops duplicates and derives {@code step_index}, {@code method},
  * {@code substep_index}. See the module README for the rules on signs, midnight and daylight saving.
  */
-public final class MaccorParser implements VendorParser {
+public final class MaccorParser implements ExplainingVendorParser {
     static final String TABLE = "raw_data";
     /** Setting: leave out the {@code time} column (Python's {@code ignore_time=True}). */
     public static final String IGNORE_TIME = "maccor.ignore-time";
@@ -70,11 +69,6 @@ public final class MaccorParser implements VendorParser {
     @Override
     public List<String> extensions() {
         return List.of("001", "002", "nnn");
-    }
-
-    @Override
-    public ProbeResult probe(FileProbe probe) {
-        return explainProbe(probe).result();
     }
 
     @Override

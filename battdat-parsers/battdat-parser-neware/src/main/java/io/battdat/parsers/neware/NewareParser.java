@@ -77,10 +77,10 @@ public final class NewareParser implements VendorParser {
                     + cell.files().size());
         }
         Path file = cell.files().get(0);
-        byte[] head = head(file);
-        if (startsWith(head, NdaReader.MAGIC)) {
+        FileProbe head = new FileProbe(file, false, head(file));
+        if (head.hasBytesAt(0, NdaReader.MAGIC)) {
             new NdaReader(file, context).read();
-        } else if (startsWith(head, ZIP)) {
+        } else if (head.hasBytesAt(0, ZIP)) {
             new NdaxReader(file, context).read();
         } else {
             throw NewareErrors.bad(file, null, "neither a Neware .nda (starts with NEWARE) nor an .ndax (a zip "
@@ -120,17 +120,5 @@ public final class NewareParser implements VendorParser {
         } catch (IOException e) {
             throw NewareErrors.io(file, null, e);
         }
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int k = 0; k < prefix.length; k++) {
-            if (bytes[k] != prefix[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

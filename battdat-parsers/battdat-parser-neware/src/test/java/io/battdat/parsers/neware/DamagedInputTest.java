@@ -1,6 +1,7 @@
 package io.battdat.parsers.neware;
 
 import io.battdat.api.BattdatException;
+import io.battdat.parsers.csv.testing.DamageTrials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Random damage (flipped bytes, cut files, overwritten runs; inside the archive's members as well as in the archive)
@@ -37,8 +36,7 @@ class DamagedInputTest {
     @Test
     void everyDamagedSampleConvertsOrFailsTyped() throws IOException {
         Random random = new Random(20261203L);
-        int converted = 0;
-        int failed = 0;
+        DamageTrials trials = new DamageTrials(Duration.ofSeconds(60));
         for (String name : List.of(Samples.V29, Samples.V130, Samples.NDAX)) {
             byte[] original = Files.readAllBytes(Samples.get(name));
             Map<String, byte[]> members = name.endsWith(".ndax") ? members(Samples.get(name)) : null;
@@ -49,29 +47,13 @@ class DamagedInputTest {
                 Path f = Files.write(dir.resolve("t" + trial + ext), damaged);
                 Path out = dir.resolve("t" + trial + ".h5");
                 String what = name + " trial " + trial;
-                boolean ok = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-                    try {
-                        NewareParserTest.convert(f, out);
-                        return true;
-                    } catch (BattdatException expected) {
-                        assertTrue(expected.getMessage() != null && !expected.getMessage().isBlank(), what);
-                        return false;
-                    } catch (RuntimeException | Error other) {
-                        fail(what + ": " + other, other);
-                        return false;
-                    }
-                }, what);
-                if (ok) {
-                    converted++;
-                } else {
-                    failed++;
-                }
+                trials.run(what, () -> NewareParserTest.convert(f, out),
+                        e -> assertTrue(e.getMessage() != null && !e.getMessage().isBlank(), what));
                 Files.deleteIfExists(f);
                 Files.deleteIfExists(out);
             }
         }
-        // both outcomes must occur, or the damage is too mild (or too harsh) to test anything
-        assertTrue(converted > 0 && failed > 0, "converted " + converted + ", failed " + failed);
+        trials.assertBothOutcomes();
     }
 
     static byte[] damage(byte[] in, Random random) {

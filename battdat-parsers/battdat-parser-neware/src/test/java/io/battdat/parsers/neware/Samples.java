@@ -1,9 +1,8 @@
 package io.battdat.parsers.neware;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.battdat.parsers.csv.testing.BinarySamples;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import java.nio.file.Path;
 
 /** The Neware samples of the shared fixtures; a test using one is skipped, with the reason, when it is absent. */
 final class Samples {
@@ -15,16 +14,10 @@ final class Samples {
     }
 
     static Path dir() {
-        String root = System.getProperty("battdat.shared");
-        assumeTrue(root != null, "battdat.shared is not set: run through Maven to use the ../shared fixtures");
-        Path p = Path.of(root, "fixtures", "vendor-binary", "neware");
-        assumeTrue(Files.isDirectory(p), "shared fixtures absent: " + p);
-        return p;
+        return BinarySamples.folder("neware");
     }
 
     static Path get(String name) {
-        Path p = dir().resolve(name);
-        assumeTrue(Files.isRegularFile(p), "shared fixture absent: " + p);
-        return p;
+        return BinarySamples.sample("neware", name);
     }
 }

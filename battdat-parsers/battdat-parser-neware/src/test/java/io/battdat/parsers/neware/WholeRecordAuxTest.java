@@ -1,6 +1,7 @@
 package io.battdat.parsers.neware;
 
 import io.battdat.api.BattdatException;
+import io.battdat.parsers.csv.testing.DamageTrials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,8 +61,7 @@ class WholeRecordAuxTest {
     @Test
     void damagedWholeRecordArchivesConvertOrFailTyped() throws IOException {
         java.util.Random random = new java.util.Random(16);
-        int converted = 0;
-        int failed = 0;
+        DamageTrials trials = new DamageTrials(java.time.Duration.ofSeconds(60));
         for (int trial = 0; trial < 160; trial++) {
             boolean paged = trial % 2 == 0;
             byte[] data = paged ? pagedMember(1, true) : taggedMember(1, true);
@@ -74,26 +74,10 @@ class WholeRecordAuxTest {
             Path f = archive("d" + trial + ".ndax", data, aux);
             Path out = dir.resolve("d" + trial + ".h5");
             String what = "trial " + trial;
-            boolean ok = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
-                    () -> {
-                        try {
-                            NewareParserTest.convert(f, out);
-                            return true;
-                        } catch (BattdatException expected) {
-                            assertTrue(Files.notExists(out), what + ": output left behind");
-                            return false;
-                        } catch (RuntimeException | Error other) {
-                            org.junit.jupiter.api.Assertions.fail(what + ": " + other, other);
-                            return false;
-                        }
-                    }, what);
-            if (ok) {
-                converted++;
-            } else {
-                failed++;
-            }
+            trials.run(what, () -> NewareParserTest.convert(f, out),
+                    e -> assertTrue(Files.notExists(out), what + ": output left behind"));
         }
-        assertTrue(converted > 0 && failed > 0, "converted " + converted + ", failed " + failed);
+        trials.assertBothOutcomes();
     }
 
     private void checkTemperatures(Path f) {

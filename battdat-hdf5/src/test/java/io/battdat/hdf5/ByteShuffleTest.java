@@ -1,4 +1,4 @@
-package io.battdat.hdf5.write;
+package io.battdat.hdf5;
 
 import org.junit.jupiter.api.Test;
 
@@ -6,7 +6,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-/** The tiled shuffle gives exactly HDF5's shuffle for every element size and element count. */
+/** The tiled shuffle gives exactly HDF5's shuffle, and the unshuffle reverses it, for every element size and count. */
 class ByteShuffleTest {
 
     @Test
@@ -23,8 +23,11 @@ class ByteShuffleTest {
                     }
                 }
                 byte[] got = new byte[rows.length];
-                ByteShuffle.shuffle(rows, n, elementSize, got);
+                ByteShuffle.shuffle(elementSize, rows.length, rows, 0, got, 0);
                 assertArrayEquals(expected, got, "element size " + elementSize + ", " + n + " elements");
+                byte[] back = new byte[rows.length];
+                ByteShuffle.unshuffle(elementSize, rows.length, got, 0, back, 0);
+                assertArrayEquals(rows, back, "unshuffled, element size " + elementSize + ", " + n + " elements");
             }
         }
     }
