@@ -244,6 +244,10 @@ final class HadoopSource implements RandomAccessSource {
             return;
         }
         long end = Math.min(size, position + length);
+        if (length <= PIECE_SIZE && blocks.isHeld(position / blocks.unitSize)
+                && blocks.isHeld((end - 1) / blocks.unitSize)) {
+            return; // a block fetched already holds it
+        }
         Units units = length <= PIECE_SIZE ? pieces : blocks;
         for (long u = position / units.unitSize; u <= (end - 1) / units.unitSize; u++) {
             units.announce(u);
