@@ -16,6 +16,7 @@ import java.util.Set;
  */
 final class BTreeV1ChunkIndex {
     private static final int MAX_DEPTH = 16;
+    private static final int DEFAULT_NODE_ENTRIES = 64;
 
     private final Path file;
     private final FileChannel channel;
@@ -80,9 +81,10 @@ final class BTreeV1ChunkIndex {
         }
         BTreeV1ChunkNode node = BTreeV1ChunkNode.read(file, channel, base, address, rank, table);
         if (node.level() > 0 && prefetch != Prefetch.NONE) {
-            // siblings are allocated at one size, so this node's own size is a fair guess at each child's
-            long childBytes = BTreeV1ChunkNode.HEADER_SIZE + (long) node.entries().size() * (8 + 8 * rank + 8)
-                    + 8 + 8 * rank;
+            // a child's size is known only once read: guess the larger of this node's entries and the 64 that
+            // HDF5 and PyTables allocate chunk index nodes for (2K, K = 32), so one announcement covers it
+            long childBytes = BTreeV1ChunkNode.HEADER_SIZE
+                    + (long) Math.max(node.entries().size(), DEFAULT_NODE_ENTRIES) * (8 + 8 * rank + 8) + 8 + 8 * rank;
             for (int i = 0; i < node.entries().size(); i++) {
                 BTreeV1ChunkNode.Entry e = node.entries().get(i);
                 if (node.endRow(i) > from && e.firstRow() < to) {
