@@ -11,7 +11,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A remote file read by position through Hadoop's {@link FSDataInputStream#readFully(long, byte[], int, int)}.
@@ -28,7 +35,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * neighbouring chunks, fall into one block and cost one request. When reads move forward, the next blocks
  * ({@link HadoopStorage.Builder#readAhead(int)}) are fetched on background threads while the decoder works. At most
  * {@link HadoopStorage.Builder#cachedBlocks(int)} blocks are held (least recently used first out), so memory is
- * bounded whatever the file size. Reads larger than a block go to the store directly.
+ * bounded whatever the file size. Reads larger than two blocks go to the store directly.
+ *
+ * <p>A reader that knows what it will read next says so through {@link #willRead(long, long)} (the HDF5 reader
+ * announces a chunk index node's children before reading them one by one): those ranges are fetched in parallel, in
+ * the order announced, small ones as 64 KiB pieces rather than whole blocks, and held until read. Memory stays
+ * bounded: at most {@code max(cachedBlocks, readAhead + 2)} blocks and {@value #MAX_PIECES} pieces (36 MiB with the
+ * defaults).
  *
  * <p>Transient failures (an I/O error other than a missing file or denied access) are retried a bounded number of
  * times, each retry logged at WARN; then the read fails with a {@link FileAccessException} naming the URI.
@@ -36,6 +49,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HadoopSource implements RandomAccessSource {
     private static final Logger LOG = LoggerFactory.getLogger(HadoopSource.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Announced units that may wait for a fetch slot; later announcements are dropped (they are only hints). */
+    static final int MAX_WAITING = 4096;
+    /** The unit small announced ranges are fetched in: a chunk index node is a few KiB, a block 2 MiB. */
+    static final int PIECE_SIZE = 64 * 1024;
+    /** Pieces held at most: 4 MiB. */
+    static final int MAX_PIECES = 64;
 
     /** Opens the stream again after a failure: Hadoop streams may be unusable once their connection broke. */
     interface Opener {
@@ -46,12 +65,20 @@ final class HadoopSource implements RandomAccessSource {
     private final long size;
     private final Opener opener;
     private final HadoopStorage.Settings settings;
-    private final Map<Long, CompletableFuture<byte[]>> blocks;
+    private final Units blocks;
+    private final Units pieces;
     private final ExecutorService fetchers;
     // Hadoop streams serialise positional reads on some stores (s3a), so each fetch borrows its own stream
     private final java.util.concurrent.BlockingQueue<FSDataInputStream> idle;
     private long lastBlock = -2;
+    private boolean lastReadAnnounced;
     private volatile boolean closed;
+    // what a slow store costs this file, logged at DEBUG on close: requests, their bytes, and the time readers
+    // spent waiting for bytes that were not there yet
+    private final long openedAt = System.nanoTime();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong requestedBytes = new AtomicLong();
+    private final AtomicLong waitedNanos = new AtomicLong();
 
     HadoopSource(String uri, long size, FSDataInputStream in, Opener opener, HadoopStorage.Settings settings) {
         this.uri = uri;
@@ -60,19 +87,108 @@ final class HadoopSource implements RandomAccessSource {
         this.idle.add(in);
         this.opener = opener;
         this.settings = settings;
-        int capacity = Math.max(settings.cachedBlocks(), settings.readAhead() + 2);
-        this.blocks = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, CompletableFuture<byte[]>> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.blocks = new Units(settings.blockSize(), Math.max(settings.cachedBlocks(), settings.readAhead() + 2),
+                settings.readAhead());
+        this.pieces = new Units(PIECE_SIZE, MAX_PIECES, settings.readAhead() < 1 ? 0 : MAX_PIECES / 2);
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "battdat-hadoop-read-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
         this.fetchers = Executors.newFixedThreadPool(Math.max(1, settings.readAhead()), factory);
+    }
+
+    /**
+     * Aligned units of the file (blocks, or the pieces of small announced ranges) fetched or being fetched, least
+     * recently used first out. Units the reader announced through {@link #willRead} are fetched in the order
+     * announced, at most {@code window} at once, and kept until read (never evicted first); later ones wait and are
+     * fetched as the earlier ones are read. So the reader's order, not the file's, drives what is fetched ahead, and
+     * a unit fetched ahead is never dropped before its read. Callers hold the source's lock.
+     */
+    private final class Units {
+        private final int unitSize;
+        private final int window;
+        private final Set<Long> announced = new HashSet<>();
+        private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
+        private final LinkedHashMap<Long, CompletableFuture<byte[]>> held;
+
+        Units(int unitSize, int capacity, int window) {
+            this.unitSize = unitSize;
+            this.window = window;
+            this.held = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, CompletableFuture<byte[]>> eldest) {
+                    if (size() <= capacity) {
+                        return false;
+                    }
+                    // least recently used first, but never an announced unit not yet read: there are at most
+                    // `window` of those, fewer than the capacity, so another unit always goes
+                    for (Iterator<Long> i = keySet().iterator(); i.hasNext(); ) {
+                        if (!announced.contains(i.next())) {
+                            i.remove();
+                            break;
+                        }
+                    }
+                    return false;
+                }
+            };
+        }
+
+        /** The unit's bytes, fetched when not held. */
+        CompletableFuture<byte[]> get(long unit) {
+            long start = unit * unitSize;
+            if (start >= size || unit < 0) {
+                return CompletableFuture.completedFuture(new byte[0]);
+            }
+            CompletableFuture<byte[]> f = held.get(unit);
+            if (f == null) {
+                int length = (int) Math.min(unitSize, size - start);
+                f = CompletableFuture.supplyAsync(() -> fetch(start, length), fetchers);
+                held.put(unit, f);
+            }
+            return f;
+        }
+
+        boolean isHeld(long unit) {
+            return held.containsKey(unit);
+        }
+
+        void announce(long unit) {
+            if (window < 1 || unit < 0 || unit * unitSize >= size || announced.contains(unit)
+                    || waiting.contains(unit)) {
+                return;
+            }
+            if (announced.size() < window) {
+                announced.add(unit);
+                get(unit);
+            } else if (waiting.size() < MAX_WAITING) {
+                waiting.add(unit);
+            }
+        }
+
+        /** Marks an announced unit read, fetching waiting ones into its place; whether it was announced. */
+        boolean read(long unit) {
+            if (!announced.remove(unit)) {
+                return false;
+            }
+            for (Iterator<Long> i = waiting.iterator(); i.hasNext() && announced.size() < window; ) {
+                long next = i.next();
+                i.remove();
+                announced.add(next);
+                get(next);
+            }
+            return true;
+        }
+
+        void forget(long unit) {
+            held.remove(unit);
+        }
+
+        void clear() {
+            held.clear();
+            announced.clear();
+            waiting.clear();
+        }
     }
 
     @Override
@@ -101,6 +217,9 @@ final class HadoopSource implements RandomAccessSource {
             into.put(direct);
             return;
         }
+        if (length > 0 && length <= PIECE_SIZE && fromPieces(position, into)) {
+            return;
+        }
         long at = position;
         while (into.hasRemaining()) {
             long block = at / blockSize;
@@ -112,52 +231,95 @@ final class HadoopSource implements RandomAccessSource {
         }
     }
 
+    /**
+     * Fetches the bytes of {@code [position, position + length)} ahead, in the order announced. A small range (up to
+     * {@value #PIECE_SIZE} bytes, such as a chunk index node) is fetched as the aligned piece(s) holding it rather
+     * than a whole block; a larger one as its blocks. At most {@link HadoopStorage.Builder#readAhead(int)} announced
+     * blocks (and {@value #MAX_PIECES} / 2 pieces) are fetched or held unread at once; later ones are fetched as
+     * those are read. Reads of announced bytes start no guessed read-ahead: the reader has said what it needs.
+     */
     @Override
-    public void willRead(long position, long length) {
-        int blockSize = settings.blockSize();
-        for (long b = position / blockSize; b <= (position + length - 1) / blockSize; b++) {
-            schedule(b);
+    public synchronized void willRead(long position, long length) {
+        if (closed || length <= 0 || position < 0 || position >= size) {
+            return;
         }
+        long end = Math.min(size, position + length);
+        if (length <= PIECE_SIZE && blocks.isHeld(position / blocks.unitSize)
+                && blocks.isHeld((end - 1) / blocks.unitSize)) {
+            return; // a block fetched already holds it
+        }
+        Units units = length <= PIECE_SIZE ? pieces : blocks;
+        for (long u = position / units.unitSize; u <= (end - 1) / units.unitSize; u++) {
+            units.announce(u);
+        }
+    }
+
+    /** Fills {@code into} from announced pieces when they hold all its bytes; false (nothing read) otherwise. */
+    private boolean fromPieces(long position, ByteBuffer into) {
+        long first = position / PIECE_SIZE;
+        long last = (position + into.remaining() - 1) / PIECE_SIZE;
+        List<CompletableFuture<byte[]>> futures = new ArrayList<>(2);
+        synchronized (this) {
+            for (long p = first; p <= last; p++) {
+                if (!pieces.isHeld(p)) {
+                    return false;
+                }
+            }
+            for (long p = first; p <= last; p++) {
+                futures.add(pieces.get(p));
+                pieces.read(p);
+            }
+        }
+        long at = position;
+        for (int i = 0; i < futures.size(); i++) {
+            long piece = first + i;
+            byte[] bytes = await(futures.get(i), pieces, piece);
+            int offset = (int) (at - piece * PIECE_SIZE);
+            int n = Math.min(into.remaining(), bytes.length - offset);
+            into.put(bytes, offset, n);
+            at += n;
+        }
+        return true;
     }
 
     private byte[] block(long block) {
         CompletableFuture<byte[]> f;
         synchronized (this) {
-            f = schedule(block);
-            // forward moves within the window count as sequential: decoding threads read neighbouring chunks out of order
-            if (block >= lastBlock - 1 && block <= lastBlock + settings.readAhead() + 1) {
+            f = blocks.get(block);
+            // a block read again right after its announced read (a node's header, then its entries) is announced too
+            boolean announced = blocks.read(block) || (block == lastBlock && lastReadAnnounced);
+            if (!announced && block >= lastBlock - 1 && block <= lastBlock + settings.readAhead() + 1) {
+                // forward moves within the window count as sequential: decoding threads read neighbouring chunks out
+                // of order
                 for (int i = 1; i <= settings.readAhead(); i++) {
-                    schedule(block + i);
+                    blocks.get(block + i);
                 }
             }
             lastBlock = block;
+            lastReadAnnounced = announced;
         }
+        return await(f, blocks, block);
+    }
+
+    /** The bytes of a fetched unit, counting the time readers wait for them. */
+    private byte[] await(CompletableFuture<byte[]> f, Units units, long unit) {
         try {
-            return f.join();
+            if (f.isDone()) {
+                return f.join();
+            }
+            long waitStart = System.nanoTime();
+            byte[] bytes = f.join();
+            waitedNanos.addAndGet(System.nanoTime() - waitStart);
+            return bytes;
         } catch (CompletionException e) {
             synchronized (this) {
-                blocks.remove(block); // a later read tries again instead of repeating the failure
+                units.forget(unit); // a later read tries again instead of repeating the failure
             }
             if (e.getCause() instanceof BattdatException b) {
                 throw b;
             }
             throw new FileAccessException(null, null, "cannot read: " + e.getCause(), e.getCause()).withLocation(uri);
         }
-    }
-
-    /** The future of a block, started when not yet cached. Callers hold the lock. */
-    private synchronized CompletableFuture<byte[]> schedule(long block) {
-        long start = block * settings.blockSize();
-        if (start >= size || block < 0) {
-            return CompletableFuture.completedFuture(new byte[0]);
-        }
-        CompletableFuture<byte[]> f = blocks.get(block);
-        if (f == null) {
-            int length = (int) Math.min(settings.blockSize(), size - start);
-            f = CompletableFuture.supplyAsync(() -> fetch(start, length), fetchers);
-            blocks.put(block, f);
-        }
-        return f;
     }
 
     /** One request to the store, retried on transient failures. */
@@ -171,8 +333,16 @@ final class HadoopSource implements RandomAccessSource {
             FSDataInputStream stream = null;
             try {
                 stream = borrow();
+                long start = System.nanoTime();
                 settings.simulateLatency();
                 stream.readFully(position, bytes, 0, length);
+                requests.incrementAndGet();
+                requestedBytes.addAndGet(length);
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("{}: request {}: bytes {}..{} ({}), {} ms, at {} ms", uri, requests.get(), position,
+                            position + length, length, (System.nanoTime() - start) / 1_000_000,
+                            (System.nanoTime() - openedAt) / 1_000_000);
+                }
                 giveBack(stream);
                 return bytes;
             } catch (InterruptedIOException e) {
@@ -226,9 +396,12 @@ final class HadoopSource implements RandomAccessSource {
             return;
         }
         closed = true;
+        LOG.debug("{}: {} requests, {} bytes, readers waited {} ms in {} ms open", uri, requests.get(),
+                requestedBytes.get(), waitedNanos.get() / 1_000_000, (System.nanoTime() - openedAt) / 1_000_000);
         fetchers.shutdownNow();
         synchronized (this) {
             blocks.clear();
+            pieces.clear();
         }
         for (FSDataInputStream s; (s = idle.poll()) != null; ) {
             closeQuietly(s);

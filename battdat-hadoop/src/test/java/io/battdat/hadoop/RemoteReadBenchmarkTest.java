@@ -19,8 +19,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Rows/s of a whole-table read from a local file and from an in-process HDFS with a delay added to every request
- * (BENCHMARKS.md). Runs only when given a file: {@code -Dbattdat.bench.file=big.h5} (optionally
- * {@code -Dbattdat.bench.latencyMs=20}, {@code -Dbattdat.bench.threads=2}).
+ * (BENCHMARKS.md), each round of local and remote reads printed, then the medians. Runs only when given a file:
+ * {@code -Dbattdat.bench.file=big.h5} (optionally {@code -Dbattdat.bench.latencyMs=20},
+ * {@code -Dbattdat.bench.threads=2}, {@code -Dbattdat.bench.rounds=3}).
  */
 class RemoteReadBenchmarkTest {
 
@@ -47,34 +48,52 @@ class RemoteReadBenchmarkTest {
                     .blockSize(Integer.getInteger("battdat.bench.blockKiB", 2048) * 1024)
                     .readAhead(Integer.getInteger("battdat.bench.readAhead", 8))
                     .build())), options);
-            double localRate = 0;
-            double remoteRate = 0;
+            int rounds = Integer.getInteger("battdat.bench.rounds", 3);
+            double[] localRates = new double[rounds];
+            double[] remoteRates = new double[rounds];
             long rows = 0;
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < rounds; round++) {
                 long[] l = read(local, file);
                 long[] r = read(remote, uri);
                 assertEquals(l[0], r[0]);
                 assertEquals(l[2], r[2], "same checksum");
                 rows = l[0];
-                localRate = Math.max(localRate, l[0] * 1e9 / l[1]);
-                remoteRate = Math.max(remoteRate, r[0] * 1e9 / r[1]);
+                localRates[round] = l[0] * 1e9 / l[1];
+                remoteRates[round] = r[0] * 1e9 / r[1];
+                System.out.printf("remote-read benchmark round %d: local %.2f M rows/s (first batch after %d ms),"
+                                + " hdfs %.2f M rows/s (first batch after %d ms): %.0f%% of local%n", round + 1,
+                        localRates[round] / 1e6, l[3] / 1_000_000, remoteRates[round] / 1e6, r[3] / 1_000_000,
+                        100 * remoteRates[round] / localRates[round]);
             }
-            System.out.printf("remote-read benchmark: %d rows, %d decode threads, %d ms per request: local %.2f M rows/s,"
-                            + " hdfs %.2f M rows/s (%.0f%% of local)%n", rows, threads, latency, localRate / 1e6,
-                    remoteRate / 1e6, 100 * remoteRate / localRate);
+            double localRate = median(localRates);
+            double remoteRate = median(remoteRates);
+            System.out.printf("remote-read benchmark: %d rows, %d decode threads, %d ms per request, median of %d:"
+                            + " local %.2f M rows/s, hdfs %.2f M rows/s (%.0f%% of local)%n", rows, threads, latency,
+                    rounds, localRate / 1e6, remoteRate / 1e6, 100 * remoteRate / localRate);
         } finally {
             cluster.shutdown();
         }
     }
 
-    /** Rows, nanoseconds, and a checksum of one whole-table read. */
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Rows, nanoseconds, a checksum, and nanoseconds to the first batch of one whole-table read. */
     private static long[] read(BattdatEngine engine, String location) {
         long start = System.nanoTime();
         long rows = 0;
         long checksum = 0;
+        long firstBatch = -1;
         try (BatchStream batches = engine.batches(location, "raw_data", engine.options())) {
             while (batches.hasNext()) {
                 var b = batches.next();
+                if (firstBatch < 0) {
+                    firstBatch = System.nanoTime() - start;
+                }
                 var c = b.column(0);
                 for (int i = 0; i < b.rowCount(); i++) {
                     checksum += Double.doubleToLongBits(c.getDouble(i));
@@ -82,6 +101,6 @@ class RemoteReadBenchmarkTest {
                 rows += b.rowCount();
             }
         }
-        return new long[] {rows, System.nanoTime() - start, checksum};
+        return new long[] {rows, System.nanoTime() - start, checksum, firstBatch};
     }
 }

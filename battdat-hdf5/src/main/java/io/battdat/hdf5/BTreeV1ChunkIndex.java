@@ -14,6 +14,7 @@ import java.util.Set;
  */
 final class BTreeV1ChunkIndex {
     private static final int MAX_DEPTH = 16;
+    private static final int DEFAULT_NODE_ENTRIES = 64;
 
     private final Path file;
     private final FileChannel channel;
@@ -22,14 +23,30 @@ final class BTreeV1ChunkIndex {
     private final long chunkRows;
     private final String table;
     private final Set<Long> seen = new HashSet<>();
+    private final Prefetch prefetch;
 
-    private BTreeV1ChunkIndex(Path file, FileChannel channel, long base, int rank, long chunkRows, String table) {
+    /**
+     * Told the file ranges of an internal node's children before they are read one by one, so a source on a slow
+     * store can fetch them all at once: the index then costs about one round trip per level, not one per node.
+     */
+    @FunctionalInterface
+    interface Prefetch {
+        /** Nothing is announced: local files, whose reads cost no round trip. */
+        Prefetch NONE = (position, length) -> { };
+
+        /** The bytes {@code [position, position + length)} of the file will be read soon. */
+        void willRead(long position, long length);
+    }
+
+    private BTreeV1ChunkIndex(Path file, FileChannel channel, long base, int rank, long chunkRows, String table,
+                              Prefetch prefetch) {
         this.file = file;
         this.channel = channel;
         this.base = base;
         this.rank = rank;
         this.chunkRows = chunkRows;
         this.table = table;
+        this.prefetch = prefetch;
     }
 
     /**
@@ -40,9 +57,18 @@ final class BTreeV1ChunkIndex {
      */
     static List<ChunkIndex.Entry> range(Path file, FileChannel channel, long base, long root, int rank, long chunkRows,
                                        long from, long to, String table) {
+        return range(file, channel, base, root, rank, chunkRows, from, to, table, Prefetch.NONE);
+    }
+
+    /**
+     * The chunks holding rows {@code [from, to)}, sorted by first row, announcing each internal node's children to
+     * {@code prefetch} before reading them.
+     */
+    static List<ChunkIndex.Entry> range(Path file, FileChannel channel, long base, long root, int rank, long chunkRows,
+                                       long from, long to, String table, Prefetch prefetch) {
         List<ChunkIndex.Entry> out = new ArrayList<>();
         if (root >= 0 && from < to) {
-            new BTreeV1ChunkIndex(file, channel, base, rank, chunkRows, table).visit(root, 0, from, to, out);
+            new BTreeV1ChunkIndex(file, channel, base, rank, chunkRows, table, prefetch).visit(root, 0, from, to, out);
         }
         return out;
     }
@@ -53,6 +79,18 @@ final class BTreeV1ChunkIndex {
                     "the chunk index loops or is deeper than " + MAX_DEPTH + " levels");
         }
         BTreeV1ChunkNode node = BTreeV1ChunkNode.read(file, channel, base, address, rank, table);
+        if (node.level() > 0 && prefetch != Prefetch.NONE) {
+            // a child's size is known only once read: guess the larger of this node's entries and the 64 that
+            // HDF5 and PyTables allocate chunk index nodes for (2K, K = 32), so one announcement covers it
+            long childBytes = BTreeV1ChunkNode.HEADER_SIZE
+                    + (long) Math.max(node.entries().size(), DEFAULT_NODE_ENTRIES) * (8 + 8 * rank + 8) + 8 + 8 * rank;
+            for (int i = 0; i < node.entries().size(); i++) {
+                BTreeV1ChunkNode.Entry e = node.entries().get(i);
+                if (node.endRow(i) > from && e.firstRow() < to) {
+                    prefetch.willRead(base + e.child(), childBytes);
+                }
+            }
+        }
         for (int i = 0; i < node.entries().size(); i++) {
             BTreeV1ChunkNode.Entry e = node.entries().get(i);
             long end = node.level() == 0 ? e.firstRow() + chunkRows : node.endRow(i);

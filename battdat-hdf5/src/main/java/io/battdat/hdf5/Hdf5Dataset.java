@@ -298,7 +298,11 @@ final class Hdf5Dataset implements StoredDataset {
             ByteBuffer contiguous = null;
             long chunkRows = info.chunkRows();
             if (info.rows() > 0) {
-                if (t.dataset() instanceof ChunkedDatasetBase chunked) {
+                List<ChunkIndex.Entry> announced = channel instanceof SourceChannel remote
+                        ? announcedChunkIndex(t, remote) : null;
+                if (announced != null) {
+                    chunks = announced;
+                } else if (t.dataset() instanceof ChunkedDatasetBase chunked) {
                     chunks = ChunkIndex.read(chunked, superblock.baseAddress(), this::currentSize, path, info.path());
                 } else if (t.dataset() instanceof DatasetBase base) {
                     contiguous = base.getDataBuffer().asReadOnlyBuffer();
@@ -325,6 +329,45 @@ final class Hdf5Dataset implements StoredDataset {
         } catch (IOException | RuntimeException e) {
             throw new BadFormatException(path, info.path(), "cannot read the table's storage: " + describe(e), e);
         }
+    }
+
+    /**
+     * A remote table's chunks, read from its version 1 B-tree by our own index reader, which announces each internal
+     * node's children to the source before reading them: the store fetches them in parallel, so the index costs about
+     * one round trip per level instead of one per node (docs/remote-storage.md section 2). Null for other index
+     * types, which jHDF reads. Local files never come here: their reads cost no round trip.
+     */
+    private List<ChunkIndex.Entry> announcedChunkIndex(Table t, SourceChannel remote) {
+        TableInfo info = t.info();
+        ObjectHeaderV1.Message layout;
+        try {
+            layout = ObjectHeaderV1.find(ObjectHeaderV1.read(path, channel, superblock.baseAddress(),
+                    t.dataset().getAddress(), info.path()), ObjectHeaderV1.MessageType.LAYOUT);
+        } catch (io.battdat.api.UnsupportedFeatureException e) {
+            return null; // a version 2 header: jHDF reads it
+        }
+        if (layout == null || !ObjectHeaderV1.isChunkedV3(layout.data()) || info.chunkRows() < 1) {
+            return null;
+        }
+        int keyRank = layout.data().get(2) & 0xff;
+        long base = superblock.baseAddress();
+        List<ChunkIndex.Entry> stored = BTreeV1ChunkIndex.range(path, channel, base,
+                ObjectHeaderV1.chunkIndexAddress(layout.data()), keyRank, info.chunkRows(), 0, info.rows(), info.path(),
+                remote.source()::willRead);
+        long size = currentSize();
+        List<ChunkIndex.Entry> chunks = new ArrayList<>(stored.size());
+        for (ChunkIndex.Entry e : stored) {
+            long address = base + e.address();
+            if (e.firstRow() < 0 || address < 0 || address + (e.size() & 0xffffffffL) > size) {
+                throw new BadFormatException(path, info.path(), "chunk for row " + e.firstRow() + " at byte "
+                        + address + " (" + (e.size() & 0xffffffffL) + " bytes) lies past the end of the " + size
+                        + "-byte file");
+            }
+            chunks.add(new ChunkIndex.Entry(e.firstRow(), address, e.size(), e.filterMask()));
+        }
+        LOG.debug("{}: {} chunks of {} from its chunk index, children announced ahead", location, chunks.size(),
+                info.path());
+        return chunks;
     }
 
     private long currentSize() {
