@@ -10,8 +10,9 @@ final class BattdatReaderHook {
     private BattdatReaderHook() {
     }
 
-    /** Registers the blosc block decoder with battdat-hdf5's reader. */
+    /** Registers the blosc block decoder with battdat-hdf5's reader and the block encoder with its writer. */
     static void register() {
         ShuffledBlocksFilters.register(new BloscShuffledBlocks());
+        ShuffledBlocksFilters.registerEncoder(new BloscShuffledBlocksEncoder());
     }
 }

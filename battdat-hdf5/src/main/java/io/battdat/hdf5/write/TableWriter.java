@@ -47,6 +47,12 @@ final class TableWriter implements TableSink {
     private final ByteBuffer view;
     private final ChunkCompressor compressor;
     private final ChunkCompressor.Sink chunkWritten;
+    /**
+     * The open chunk as columns, when blosc's encoder takes chunks that way (null otherwise); {@code columnMode} says
+     * whether the open chunk's rows are there or in {@link #view} (a reopened partial chunk stays in rows).
+     */
+    private ColumnChunk columns;
+    private boolean columnMode;
     /** Rows in the open chunk, and how many of them are already in the file. */
     private int rowsInChunk;
     private int rowsInChunkOnDisk;
@@ -89,6 +95,11 @@ final class TableWriter implements TableSink {
         this.view = ByteBuffer.allocateDirect(chunkRows * elementSize).order(ByteOrder.LITTLE_ENDIAN);
         this.compressor = filters.compressed() ? file.compressor(filters, elementSize, chunkRows) : null;
         this.chunkWritten = (row, bytes, size) -> this.index.put(row, size, channel.allocate(bytes, size));
+        // blosc shuffles by the element size only up to 255 bytes; wider rows are not shuffled, so packed as rows
+        boolean byColumns = compressor != null && compressor.takesColumns() && elementSize <= 255
+                && ColumnChunk.supports(layout);
+        this.columns = byColumns ? new ColumnChunk(layout, chunkRows, offsets) : null;
+        this.columnMode = byColumns;
     }
 
     /**
@@ -174,6 +185,7 @@ final class TableWriter implements TableSink {
         }
         rowsInChunk = partial;
         rowsInChunkOnDisk = partial;
+        columnMode = false; // the reloaded rows are in the view; the next chunk goes back to columns
         if (compressor == null) {
             openChunkAddress = last.child(); // new rows go in place, beyond the extent
             return;
@@ -246,7 +258,11 @@ final class TableWriter implements TableSink {
         int r = from;
         while (r < to) {
             int n = Math.min(to - r, chunkRows - rowsInChunk);
-            encode(batch, r, n);
+            if (columnMode) {
+                columns.copy(batch, r, n, rowsInChunk, file.target(), path(), rows);
+            } else {
+                encode(batch, r, n);
+            }
             rowsInChunk += n;
             rows += n;
             r += n;
@@ -395,7 +411,10 @@ final class TableWriter implements TableSink {
     /** Writes the full open chunk: in place when it was already allocated, else at the end of the file. */
     private void completeChunk() {
         long first = rows - rowsInChunk;
-        if (compressor != null) {
+        if (columnMode) {
+            ColumnChunk idle = compressor.submit(columns, first, chunkWritten); // handed over; shuffled on the pool
+            columns = idle != null ? idle : new ColumnChunk(layout, chunkRows, offsets);
+        } else if (compressor != null) {
             compressor.submit(view, first, chunkWritten); // compressed on the pool; written in order
         } else if (openChunkAddress != Bytes.UNDEFINED) {
             int from = rowsInChunkOnDisk * elementSize;
@@ -406,6 +425,19 @@ final class TableWriter implements TableSink {
         rowsInChunk = 0;
         rowsInChunkOnDisk = 0;
         openChunkAddress = Bytes.UNDEFINED;
+        columnMode = columns != null;
+    }
+
+    /** Packs the open chunk's rows from its columns into the view (a commit of a partly filled chunk). */
+    private void packRows() {
+        int n = rowsInChunk;
+        byte[] shuffled = new byte[n * elementSize];
+        columns.shuffled(0, n, shuffled, 0);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < elementSize; j++) {
+                view.put(i * elementSize + j, shuffled[j * n + i]);
+            }
+        }
     }
 
     /**
@@ -417,6 +449,9 @@ final class TableWriter implements TableSink {
         if (rowsInChunk > rowsInChunkOnDisk) {
             long first = rows - rowsInChunk;
             int used = rowsInChunk * elementSize;
+            if (columnMode) {
+                packRows(); // the chunk stays in columns; this commit stores a packed copy of it
+            }
             for (int z = used; z < view.capacity(); z++) {
                 view.put(z, (byte) 0); // HDF5 allocates whole chunks; rows past the data read as the zero fill
             }
