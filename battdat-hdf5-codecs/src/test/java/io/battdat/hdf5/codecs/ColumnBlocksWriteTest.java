@@ -1,5 +1,6 @@
 package io.battdat.hdf5.codecs;
 
+import io.battdat.api.WriteException;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.ColumnSpec;
@@ -21,6 +22,7 @@ import io.battdat.hdf5.Hdf5StreamReader;
 import io.battdat.hdf5.write.Hdf5FileWriter;
 import io.jhdf.HdfFile;
 import io.jhdf.api.dataset.ChunkedDataset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +34,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -82,6 +85,22 @@ class ColumnBlocksWriteTest {
             }
         }
         assertRowsRead(byColumns, layout, rows);
+    }
+
+    @Test
+    void nonAsciiStringsFailWithTheirRowAsOnTheRowPath() throws Exception {
+        TableLayout narrow = TableLayout.of(ColumnSpec.of("test_time", StorageType.FLOAT64),
+                ColumnSpec.string("state", 9));
+        WriteOptions options = WriteOptions.builder(BatteryMetadata.defaults()).compression(5, "blosc:lz4").build();
+        try (Hdf5FileWriter sink = Hdf5FileWriter.create(dir.resolve("bad.h5"), options)) {
+            TableSink table = sink.createTable("raw_data", narrow, new RawData(), 1);
+            BatchBuffer b = batch(narrow, 0, 100);
+            // state values are ASCII; row 37's is not
+            ((StringColumn) b.column(1)).buffer()[37 * 9 + 2] = (byte) 0xE9;
+            table.append(b, 0, 30);
+            WriteException e = assertThrows(WriteException.class, () -> table.append(b, 30, 100));
+            assertTrue(e.getMessage().contains("not ASCII") && e.getMessage().contains("37"), e.getMessage());
+        }
     }
 
     private static void write(Path file, TableLayout layout, String complib, int level, long[] sessionEnds) throws Exception {

@@ -111,7 +111,13 @@ final class ColumnChunk implements ShuffledBlocksSource {
         boolean mayBeLonger = column.spec().itemSize() > width;
         if (srcWidth == width && !mayBeLonger) {
             System.arraycopy(src, from * width, dst, at * width, n * width);
-            for (int p = from * width, end = (from + n) * width; p < end; p++) {
+            int p = from * width;
+            int end = (from + n) * width;
+            // eight bytes per test; the byte loop then finds the offending value, or checks the last few bytes
+            while (p + 8 <= end && ((long) LONGS.get(src, p) & 0x8080808080808080L) == 0) {
+                p += 8;
+            }
+            for (; p < end; p++) {
                 if (src[p] < 0) {
                     throw notAscii(spec, file, table, firstRow + (p / width - from));
                 }

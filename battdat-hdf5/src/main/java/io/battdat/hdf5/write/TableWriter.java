@@ -25,7 +25,9 @@ import java.util.List;
 /**
  * One table being written, new or existing. Rows are encoded column by column from the batch's primitive arrays
  * into the open chunk (row-major compound elements); a full chunk is shuffled and deflated when compressed, then
- * written at the end of the file. Nothing is visible to readers until a commit ({@link Hdf5FileWriter}) writes the
+ * written at the end of the file. Blosc tables whose codec takes shuffled blocks keep the open chunk as columns
+ * instead ({@link ColumnChunk}): the compression threads build the shuffled blocks, and rows are packed only when a
+ * commit stores a partly filled chunk. Nothing is visible to readers until a commit ({@link Hdf5FileWriter}) writes the
  * open chunk and the index copy and moves the table's current size (docs/commit-protocol.md section 4).
  */
 final class TableWriter implements TableSink {
