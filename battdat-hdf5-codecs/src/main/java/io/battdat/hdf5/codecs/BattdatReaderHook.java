@@ -12,7 +12,8 @@ final class BattdatReaderHook {
 
     /** Registers the blosc block decoder with battdat-hdf5's reader and the block encoder with its writer. */
     static void register() {
-        ShuffledBlocksFilters.register(new BloscShuffledBlocks());
-        ShuffledBlocksFilters.registerEncoder(new BloscShuffledBlocksEncoder());
+        BloscShuffledBlocks blosc = new BloscShuffledBlocks();
+        ShuffledBlocksFilters.register(blosc);
+        ShuffledBlocksFilters.registerEncoder(blosc);
     }
 }
