@@ -10,8 +10,10 @@ final class BattdatReaderHook {
     private BattdatReaderHook() {
     }
 
-    /** Registers the blosc block decoder with battdat-hdf5's reader. */
+    /** Registers the blosc block decoder with battdat-hdf5's reader and the block encoder with its writer. */
     static void register() {
-        ShuffledBlocksFilters.register(new BloscShuffledBlocks());
+        BloscShuffledBlocks blosc = new BloscShuffledBlocks();
+        ShuffledBlocksFilters.register(blosc);
+        ShuffledBlocksFilters.registerEncoder(blosc);
     }
 }

@@ -18,6 +18,66 @@ public final class BloscEncoder {
     private BloscEncoder() {
     }
 
+    /** A chunk of elements that writes any run of them byte-shuffled (byte j of element first+i at j * count + i). */
+    @FunctionalInterface
+    public interface ElementSource {
+        /**
+         * Writes elements {@code [first, first + count)} byte-shuffled into {@code dst} from {@code dstOff}.
+         *
+         * @param first  first element
+         * @param count  elements
+         * @param dst    receives {@code count * elementSize} bytes
+         * @param dstOff where they start
+         */
+        void shuffled(int first, int count, byte[] dst, int dstOff);
+    }
+
+    /**
+     * Compresses a chunk of {@code elements} elements of {@code elementSize} bytes that {@code source} writes
+     * block by block already shuffled, giving exactly the container {@link #encode} gives for the chunk packed as
+     * rows. The source is asked for whole blocks when the shuffle is a byte shuffle by the element size; for any
+     * other setting, or a container stored uncompressed, the rows are rebuilt from it first.
+     *
+     * @param source      the chunk
+     * @param elements    elements in the chunk
+     * @param elementSize bytes per element
+     * @param typesize    element size for the shuffle, as in {@link #encode}
+     * @param clevel      0 (store) to 9
+     * @param shuffle     shuffle applied to every block
+     * @param codec       inner compressor
+     * @return the container
+     */
+    public static byte[] encode(ElementSource source, int elements, int elementSize, int typesize, int clevel,
+                                ShuffleMode shuffle, InnerCodec codec) {
+        long total = (long) elements * elementSize;
+        if (elements < 0 || elementSize < 1 || total > BloscHeader.MAX_BUFFERSIZE) {
+            throw new IllegalArgumentException("Blosc cannot compress " + elements + " elements of " + elementSize
+                    + " bytes");
+        }
+        int ts = typesize < 1 || typesize > 255 ? 1 : typesize;
+        int nbytes = (int) total;
+        if (shuffle != ShuffleMode.BYTE || ts != elementSize || ts == 1 || clevel < 1 || clevel > 9
+                || nbytes < BloscDecoder.MIN_BUFFERSIZE) {
+            return encode(rows(source, elements, elementSize), typesize, clevel, shuffle, codec);
+        }
+        int blocksize = computeBlocksize(codec, clevel, ts, nbytes);
+        boolean split = splitBlock(codec, ts, blocksize);
+        int flags = (split ? 0 : BloscHeader.FLAG_DONT_SPLIT) | codec.format() << 5 | BloscHeader.FLAG_BYTE_SHUFFLE;
+        byte[] compressed = compress(null, source, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
+        return compressed != null ? compressed
+                : encode(rows(source, elements, elementSize), typesize, clevel, shuffle, codec);
+    }
+
+    /** The chunk packed as rows: every element shuffled as one block, then unshuffled (only on rare paths). */
+    private static byte[] rows(ElementSource source, int elements, int elementSize) {
+        int nbytes = elements * elementSize;
+        byte[] shuffled = new byte[nbytes];
+        source.shuffled(0, elements, shuffled, 0);
+        byte[] rows = new byte[nbytes];
+        Shuffle.unshuffle(elementSize, nbytes, shuffled, 0, rows, 0);
+        return rows;
+    }
+
     /**
      * Compresses {@code data} as one container.
      *
@@ -47,7 +107,7 @@ public final class BloscEncoder {
             flags |= BloscHeader.FLAG_BIT_SHUFFLE;
         }
         if (clevel > 0 && nbytes >= BloscDecoder.MIN_BUFFERSIZE) {
-            byte[] compressed = compress(data, ts, clevel, shuffle, codec, blocksize, split, flags);
+            byte[] compressed = compress(data, null, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
             if (compressed != null) {
                 return compressed;
             }
@@ -58,9 +118,13 @@ public final class BloscEncoder {
         return out;
     }
 
-    private static byte[] compress(byte[] data, int typesize, int clevel, ShuffleMode shuffle, InnerCodec codec,
-                                   int blocksize, boolean split, int flags) {
-        int nbytes = data.length;
+    /**
+     * The container of a chunk given either as rows ({@code data}) or as a source of shuffled blocks (then the
+     * shuffle is a byte shuffle whose type size is the element size, so every block holds whole elements); null when
+     * it would not be smaller than the chunk stored uncompressed.
+     */
+    private static byte[] compress(byte[] data, ElementSource source, int nbytes, int typesize, int clevel,
+                                   ShuffleMode shuffle, InnerCodec codec, int blocksize, boolean split, int flags) {
         int nblocks = nbytes / blocksize + (nbytes % blocksize == 0 ? 0 : 1);
         // a container larger than the stored form is useless, so that is the output budget
         int maxBytes = nbytes + BloscHeader.LENGTH;
@@ -78,7 +142,11 @@ public final class BloscEncoder {
             LittleEndian.putInt(out, BloscHeader.LENGTH + 4 * block, ntbytes);
             byte[] src = data;
             int srcOff = blockStart;
-            if (shuffle == ShuffleMode.BYTE && typesize > 1) {
+            if (source != null) {
+                source.shuffled(blockStart / typesize, bsize / typesize, shuffled, 0);
+                src = shuffled;
+                srcOff = 0;
+            } else if (shuffle == ShuffleMode.BYTE && typesize > 1) {
                 Shuffle.shuffle(typesize, bsize, data, blockStart, shuffled, 0);
                 src = shuffled;
                 srcOff = 0;

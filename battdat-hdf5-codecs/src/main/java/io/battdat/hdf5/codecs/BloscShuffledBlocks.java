@@ -1,15 +1,19 @@
 package io.battdat.hdf5.codecs;
 
+import io.battdat.hdf5.ShuffledBlocksEncoder;
 import io.battdat.hdf5.ShuffledBlocksFilter;
+import io.battdat.hdf5.ShuffledBlocksSource;
 import io.jhdf.exceptions.HdfFilterException;
 
 /**
- * Blosc decoding for battdat-hdf5's reader: a chunk byte-shuffled by the table's element size is decoded block by
+ * Blosc for battdat-hdf5's reader and writer. Decoding: a chunk byte-shuffled by the table's element size is decoded block by
  * block straight into the reader's buffer and left shuffled (the reader gathers its columns from the shuffled
  * blocks); any other chunk is decoded into rows. Damaged chunks fail as {@link BloscFilter#decode} fails, and a
- * chunk HDF5 stored unfiltered is copied as it is.
+ * chunk HDF5 stored unfiltered is copied as it is. Encoding: the writer's source writes each blosc block already
+ * byte-shuffled from its columns, on the compression thread, and the container is what {@link BloscFilter#encode}
+ * makes of the same chunk packed as rows.
  */
-final class BloscShuffledBlocks implements ShuffledBlocksFilter {
+final class BloscShuffledBlocks implements ShuffledBlocksFilter, ShuffledBlocksEncoder {
 
     @Override
     public int filterId() {
@@ -40,5 +44,12 @@ final class BloscShuffledBlocks implements ShuffledBlocksFilter {
             // every offset is validated before use; this is a last line of defence against a missed case
             throw new HdfFilterException("Corrupt blosc chunk: " + e, e);
         }
+    }
+
+    @Override
+    public byte[] encode(ShuffledBlocksSource source, int elements, int elementSize, int[] clientData) {
+        BloscParameters parameters = BloscParameters.fromClientData(clientData);
+        return BloscEncoder.encode(source::shuffled, elements, elementSize, parameters.typesize(),
+                parameters.clevel(), parameters.shuffle(), parameters.codec());
     }
 }

@@ -2,6 +2,8 @@ package io.battdat.hdf5.write;
 
 import io.battdat.api.WriteException;
 import io.battdat.hdf5.ByteShuffle;
+import io.battdat.hdf5.ShuffledBlocksEncoder;
+import io.battdat.hdf5.ShuffledBlocksFilters;
 import io.battdat.hdf5.zlib.ChunkDeflater;
 import io.battdat.hdf5.zlib.ChunkInflater;
 import io.battdat.hdf5.zlib.Zlib;
@@ -16,7 +18,8 @@ import java.util.concurrent.Future;
 
 /**
  * Compresses chunks on a thread pool (PyTables' zlib filters: shuffle by element size unless turned off, then
- * deflate; or blosc through the registered filter 32001),
+ * deflate; or blosc through the registered filter 32001, taking full chunks as columns when the codec module
+ * registered an encoder of shuffled blocks),
  * handing them back in submission order so they are written in row order. At most {@code 2 x threads} chunks are
  * in flight, so memory stays at a few chunks.
  */
@@ -26,7 +29,8 @@ final class ChunkCompressor {
         void accept(long firstRow, byte[] bytes, int size);
     }
 
-    private record Done(long firstRow, byte[] bytes, int size, byte[] input) {
+    /** A compressed chunk and the buffer its input came in (a byte[] of rows or a {@link ColumnChunk}). */
+    private record Done(long firstRow, byte[] bytes, int size, Object input) {
     }
 
     private final ExecutorService pool;
@@ -39,6 +43,10 @@ final class ChunkCompressor {
 
     private final ArrayDeque<Future<Done>> inFlight = new ArrayDeque<>();
     private final BlockingQueue<byte[]> inputs;
+    /** Blosc's encoder of shuffled blocks, when a codec module registered one; else chunks go in as rows. */
+    private final ShuffledBlocksEncoder blockEncoder;
+    private final int[] bloscClientData;
+    private final BlockingQueue<ColumnChunk> columnInputs;
 
     ChunkCompressor(ExecutorService pool, int threads, Path file, ChunkFilters filters, int elementSize,
                     int chunkRows) {
@@ -51,6 +59,16 @@ final class ChunkCompressor {
         this.chunkBytes = chunkRows * elementSize;
         this.maxInFlight = 2 * threads;
         this.inputs = new ArrayBlockingQueue<>(maxInFlight + 1);
+        this.columnInputs = new ArrayBlockingQueue<>(maxInFlight + 1);
+        // looked up after the pipeline above made jHDF load the codec's filter, which registers the encoder
+        this.blockEncoder = blosc != null && filters.shuffle() ? ShuffledBlocksFilters.findEncoder(ChunkFilters.BLOSC)
+                : null;
+        this.bloscClientData = blosc != null ? filters.bloscClientData(elementSize, chunkBytes) : null;
+    }
+
+    /** Whether full chunks can be handed over as columns ({@link #submit(ColumnChunk, long, Sink)}). */
+    boolean takesColumns() {
+        return blockEncoder != null;
     }
 
     int pending() {
@@ -74,6 +92,25 @@ final class ChunkCompressor {
         }
     }
 
+    /**
+     * Compresses {@code chunk}, a full chunk held as columns, which belongs to the compressor from now on; returns
+     * an idle column chunk for the caller's next rows (one handed back by an earlier compression, or null when
+     * there is none yet and the caller must make one). Completed chunks at the head are handed to {@code sink}.
+     */
+    ColumnChunk submit(ColumnChunk chunk, long firstRow, Sink sink) {
+        while (inFlight.size() >= maxInFlight) {
+            deliver(inFlight.poll(), sink);
+        }
+        inFlight.add(pool.submit(() -> {
+            byte[] encoded = blockEncoder.encode(chunk, chunkBytes / elementSize, elementSize, bloscClientData);
+            return new Done(firstRow, encoded, encoded.length, chunk);
+        }));
+        while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
+            deliver(inFlight.poll(), sink);
+        }
+        return columnInputs.poll();
+    }
+
     /** Hands every remaining chunk to {@code sink}, in order. */
     void drain(Sink sink) {
         while (!inFlight.isEmpty()) {
@@ -85,7 +122,11 @@ final class ChunkCompressor {
         try {
             Done d = f.get();
             sink.accept(d.firstRow(), d.bytes(), d.size());
-            inputs.offer(d.input());
+            if (d.input() instanceof ColumnChunk columns) {
+                columnInputs.offer(columns);
+            } else {
+                inputs.offer((byte[]) d.input());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WriteException(file, null, "interrupted while compressing");

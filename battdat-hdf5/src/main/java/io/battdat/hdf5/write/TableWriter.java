@@ -25,7 +25,9 @@ import java.util.List;
 /**
  * One table being written, new or existing. Rows are encoded column by column from the batch's primitive arrays
  * into the open chunk (row-major compound elements); a full chunk is shuffled and deflated when compressed, then
- * written at the end of the file. Nothing is visible to readers until a commit ({@link Hdf5FileWriter}) writes the
+ * written at the end of the file. Blosc tables whose codec takes shuffled blocks keep the open chunk as columns
+ * instead ({@link ColumnChunk}): the compression threads build the shuffled blocks, and rows are packed only when a
+ * commit stores a partly filled chunk. Nothing is visible to readers until a commit ({@link Hdf5FileWriter}) writes the
  * open chunk and the index copy and moves the table's current size (docs/commit-protocol.md section 4).
  */
 final class TableWriter implements TableSink {
@@ -47,6 +49,12 @@ final class TableWriter implements TableSink {
     private final ByteBuffer view;
     private final ChunkCompressor compressor;
     private final ChunkCompressor.Sink chunkWritten;
+    /**
+     * The open chunk as columns, when blosc's encoder takes chunks that way (null otherwise); {@code columnMode} says
+     * whether the open chunk's rows are there or in {@link #view} (a reopened partial chunk stays in rows).
+     */
+    private ColumnChunk columns;
+    private boolean columnMode;
     /** Rows in the open chunk, and how many of them are already in the file. */
     private int rowsInChunk;
     private int rowsInChunkOnDisk;
@@ -89,6 +97,11 @@ final class TableWriter implements TableSink {
         this.view = ByteBuffer.allocateDirect(chunkRows * elementSize).order(ByteOrder.LITTLE_ENDIAN);
         this.compressor = filters.compressed() ? file.compressor(filters, elementSize, chunkRows) : null;
         this.chunkWritten = (row, bytes, size) -> this.index.put(row, size, channel.allocate(bytes, size));
+        // blosc shuffles by the element size only up to 255 bytes; wider rows are not shuffled, so packed as rows
+        boolean byColumns = compressor != null && compressor.takesColumns() && elementSize <= 255
+                && ColumnChunk.supports(layout);
+        this.columns = byColumns ? new ColumnChunk(layout, chunkRows, offsets) : null;
+        this.columnMode = byColumns;
     }
 
     /**
@@ -184,6 +197,7 @@ final class TableWriter implements TableSink {
         }
         rowsInChunk = partial;
         rowsInChunkOnDisk = partial;
+        columnMode = false; // the reloaded rows are in the view; the next chunk goes back to columns
         if (compressor == null) {
             openChunkAddress = last.child(); // new rows go in place, beyond the extent
             return;
@@ -256,7 +270,11 @@ final class TableWriter implements TableSink {
         int r = from;
         while (r < to) {
             int n = Math.min(to - r, chunkRows - rowsInChunk);
-            encode(batch, r, n);
+            if (columnMode) {
+                columns.copy(batch, r, n, rowsInChunk, file.target(), path(), rows);
+            } else {
+                encode(batch, r, n);
+            }
             rowsInChunk += n;
             rows += n;
             r += n;
@@ -405,7 +423,10 @@ final class TableWriter implements TableSink {
     /** Writes the full open chunk: in place when it was already allocated, else at the end of the file. */
     private void completeChunk() {
         long first = rows - rowsInChunk;
-        if (compressor != null) {
+        if (columnMode) {
+            ColumnChunk idle = compressor.submit(columns, first, chunkWritten); // handed over; shuffled on the pool
+            columns = idle != null ? idle : new ColumnChunk(layout, chunkRows, offsets);
+        } else if (compressor != null) {
             compressor.submit(view, first, chunkWritten); // compressed on the pool; written in order
         } else if (openChunkAddress != Bytes.UNDEFINED) {
             int from = rowsInChunkOnDisk * elementSize;
@@ -416,6 +437,19 @@ final class TableWriter implements TableSink {
         rowsInChunk = 0;
         rowsInChunkOnDisk = 0;
         openChunkAddress = Bytes.UNDEFINED;
+        columnMode = columns != null;
+    }
+
+    /** Packs the open chunk's rows from its columns into the view (a commit of a partly filled chunk). */
+    private void packRows() {
+        int n = rowsInChunk;
+        byte[] shuffled = new byte[n * elementSize];
+        columns.shuffled(0, n, shuffled, 0);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < elementSize; j++) {
+                view.put(i * elementSize + j, shuffled[j * n + i]);
+            }
+        }
     }
 
     /**
@@ -427,6 +461,9 @@ final class TableWriter implements TableSink {
         if (rowsInChunk > rowsInChunkOnDisk) {
             long first = rows - rowsInChunk;
             int used = rowsInChunk * elementSize;
+            if (columnMode) {
+                packRows(); // the chunk stays in columns; this commit stores a packed copy of it
+            }
             for (int z = used; z < view.capacity(); z++) {
                 view.put(z, (byte) 0); // HDF5 allocates whole chunks; rows past the data read as the zero fill
             }
