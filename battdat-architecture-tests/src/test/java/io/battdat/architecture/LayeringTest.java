@@ -60,10 +60,18 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.battdat.hdf5.codecs..")
                 .and().doNotHaveSimpleName("BattdatReaderHook").and().doNotHaveSimpleName("BloscShuffledBlocks")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.battdat.hdf5.codecs..", "io.jhdf..",
-                        "java..", "net.jpountz..", "com.github.luben..", "org.xerial.snappy..",
+                        "io.battdat.hdf5.shuffle..", "java..", "net.jpountz..", "com.github.luben..", "org.xerial.snappy..",
                         "org.apache.commons.compress..", "io.airlift.compress..", "org.slf4j..")
                 .because("battdat-hdf5 is an optional dependency of the codecs: jHDF users need jHDF and the codec "
                         + "libraries only; two classes hand battdat-hdf5's reader a block decoder when it is present")
+                .check(classes);
+    }
+
+    @Test
+    void byteShuffleNeedsOnlyTheJdk() {
+        noClasses().that().resideInAPackage("io.battdat.hdf5.shuffle..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.battdat.hdf5.shuffle..", "java..")
+                .because("battdat-hdf5 and the codecs (which must work without battdat-hdf5) share this one shuffle")
                 .check(classes);
     }
 

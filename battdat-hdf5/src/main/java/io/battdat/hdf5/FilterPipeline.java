@@ -3,6 +3,7 @@ package io.battdat.hdf5;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.UnsupportedFilterException;
 import io.battdat.api.spi.FilterInfo;
+import io.battdat.hdf5.shuffle.ByteShuffle;
 import io.battdat.hdf5.zlib.ChunkInflater;
 import io.battdat.hdf5.zlib.Zlib;
 import io.jhdf.exceptions.HdfFilterException;

@@ -1,5 +1,6 @@
 package io.battdat.hdf5.codecs;
 
+import io.battdat.hdf5.shuffle.ByteShuffle;
 import io.jhdf.exceptions.HdfFilterException;
 
 /**
@@ -87,7 +88,7 @@ public final class BloscDecoder {
             decodeBlock(buf, cbytes, block, offset, header, codec, bsize, leftover, target, targetOff);
             if (unshuffle) {
                 if (shuffle == ShuffleMode.BYTE) {
-                    Shuffle.unshuffle(typesize, bsize, tmp, 0, out, blockStart);
+                    ByteShuffle.unshuffle(typesize, bsize, tmp, 0, out, blockStart);
                 } else {
                     BitShuffle.unshuffle(typesize, bsize, tmp, 0, out, blockStart);
                 }

@@ -1,5 +1,6 @@
 package io.battdat.hdf5.codecs;
 
+import io.battdat.hdf5.shuffle.ByteShuffle;
 import java.util.Arrays;
 
 /**
@@ -74,7 +75,7 @@ public final class BloscEncoder {
         byte[] shuffled = new byte[nbytes];
         source.shuffled(0, elements, shuffled, 0);
         byte[] rows = new byte[nbytes];
-        Shuffle.unshuffle(elementSize, nbytes, shuffled, 0, rows, 0);
+        ByteShuffle.unshuffle(elementSize, nbytes, shuffled, 0, rows, 0);
         return rows;
     }
 
@@ -147,7 +148,7 @@ public final class BloscEncoder {
                 src = shuffled;
                 srcOff = 0;
             } else if (shuffle == ShuffleMode.BYTE && typesize > 1) {
-                Shuffle.shuffle(typesize, bsize, data, blockStart, shuffled, 0);
+                ByteShuffle.shuffle(typesize, bsize, data, blockStart, shuffled, 0);
                 src = shuffled;
                 srcOff = 0;
             } else if (shuffle == ShuffleMode.BIT && bsize >= typesize) {

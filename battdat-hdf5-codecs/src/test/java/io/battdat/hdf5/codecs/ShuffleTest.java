@@ -1,5 +1,7 @@
 package io.battdat.hdf5.codecs;
 
+import io.battdat.hdf5.shuffle.ByteShuffle;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,7 +16,7 @@ class ShuffleTest {
     void byteShuffleMatchesDefinitionAndInverts(int typesize, int size) {
         byte[] data = TestData.random(size, size);
         byte[] shuffled = new byte[size];
-        Shuffle.shuffle(typesize, size, data, 0, shuffled, 0);
+        ByteShuffle.shuffle(typesize, size, data, 0, shuffled, 0);
         int elements = size / typesize;
         for (int i = 0; i < elements; i++) {
             for (int j = 0; j < typesize; j++) {
@@ -25,7 +27,7 @@ class ShuffleTest {
             assertEquals(data[k], shuffled[k], "leftover bytes are copied");
         }
         byte[] back = new byte[size];
-        Shuffle.unshuffle(typesize, size, shuffled, 0, back, 0);
+        ByteShuffle.unshuffle(typesize, size, shuffled, 0, back, 0);
         assertArrayEquals(data, back);
     }
 

@@ -1,5 +1,6 @@
 package io.battdat.hdf5.codecs;
 
+import io.battdat.hdf5.shuffle.ByteShuffle;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
@@ -144,7 +145,7 @@ class ShuffledBlocksReadTest {
             byte[] expected = new byte[data.length];
             for (int start = 0; start < data.length; start += blockBytes) {
                 int size = Math.min(blockBytes, data.length - start);
-                Shuffle.shuffle(elementSize, size, data, start, expected, start);
+                ByteShuffle.shuffle(elementSize, size, data, start, expected, start);
             }
             assertArrayEquals(expected, java.util.Arrays.copyOf(dst, data.length), codec.compressorName());
         }

@@ -60,7 +60,7 @@ class WithoutBattdatHdf5Test {
 
     private static boolean isBattdatHdf5(Path entry) {
         String name = entry.getFileName() == null ? "" : entry.getFileName().toString();
-        if (name.startsWith("battdat-hdf5-") && name.endsWith(".jar") && !name.startsWith("battdat-hdf5-codecs")) {
+        if (name.matches("battdat-hdf5-\\d.*\\.jar")) {
             return true;
         }
         // a reactor build puts the module's classes folder on the path: battdat-hdf5/<build dir>/classes

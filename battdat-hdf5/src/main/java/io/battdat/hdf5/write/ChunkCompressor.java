@@ -1,7 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.WriteException;
-import io.battdat.hdf5.ByteShuffle;
+import io.battdat.hdf5.shuffle.ByteShuffle;
 import io.battdat.hdf5.ShuffledBlocksEncoder;
 import io.battdat.hdf5.ShuffledBlocksFilters;
 import io.battdat.hdf5.zlib.ChunkDeflater;

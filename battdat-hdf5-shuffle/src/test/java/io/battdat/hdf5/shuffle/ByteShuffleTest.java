@@ -1,4 +1,4 @@
-package io.battdat.hdf5;
+package io.battdat.hdf5.shuffle;
 
 import org.junit.jupiter.api.Test;
 
