@@ -292,6 +292,20 @@ public final class HadoopStorage implements StorageProvider {
         return null;
     }
 
+    /**
+     * A connection that closed before the server answered or mid-answer. s3a reports it as an {@link
+     * java.io.EOFException} subclass, which is not the file's end: it is retried like any other network failure.
+     * Found by name so this module does not depend on hadoop-aws.
+     */
+    static boolean isDroppedConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("HttpChannelEOFException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** s3a's missing-bucket error, found by name so this module does not depend on hadoop-aws. */
     private static boolean isUnknownStore(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
