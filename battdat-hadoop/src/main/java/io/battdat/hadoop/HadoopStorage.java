@@ -334,6 +334,8 @@ public final class HadoopStorage implements StorageProvider {
     /** How the provider reads and writes; one instance shared by its sources. */
     static final class Settings {
         private Configuration configuration;
+        private final boolean configurationGiven;
+        private String configurationFolder; // the folder the default configuration was read from
         private final List<String> schemes;
         private final int blockSize;
         private final int readAhead;
@@ -345,6 +347,7 @@ public final class HadoopStorage implements StorageProvider {
 
         private Settings(Builder b) {
             this.configuration = b.configuration; // else read at first use: the service constructor does no I/O
+            this.configurationGiven = b.configuration != null;
             this.schemes = b.schemes;
             this.blockSize = b.blockSize;
             this.readAhead = b.readAhead;
@@ -355,13 +358,18 @@ public final class HadoopStorage implements StorageProvider {
             this.stagingDirectory = b.stagingDirectory;
         }
 
-        private static Configuration defaultConfiguration() {
-            Configuration conf = new Configuration();
+        /** The folder named by {@value #CONF_DIR_PROPERTY}, else by {@code HADOOP_CONF_DIR}, or null. */
+        private static String configurationFolderNamed() {
             String dir = System.getProperty(CONF_DIR_PROPERTY);
             if (dir == null || dir.isBlank()) {
                 dir = System.getenv("HADOOP_CONF_DIR");
             }
-            if (dir != null && !dir.isBlank()) {
+            return dir == null || dir.isBlank() ? null : dir;
+        }
+
+        private static Configuration defaultConfiguration(String dir) {
+            Configuration conf = new Configuration();
+            if (dir != null) {
                 Path folder = Path.of(dir);
                 if (!Files.isDirectory(folder)) {
                     throw new FileAccessException(folder, null, "the Hadoop configuration folder does not exist");
@@ -378,8 +386,15 @@ public final class HadoopStorage implements StorageProvider {
         }
 
         synchronized Configuration configuration() {
-            if (configuration == null) {
-                configuration = defaultConfiguration();
+            if (configurationGiven) {
+                return configuration;
+            }
+            // read again when the folder changed: commands run in one process (the CLI's execute) may each name
+            // their own with --hadoop-conf, and the engine holding this provider lives as long as the process
+            String dir = configurationFolderNamed();
+            if (configuration == null || !Objects.equals(dir, configurationFolder)) {
+                configuration = defaultConfiguration(dir);
+                configurationFolder = dir;
             }
             return configuration;
         }
