@@ -1,26 +1,51 @@
 package io.battdat.cli;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What the commands do with the URIs of any remote store: a subclass starts one store for its class, puts
- * {@link #FIXTURES} under {@code root()/lake/} and writes a Hadoop configuration folder reaching it. Reading commands
- * print for a URI what they print for the local file; copy goes to the store and back.
+ * What the commands do with the URIs of any remote store: a subclass registers one store for its class (a JUnit
+ * extension on a static field), and the contract puts {@link #FIXTURES} under {@code root()/lake/} and writes a Hadoop
+ * configuration folder reaching it. Reading commands print for a URI what they print for the local file; copy goes to
+ * the store and back. One instance serves the class, so the set-up can ask the subclass.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RemoteCliContract {
     static final String[] FIXTURES = {"plain.h5", "multi-cell.h5", "with-cycle-stats.h5"};
+    private Path hadoopConf;
 
     /** The store's root URI, without a trailing slash. */
     abstract String root();
 
+    /** Writes Hadoop configuration files reaching the store into this folder. */
+    abstract void writeHadoopConf(Path folder) throws Exception;
+
+    /** Copies a local file to a URI of the store, bypassing battdat. */
+    abstract void put(Path local, String uri) throws Exception;
+
+    @BeforeAll
+    void putFixtures(@TempDir Path base) throws Exception {
+        assumeTrue(Files.isRegularFile(Cli.testdata("hdf5", "plain.h5")), "test data not found");
+        hadoopConf = Files.createDirectories(base.resolve("conf"));
+        writeHadoopConf(hadoopConf);
+        for (String name : FIXTURES) {
+            put(Cli.testdata("hdf5", name), root() + "/lake/" + name);
+        }
+    }
+
     /** The folder of Hadoop configuration files reaching the store (for --hadoop-conf). */
-    abstract Path hadoopConf();
+    Path hadoopConf() {
+        return hadoopConf;
+    }
 
     /** Runs a command with --hadoop-conf naming this folder. */
     static Cli runWith(Path hadoopConf, String... args) {

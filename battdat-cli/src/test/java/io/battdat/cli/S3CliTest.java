@@ -1,9 +1,8 @@
 package io.battdat.cli;
 
 import io.battdat.hadoop.S3TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -12,32 +11,14 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The commands on s3a:// URIs ({@link RemoteCliContract}) against an in-process S3 server, plus a conversion written
  * straight to S3 and the errors only object stores have. One server serves the class.
  */
 class S3CliTest extends RemoteCliContract {
-    private static S3TestServer server;
-    private static Path conf;
-
-    @BeforeAll
-    static void startServer(@TempDir Path base) throws Exception {
-        assumeTrue(Files.isRegularFile(Cli.testdata("hdf5", "plain.h5")), "test data not found");
-        server = S3TestServer.start("lake");
-        conf = server.writeCoreSite(base.resolve("conf"));
-        for (String name : FIXTURES) {
-            server.put("lake", "lake/" + name, Cli.testdata("hdf5", name));
-        }
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final S3TestServer server = S3TestServer.withBuckets("lake");
 
     @Override
     String root() {
@@ -45,8 +26,13 @@ class S3CliTest extends RemoteCliContract {
     }
 
     @Override
-    Path hadoopConf() {
-        return conf;
+    void writeHadoopConf(Path folder) throws Exception {
+        server.writeCoreSite(folder);
+    }
+
+    @Override
+    void put(Path local, String uri) throws Exception {
+        server.put("lake", uri.substring(root().length() + 1), local);
     }
 
     @Test

@@ -2,12 +2,9 @@ package io.battdat.hadoop;
 
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.StorageRegistry;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,34 +14,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The remote-store contract ({@link RemoteLakeContract}) on an in-process HDFS; one cluster serves the class. */
 class HdfsLakeTest extends RemoteLakeContract {
-    private static MiniDFSCluster cluster;
-    private static String root;
+    @RegisterExtension
+    static final HdfsTestCluster HDFS = new HdfsTestCluster();
     private static BattdatEngine engine;
 
     @BeforeAll
-    static void startCluster(@TempDir Path base) throws Exception {
+    static void setUp() throws Exception {
         assumeTrue(Files.isDirectory(LakeTotals.fixtures()), "fixtures not found at " + LakeTotals.fixtures());
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.resolve("hdfs").toString());
-        conf.setInt("dfs.replication", 1);
-        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        cluster.waitActive();
-        root = "hdfs://localhost:" + cluster.getNameNodePort();
-        engine = LakeTotals.remoteEngine(HadoopStorage.builder().configuration(cluster.getConfiguration(0))
+        engine = LakeTotals.remoteEngine(HadoopStorage.builder().configuration(HDFS.configuration())
                 .blockSize(64 * 1024).build());
-        new HdfsLakeTest().putFixtures();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.shutdown();
-        }
+        new HdfsLakeTest().putFixtures(HDFS.root());
     }
 
     @Override
     String root() {
-        return root;
+        return HDFS.root();
     }
 
     @Override
@@ -54,13 +38,12 @@ class HdfsLakeTest extends RemoteLakeContract {
 
     @Override
     void put(Path local, String uri) throws Exception {
-        cluster.getFileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toAbsolutePath().toUri()),
-                new org.apache.hadoop.fs.Path(uri));
+        HDFS.put(local, uri);
     }
 
     @Override
     boolean storedAt(String uri) throws Exception {
-        return cluster.getFileSystem().exists(new org.apache.hadoop.fs.Path(uri));
+        return HDFS.exists(uri);
     }
 
     @Test

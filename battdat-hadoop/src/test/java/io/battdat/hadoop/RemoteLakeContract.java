@@ -45,9 +45,9 @@ abstract class RemoteLakeContract {
     }
 
     /** Puts every readable fixture under {@code root/lake/} (for the subclasses' set-up). */
-    void putFixtures() throws Exception {
+    void putFixtures(String root) throws Exception {
         for (Path file : LakeTotals.fixtureFiles()) {
-            put(file, root() + "/lake/" + file.getFileName());
+            put(file, root + "/lake/" + file.getFileName());
         }
     }
 

@@ -3,9 +3,9 @@ package io.battdat.hadoop;
 import io.battdat.api.FileAccessException;
 import io.battdat.streaming.BattdatEngine;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,27 +24,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class S3LakeTest extends RemoteLakeContract {
     private static final String BUCKET = "lake";
-    private static S3TestServer server;
+    @RegisterExtension
+    static final S3TestServer server = S3TestServer.withBuckets(BUCKET);
     private static BattdatEngine engine;
 
     @BeforeAll
-    static void startServer() throws Exception {
+    static void setUp() throws Exception {
         assumeTrue(Files.isDirectory(LakeTotals.fixtures()), "fixtures not found at " + LakeTotals.fixtures());
-        server = S3TestServer.start(BUCKET);
         engine = engineWith(server.configuration());
-        new S3LakeTest().putFixtures();
+        new S3LakeTest().putFixtures("s3a://" + BUCKET);
     }
 
     private static BattdatEngine engineWith(Configuration conf) {
         return LakeTotals.remoteEngine(HadoopStorage.builder().configuration(conf).blockSize(64 * 1024)
                 .retries(3, Duration.ofMillis(10)).build());
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     @Override

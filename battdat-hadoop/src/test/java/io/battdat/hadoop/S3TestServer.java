@@ -10,6 +10,9 @@ import org.jclouds.blobstore.BlobStoreContext;
 import org.jclouds.blobstore.TransientApiMetadata;
 import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,16 +31,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An S3-compatible server in the test's JVM: S3Proxy over jclouds' in-memory blob store, which checks request
- * signatures, behind a loopback relay that can cut object reads short to test dropped connections. Start one per test
- * class ({@link #start(String...)}) and close it after; the server and the relay listen on 127.0.0.1 only.
+ * signatures, behind a loopback relay that can cut object reads short to test dropped connections. A JUnit extension:
+ * registered on a static field ({@code @RegisterExtension static final S3TestServer S3 = S3TestServer.withBuckets(...)})
+ * it starts before the class's {@code @BeforeAll} methods and stops after the class. It listens on 127.0.0.1 only.
  *
  * <p>Shared with the tests of battdat-cli and battdat-spark through this module's test jar.
  */
-public final class S3TestServer implements AutoCloseable {
+public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
     /** The access key the server accepts. */
     public static final String ACCESS_KEY = "battdat-test";
     /** The secret key the server accepts. */
@@ -50,23 +55,27 @@ public final class S3TestServer implements AutoCloseable {
         System.setProperty("javax.xml.stream.XMLOutputFactory", "com.ctc.wstx.stax.WstxOutputFactory");
     }
 
-    private final BlobStoreContext context;
-    private final S3Proxy proxy;
-    private final Relay relay;
+    private final List<String> buckets;
+    private BlobStoreContext context;
+    private S3Proxy proxy;
+    private Relay relay;
 
-    private S3TestServer(BlobStoreContext context, S3Proxy proxy, Relay relay) {
-        this.context = context;
-        this.proxy = proxy;
-        this.relay = relay;
+    private S3TestServer(List<String> buckets) {
+        this.buckets = buckets;
     }
 
-    /** Starts a server holding these empty buckets. */
-    public static S3TestServer start(String... buckets) throws Exception {
+    /** A server that will hold these empty buckets. */
+    public static S3TestServer withBuckets(String... buckets) {
+        return new S3TestServer(List.of(buckets));
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) throws Exception {
         // named by its metadata, not by id: an id is looked up among every provider on the class path, and S3Proxy
         // registers some whose libraries the tests leave out
-        BlobStoreContext context = ContextBuilder.newBuilder(new TransientApiMetadata())
+        context = ContextBuilder.newBuilder(new TransientApiMetadata())
                 .credentials(ACCESS_KEY, SECRET_KEY).build(BlobStoreContext.class);
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+        proxy = S3Proxy.builder().blobStore(context.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
@@ -77,7 +86,7 @@ public final class S3TestServer implements AutoCloseable {
         for (String bucket : buckets) {
             context.getBlobStore().createContainerInLocation(null, bucket);
         }
-        return new S3TestServer(context, proxy, new Relay(proxy.getPort()));
+        relay = new Relay(proxy.getPort());
     }
 
     /** The endpoint clients use (the relay's). */
@@ -157,10 +166,16 @@ public final class S3TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        relay.close();
-        proxy.stop();
-        context.close();
+    public void afterAll(ExtensionContext extension) throws Exception {
+        if (relay != null) {
+            relay.close();
+        }
+        if (proxy != null) {
+            proxy.stop();
+        }
+        if (context != null) {
+            context.close();
+        }
     }
 
     /**
@@ -200,7 +215,7 @@ public final class S3TestServer implements AutoCloseable {
                 try {
                     Socket client = server.accept();
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-                    Exchange exchange = new Exchange(client, upstream);
+                    Exchange exchange = new Exchange(this, client, upstream, new AtomicBoolean());
                     pumps.execute(exchange::requests);
                     pumps.execute(exchange::responses);
                 } catch (IOException e) {
@@ -211,24 +226,18 @@ public final class S3TestServer implements AutoCloseable {
             }
         }
 
-        /** One client connection and its upstream connection. */
-        private final class Exchange {
-            private final Socket client;
-            private final Socket upstream;
-            // set by the request side when a request to be cut starts; the response side counts its bytes
-            private volatile boolean cutThisResponse;
-
-            Exchange(Socket client, Socket upstream) {
-                this.client = client;
-                this.upstream = upstream;
-            }
+        /**
+         * One client connection and its upstream connection; {@code cutThisResponse} is set by the request side when
+         * a request to be cut starts, and the response side then counts that response's bytes.
+         */
+        private record Exchange(Relay relay, Socket client, Socket upstream, AtomicBoolean cutThisResponse) {
 
             void requests() {
                 byte[] buffer = new byte[64 * 1024];
                 try (InputStream in = client.getInputStream(); OutputStream out = upstream.getOutputStream()) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
-                        if (isObjectRead(buffer, n) && toDrop.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
-                            cutThisResponse = true;
+                        if (isObjectRead(buffer, n) && relay.toDrop.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
+                            cutThisResponse.set(true);
                         }
                         out.write(buffer, 0, n);
                         out.flush();
@@ -245,13 +254,14 @@ public final class S3TestServer implements AutoCloseable {
                 long sent = 0;
                 try (InputStream in = upstream.getInputStream(); OutputStream out = client.getOutputStream()) {
                     for (int n; (n = in.read(buffer)) > 0; ) {
-                        if (cutThisResponse && sent + n > dropAfter) {
-                            out.write(buffer, 0, (int) Math.max(0, dropAfter - sent));
+                        boolean cut = cutThisResponse.get();
+                        if (cut && sent + n > relay.dropAfter) {
+                            out.write(buffer, 0, (int) Math.max(0, relay.dropAfter - sent));
                             out.flush();
-                            dropped.incrementAndGet();
+                            relay.dropped.incrementAndGet();
                             return;
                         }
-                        sent = cutThisResponse ? sent + n : 0;
+                        sent = cut ? sent + n : 0;
                         out.write(buffer, 0, n);
                         out.flush();
                     }
@@ -263,15 +273,12 @@ public final class S3TestServer implements AutoCloseable {
             }
 
             private void closeBoth() {
-                try {
-                    client.close();
-                } catch (IOException ignore) {
-                    // closing anyway
-                }
-                try {
-                    upstream.close();
-                } catch (IOException ignore) {
-                    // closing anyway
+                for (Socket socket : new Socket[] {client, upstream}) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignore) {
+                        // closing anyway
+                    }
                 }
             }
         }

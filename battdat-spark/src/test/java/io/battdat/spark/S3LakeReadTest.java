@@ -4,6 +4,7 @@ import io.battdat.hadoop.S3TestServer;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,14 +18,14 @@ import java.util.Map;
  */
 class S3LakeReadTest extends RemoteLakeReadContract {
     private static final String BUCKET = "lake";
-    private static S3TestServer server;
+    @RegisterExtension
+    static final S3TestServer server = S3TestServer.withBuckets(BUCKET);
     private static Map<String, String> settings;
     @TempDir
     static Path tmp;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = S3TestServer.start(BUCKET);
+    static void setUp() throws Exception {
         settings = server.s3aSettings(S3TestServer.ACCESS_KEY, S3TestServer.SECRET_KEY);
         Configuration conf = TestingSpark.spark().sparkContext().hadoopConfiguration();
         settings.forEach(conf::set);
@@ -32,13 +33,10 @@ class S3LakeReadTest extends RemoteLakeReadContract {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void removeSettings() {
         if (settings != null) {
             Configuration conf = TestingSpark.spark().sparkContext().hadoopConfiguration();
             settings.keySet().forEach(conf::unset);
-        }
-        if (server != null) {
-            server.close();
         }
     }
 
