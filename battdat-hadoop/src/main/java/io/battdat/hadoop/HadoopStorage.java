@@ -387,7 +387,7 @@ public final class HadoopStorage implements StorageProvider {
             this.configuration = given;
         }
 
-        /** The folder named by {@value #CONF_DIR_PROPERTY}, else by {@code HADOOP_CONF_DIR}, or null. */
+        /** The folder named by {@value HadoopStorage#CONF_DIR_PROPERTY}, else by {@code HADOOP_CONF_DIR}, or null. */
         private static String configurationFolderNamed() {
             String dir = System.getProperty(CONF_DIR_PROPERTY);
             if (dir == null || dir.isBlank()) {
