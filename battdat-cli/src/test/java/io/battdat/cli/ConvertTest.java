@@ -76,7 +76,7 @@ class ConvertTest {
         assertEquals(List.of("a", "b"), Battdat.engine().inspect(out).prefixes());
     }
 
-    private static final String ARBIN_HEADER = "Data_Point,Test_Time(s),DateTime,Step_Index,Cycle_Index,Current(A),"
+    static final String ARBIN_HEADER = "Data_Point,Test_Time(s),DateTime,Step_Index,Cycle_Index,Current(A),"
             + "Voltage(V)\r\n";
 
     @Test

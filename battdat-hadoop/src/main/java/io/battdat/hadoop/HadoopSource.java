@@ -352,7 +352,7 @@ final class HadoopSource implements RandomAccessSource {
             } catch (IOException e) {
                 closeQuietly(stream); // its connection may be broken: the next attempt opens another
                 BattdatException permanent = HadoopStorage.permanent(e, uri);
-                if (permanent != null || e instanceof EOFException) {
+                if (permanent != null || (e instanceof EOFException && !HadoopStorage.isDroppedConnection(e))) {
                     throw permanent != null ? permanent : new FileAccessException(null, null, "file ended early "
                             + "reading bytes " + position + ".." + (position + length) + ": " + e.getMessage(), e)
                             .withLocation(uri);

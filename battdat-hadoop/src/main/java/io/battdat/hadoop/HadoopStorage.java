@@ -56,7 +56,8 @@ public final class HadoopStorage implements StorageProvider {
     }
 
     private HadoopStorage(Builder b) {
-        this.settings = new Settings(b);
+        this.settings = new Settings(new ConfigurationSource(b.configuration), b.schemes, b.blockSize, b.readAhead,
+                b.cachedBlocks, b.retries, b.retryDelay, b.simulatedLatency, b.stagingDirectory);
     }
 
     HadoopStorage(Settings settings) {
@@ -292,6 +293,20 @@ public final class HadoopStorage implements StorageProvider {
         return null;
     }
 
+    /**
+     * A connection that closed before the server answered or mid-answer. s3a reports it as an {@link
+     * java.io.EOFException} subclass, which is not the file's end: it is retried like any other network failure.
+     * Found by name so this module does not depend on hadoop-aws.
+     */
+    static boolean isDroppedConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("HttpChannelEOFException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** s3a's missing-bucket error, found by name so this module does not depend on hadoop-aws. */
     private static boolean isUnknownStore(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -317,77 +332,24 @@ public final class HadoopStorage implements StorageProvider {
         return "HadoopStorage" + settings.schemes;
     }
 
-    /** How the provider reads and writes; one instance shared by its sources. */
-    static final class Settings {
-        private Configuration configuration;
-        private final List<String> schemes;
-        private final int blockSize;
-        private final int readAhead;
-        private final int cachedBlocks;
-        private final int retries;
-        private final Duration retryDelay;
-        private final Duration simulatedLatency;
-        private final Path stagingDirectory;
+    /**
+     * How the provider reads and writes; one instance shared by its sources.
+     *
+     * @param source           the Hadoop configuration, given or read from the named folder
+     * @param schemes          the URI schemes served
+     * @param blockSize        bytes per request to the store
+     * @param readAhead        blocks fetched ahead of a forward-moving reader
+     * @param cachedBlocks     blocks each open file keeps
+     * @param retries          retries of a transient failure
+     * @param retryDelay       the delay before the first retry, doubled after each
+     * @param simulatedLatency a delay added to every request (zero in production)
+     * @param stagingDirectory the local folder for staging files of writes
+     */
+    record Settings(ConfigurationSource source, List<String> schemes, int blockSize, int readAhead, int cachedBlocks,
+                    int retries, Duration retryDelay, Duration simulatedLatency, Path stagingDirectory) {
 
-        private Settings(Builder b) {
-            this.configuration = b.configuration; // else read at first use: the service constructor does no I/O
-            this.schemes = b.schemes;
-            this.blockSize = b.blockSize;
-            this.readAhead = b.readAhead;
-            this.cachedBlocks = b.cachedBlocks;
-            this.retries = b.retries;
-            this.retryDelay = b.retryDelay;
-            this.simulatedLatency = b.simulatedLatency;
-            this.stagingDirectory = b.stagingDirectory;
-        }
-
-        private static Configuration defaultConfiguration() {
-            Configuration conf = new Configuration();
-            String dir = System.getProperty(CONF_DIR_PROPERTY);
-            if (dir == null || dir.isBlank()) {
-                dir = System.getenv("HADOOP_CONF_DIR");
-            }
-            if (dir != null && !dir.isBlank()) {
-                Path folder = Path.of(dir);
-                if (!Files.isDirectory(folder)) {
-                    throw new FileAccessException(folder, null, "the Hadoop configuration folder does not exist");
-                }
-                for (String name : List.of("core-site.xml", "hdfs-site.xml")) {
-                    Path file = folder.resolve(name);
-                    if (Files.isRegularFile(file)) {
-                        conf.addResource(new org.apache.hadoop.fs.Path(file.toUri()));
-                        LOG.debug("Hadoop configuration from {}", file);
-                    }
-                }
-            }
-            return conf;
-        }
-
-        synchronized Configuration configuration() {
-            if (configuration == null) {
-                configuration = defaultConfiguration();
-            }
-            return configuration;
-        }
-
-        int blockSize() {
-            return blockSize;
-        }
-
-        int readAhead() {
-            return readAhead;
-        }
-
-        int cachedBlocks() {
-            return cachedBlocks;
-        }
-
-        int retries() {
-            return retries;
-        }
-
-        Path stagingDirectory() {
-            return stagingDirectory;
+        Configuration configuration() {
+            return source.configuration();
         }
 
         void backOff(int attempt) {
@@ -411,6 +373,59 @@ public final class HadoopStorage implements StorageProvider {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** The Hadoop configuration: the one given, else read at first use (the service constructor does no I/O). */
+    static final class ConfigurationSource {
+        private final boolean given;
+        private Configuration configuration;
+        private String configurationFolder; // the folder the default configuration was read from
+
+        ConfigurationSource(Configuration given) {
+            this.given = given != null;
+            this.configuration = given;
+        }
+
+        /** The folder named by {@value HadoopStorage#CONF_DIR_PROPERTY}, else by {@code HADOOP_CONF_DIR}, or null. */
+        private static String configurationFolderNamed() {
+            String dir = System.getProperty(CONF_DIR_PROPERTY);
+            if (dir == null || dir.isBlank()) {
+                dir = System.getenv("HADOOP_CONF_DIR");
+            }
+            return dir == null || dir.isBlank() ? null : dir;
+        }
+
+        private static Configuration defaultConfiguration(String dir) {
+            Configuration conf = new Configuration();
+            if (dir != null) {
+                Path folder = Path.of(dir);
+                if (!Files.isDirectory(folder)) {
+                    throw new FileAccessException(folder, null, "the Hadoop configuration folder does not exist");
+                }
+                for (String name : List.of("core-site.xml", "hdfs-site.xml")) {
+                    Path file = folder.resolve(name);
+                    if (Files.isRegularFile(file)) {
+                        conf.addResource(new org.apache.hadoop.fs.Path(file.toUri()));
+                        LOG.debug("Hadoop configuration from {}", file);
+                    }
+                }
+            }
+            return conf;
+        }
+
+        synchronized Configuration configuration() {
+            if (given) {
+                return configuration;
+            }
+            // read again when the folder changed: commands run in one process (the CLI's execute) may each name
+            // their own with --hadoop-conf, and the engine holding this provider lives as long as the process
+            String dir = configurationFolderNamed();
+            if (configuration == null || !Objects.equals(dir, configurationFolder)) {
+                configuration = defaultConfiguration(dir);
+                configurationFolder = dir;
+            }
+            return configuration;
         }
     }
 
@@ -443,37 +458,25 @@ public final class HadoopStorage implements StorageProvider {
 
         /** Bytes per request to the store (default 2 MiB): small reads of neighbouring bytes share one request. */
         public Builder blockSize(int bytes) {
-            if (bytes < 4096) {
-                throw new InvalidUseException("block size must be at least 4096 bytes, not " + bytes);
-            }
-            this.blockSize = bytes;
+            this.blockSize = checked("block size (bytes)", bytes, 4096, Integer.MAX_VALUE);
             return this;
         }
 
         /** Blocks fetched ahead of a forward-moving reader, in parallel (default 8). */
         public Builder readAhead(int blocks) {
-            if (blocks < 0 || blocks > 64) {
-                throw new InvalidUseException("read-ahead must be 0..64 blocks, not " + blocks);
-            }
-            this.readAhead = blocks;
+            this.readAhead = checked("read-ahead (blocks)", blocks, 0, 64);
             return this;
         }
 
         /** Blocks each open file keeps (default 16): memory per file is about this times the block size. */
         public Builder cachedBlocks(int blocks) {
-            if (blocks < 1) {
-                throw new InvalidUseException("cached blocks must be at least 1, not " + blocks);
-            }
-            this.cachedBlocks = blocks;
+            this.cachedBlocks = checked("cached blocks", blocks, 1, Integer.MAX_VALUE);
             return this;
         }
 
         /** Retries of a transient failure (default 3), after {@code delay}, doubled each time. */
         public Builder retries(int count, Duration delay) {
-            if (count < 0 || count > 20) {
-                throw new InvalidUseException("retries must be 0..20, not " + count);
-            }
-            this.retries = count;
+            this.retries = checked("retries", count, 0, 20);
             this.retryDelay = Objects.requireNonNull(delay, "delay");
             return this;
         }
@@ -491,6 +494,14 @@ public final class HadoopStorage implements StorageProvider {
         public Builder stagingDirectory(Path folder) {
             this.stagingDirectory = Objects.requireNonNull(folder, "folder");
             return this;
+        }
+
+        private static int checked(String what, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new InvalidUseException(what + " must be " + (max == Integer.MAX_VALUE ? "at least " + min
+                        : min + ".." + max) + ", not " + value);
+            }
+            return value;
         }
 
         /** The provider. */

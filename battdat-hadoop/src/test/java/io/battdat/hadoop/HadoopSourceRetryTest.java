@@ -97,6 +97,36 @@ class HadoopSourceRetryTest {
         }
     }
 
+    /** Named as s3a's exception for a connection closed before the answer, which extends EOFException. */
+    private static final class HttpChannelEOFException extends java.io.EOFException {
+        HttpChannelEOFException(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aConnectionClosedBeforeTheAnswerIsRetriedThoughReportedAsEof() throws IOException {
+        AtomicInteger opens = new AtomicInteger();
+        try (HadoopSource s = source(1, 3, new HttpChannelEOFException("The target server failed to respond"),
+                opens)) {
+            ByteBuffer into = ByteBuffer.allocate(1000);
+            s.readFully(5000, into);
+            assertArrayEquals(Arrays.copyOfRange(CONTENT, 5000, 6000), into.array());
+            assertEquals(2, opens.get());
+        }
+    }
+
+    @Test
+    void aTrueEndOfFileIsNotRetried() throws IOException {
+        AtomicInteger opens = new AtomicInteger();
+        try (HadoopSource s = source(100, 3, new java.io.EOFException("ended"), opens)) {
+            FileAccessException e = assertThrows(FileAccessException.class,
+                    () -> s.readFully(0, ByteBuffer.allocate(10)));
+            assertTrue(e.getMessage().startsWith(URI + ": file ended early"), e.getMessage());
+            assertEquals(1, opens.get());
+        }
+    }
+
     @Test
     void retriesAreBoundedAndTheErrorNamesTheUri() throws IOException {
         AtomicInteger opens = new AtomicInteger();

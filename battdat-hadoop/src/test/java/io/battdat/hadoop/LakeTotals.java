@@ -10,7 +10,9 @@ import io.battdat.api.spi.TableInfo;
 import io.battdat.api.spi.TableSink;
 import io.battdat.api.spi.WriteMode;
 import io.battdat.api.spi.WriteOptions;
+import io.battdat.api.spi.ReadOptions;
 import io.battdat.streaming.BattdatEngine;
+import io.battdat.streaming.StorageRegistry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +21,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Test helpers: what a file holds, summed, so reads of one file from different stores can be compared. */
-final class LakeTotals {
+/**
+ * Test helpers: what a file holds, summed, so reads of one file from different stores can be compared; engines for
+ * local files and for a remote store. Shared with other modules' tests through this module's test jar.
+ */
+public final class LakeTotals {
     private LakeTotals() {
     }
 
-    static Path fixtures() {
+    /** The engine the class path gives, for local files. */
+    public static BattdatEngine localEngine() {
+        return new BattdatEngine(StorageRegistry.discover(LakeTotals.class.getClassLoader()), ReadOptions.DEFAULT);
+    }
+
+    /** An engine reaching a remote store through this provider (and local files as usual). */
+    public static BattdatEngine remoteEngine(HadoopStorage storage) {
+        return new BattdatEngine(StorageRegistry.discover(LakeTotals.class.getClassLoader())
+                .withStorage(List.of(storage)), ReadOptions.DEFAULT);
+    }
+
+    /** The folder of the HDF5 fixtures. */
+    public static Path fixtures() {
         return Path.of(System.getProperty("battdat.testdata", "../testdata"), "hdf5");
     }
 
@@ -47,7 +64,7 @@ final class LakeTotals {
     }
 
     /** Per table: rows, and per column a sum of the values' text hashes (order-sensitive by row index). */
-    static Map<String, String> totals(BattdatEngine engine, String location) {
+    public static Map<String, String> totals(BattdatEngine engine, String location) {
         Map<String, String> out = new TreeMap<>();
         try (StoredDataset ds = engine.open(location)) {
             out.put("metadata", Integer.toString(ds.metadataJson().hashCode()));
@@ -86,7 +103,7 @@ final class LakeTotals {
     }
 
     /** Copies every table of one file to another location (either may be a URI) and closes (commits) it. */
-    static void copy(BattdatEngine engine, String from, String to) {
+    public static void copy(BattdatEngine engine, String from, String to) {
         try (StoredDataset source = engine.open(from)) {
             String json = source.metadataJson();
             WriteOptions options = WriteOptions.create(BatteryMetadata.fromJson(json)).withMode(WriteMode.OVERWRITE)
