@@ -113,7 +113,7 @@ final class ElementDecoder {
      *
      * <p>When elements have at least 8 bytes, little-endian integers, float32, float64 (and complex128's halves) and
      * strings of at least 8 bytes move 8 rows at a time: eight 8-byte words, one from each of 8 consecutive byte
-     * streams, are transposed in registers into 8 row values ({@link ByteTranspose#tile}). A member narrower than 8 bytes borrows
+     * streams, are transposed in registers into 8 row values ({@link #tile}). A member narrower than 8 bytes borrows
      * the streams of the element bytes that follow or precede it. The last {@code rows % 8} rows, big-endian
      * members, float16, complex64 and bool are gathered byte by byte.
      */
@@ -121,7 +121,7 @@ final class ElementDecoder {
                         int targetRow) {
         List<CompoundMember> members = layout.members();
         int e = layout.elementSize();
-        byte[] t = new byte[64];
+        long[] t = new long[8];
         // each member type has its own small method, so the JIT compiles each loop quickly and on its own
         for (int c = 0; c < memberIndex.length; c++) {
             CompoundMember m = members.get(memberIndex[c]);
@@ -132,7 +132,7 @@ final class ElementDecoder {
             boolean big = spec.bigEndian();
             if (spec.type() == StorageType.STRING) {
                 shuffledString(data, base + m.offset() * chunkElements + fromElement, chunkElements, rows, e, item, n,
-                        ((StringColumn) column).buffer(), targetRow * n * item);
+                        ((StringColumn) column).buffer(), targetRow * n * item, t);
                 continue;
             }
             for (int k = 0; k < n; k++) {
@@ -170,12 +170,12 @@ final class ElementDecoder {
     }
 
     private static void shuffledFloat64(byte[] d, int s0, int stride, int rows, int elementSize, boolean big,
-                                        double[] out, int at, int step, byte[] t) {
+                                        double[] out, int at, int step, long[] t) {
         int done = big ? 0 : tiledRows(rows, elementSize);
         for (int r = 0; r < done; r += 8) {
-            ByteTranspose.tile(d, s0 + r, stride, t, 0, 8);
+            tile(d, s0 + r, stride, t);
             for (int q = 0; q < 8; q++) {
-                out[at + (r + q) * step] = Double.longBitsToDouble(word(t, q));
+                out[at + (r + q) * step] = Double.longBitsToDouble(t[q]);
             }
         }
         for (int r = done; r < rows; r++) {
@@ -184,15 +184,15 @@ final class ElementDecoder {
     }
 
     private static void shuffledFloat32(byte[] d, int s0, int byteInElement, int stride, int rows, int elementSize,
-                                        boolean big, float[] out, int at, int step, byte[] t) {
+                                        boolean big, float[] out, int at, int step, long[] t) {
         int done = big ? 0 : tiledRows(rows, elementSize);
         int window = windowStart(byteInElement, elementSize);
         int from = s0 + (window - byteInElement) * stride;
         int shift = 8 * (byteInElement - window);
         for (int r = 0; r < done; r += 8) {
-            ByteTranspose.tile(d, from + r, stride, t, 0, 8);
+            tile(d, from + r, stride, t);
             for (int q = 0; q < 8; q++) {
-                out[at + (r + q) * step] = Float.intBitsToFloat((int) (word(t, q) >>> shift));
+                out[at + (r + q) * step] = Float.intBitsToFloat((int) (t[q] >>> shift));
             }
         }
         for (int r = done; r < rows; r++) {
@@ -206,16 +206,16 @@ final class ElementDecoder {
      */
     private static void shuffledInteger(byte[] d, int s0, int byteInElement, int size, boolean signed, int stride,
                                         int rows, int elementSize, boolean big, long[] out, int at, int step,
-                                        byte[] t) {
+                                        long[] t) {
         int done = big ? 0 : tiledRows(rows, elementSize);
         int window = windowStart(byteInElement, elementSize);
         int from = s0 + (window - byteInElement) * stride;
         int up = 64 - 8 * (byteInElement - window + size);
         int down = 64 - 8 * size;
         for (int r = 0; r < done; r += 8) {
-            ByteTranspose.tile(d, from + r, stride, t, 0, 8);
+            tile(d, from + r, stride, t);
             for (int q = 0; q < 8; q++) {
-                long v = word(t, q) << up;
+                long v = t[q] << up;
                 out[at + (r + q) * step] = signed ? v >> down : v >>> down;
             }
         }
@@ -252,12 +252,15 @@ final class ElementDecoder {
      * and the last rows go byte by byte.
      */
     private static void shuffledString(byte[] d, int s0, int stride, int rows, int elementSize, int item, int n,
-                                       byte[] out, int first) {
+                                       byte[] out, int first, long[] t) {
         int width = n * item;
         int done = item >= 8 ? tiledRows(rows, elementSize) : 0;
         for (int j = 0; done > 0 && j < width; j = nextWindow(j, item)) {
             for (int r = 0; r < done; r += 8) {
-                ByteTranspose.tile(d, s0 + j * stride + r, stride, out, first + r * width + j, width);
+                tile(d, s0 + j * stride + r, stride, t);
+                for (int q = 0; q < 8; q++) {
+                    LONGS.set(out, first + (r + q) * width + j, t[q]);
+                }
             }
         }
         for (int j = 0; j < width; j++) {
@@ -289,9 +292,15 @@ final class ElementDecoder {
         return Math.max(0, Math.min(byteInElement, elementSize - 8));
     }
 
-    /** Word {@code q} (row {@code q}'s 8 bytes) of a transposed tile. */
-    private static long word(byte[] tile, int q) {
-        return (long) LONGS.get(tile, 8 * q);
+    /**
+     * Transposes one 8 x 8 byte tile: word {@code b} is read at {@code from + b * stride} (8 bytes of byte stream
+     * {@code b}) and word {@code q} of the result holds byte {@code q} of each stream, i.e. the 8 bytes of one row.
+     */
+    private static void tile(byte[] src, int from, int stride, long[] t) {
+        for (int b = 0; b < 8; b++) {
+            t[b] = (long) LONGS.get(src, from + b * stride);
+        }
+        ByteTranspose.transpose(t);
     }
 
     /** Reassembles one value of {@code bytes} bytes whose byte j sits at {@code at + j * stride}. */

@@ -1,35 +1,27 @@
 package io.battdat.hdf5.shuffle;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
- * The 8 x 8 byte transpose at the heart of every byte shuffle battdat does (HDF5's shuffle filter and blosc's
- * shuffled blocks, both directions): eight little-endian 8-byte words, read a stride apart, are transposed in
- * registers and written another stride apart, so that 64 bytes move with 16 loads and stores instead of 64 of each.
+ * The 8 x 8 byte transpose at the heart of HDF5's byte shuffle filter, shared by the reader (unshuffling a chunk into
+ * elements) and the writer (shuffling elements before deflate): eight bytes of eight streams, or eight bytes of eight
+ * elements, are swapped in registers instead of one byte per load and store.
  */
 public final class ByteTranspose {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private ByteTranspose() {
     }
 
     /**
-     * Reads the words at {@code from + q * fromStride} (q = 0..7) of {@code src}, transposes them as an 8 x 8 byte
-     * matrix (byte {@code q} of word {@code b} becomes what byte {@code b} of word {@code q} was) and writes word
-     * {@code b} at {@code to + b * toStride} of {@code dst}. Three rounds of masked swaps of 1-, 2- and 4-byte blocks;
-     * a small method, so that the JIT compiles it early in a short run.
+     * Transposes an 8 x 8 byte matrix held as 8 little-endian words: afterwards byte {@code q} of word {@code b}
+     * is what byte {@code b} of word {@code q} was. Three rounds of masked swaps of 1-, 2- and 4-byte blocks.
      */
-    public static void tile(byte[] src, int from, int fromStride, byte[] dst, int to, int toStride) {
-        long r0 = (long) LONGS.get(src, from);
-        long r1 = (long) LONGS.get(src, from + fromStride);
-        long r2 = (long) LONGS.get(src, from + 2 * fromStride);
-        long r3 = (long) LONGS.get(src, from + 3 * fromStride);
-        long r4 = (long) LONGS.get(src, from + 4 * fromStride);
-        long r5 = (long) LONGS.get(src, from + 5 * fromStride);
-        long r6 = (long) LONGS.get(src, from + 6 * fromStride);
-        long r7 = (long) LONGS.get(src, from + 7 * fromStride);
+    public static void transpose(long[] t) {
+        long r0 = t[0];
+        long r1 = t[1];
+        long r2 = t[2];
+        long r3 = t[3];
+        long r4 = t[4];
+        long r5 = t[5];
+        long r6 = t[6];
+        long r7 = t[7];
         long x;
         x = ((r0 >>> 8) ^ r1) & 0x00FF00FF00FF00FFL;
         r1 ^= x;
@@ -67,13 +59,13 @@ public final class ByteTranspose {
         x = ((r3 >>> 32) ^ r7) & 0x00000000FFFFFFFFL;
         r7 ^= x;
         r3 ^= x << 32;
-        LONGS.set(dst, to, r0);
-        LONGS.set(dst, to + toStride, r1);
-        LONGS.set(dst, to + 2 * toStride, r2);
-        LONGS.set(dst, to + 3 * toStride, r3);
-        LONGS.set(dst, to + 4 * toStride, r4);
-        LONGS.set(dst, to + 5 * toStride, r5);
-        LONGS.set(dst, to + 6 * toStride, r6);
-        LONGS.set(dst, to + 7 * toStride, r7);
+        t[0] = r0;
+        t[1] = r1;
+        t[2] = r2;
+        t[3] = r3;
+        t[4] = r4;
+        t[5] = r5;
+        t[6] = r6;
+        t[7] = r7;
     }
 }
