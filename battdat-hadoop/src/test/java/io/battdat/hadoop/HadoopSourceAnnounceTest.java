@@ -1,7 +1,6 @@
 package io.battdat.hadoop;
 
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSInputStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,59 +21,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HadoopSourceAnnounceTest {
     private static final String URI = "hdfs://namenode/lake/cell.h5";
     private static final int BLOCK = 4096;
-    private static final byte[] CONTENT = new byte[1 << 20];
-
-    static {
-        for (int i = 0; i < CONTENT.length; i++) {
-            CONTENT[i] = (byte) (i * 31 + 7);
-        }
-    }
+    private static final byte[] CONTENT = InMemoryStream.pattern(1 << 20);
 
     /** An in-memory file that records the (position, length) of every positional read. */
-    private static final class RecordingStream extends FSInputStream {
+    private static final class RecordingStream extends InMemoryStream {
         private final List<long[]> requests;
-        private long pos;
 
         RecordingStream(List<long[]> requests) {
+            super(CONTENT);
             this.requests = requests;
         }
 
         @Override
-        public int read(long position, byte[] buffer, int offset, int length) {
+        public int read(long position, byte[] buffer, int offset, int length) throws IOException {
             requests.add(new long[] {position, length});
-            int n = (int) Math.min(length, CONTENT.length - position);
-            if (n <= 0) {
-                return -1;
-            }
-            System.arraycopy(CONTENT, (int) position, buffer, offset, n);
-            return n;
-        }
-
-        @Override
-        public void readFully(long position, byte[] buffer, int offset, int length) throws IOException {
-            if (read(position, buffer, offset, length) < length) {
-                throw new java.io.EOFException();
-            }
-        }
-
-        @Override
-        public void seek(long p) {
-            pos = p;
-        }
-
-        @Override
-        public long getPos() {
-            return pos;
-        }
-
-        @Override
-        public boolean seekToNewSource(long targetPos) {
-            return false;
-        }
-
-        @Override
-        public int read() {
-            return pos < CONTENT.length ? CONTENT[(int) pos++] & 0xff : -1;
+            return super.read(position, buffer, offset, length);
         }
     }
 

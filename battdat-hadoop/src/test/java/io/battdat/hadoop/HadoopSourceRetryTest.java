@@ -2,7 +2,6 @@ package io.battdat.hadoop;
 
 import io.battdat.api.FileAccessException;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSInputStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.FileNotFoundException;
@@ -21,21 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Reads of a source whose connection drops: bounded retries on fresh streams, then a typed error naming the URI. */
 class HadoopSourceRetryTest {
     private static final String URI = "s3a://bucket/lake/cell.h5";
-    private static final byte[] CONTENT = new byte[300_000];
-
-    static {
-        for (int i = 0; i < CONTENT.length; i++) {
-            CONTENT[i] = (byte) (i * 31 + 7);
-        }
-    }
+    private static final byte[] CONTENT = InMemoryStream.pattern(300_000);
 
     /** An in-memory stream whose positional reads fail while {@code failures} is positive. */
-    private static final class DroppingStream extends FSInputStream {
+    private static final class DroppingStream extends InMemoryStream {
         private final AtomicInteger failures;
         private final IOException failure;
-        private long pos;
 
         DroppingStream(AtomicInteger failures, IOException failure) {
+            super(CONTENT);
             this.failures = failures;
             this.failure = failure;
         }
@@ -45,32 +38,7 @@ class HadoopSourceRetryTest {
             if (failures.getAndDecrement() > 0) {
                 throw failure;
             }
-            int n = (int) Math.min(length, CONTENT.length - position);
-            if (n <= 0) {
-                return -1;
-            }
-            System.arraycopy(CONTENT, (int) position, buffer, offset, n);
-            return n;
-        }
-
-        @Override
-        public void seek(long p) {
-            pos = p;
-        }
-
-        @Override
-        public long getPos() {
-            return pos;
-        }
-
-        @Override
-        public boolean seekToNewSource(long targetPos) {
-            return false;
-        }
-
-        @Override
-        public int read() {
-            return pos < CONTENT.length ? CONTENT[(int) pos++] & 0xff : -1;
+            return super.read(position, buffer, offset, length);
         }
     }
 
