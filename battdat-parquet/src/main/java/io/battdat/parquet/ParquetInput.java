@@ -6,6 +6,7 @@ import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * One Parquet file of a dataset and how parquet-java reads it: a local file through parquet-java's
@@ -41,43 +42,27 @@ abstract class ParquetInput {
     }
 
     static ParquetInput local(Path file) {
-        return new ParquetInput() {
-            @Override
-            String name() {
-                return file.toString();
-            }
-
-            @Override
-            InputFile open() {
-                return new LocalInputFile(file);
-            }
-        };
+        return of(file.toString(), () -> new LocalInputFile(file));
     }
 
     static ParquetInput inFolder(FolderSource folder, String relativeName) {
-        return new ParquetInput() {
-            @Override
-            String name() {
-                return folder.name() + "/" + relativeName;
-            }
-
-            @Override
-            InputFile open() {
-                return new SourceInputFile(folder.open(relativeName), true);
-            }
-        };
+        return of(folder.name() + "/" + relativeName, () -> new SourceInputFile(folder.open(relativeName), true));
     }
 
     static ParquetInput shared(RandomAccessSource source) {
+        return of(source.name(), () -> new SourceInputFile(source, false));
+    }
+
+    private static ParquetInput of(String name, Supplier<InputFile> opener) {
         return new ParquetInput() {
             @Override
             String name() {
-                return source.name();
+                return name;
             }
 
             @Override
             InputFile open() {
-                return new SourceInputFile(source, false);
+                return opener.get();
             }
         };
     }
