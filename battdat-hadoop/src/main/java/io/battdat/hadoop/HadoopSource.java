@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>A reader that knows what it will read next says so through {@link #willRead(long, long)} (the HDF5 reader
  * announces a chunk index node's children before reading them one by one): those ranges are fetched in parallel, in
  * the order announced, small ones as 64 KiB pieces rather than whole blocks, and held until read. Memory stays
- * bounded: at most {@code max(cachedBlocks, readAhead + 2)} blocks and {@value #MAX_PIECES} pieces (36 MiB with the
+ * bounded: at most {@code max(cachedBlocks, readAhead + 2)} blocks and {@value #MAX_PIECES} pieces (76 MiB with the
  * defaults).
  *
  * <p>Transient failures (an I/O error other than a missing file or denied access) are retried a bounded number of
@@ -51,7 +51,7 @@ final class HadoopSource implements RandomAccessSource {
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** Announced units that may wait for a fetch slot; later announcements are dropped (they are only hints). */
     static final int MAX_WAITING = 4096;
-    /** The unit small announced ranges are fetched in: a chunk index node is a few KiB, a block 2 MiB. */
+    /** The unit small announced ranges are fetched in: a chunk index node is a few KiB, a block 4 MiB by default. */
     static final int PIECE_SIZE = 64 * 1024;
     /** Pieces held at most: 4 MiB. */
     static final int MAX_PIECES = 64;

@@ -43,11 +43,15 @@ class RemoteReadBenchmarkTest {
             ReadOptions options = ReadOptions.builder().threads(threads).build();
             StorageRegistry plain = StorageRegistry.discover(getClass().getClassLoader());
             BattdatEngine local = new BattdatEngine(plain, options);
-            BattdatEngine remote = new BattdatEngine(plain.withStorage(List.of(HadoopStorage.builder()
-                    .configuration(cluster.getConfiguration(0)).simulatedLatency(Duration.ofMillis(latency))
-                    .blockSize(Integer.getInteger("battdat.bench.blockKiB", 2048) * 1024)
-                    .readAhead(Integer.getInteger("battdat.bench.readAhead", 8))
-                    .build())), options);
+            HadoopStorage.Builder storage = HadoopStorage.builder().configuration(cluster.getConfiguration(0))
+                    .simulatedLatency(Duration.ofMillis(latency));
+            if (Integer.getInteger("battdat.bench.blockKiB") != null) {
+                storage.blockSize(Integer.getInteger("battdat.bench.blockKiB") * 1024);
+            }
+            if (Integer.getInteger("battdat.bench.readAhead") != null) {
+                storage.readAhead(Integer.getInteger("battdat.bench.readAhead"));
+            }
+            BattdatEngine remote = new BattdatEngine(plain.withStorage(List.of(storage.build())), options);
             int rounds = Integer.getInteger("battdat.bench.rounds", 3);
             double[] localRates = new double[rounds];
             double[] remoteRates = new double[rounds];
