@@ -9,12 +9,13 @@ import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.WriteMode;
 import io.battdat.api.spi.WriteOptions;
+import io.battdat.streaming.BattdatEngine;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -35,19 +36,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * missing folders and tables reported as typed errors naming the URI.
  */
 class HdfsParquetTest {
-    private static MiniHdfs hdfs;
+    @RegisterExtension
+    static final HdfsTestCluster HDFS = new HdfsTestCluster();
+    /** Reaches the cluster, with small blocks so that reads cross block boundaries. */
+    private static BattdatEngine remote;
+    private static BattdatEngine local;
 
     @BeforeAll
-    static void startCluster(@TempDir Path base) throws Exception {
+    static void engines() {
         assumeTrue(Files.isDirectory(LakeTotals.fixtures()), "fixtures not found at " + LakeTotals.fixtures());
-        hdfs = MiniHdfs.withEngines(base);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (hdfs != null) {
-            hdfs.close();
-        }
+        remote = LakeTotals.remoteEngine(HadoopStorage.builder().configuration(HDFS.configuration())
+                .blockSize(64 * 1024).build());
+        local = LakeTotals.localEngine();
     }
 
     private static String fixture(String name) {
@@ -57,14 +57,14 @@ class HdfsParquetTest {
     /** Copies a fixture into a local Parquet dataset under {@code tmp}, and that folder to {@code uri}. */
     private static Path uploadedParquetCopy(String fixture, Path tmp, String uri) throws IOException {
         Path dataset = tmp.resolve(fixture.replace(".h5", ".parquet"));
-        LakeTotals.copy(hdfs.local, fixture(fixture), dataset.toString());
-        hdfs.upload(dataset, uri);
+        LakeTotals.copy(local, fixture(fixture), dataset.toString());
+        HDFS.put(dataset, uri);
         return dataset;
     }
 
     /** The files under a URI, relative to it, sorted: what a reader of the store sees. */
     private static List<String> remoteFiles(String uri) throws IOException {
-        FileSystem fs = hdfs.cluster.getFileSystem();
+        FileSystem fs = HDFS.fileSystem();
         org.apache.hadoop.fs.Path base = new org.apache.hadoop.fs.Path(uri);
         List<String> out = new ArrayList<>();
         if (!fs.exists(base)) {
@@ -83,44 +83,44 @@ class HdfsParquetTest {
     void aDatasetWrittenToHdfsReadsBackWithTheTotalsOfTheLocalCopy(@TempDir Path tmp) throws IOException {
         for (String name : List.of("plain.h5", "multi-cell.h5", "with-cycle-stats.h5")) {
             Path localCopy = tmp.resolve(name.replace(".h5", ".parquet"));
-            LakeTotals.copy(hdfs.local, fixture(name), localCopy.toString());
-            String uri = hdfs.root + "/written/" + name.replace(".h5", ".parquet");
-            LakeTotals.copy(hdfs.engine, fixture(name), uri);
-            Object expected = LakeTotals.totals(hdfs.local, localCopy.toString());
-            assertEquals(expected, LakeTotals.totals(hdfs.engine, uri), uri);
+            LakeTotals.copy(local, fixture(name), localCopy.toString());
+            String uri = HDFS.root() + "/written/" + name.replace(".h5", ".parquet");
+            LakeTotals.copy(remote, fixture(name), uri);
+            Object expected = LakeTotals.totals(local, localCopy.toString());
+            assertEquals(expected, LakeTotals.totals(remote, uri), uri);
             List<String> files = remoteFiles(uri);
             assertFalse(files.isEmpty(), uri);
             assertTrue(files.stream().allMatch(f -> f.endsWith(".parquet") && !f.contains("/.") && !f.startsWith(".")),
                     "only complete table files under the final names: " + files);
             // and back from HDFS into a local HDF5 file
             Path back = tmp.resolve("back-" + name);
-            LakeTotals.copy(hdfs.engine, uri, back.toString());
-            assertEquals(expected, LakeTotals.totals(hdfs.local, back.toString()));
+            LakeTotals.copy(remote, uri, back.toString());
+            assertEquals(expected, LakeTotals.totals(local, back.toString()));
         }
     }
 
     @Test
     void aDatasetCopiedToHdfsReadsAsLocally(@TempDir Path tmp) throws IOException {
-        String uri = hdfs.root + "/copied/multi";
+        String uri = HDFS.root() + "/copied/multi";
         Path dataset = uploadedParquetCopy("multi-cell.h5", tmp, uri);
-        assertEquals(LakeTotals.totals(hdfs.local, dataset.toString()), LakeTotals.totals(hdfs.engine, uri));
-        assertEquals(LakeTotals.totals(hdfs.local, dataset.toString()), LakeTotals.totals(hdfs.engine, uri + "/"),
+        assertEquals(LakeTotals.totals(local, dataset.toString()), LakeTotals.totals(remote, uri));
+        assertEquals(LakeTotals.totals(local, dataset.toString()), LakeTotals.totals(remote, uri + "/"),
                 "a trailing slash names the same folder");
-        try (StoredDataset remote = hdfs.engine.open(uri)) {
-            assertEquals("parquet", remote.formatName());
-            assertEquals(uri, remote.location());
+        try (StoredDataset opened = remote.open(uri)) {
+            assertEquals("parquet", opened.formatName());
+            assertEquals(uri, opened.location());
         }
     }
 
     @Test
     void oneTableFileOnHdfsIsADatasetOfOneTable(@TempDir Path tmp) throws IOException {
         Path dataset = tmp.resolve("plain.parquet");
-        LakeTotals.copy(hdfs.local, fixture("plain.h5"), dataset.toString());
-        String uri = hdfs.root + "/single/cell-1.raw_data.parquet";
-        hdfs.upload(dataset.resolve("raw_data.parquet"), uri);
+        LakeTotals.copy(local, fixture("plain.h5"), dataset.toString());
+        String uri = HDFS.root() + "/single/cell-1.raw_data.parquet";
+        HDFS.put(dataset.resolve("raw_data.parquet"), uri);
         Path alone = tmp.resolve("cell-1.raw_data.parquet");
         Files.copy(dataset.resolve("raw_data.parquet"), alone);
-        assertEquals(LakeTotals.totals(hdfs.local, alone.toString()), LakeTotals.totals(hdfs.engine, uri));
+        assertEquals(LakeTotals.totals(local, alone.toString()), LakeTotals.totals(remote, uri));
     }
 
     @Test
@@ -130,28 +130,28 @@ class HdfsParquetTest {
         Path file = Path.of(shared, "fixtures", "battdat-examples",
                 "single-resistor-complex-charge_from-discharged.raw_data.parquet");
         assumeTrue(Files.isRegularFile(file), "no pyarrow-written example at " + file);
-        String uri = hdfs.root + "/python/" + file.getFileName();
-        hdfs.upload(file, uri);
-        assertEquals(LakeTotals.totals(hdfs.local, file.toString()), LakeTotals.totals(hdfs.engine, uri));
+        String uri = HDFS.root() + "/python/" + file.getFileName();
+        HDFS.put(file, uri);
+        assertEquals(LakeTotals.totals(local, file.toString()), LakeTotals.totals(remote, uri));
     }
 
     @Test
     void anOverwriteLeavesOnlyTheNewTablesAndAnAppendAddsOne(@TempDir Path tmp) throws IOException {
-        String uri = hdfs.root + "/replaced/cell.parquet";
-        LakeTotals.copy(hdfs.engine, fixture("with-cycle-stats.h5"), uri);
+        String uri = HDFS.root() + "/replaced/cell.parquet";
+        LakeTotals.copy(remote, fixture("with-cycle-stats.h5"), uri);
         assertEquals(List.of("cycle_stats.parquet", "raw_data.parquet"), remoteFiles(uri));
-        LakeTotals.copy(hdfs.engine, fixture("plain.h5"), uri);
+        LakeTotals.copy(remote, fixture("plain.h5"), uri);
         assertEquals(List.of("raw_data.parquet"), remoteFiles(uri), "the old cycle_stats is gone");
         Path plain = tmp.resolve("plain.parquet");
-        LakeTotals.copy(hdfs.local, fixture("plain.h5"), plain.toString());
-        assertEquals(LakeTotals.totals(hdfs.local, plain.toString()), LakeTotals.totals(hdfs.engine, uri));
+        LakeTotals.copy(local, fixture("plain.h5"), plain.toString());
+        assertEquals(LakeTotals.totals(local, plain.toString()), LakeTotals.totals(remote, uri));
 
         // an append adds a table of another cell; the file it does not touch is not uploaded again
-        long before = hdfs.cluster.getFileSystem().getFileStatus(
+        long before = HDFS.fileSystem().getFileStatus(
                 new org.apache.hadoop.fs.Path(uri + "/raw_data.parquet")).getModificationTime();
-        try (StoredDataset source = hdfs.local.open(plain.toString())) {
+        try (StoredDataset source = local.open(plain.toString())) {
             var table = source.table("raw_data");
-            DatasetSink sink = hdfs.engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson(
+            DatasetSink sink = remote.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson(
                     source.metadataJson())).withMode(WriteMode.APPEND));
             var target = sink.createTable("cell_b/raw_data", table.layout(), table.schema(), table.rows());
             try (var cursor = source.openTable("raw_data", ReadOptions.DEFAULT)) {
@@ -162,46 +162,46 @@ class HdfsParquetTest {
             sink.close();
         }
         assertEquals(List.of("cell_b/raw_data.parquet", "raw_data.parquet"), remoteFiles(uri));
-        assertEquals(before, hdfs.cluster.getFileSystem().getFileStatus(
+        assertEquals(before, HDFS.fileSystem().getFileStatus(
                 new org.apache.hadoop.fs.Path(uri + "/raw_data.parquet")).getModificationTime());
-        var totals = LakeTotals.totals(hdfs.engine, uri);
+        var totals = LakeTotals.totals(remote, uri);
         assertEquals(totals.get("raw_data"), totals.get("cell_b/raw_data"));
     }
 
     @Test
     void anOverwriteRefusesAFolderHoldingOtherFiles(@TempDir Path tmp) throws IOException {
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "not a table");
-        String uri = hdfs.root + "/strangers/cell.parquet";
-        hdfs.upload(notes, uri + "/notes.txt");
+        String uri = HDFS.root() + "/strangers/cell.parquet";
+        HDFS.put(notes, uri + "/notes.txt");
         BattdatException e = assertThrows(BattdatException.class,
-                () -> LakeTotals.copy(hdfs.engine, fixture("plain.h5"), uri));
+                () -> LakeTotals.copy(remote, fixture("plain.h5"), uri));
         assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
         assertEquals(List.of("notes.txt"), remoteFiles(uri));
     }
 
     @Test
     void anAbortedWriteLeavesNothing() throws IOException {
-        String uri = hdfs.root + "/aborted/cell.parquet";
-        DatasetSink sink = hdfs.engine.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson("{}")));
+        String uri = HDFS.root() + "/aborted/cell.parquet";
+        DatasetSink sink = remote.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson("{}")));
         sink.abort();
         assertEquals(List.of(), remoteFiles(uri));
     }
 
     @Test
     void aMissingFolderIsAFileAccessErrorNamingTheUri() {
-        String uri = hdfs.root + "/nowhere/cell.parquet";
-        FileAccessException e = assertThrows(FileAccessException.class, () -> hdfs.engine.open(uri));
+        String uri = HDFS.root() + "/nowhere/cell.parquet";
+        FileAccessException e = assertThrows(FileAccessException.class, () -> remote.open(uri));
         assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
     }
 
     @Test
     void aMissingTableIsAKeyErrorNamingTheUri(@TempDir Path tmp) throws IOException {
-        String uri = hdfs.root + "/keys/plain.parquet";
+        String uri = HDFS.root() + "/keys/plain.parquet";
         uploadedParquetCopy("plain.h5", tmp, uri);
-        try (StoredDataset remote = hdfs.engine.open(uri)) {
+        try (StoredDataset opened = remote.open(uri)) {
             KeyNotFoundException e = assertThrows(KeyNotFoundException.class,
-                    () -> remote.openTable("cycle_stats", ReadOptions.DEFAULT));
+                    () -> opened.openTable("cycle_stats", ReadOptions.DEFAULT));
             assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());
             assertTrue(e.getMessage().contains("cycle_stats"), e.getMessage());
         }

@@ -51,7 +51,12 @@ public final class HdfsTestCluster implements BeforeAllCallback, AfterAllCallbac
         return cluster.getConfiguration(0);
     }
 
-    /** Copies a local file to a URI of the cluster, bypassing battdat. */
+    /** The cluster's file system, for checks that bypass battdat. */
+    public org.apache.hadoop.fs.FileSystem fileSystem() throws IOException {
+        return cluster.getFileSystem();
+    }
+
+    /** Copies a local file or folder to a URI of the cluster, bypassing battdat. */
     public void put(Path local, String uri) throws IOException {
         cluster.getFileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toAbsolutePath().toUri()),
                 new org.apache.hadoop.fs.Path(uri));
