@@ -14,6 +14,8 @@ import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetMetricsCallback;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.InputFile;
 
@@ -23,6 +25,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,7 +83,13 @@ final class ParquetFiles {
         InputFile input = null;
         try {
             input = file.open();
-            return new ParquetFileReader(input, readOptions());
+            ParquetFileReader reader = new ParquetFileReader(input, readOptions());
+            String damage = chunksOutsideTheFile(reader.getFooter(), input.getLength());
+            if (damage != null) {
+                reader.close();
+                throw new BadFormatException(dataset, table, "damaged footer in " + file + ": " + damage, null);
+            }
+            return reader;
         } catch (NoSuchFileException e) {
             throw new FileAccessException(dataset, table, "no such file " + file, e);
         } catch (AccessDeniedException e) {
@@ -92,6 +101,26 @@ final class ParquetFiles {
             closeQuietly(input);
             throw new BadFormatException(dataset, table, "not a readable Parquet file " + file + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * The first column chunk whose byte range the footer puts outside the file, described; null when all lie within.
+     * parquet-java allocates a row group's chunks at the sizes the footer gives, so a damaged size must be refused
+     * before a row group is read, not met as an OutOfMemoryError.
+     */
+    private static String chunksOutsideTheFile(ParquetMetadata footer, long fileLength) {
+        List<BlockMetaData> groups = footer.getBlocks();
+        for (int g = 0; g < groups.size(); g++) {
+            for (ColumnChunkMetaData chunk : groups.get(g).getColumns()) {
+                long start = chunk.getStartingPos();
+                long size = chunk.getTotalSize();
+                if (start < 0 || size < 0 || start > fileLength || size > fileLength - start) {
+                    return "row group " + g + ", column " + chunk.getPath() + ": " + size + " bytes at offset " + start
+                            + ", past the end of the file (" + fileLength + " bytes)";
+                }
+            }
+        }
+        return null;
     }
 
     /** Releases a remote file a failed open leaves behind (parquet-java does not close its stream then). */

@@ -59,7 +59,7 @@ class DamagedParquetTest {
             t.append(rows, 0, rows.rowCount());
         }
         byte[] original = Files.readAllBytes(good.resolve("raw_data.parquet"));
-        long seed = new Random().nextLong();
+        long seed = Long.getLong("battdat.fuzz.seed", new Random().nextLong());
         Random random = new Random(seed);
         int trials = Integer.getInteger("battdat.fuzz.trials", 300);
         for (int trial = 0; trial < trials; trial++) {
