@@ -157,40 +157,26 @@ public final class PostProcessOptions {
 
         /** Sets the rest-current threshold (A, at least 0). */
         public Builder restCurrentThreshold(double value) {
-            this.restCurrentThreshold = atLeastZero(value, "rest current threshold");
+            this.restCurrentThreshold = SettingChecks.atLeastZero(value, "rest current threshold");
             return this;
         }
 
         /** Sets the sign-convention window (seconds, positive). */
         public Builder signWindowSeconds(double value) {
-            if (!(value > 0)) {
-                throw new IllegalArgumentException("window must be positive, not " + value);
-            }
-            this.signWindowSeconds = value;
+            this.signWindowSeconds = SettingChecks.positive(value, "window");
             return this;
         }
 
         /** Sets the sign-convention minimum current (A, at least 0). */
         public Builder signMinimumCurrent(double value) {
-            this.signMinimumCurrent = atLeastZero(value, "minimum current");
+            this.signMinimumCurrent = SettingChecks.atLeastZero(value, "minimum current");
             return this;
         }
 
         /** Sets {@link PostProcessOptions#maxCycleRows()} (at least 16). */
         public Builder maxCycleRows(int value) {
-            if (value < 16) {
-                throw new IllegalArgumentException("max cycle rows must be at least 16, not " + value);
-            }
-            this.maxCycleRows = value;
+            this.maxCycleRows = SettingChecks.atLeast(16, value, "max cycle rows");
             return this;
-        }
-
-        /** The value when it is at least 0 (NaN is not); otherwise the error naming the setting. */
-        private static double atLeastZero(double value, String setting) {
-            if (!(value >= 0)) {
-                throw new IllegalArgumentException(setting + " must be at least 0, not " + value);
-            }
-            return value;
         }
 
         /** Sets a third-party setting. */

@@ -91,10 +91,7 @@ public final class TableContext {
 
         /** Sets the rows per handed-on batch (default 32768). */
         public Builder batchRows(int rows) {
-            if (rows < 1) {
-                throw new IllegalArgumentException("batch rows must be at least 1, not " + rows);
-            }
-            this.batchRows = rows;
+            this.batchRows = SettingChecks.atLeast(1, rows, "batch rows");
             return this;
         }
 

@@ -1,5 +1,7 @@
 package io.battdat.api.schema;
 
+import java.util.Map;
+
 /**
  * Whether the battery is charging, resting or discharging (docs/format.md section 5.2). Released battdat versions (up
  * to 0.4.6) stored the rest state as {@code hold}; it is read as {@link #RESTING}.
@@ -17,6 +19,8 @@ public enum ChargingState {
     /** The rest state's value in battdat releases up to 0.4.6, read as {@link #RESTING}. */
     public static final String LEGACY_REST_VALUE = "hold";
 
+    private static final Map<String, ChargingState> BY_VALUE = StoredNames.index(values(), ChargingState::value);
+
     private final String value;
 
     ChargingState(String value) {
@@ -33,11 +37,6 @@ public enum ChargingState {
         if (LEGACY_REST_VALUE.equals(text)) {
             return RESTING;
         }
-        for (ChargingState s : values()) {
-            if (s.value.equals(text)) {
-                return s;
-            }
-        }
-        return null;
+        return BY_VALUE.get(text);
     }
 }

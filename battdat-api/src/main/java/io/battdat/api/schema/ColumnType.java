@@ -1,5 +1,7 @@
 package io.battdat.api.schema;
 
+import java.util.Map;
+
 /** The kind of values a column holds (Python's {@code DataType}, docs/format.md section 5.1). */
 public enum ColumnType {
     /** Floating-point (or complex) values. */
@@ -12,6 +14,8 @@ public enum ColumnType {
     STATE("state"),
     /** Anything; not checked, not even for monotonicity. */
     OTHER("other");
+
+    private static final Map<String, ColumnType> BY_JSON = StoredNames.index(values(), ColumnType::json);
 
     private final String json;
 
@@ -26,11 +30,6 @@ public enum ColumnType {
 
     /** The type for a JSON value; null when the text names no type. */
     public static ColumnType fromJson(String text) {
-        for (ColumnType t : values()) {
-            if (t.json.equals(text)) {
-                return t;
-            }
-        }
-        return null;
+        return BY_JSON.get(text);
     }
 }

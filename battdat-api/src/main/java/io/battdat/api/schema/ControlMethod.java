@@ -1,5 +1,7 @@
 package io.battdat.api.schema;
 
+import java.util.Map;
+
 /** How a charge or discharge was controlled (docs/format.md section 5.2). */
 public enum ControlMethod {
     /** Near-zero current for less than the short-period threshold (30 s by default). */
@@ -21,6 +23,8 @@ public enum ControlMethod {
     /** Any other method. */
     OTHER("other");
 
+    private static final Map<String, ControlMethod> BY_VALUE = StoredNames.index(values(), ControlMethod::value);
+
     private final String value;
 
     ControlMethod(String value) {
@@ -34,11 +38,6 @@ public enum ControlMethod {
 
     /** The method for a stored value, or null when it names none. */
     public static ControlMethod fromValue(String text) {
-        for (ControlMethod m : values()) {
-            if (m.value.equals(text)) {
-                return m;
-            }
-        }
-        return null;
+        return BY_VALUE.get(text);
     }
 }
