@@ -37,14 +37,10 @@ public final class PostProcessOptions {
 
     /** A builder holding these settings. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.coulombicEfficiency = coulombicEfficiency;
-        b.reuseIntegrals = reuseIntegrals;
-        b.restCurrentThreshold = restCurrentThreshold;
-        b.signWindowSeconds = signWindowSeconds;
-        b.signMinimumCurrent = signMinimumCurrent;
-        b.maxCycleRows = maxCycleRows;
-        b.custom.putAll(custom);
+        Builder b = new Builder().coulombicEfficiency(coulombicEfficiency).reuseIntegrals(reuseIntegrals)
+                .restCurrentThreshold(restCurrentThreshold).signWindowSeconds(signWindowSeconds)
+                .signMinimumCurrent(signMinimumCurrent).maxCycleRows(maxCycleRows);
+        custom.forEach(b::custom);
         return b;
     }
 

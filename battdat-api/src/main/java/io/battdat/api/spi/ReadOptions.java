@@ -45,14 +45,8 @@ public final class ReadOptions {
 
     /** A builder holding this instance's values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.batchRows = batchRows;
-        b.threads = threads;
-        b.prefetch = prefetch;
-        b.firstRow = firstRow;
-        b.endRow = endRow;
-        b.columns = columns;
-        return b;
+        return new Builder().batchRows(batchRows).threads(threads).prefetch(prefetch).rowRange(firstRow, endRow)
+                .columns(columns);
     }
 
     /** Upper bound of rows per batch (backends may round to whole chunks, never above this). */
