@@ -179,4 +179,20 @@ class ColumnSchemaTest {
         assertEquals(9, ControlMethod.values().length);
         assertNull(ControlMethod.fromValue("hold"));
     }
+
+    @Test
+    void everyEnumConstantIsFoundFromItsStoredTextAndNullFindsNone() {
+        for (ColumnType t : ColumnType.values()) {
+            assertEquals(t, ColumnType.fromJson(t.json()));
+        }
+        for (ChargingState s : ChargingState.values()) {
+            assertEquals(s, ChargingState.fromValue(s.value()));
+        }
+        for (ControlMethod m : ControlMethod.values()) {
+            assertEquals(m, ControlMethod.fromValue(m.value()));
+        }
+        assertNull(ColumnType.fromJson(null));
+        assertNull(ChargingState.fromValue(null));
+        assertNull(ControlMethod.fromValue(null));
+    }
 }
