@@ -30,12 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A remote file read by position through Hadoop's {@link FSDataInputStream#readFully(long, byte[], int, int)}.
  *
- * <p>Each request to a remote store costs a round trip, so the file is read in aligned blocks
- * ({@link HadoopStorage.Builder#blockSize(int)}): the many small reads of a table header or chunk index, and
- * neighbouring chunks, fall into one block and cost one request. When reads move forward, the next blocks
- * ({@link HadoopStorage.Builder#readAhead(int)}) are fetched on background threads while the decoder works. At most
+ * <p>Each request to a remote store costs a round trip, so data is read in aligned blocks
+ * ({@link HadoopStorage.Builder#blockSize(int)}): neighbouring chunks fall into one block and cost one request. When
+ * data reads move forward, the next blocks ({@link HadoopStorage.Builder#readAhead(int)}) are fetched on background
+ * threads while the decoder works, {@value #BLOCK_FETCHES} at a time in file order. At most
  * {@link HadoopStorage.Builder#cachedBlocks(int)} blocks are held (least recently used first out), so memory is
- * bounded whatever the file size. Reads larger than two blocks go to the store directly.
+ * bounded whatever the file size. Reads larger than two blocks go to the store directly. Small reads of a format's
+ * structure fetch the {@value #PIECE_SIZE}-byte piece holding them instead and start no read-ahead
+ * ({@link #MIN_DATA_READ}).
  *
  * <p>A reader that knows what it will read next says so through {@link #willRead(long, long)} (the HDF5 reader
  * announces a chunk index node's children before reading them one by one): those ranges are fetched in parallel, in
@@ -55,6 +57,23 @@ final class HadoopSource implements RandomAccessSource {
     static final int PIECE_SIZE = 64 * 1024;
     /** Pieces held at most: 4 MiB. */
     static final int MAX_PIECES = 64;
+    /**
+     * Reads smaller than this are taken for a format's structure (a superblock, an object header, an index node, a
+     * footer's length), which jumps about the file: such a read fetches the {@value #PIECE_SIZE}-byte piece holding
+     * it, not a block, and starts no guessed read-ahead, so opening a file costs short requests and fetches no blocks
+     * that would be dropped again before the data reads reach them. Data reads (chunks, column pages) are larger, or
+     * small but moving through the file piece after piece (more than {@value #ADJACENT_PIECE_MISSES} pieces in a row:
+     * a table of tiny chunks).
+     */
+    static final int MIN_DATA_READ = 8 * 1024;
+    /** Small reads that each needed the piece after the last one fetched, after which small reads go by blocks. */
+    static final int ADJACENT_PIECE_MISSES = 2;
+    /**
+     * Blocks fetched at once. The read-ahead window is larger, but requests started together share the connection's
+     * bandwidth and finish together: fetched a few at a time, in order, the block the decoder needs next arrives
+     * first, and a few streams already keep up with two decoding cores.
+     */
+    static final int BLOCK_FETCHES = 4;
 
     /** Opens the stream again after a failure: Hadoop streams may be unusable once their connection broke. */
     interface Opener {
@@ -68,10 +87,16 @@ final class HadoopSource implements RandomAccessSource {
     private final Units blocks;
     private final Units pieces;
     private final ExecutorService fetchers;
+    private final ExecutorService blockFetchers;
     // Hadoop streams serialise positional reads on some stores (s3a), so each fetch borrows its own stream
     private final java.util.concurrent.BlockingQueue<FSDataInputStream> idle;
     private long lastBlock = -2;
     private boolean lastReadAnnounced;
+    private long lastSmallReadEnd = -1;
+    private long lastMissedPiece = -2;
+    private int adjacentPieceMisses;
+    private boolean marching;
+    private boolean firstRead = true;
     private volatile boolean closed;
     // what a slow store costs this file, logged at DEBUG on close: requests, their bytes, and the time readers
     // spent waiting for bytes that were not there yet
@@ -83,19 +108,23 @@ final class HadoopSource implements RandomAccessSource {
     HadoopSource(String uri, long size, FSDataInputStream in, Opener opener, HadoopStorage.Settings settings) {
         this.uri = uri;
         this.size = size;
-        this.idle = new java.util.concurrent.ArrayBlockingQueue<>(Math.max(1, settings.readAhead()) + 1);
+        this.idle = new java.util.concurrent.ArrayBlockingQueue<>(Math.max(MAX_PIECES / 2, settings.readAhead())
+                + BLOCK_FETCHES + 1);
         this.idle.add(in);
         this.opener = opener;
         this.settings = settings;
-        this.blocks = new Units(settings.blockSize(), Math.max(settings.cachedBlocks(), settings.readAhead() + 2),
-                settings.readAhead());
-        this.pieces = new Units(PIECE_SIZE, MAX_PIECES, settings.readAhead() < 1 ? 0 : MAX_PIECES / 2);
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "battdat-hadoop-read-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
-        this.fetchers = Executors.newFixedThreadPool(Math.max(1, settings.readAhead()), factory);
+        // announced pieces (a chunk index level) are many small requests: fetched all at once, they cost one round trip
+        this.fetchers = Executors.newFixedThreadPool(Math.max(MAX_PIECES / 2, settings.readAhead()), factory);
+        this.blockFetchers = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.readAhead(), BLOCK_FETCHES)),
+                factory);
+        this.blocks = new Units(settings.blockSize(), Math.max(settings.cachedBlocks(), settings.readAhead() + 2),
+                settings.readAhead(), blockFetchers);
+        this.pieces = new Units(PIECE_SIZE, MAX_PIECES, settings.readAhead() < 1 ? 0 : MAX_PIECES / 2, fetchers);
     }
 
     /**
@@ -108,13 +137,15 @@ final class HadoopSource implements RandomAccessSource {
     private final class Units {
         private final int unitSize;
         private final int window;
+        private final ExecutorService executor;
         private final Set<Long> announced = new HashSet<>();
         private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
         private final LinkedHashMap<Long, CompletableFuture<byte[]>> held;
 
-        Units(int unitSize, int capacity, int window) {
+        Units(int unitSize, int capacity, int window, ExecutorService executor) {
             this.unitSize = unitSize;
             this.window = window;
+            this.executor = executor;
             this.held = new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<Long, CompletableFuture<byte[]>> eldest) {
@@ -143,7 +174,7 @@ final class HadoopSource implements RandomAccessSource {
             CompletableFuture<byte[]> f = held.get(unit);
             if (f == null) {
                 int length = (int) Math.min(unitSize, size - start);
-                f = CompletableFuture.supplyAsync(() -> fetch(start, length), fetchers);
+                f = CompletableFuture.supplyAsync(() -> fetch(start, length), executor);
                 held.put(unit, f);
             }
             return f;
@@ -217,13 +248,20 @@ final class HadoopSource implements RandomAccessSource {
             into.put(direct);
             return;
         }
-        if (length > 0 && length <= PIECE_SIZE && fromPieces(position, into)) {
+        boolean first;
+        synchronized (this) {
+            first = firstRead;
+            firstRead = false;
+        }
+        boolean data = length >= MIN_DATA_READ || marches(position, length);
+        if (length > 0 && length <= PIECE_SIZE && (fromPieces(position, into)
+                || (!data && PIECE_SIZE < blockSize && fetchPieces(position, into, first)))) {
             return;
         }
         long at = position;
         while (into.hasRemaining()) {
             long block = at / blockSize;
-            byte[] bytes = block(block);
+            byte[] bytes = block(block, data);
             int offset = (int) (at - block * blockSize);
             int n = Math.min(into.remaining(), bytes.length - offset);
             into.put(bytes, offset, n);
@@ -254,7 +292,56 @@ final class HadoopSource implements RandomAccessSource {
         }
     }
 
-    /** Fills {@code into} from announced pieces when they hold all its bytes; false (nothing read) otherwise. */
+    /**
+     * Whether a small read continues a march through the file, piece after piece (a table of tiny chunks): such reads
+     * are data reads, by blocks with read-ahead. A jump further than a piece ends the march.
+     */
+    private synchronized boolean marches(long position, int length) {
+        long end = position + length;
+        if (lastSmallReadEnd >= 0 && Math.abs(position - lastSmallReadEnd) > PIECE_SIZE) {
+            marching = false;
+            adjacentPieceMisses = 0;
+        }
+        lastSmallReadEnd = end;
+        int blockSize = settings.blockSize();
+        boolean held = pieces.isHeld(position / PIECE_SIZE) && pieces.isHeld((end - 1) / PIECE_SIZE)
+                || blocks.isHeld(position / blockSize) && blocks.isHeld((end - 1) / blockSize);
+        if (!marching && !held) {
+            long piece = position / PIECE_SIZE;
+            // a read straddling into the next piece starts in the piece of the last miss
+            boolean adjacent = piece == lastMissedPiece || piece == lastMissedPiece + 1;
+            adjacentPieceMisses = adjacent ? adjacentPieceMisses + 1 : 0;
+            lastMissedPiece = (end - 1) / PIECE_SIZE;
+            marching = adjacentPieceMisses >= ADJACENT_PIECE_MISSES;
+        }
+        return marching;
+    }
+
+    /**
+     * Fills {@code into}, a structure read, from the pieces holding it, fetching them; false (nothing read) when a
+     * block fetched or being fetched holds it already. The file's first read, at its start, also starts fetching the
+     * first few blocks: both HDF5 and Parquet files keep data right after the header, which the reads of the
+     * structure will reach only some round trips later.
+     */
+    private boolean fetchPieces(long position, ByteBuffer into, boolean firstRead) {
+        long end = position + into.remaining();
+        int blockSize = settings.blockSize();
+        synchronized (this) {
+            boolean speculate = firstRead && position < blockSize && settings.readAhead() > 0;
+            if (blocks.isHeld(position / blockSize) && blocks.isHeld((end - 1) / blockSize)) {
+                return false;
+            }
+            for (long p = position / PIECE_SIZE; p <= (end - 1) / PIECE_SIZE; p++) {
+                pieces.get(p);
+            }
+            for (int b = 0; speculate && b < Math.min(settings.readAhead(), BLOCK_FETCHES); b++) {
+                blocks.get(b);
+            }
+        }
+        return fromPieces(position, into);
+    }
+
+    /** Fills {@code into} from held pieces when they hold all its bytes; false (nothing read) otherwise. */
     private boolean fromPieces(long position, ByteBuffer into) {
         long first = position / PIECE_SIZE;
         long last = (position + into.remaining() - 1) / PIECE_SIZE;
@@ -282,21 +369,24 @@ final class HadoopSource implements RandomAccessSource {
         return true;
     }
 
-    private byte[] block(long block) {
+    /** A block's bytes; a data read ({@link #MIN_DATA_READ}) moving forward fetches the next blocks too. */
+    private byte[] block(long block, boolean data) {
         CompletableFuture<byte[]> f;
         synchronized (this) {
             f = blocks.get(block);
             // a block read again right after its announced read (a node's header, then its entries) is announced too
             boolean announced = blocks.read(block) || (block == lastBlock && lastReadAnnounced);
-            if (!announced && block >= lastBlock - 1 && block <= lastBlock + settings.readAhead() + 1) {
-                // forward moves within the window count as sequential: decoding threads read neighbouring chunks out
-                // of order
-                for (int i = 1; i <= settings.readAhead(); i++) {
-                    blocks.get(block + i);
+            if (data || announced) {
+                if (!announced && block >= lastBlock - 1 && block <= lastBlock + settings.readAhead() + 1) {
+                    // forward moves within the window count as sequential: decoding threads read neighbouring chunks
+                    // out of order
+                    for (int i = 1; i <= settings.readAhead(); i++) {
+                        blocks.get(block + i);
+                    }
                 }
+                lastBlock = block;
+                lastReadAnnounced = announced;
             }
-            lastBlock = block;
-            lastReadAnnounced = announced;
         }
         return await(f, blocks, block);
     }
@@ -399,6 +489,7 @@ final class HadoopSource implements RandomAccessSource {
         LOG.debug("{}: {} requests, {} bytes, readers waited {} ms in {} ms open", uri, requests.get(),
                 requestedBytes.get(), waitedNanos.get() / 1_000_000, (System.nanoTime() - openedAt) / 1_000_000);
         fetchers.shutdownNow();
+        blockFetchers.shutdownNow();
         synchronized (this) {
             blocks.clear();
             pieces.clear();

@@ -53,7 +53,7 @@ class RemoteReadBenchmarkTest {
     void s3ReadsReachHalfTheLocalRowsPerSecond() throws Exception {
         String file = System.getProperty("battdat.bench.file");
         assumeTrue(file != null && Files.isRegularFile(Path.of(file)), "set -Dbattdat.bench.file to run the benchmark");
-        S3TestServer s3 = S3TestServer.withBuckets("bench");
+        S3TestServer s3 = S3TestServer.withBuckets("bench").direct();
         s3.beforeAll(null);
         try {
             s3.put("bench", "lake/" + Path.of(file).getFileName(), Path.of(file));

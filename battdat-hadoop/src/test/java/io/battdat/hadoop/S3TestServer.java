@@ -56,17 +56,27 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     private final List<String> buckets;
+    private final boolean relayed;
     private BlobStoreContext context;
     private S3Proxy proxy;
     private Relay relay;
 
-    private S3TestServer(List<String> buckets) {
+    private S3TestServer(List<String> buckets, boolean relayed) {
         this.buckets = buckets;
+        this.relayed = relayed;
     }
 
     /** A server that will hold these empty buckets. */
     public static S3TestServer withBuckets(String... buckets) {
-        return new S3TestServer(List.of(buckets));
+        return new S3TestServer(List.of(buckets), true);
+    }
+
+    /**
+     * This server without the relay: clients talk to it directly. For the read benchmark, where the relay's copy of
+     * every byte would be CPU taken from the reader that no real store costs it; {@link #dropReads} needs the relay.
+     */
+    public S3TestServer direct() {
+        return new S3TestServer(buckets, false);
     }
 
     @Override
@@ -86,12 +96,14 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
         for (String bucket : buckets) {
             context.getBlobStore().createContainerInLocation(null, bucket);
         }
-        relay = new Relay(proxy.getPort());
+        if (relayed) {
+            relay = new Relay(proxy.getPort());
+        }
     }
 
-    /** The endpoint clients use (the relay's). */
+    /** The endpoint clients use (the relay's, unless {@link #direct()}). */
     public String endpoint() {
-        return "http://127.0.0.1:" + relay.port();
+        return "http://127.0.0.1:" + (relay != null ? relay.port() : proxy.getPort());
     }
 
     /** An s3a configuration for this server with the accepted credentials. */
@@ -157,12 +169,15 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
      * response, as a network that drops the connection mid-read.
      */
     public void dropReads(int count, int afterBytes) {
+        if (relay == null) {
+            throw new IllegalStateException("a direct server has no relay to drop reads");
+        }
         relay.arm(count, afterBytes);
     }
 
     /** How many reads were cut since the server started. */
     public int droppedReads() {
-        return relay.dropped.get();
+        return relay == null ? 0 : relay.dropped.get();
     }
 
     @Override
