@@ -23,6 +23,7 @@ import io.battdat.api.schema.CycleLevelData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ import java.util.regex.Pattern;
  * {@code cycle_start} ({@code Test_Time (s)}), capacities, energies, voltage extremes, and the current extremes as
  * extra columns. A {@code _cycle_data.csv} without those per-cycle columns is refused.
  */
-public final class BatteryArchiveParser implements ExplainingVendorParser {
+public final class BatteryArchiveParser extends NamedVendorParser implements ExplainingVendorParser {
     private static final Pattern NAME = Pattern.compile("(.+?)_(timeseries|timeseries_data|cycle_data)\\.csv",
             Pattern.CASE_INSENSITIVE);
     private static final List<String[]> CYCLE_COLUMNS = List.of(
@@ -59,19 +60,11 @@ public final class BatteryArchiveParser implements ExplainingVendorParser {
             new String[]{"Min_Current (A)", "current_minimum"},
             new String[]{"Max_Current (A)", "current_maximum"});
 
-    @Override
-    public String formatName() {
-        return "batteryarchive";
-    }
-
-    @Override
-    public String description() {
-        return "BatteryArchive CSV: <cell>_timeseries[_data].csv (raw_data), <cell>_cycle_data.csv (cycle_stats)";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("csv");
+    /** Creates the parser; does no I/O. */
+    public BatteryArchiveParser() {
+        super("batteryarchive",
+                "BatteryArchive CSV: <cell>_timeseries[_data].csv (raw_data), <cell>_cycle_data.csv (cycle_stats)",
+                List.of("csv"));
     }
 
     @Override

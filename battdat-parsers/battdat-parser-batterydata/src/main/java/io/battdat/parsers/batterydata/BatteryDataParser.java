@@ -22,6 +22,7 @@ import io.battdat.api.schema.EISData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ import java.util.regex.Pattern;
  *       writes it; by default 0-based like {@code raw_data} (both are {@code Cycle_Index - 1}).</li>
  * </ul>
  */
-public final class BatteryDataParser implements ExplainingVendorParser {
+public final class BatteryDataParser extends NamedVendorParser implements ExplainingVendorParser {
     public static final String STORE_ALL = "batterydata.store-all";
     public static final String PYTHON_DATENUM = "batterydata.python-datenum";
     public static final String PYTHON_SUMMARY_CYCLES = "batterydata.python-summary-cycles";
@@ -54,19 +55,11 @@ public final class BatteryDataParser implements ExplainingVendorParser {
     /** MATLAB datenum of 1970-01-01. */
     private static final double UNIX_EPOCH_DATENUM = 719529;
 
-    @Override
-    public String formatName() {
-        return "batterydata";
-    }
-
-    @Override
-    public String description() {
-        return "Battery Data Hub / NREL CSV: <cell>-raw.csv (raw_data, eis_data), <cell>-summary.csv (cycle_stats)";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("csv");
+    /** Creates the parser; does no I/O. */
+    public BatteryDataParser() {
+        super("batterydata",
+                "Battery Data Hub / NREL CSV: <cell>-raw.csv (raw_data, eis_data), <cell>-summary.csv (cycle_stats)",
+                List.of("csv"));
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.io.BufferedReader;
@@ -48,7 +49,7 @@ import java.util.regex.Pattern;
  * {@code voltage}; then the engine drops duplicates and derives {@code step_index}, {@code method},
  * {@code substep_index}. See the module README for the rules on signs, midnight and daylight saving.
  */
-public final class MaccorParser implements ExplainingVendorParser {
+public final class MaccorParser extends NamedVendorParser implements ExplainingVendorParser {
     static final String TABLE = "raw_data";
     /** Setting: leave out the {@code time} column (Python's {@code ignore_time=True}). */
     public static final String IGNORE_TIME = "maccor.ignore-time";
@@ -56,19 +57,10 @@ public final class MaccorParser implements ExplainingVendorParser {
     private static final Pattern NAME = Pattern.compile("(.*)\\.(\\d{3})");
     private static final Pattern DATE = Pattern.compile("Date of Test:\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
-    @Override
-    public String formatName() {
-        return "maccor";
-    }
-
-    @Override
-    public String description() {
-        return "MACCOR tab-separated text exports (name.001, name.002, ...; Test (Min) or Test (Sec))";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("001", "002", "nnn");
+    /** Creates the parser; does no I/O. */
+    public MaccorParser() {
+        super("maccor", "MACCOR tab-separated text exports (name.001, name.002, ...; Test (Min) or Test (Sec))",
+                List.of("001", "002", "nnn"));
     }
 
     @Override
