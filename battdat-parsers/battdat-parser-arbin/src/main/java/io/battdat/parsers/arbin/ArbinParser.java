@@ -174,11 +174,7 @@ public final class ArbinParser extends NamedVendorParser implements ExplainingVe
                 .matches();
         for (Path file : cell.files()) {
             try (CsvRows rows = new CsvRows(file, TABLE, StandardCharsets.UTF_8, ',', context)) {
-                FieldRow first = rows.next();
-                if (first == null) {
-                    throw new BadFormatException(file, TABLE, "empty file: no header line");
-                }
-                Columns columns = Columns.find(file, Header.of(first), fromDateTime, context);
+                Columns columns = Columns.find(file, rows.readHeader(), fromDateTime, context);
                 if (declared == null) {
                     declared = columns;
                     TableOutput output = context.table(TABLE, columns.layout(), new RawData(),

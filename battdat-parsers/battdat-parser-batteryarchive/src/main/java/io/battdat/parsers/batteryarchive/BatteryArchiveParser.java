@@ -12,7 +12,6 @@ import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ExplainingVendorParser;
 import io.battdat.api.parse.FieldRow;
 import io.battdat.api.parse.Header;
-import io.battdat.api.parse.InputErrors;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.parse.WallClock;
@@ -23,6 +22,7 @@ import io.battdat.api.schema.CycleLevelData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.FileNaming;
 import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -47,8 +46,10 @@ import java.util.regex.Pattern;
  * extra columns. A {@code _cycle_data.csv} without those per-cycle columns is refused.
  */
 public final class BatteryArchiveParser extends NamedVendorParser implements ExplainingVendorParser {
-    private static final Pattern NAME = Pattern.compile("(.+?)_(timeseries|timeseries_data|cycle_data)\\.csv",
-            Pattern.CASE_INSENSITIVE);
+    private static final FileNaming NAME = new FileNaming(Pattern.compile(
+            "(.+?)_(timeseries|timeseries_data|cycle_data)\\.csv", Pattern.CASE_INSENSITIVE),
+            "not a BatteryArchive file name: expected <cell>_timeseries.csv, <cell>_timeseries_data.csv or "
+                    + "<cell>_cycle_data.csv");
     private static final List<String[]> CYCLE_COLUMNS = List.of(
             new String[]{"Test_Time (s)", "cycle_start"},
             new String[]{"Min_Voltage (V)", "V_minimum"},
@@ -69,8 +70,7 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
 
     @Override
     public ProbeVerdict explainProbe(FileProbe probe) {
-        Matcher m = NAME.matcher(probe.path().getFileName().toString());
-        if (!m.matches()) {
+        if (!NAME.fits(probe.path())) {
             return ProbeVerdict.no("name does not end in _timeseries.csv, _timeseries_data.csv or _cycle_data.csv");
         }
         String head = new String(probe.head(), StandardCharsets.UTF_8);
@@ -81,22 +81,11 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
     @Override
     public List<CellFiles> group(List<Path> files) {
         // time series first, then the cycle table
-        return CellFiles.byStem(files, BatteryArchiveParser::stem,
-                Comparator.comparing(BatteryArchiveParser::isCycleData));
-    }
-
-    private static String stem(Path f) {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        if (!m.matches()) {
-            throw new BadFormatException(f, null, "not a BatteryArchive file name: expected <cell>_timeseries.csv, "
-                    + "<cell>_timeseries_data.csv or <cell>_cycle_data.csv");
-        }
-        return m.group(1);
+        return CellFiles.byStem(files, NAME::stem, Comparator.comparing(BatteryArchiveParser::isCycleData));
     }
 
     private static boolean isCycleData(Path f) {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        return m.matches() && m.group(2).equalsIgnoreCase("cycle_data");
+        return "cycle_data".equalsIgnoreCase(NAME.part(f, 2));
     }
 
     @Override
@@ -111,11 +100,7 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
             }
             String table = cycles ? "cycle_stats" : "raw_data";
             try (CsvRows rows = new CsvRows(f, table, StandardCharsets.UTF_8, ',', context)) {
-                FieldRow first = rows.next();
-                if (first == null) {
-                    throw new BadFormatException(f, table, "empty file: no header line");
-                }
-                Header header = Header.of(first);
+                Header header = rows.readHeader();
                 if (cycles) {
                     seenCycles = true;
                     readCycles(f, header, rows, context);
@@ -154,17 +139,10 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
         double[] temperature = tempIn >= 0 ? ((DoubleColumn) out.batch().column("temperature")).buffer() : null;
         double[] wall = dateIn >= 0 ? ((DoubleColumn) out.batch().column("time")).buffer() : null;
         WallClock clock = new WallClock(context.options().zone());
-        int expected = h.size();
-        FieldRow r;
-        while ((r = rows.next()) != null) {
-            if (r.size() != expected) {
-                context.badLine(InputErrors.badLine(file, table, r.line(), "expected " + expected + " fields, found "
-                        + r.size() + (r.size() < expected ? " (a truncated line?)" : "")));
-                continue;
-            }
-            int i = out.row();
-            int at = cycleIn;
-            try {
+        rows.readAll(h, out, new CsvRows.RecordReader() {
+            @Override
+            protected void read(FieldRow r, int i) {
+                at = cycleIn;
                 cycle[i] = r.getLong(at) - 1;
                 at = timeIn;
                 time[i] = r.getDouble(at);
@@ -180,13 +158,8 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
                     at = dateIn;
                     wall[i] = r.isBlank(at) ? Double.NaN : clock.parse(r.chars(), r.start(at), r.length(at));
                 }
-            } catch (IllegalArgumentException e) {
-                context.badLine(InputErrors.badValue(file, table, r.line(), h.name(at), e));
-                continue;
             }
-            out.commit();
-        }
-        out.finish();
+        });
     }
 
     private static void readCycles(Path file, Header h, CsvRows rows, ParseContext context) {
@@ -219,29 +192,17 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
         BatchBuilder out = new BatchBuilder(layout, context.table(table, layout, schema, PostProcessing.none()),
                 context.options().batchRows());
         long[] cycle = ((LongColumn) out.batch().column(0)).buffer();
-        int expected = h.size();
-        FieldRow r;
-        while ((r = rows.next()) != null) {
-            if (r.size() != expected) {
-                context.badLine(InputErrors.badLine(file, table, r.line(), "expected " + expected + " fields, found "
-                        + r.size()));
-                continue;
-            }
-            int i = out.row();
-            int at = cycleIn;
-            try {
+        rows.readAll(h, out, new CsvRows.RecordReader() {
+            @Override
+            protected void read(FieldRow r, int i) {
+                at = cycleIn;
                 cycle[i] = r.getLong(at) - 1;
                 for (int[] u : used) {
                     at = u[0];
                     ((DoubleColumn) out.batch().column(u[1])).buffer()[i] = r.getDoubleOrNaN(at);
                 }
-            } catch (IllegalArgumentException e) {
-                context.badLine(InputErrors.badValue(file, table, r.line(), h.name(at), e));
-                continue;
             }
-            out.commit();
-        }
-        out.finish();
+        });
     }
 
     @Override

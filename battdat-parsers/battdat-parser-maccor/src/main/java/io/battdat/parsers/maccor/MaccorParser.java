@@ -22,6 +22,7 @@ import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.FileNaming;
 import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
@@ -54,7 +55,8 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
     /** Setting: leave out the {@code time} column (Python's {@code ignore_time=True}). */
     public static final String IGNORE_TIME = "maccor.ignore-time";
     private static final PostProcessing DERIVE = PostProcessing.tagging().withState(-1, true).withDropDuplicates(2);
-    private static final Pattern NAME = Pattern.compile("(.*)\\.(\\d{3})");
+    private static final FileNaming NAME = new FileNaming(Pattern.compile("(.*)\\.(\\d{3})"),
+            "not a MACCOR file name: MACCOR exports end in three digits (test.001)");
     private static final Pattern DATE = Pattern.compile("Date of Test:\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
     /** Creates the parser; does no I/O. */
@@ -65,7 +67,7 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
 
     @Override
     public ProbeVerdict explainProbe(FileProbe probe) {
-        boolean named = NAME.matcher(probe.path().getFileName().toString()).matches();
+        boolean named = NAME.fits(probe.path());
         String head = new String(probe.head(), StandardCharsets.ISO_8859_1);
         if (head.contains("Date of Test:") && head.contains("Cyc#") && head.contains("\t")) {
             return ProbeVerdict.signature();
@@ -78,19 +80,10 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
 
     @Override
     public List<CellFiles> group(List<Path> files) {
-        List<CellFiles> cells = new ArrayList<>(CellFiles.byStem(files, MaccorParser::stem,
+        List<CellFiles> cells = new ArrayList<>(CellFiles.byStem(files, NAME::stem,
                 Comparator.comparing(p -> p.getFileName().toString())));
         cells.sort(Comparator.comparing(c -> c.files().get(0).resolveSibling(c.name()).toString()));
         return cells;
-    }
-
-    private static String stem(Path f) {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        if (!m.matches()) {
-            throw new BadFormatException(f, null, "not a MACCOR file name: MACCOR exports end in three digits "
-                    + "(test.001)");
-        }
-        return m.group(1);
     }
 
     @Override
