@@ -612,10 +612,9 @@ final class NdaxReader {
         if (version == 5) {
             skipHeader(w, DATA);
             NdcPages pages = new NdcPages(w, file, DATA, 125, 4040, 87);
-            RecordView view = new SlotView(pages);
             while (pages.next()) {
                 if (pages.u8(7) == 0x55) {
-                    wholeRecord(view, sink, clock, aux);
+                    wholeRecord(pages, sink, clock, aux);
                 }
             }
         } else {
@@ -628,7 +627,6 @@ final class NdaxReader {
             for (int k = 0; k < 8; k++) {
                 tag[k] = (byte) w.u8(k);
             }
-            RecordView view = new WindowView(w);
             while (w.ensure(94) >= tag.length) {
                 if (w.matches(0, tag)) {
                     if (w.available() < 94) {
@@ -636,7 +634,7 @@ final class NdaxReader {
                                 + w.available() + " of its 94 bytes");
                     }
                     if (w.u8(0) == 0x55) {
-                        wholeRecord(view, sink, clock, aux);
+                        wholeRecord(w, sink, clock, aux);
                     }
                     w.skip(94);
                 } else {
@@ -651,54 +649,7 @@ final class NdaxReader {
         new ArchiveProgress(0).done();
     }
 
-    /** Little-endian reads of one whole record, wherever it sits. */
-    private interface RecordView {
-        int u8(int at);
-
-        int i32(int at);
-
-        long u32(int at);
-
-        long i64(int at);
-    }
-
-    private record SlotView(NdcPages p) implements RecordView {
-        public int u8(int at) {
-            return p.u8(at);
-        }
-
-        public int i32(int at) {
-            return p.i32(at);
-        }
-
-        public long u32(int at) {
-            return p.u32(at);
-        }
-
-        public long i64(int at) {
-            return (p.u32(at) & 0xFFFFFFFFL) | ((long) p.i32(at + 4) << 32);
-        }
-    }
-
-    private record WindowView(ByteWindow w) implements RecordView {
-        public int u8(int at) {
-            return w.u8(at);
-        }
-
-        public int i32(int at) {
-            return w.i32(at);
-        }
-
-        public long u32(int at) {
-            return w.u32(at);
-        }
-
-        public long i64(int at) {
-            return w.i64(at);
-        }
-    }
-
-    private void wholeRecord(RecordView r, RowSink s, WallClock clock, List<AuxMember> aux) {
+    private void wholeRecord(RecordBytes r, RowSink s, WallClock clock, List<AuxMember> aux) {
         double scale = CurrentRange.scale(r.i32(82));
         if (Double.isNaN(scale)) {
             context.badLine(NewareErrors.badRange(file, DATA, r.u32(8), r.i32(82)));

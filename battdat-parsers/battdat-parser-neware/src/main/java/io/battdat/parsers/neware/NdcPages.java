@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * 4096-byte pages, each with a page header, a run of equal records, and a page trailer. A slot's number (from 1
  * over the whole member) is the record index the other members refer to.
  */
-final class NdcPages {
+final class NdcPages implements RecordBytes {
     static final int PAGE = 4096;
 
     private final ByteWindow w;
@@ -92,7 +92,8 @@ final class NdcPages {
         return page * perPage + (slot - first) / stride + 1;
     }
 
-    int u8(int at) {
+    @Override
+    public int u8(int at) {
         return w.u8(slot + at);
     }
 
@@ -100,12 +101,19 @@ final class NdcPages {
         return w.i16(slot + at);
     }
 
-    int i32(int at) {
+    @Override
+    public int i32(int at) {
         return w.i32(slot + at);
     }
 
-    long u32(int at) {
+    @Override
+    public long u32(int at) {
         return w.u32(slot + at);
+    }
+
+    @Override
+    public long i64(int at) {
+        return w.i64(slot + at);
     }
 
     float f32(int at) {
