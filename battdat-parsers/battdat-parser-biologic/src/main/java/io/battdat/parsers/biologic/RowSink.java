@@ -1,17 +1,15 @@
 package io.battdat.parsers.biologic;
 
-import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
 import io.battdat.api.data.StorageType;
-import io.battdat.api.data.TableLayout;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.schema.EISData;
 import io.battdat.api.schema.RawData;
+import io.battdat.parsers.common.TableColumns;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,24 +66,21 @@ final class RowSink {
      */
     RowSink(ParseContext context, CurrentSource currentSource, boolean withTemperature, boolean impedance) {
         this.currentSource = currentSource;
-        int batchRows = context.options().batchRows();
-        List<ColumnSpec> specs = new ArrayList<>();
-        specs.add(ColumnSpec.of("cycle_number", StorageType.INT64));
-        specs.add(ColumnSpec.of("test_time", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("current", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("voltage", StorageType.FLOAT64));
+        TableColumns rawColumns = new TableColumns(new RawData())
+                .add("cycle_number", StorageType.INT64)
+                .add("test_time", StorageType.FLOAT64)
+                .add("current", StorageType.FLOAT64)
+                .add("voltage", StorageType.FLOAT64);
         if (withTemperature) {
-            specs.add(ColumnSpec.of("temperature", StorageType.FLOAT64));
+            rawColumns.add("temperature", StorageType.FLOAT64);
         }
-        TableLayout rawLayout = TableLayout.of(specs);
-        raw = new BatchBuilder(rawLayout, context.table(RAW, rawLayout, new RawData(), PostProcessing.none()),
-                batchRows);
+        raw = rawColumns.open(context, RAW, PostProcessing.none());
         rawCycle = ((LongColumn) raw.batch().column("cycle_number")).buffer();
         rawTime = doubles(raw, "test_time");
         rawCurrent = doubles(raw, "current");
         rawVoltage = doubles(raw, "voltage");
         rawTemperature = withTemperature ? doubles(raw, "temperature") : null;
-        eis = impedance ? new Impedance(context, batchRows) : null;
+        eis = impedance ? new Impedance(context) : null;
     }
 
     private static double[] doubles(BatchBuilder table, String column) {
@@ -156,14 +151,12 @@ final class RowSink {
         private long previousCycle = Long.MIN_VALUE;
         private long previousLoop = Long.MIN_VALUE;
 
-        Impedance(ParseContext context, int batchRows) {
-            List<ColumnSpec> specs = new ArrayList<>(List.of(ColumnSpec.of("test_id", StorageType.INT64)));
+        Impedance(ParseContext context) {
+            TableColumns columns = new TableColumns(new EISData()).add("test_id", StorageType.INT64);
             for (String column : List.of("test_time", "frequency", "z_real", "z_imag", "z_mag", "z_phase")) {
-                specs.add(ColumnSpec.of(column, StorageType.FLOAT64));
+                columns.add(column, StorageType.FLOAT64);
             }
-            TableLayout layout = TableLayout.of(specs);
-            out = new BatchBuilder(layout, context.table(EIS, layout, new EISData(), PostProcessing.none()),
-                    batchRows);
+            out = columns.open(context, EIS, PostProcessing.none());
             testColumn = ((LongColumn) out.batch().column("test_id")).buffer();
             timeColumn = doubles(out, "test_time");
             frequencyColumn = doubles(out, "frequency");
