@@ -107,8 +107,8 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
                 if (names == null) {
                     throw new BadFormatException(file, TABLE, "no column header line (line 2)");
                 }
-                new FileReader(file, Header.of(names), dates.get(k), fileNumber, withTime, timeline, out, context)
-                        .read(rows);
+                new FileReader(file, Header.of(names), dates.get(k), fileNumber, withTime, context)
+                        .read(rows, timeline, out);
             }
         }
         out.finish();
@@ -175,10 +175,7 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
     private static final class FileReader {
         private final Path file;
         private final Header header;
-        private final int[] date;
         private final int fileNumber;
-        private final CellTimeline timeline;
-        private final BatchBuilder out;
         private final ParseContext context;
         private final int cycleCol;
         private final int timeCol;
@@ -196,14 +193,11 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
         private int day;
         private double previousStamp = Double.NEGATIVE_INFINITY;
 
-        FileReader(Path file, Header header, int[] date, int fileNumber, boolean withTime, CellTimeline timeline,
-                   BatchBuilder out, ParseContext context) {
+        /** @param date the test's date from the file's first line: month, day, year */
+        FileReader(Path file, Header header, int[] date, int fileNumber, boolean withTime, ParseContext context) {
             this.file = file;
             this.header = header;
-            this.date = date;
             this.fileNumber = fileNumber;
-            this.timeline = timeline;
-            this.out = out;
             this.context = context;
             this.cycleCol = header.require(file, TABLE, "Cyc#");
             // exact names: the loose match of Header would take one unit for the other
@@ -224,7 +218,8 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
             this.year = date[2];
         }
 
-        void read(CsvRows rows) {
+        /** Reads the file's rows into the cell's table, its cycles and times continuing the cell's timeline. */
+        void read(CsvRows rows, CellTimeline timeline, BatchBuilder out) {
             long[] cycle = ((LongColumn) out.batch().column("cycle_number")).buffer();
             long[] fileNo = ((LongColumn) out.batch().column("file_number")).buffer();
             double[] time = ((DoubleColumn) out.batch().column("test_time")).buffer();

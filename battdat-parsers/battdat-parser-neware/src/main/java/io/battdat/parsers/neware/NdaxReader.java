@@ -149,7 +149,7 @@ final class NdaxReader {
         }
         skipHeader(dataWindow, DATA);
         boolean tenthMillivolts = version == 11 || version == 16; // these store 0.1 mV and mA
-        NdcPages data = new NdcPages(dataWindow, file, DATA, 132, 4092, 8).usingPageCounts();
+        NdcPages data = new NdcPages(dataWindow, file, DATA, NdcPages.DATA).usingPageCounts();
         RunInfo runInfo = new RunInfo(zip, runInfoEntry, new Steps(zip, stepEntry));
         List<AuxMember> aux = auxMembers(zip);
         RowSink sink = new RowSink(file.toString(), auxShape(aux), context);
@@ -302,9 +302,9 @@ final class NdaxReader {
             version = head[1];
             skipHeader(w, RUN_INFO);
             pages = switch (version) {
-                case 11 -> new NdcPages(w, file, RUN_INFO, 132, 4080, 47);
-                case 14 -> new NdcPages(w, file, RUN_INFO, 132, 4092, 55);
-                case 16, 17 -> new NdcPages(w, file, RUN_INFO, 132, 4032, 100);
+                case 11 -> new NdcPages(w, file, RUN_INFO, new NdcPages.Slots(132, 4080, 47));
+                case 14 -> new NdcPages(w, file, RUN_INFO, new NdcPages.Slots(132, 4092, 55));
+                case 16, 17 -> new NdcPages(w, file, RUN_INFO, NdcPages.INFO_V16);
                 default -> throw NewareErrors.bad(file, RUN_INFO, "run-info ndc version " + version
                         + " is not supported (11, 14, 16 and 17 are)");
             };
@@ -366,8 +366,8 @@ final class NdaxReader {
             }
             skipHeader(w, STEPS);
             pages = switch (head[1]) {
-                case 11, 14 -> new NdcPages(w, file, STEPS, 132, 4091, 37);
-                case 16, 17 -> new NdcPages(w, file, STEPS, 132, 4032, 100);
+                case 11, 14 -> new NdcPages(w, file, STEPS, new NdcPages.Slots(132, 4091, 37));
+                case 16, 17 -> new NdcPages(w, file, STEPS, NdcPages.INFO_V16);
                 default -> throw NewareErrors.bad(file, STEPS, "step ndc version " + head[1]
                         + " is not supported (11, 14, 16 and 17 are)");
             };
@@ -440,22 +440,22 @@ final class NdaxReader {
             skipHeader(w, name);
             if (v == 5) {
                 layout = 4; // 87-byte slots of whole 0x65/0x74 records naming their data record's index
-                pages = new NdcPages(w, file, name, 125, 4040, 87);
+                pages = new NdcPages(w, file, name, NdcPages.WHOLE_RECORDS);
                 temperature = true;
                 voltage = true;
             } else if (v == 14 || v == 17) {
                 layout = 1;
-                pages = new NdcPages(w, file, name, 132, 4092, 4);
+                pages = new NdcPages(w, file, name, NdcPages.AUX_V14);
                 temperature = temperatureChannel;
                 voltage = false;
             } else if (v == 16) {
                 layout = 2;
-                pages = new NdcPages(w, file, name, 132, 4094, 7);
+                pages = new NdcPages(w, file, name, new NdcPages.Slots(132, 4094, 7));
                 temperature = true;
                 voltage = true;
             } else if (v == 11) {
                 layout = 3; // 0x65 records: voltage and temperature, numbered by their order
-                pages = new NdcPages(w, file, name, 132, 4094, 7);
+                pages = new NdcPages(w, file, name, new NdcPages.Slots(132, 4094, 7));
                 temperature = true;
                 voltage = true;
             } else {
@@ -611,7 +611,7 @@ final class NdaxReader {
         RowSink sink = new RowSink(file.toString(), auxShape(aux), context);
         if (version == 5) {
             skipHeader(w, DATA);
-            NdcPages pages = new NdcPages(w, file, DATA, 125, 4040, 87);
+            NdcPages pages = new NdcPages(w, file, DATA, NdcPages.WHOLE_RECORDS);
             while (pages.next()) {
                 if (pages.u8(7) == 0x55) {
                     wholeRecord(pages, sink, clock, aux);
