@@ -29,7 +29,6 @@ import io.battdat.parsers.csv.CsvRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -81,11 +80,7 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
     @Override
     public List<CellFiles> group(List<Path> files) {
         // time series first, then the cycle table
-        return CellFiles.byStem(files, NAME::stem, Comparator.comparing(BatteryArchiveParser::isCycleData));
-    }
-
-    private static boolean isCycleData(Path f) {
-        return "cycle_data".equalsIgnoreCase(NAME.part(f, 2));
+        return NAME.cells(files, "cycle_data");
     }
 
     @Override
@@ -93,7 +88,7 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
         boolean seenSeries = false;
         boolean seenCycles = false;
         for (Path f : cell.files()) {
-            boolean cycles = isCycleData(f);
+            boolean cycles = NAME.isPart(f, "cycle_data");
             if (cycles ? seenCycles : seenSeries) {
                 throw new BadFormatException(f, null, "a second " + (cycles ? "cycle-data" : "time-series")
                         + " file for cell " + cell.name() + "; convert one test per cell");

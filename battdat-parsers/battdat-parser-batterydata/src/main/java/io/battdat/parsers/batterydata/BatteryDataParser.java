@@ -27,7 +27,6 @@ import io.battdat.parsers.csv.CsvRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -81,20 +80,17 @@ public final class BatteryDataParser extends NamedVendorParser implements Explai
     @Override
     public List<CellFiles> group(List<Path> files) {
         // raw first, then the summary
-        return CellFiles.byStem(files, NAME::stem, Comparator.comparing(BatteryDataParser::isSummary));
-    }
-
-    private static boolean isSummary(Path f) {
-        return "summary".equals(NAME.part(f, 2));
+        return NAME.cells(files, "summary");
     }
 
     @Override
     public void parse(CellFiles cell, ParseContext context) {
         for (Path f : cell.files()) {
-            try (CsvRows rows = new CsvRows(f, isSummary(f) ? "cycle_stats" : "raw_data", StandardCharsets.UTF_8, ',',
+            boolean summary = NAME.isPart(f, "summary");
+            try (CsvRows rows = new CsvRows(f, summary ? "cycle_stats" : "raw_data", StandardCharsets.UTF_8, ',',
                     context)) {
                 Header header = rows.readHeader();
-                if (isSummary(f)) {
+                if (summary) {
                     readSummary(f, header, rows, context);
                 } else {
                     readRaw(f, header, rows, context);
