@@ -36,7 +36,6 @@ final class NdcPages implements RecordBytes {
     private final Path file;
     private final String member;
     private final Slots slots;
-    private final int perPage;
     private boolean useCount;
     private boolean loaded;
     private boolean counted;
@@ -53,7 +52,6 @@ final class NdcPages implements RecordBytes {
         this.file = file;
         this.member = member;
         this.slots = slots;
-        this.perPage = slots.perPage();
     }
 
     /**
@@ -92,7 +90,7 @@ final class NdcPages implements RecordBytes {
             }
             page++;
             int count = w.u16(2);
-            counted = useCount && count > 0 && count <= perPage;
+            counted = useCount && count > 0 && count <= slots.perPage();
             pageEnd = counted ? slots.first() + count * slots.stride() : slots.end();
             if (pageEnd - slots.first() >= slots.stride()) {
                 loaded = true;
@@ -105,7 +103,7 @@ final class NdcPages implements RecordBytes {
 
     /** The slot's number, from 1. */
     long number() {
-        return page * perPage + (slot - slots.first()) / slots.stride() + 1;
+        return page * slots.perPage() + (slot - slots.first()) / slots.stride() + 1;
     }
 
     @Override
