@@ -7,10 +7,10 @@ import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.metadata.CyclingProtocol;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseContext;
-import io.battdat.api.parse.VendorParser;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.Spi;
+import io.battdat.parsers.common.NamedVendorParser;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (Test_ID, Data_Point), or an external sort when it has none) or {@code external} (always sort in bounded chunks
  * spilled to temporary files).
  */
-public final class ArbinResParser implements VendorParser {
+public final class ArbinResParser extends NamedVendorParser {
     /** Setting: how records are put in Data_Point order, {@code index} (default) or {@code external}. */
     public static final String SORT = "arbin-res.sort";
     /** Setting: records per in-memory chunk of the external sort (default {@value #DEFAULT_CHUNK_ROWS}). */
@@ -47,22 +47,8 @@ public final class ArbinResParser implements VendorParser {
 
     /** A parser; does no I/O. */
     public ArbinResParser() {
-    }
-
-    @Override
-    public String formatName() {
-        return "arbin-res";
-    }
-
-    @Override
-    public String description() {
-        return "Arbin .res result files (Access/Jet 4 databases of MITS Pro): Channel_Normal_Table with auxiliary "
-                + "channels (raw_data), Channel_Statistic_Table (cycle_stats), one cell per test";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("res");
+        super("arbin-res", "Arbin .res result files (Access/Jet 4 databases of MITS Pro): Channel_Normal_Table with "
+                + "auxiliary channels (raw_data), Channel_Statistic_Table (cycle_stats), one cell per test", List.of("res"));
     }
 
     @Override
@@ -105,8 +91,8 @@ public final class ArbinResParser implements VendorParser {
     /**
      * Adds the test's own record (Global_Table) to the metadata: cycler and software, schedule, start date into
      * {@code test_protocol} where empty; every column of the test's row, dates as ISO local date-times, under the
-     * extra field {@code arbin_res}. Fields the user set are kept. (Picked up by engines whose {@link VendorParser}
-     * has a metadata hook; harmless otherwise.)
+     * extra field {@code arbin_res}. Fields the user set are kept. (Picked up by engines whose
+     * {@link io.battdat.api.parse.VendorParser} has a metadata hook; harmless otherwise.)
      *
      * @param cell  the cell, as {@link #group} made it
      * @param given the metadata so far

@@ -6,12 +6,12 @@ import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
 import io.battdat.api.data.StorageType;
-import io.battdat.api.data.TableLayout;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.schema.ColumnType;
 import io.battdat.api.schema.CycleLevelData;
+import io.battdat.parsers.common.TableColumns;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -63,45 +63,37 @@ final class CycleStatsReader implements AutoCloseable {
     private CycleStatsReader(SortedRows rows, List<String> statColumns, ParseContext context) {
         this.rows = rows;
         this.vmaxSlot = indexOfIgnoreCase(statColumns, "Vmax_On_Cycle");
-        List<ColumnSpec> specs = new ArrayList<>();
-        CycleLevelData schema = new CycleLevelData();
-        specs.add(ColumnSpec.of("cycle_number", StorageType.INT64));
-        specs.add(ColumnSpec.of("cycle_start", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("cycle_duration", StorageType.FLOAT64));
+        TableColumns columns = new TableColumns(new CycleLevelData())
+                .add("cycle_number", StorageType.INT64)
+                .add("cycle_start", StorageType.FLOAT64)
+                .add("cycle_duration", StorageType.FLOAT64);
         for (String name : CAPACITY_NAMES) {
-            specs.add(ColumnSpec.of(name, StorageType.FLOAT64));
+            columns.add(name, StorageType.FLOAT64);
         }
         if (vmaxSlot >= 0) {
-            specs.add(ColumnSpec.of("V_maximum", StorageType.FLOAT64));
+            columns.add("V_maximum", StorageType.FLOAT64);
         }
-        specs.add(ColumnSpec.of("data_point", StorageType.INT64));
-        schema = schema.withExtraColumn("data_point", "Arbin's Data_Point of the record at which the cycle's "
-                + "statistics were logged", ColumnType.INTEGER, false, null, true);
-        specs.add(ColumnSpec.of("test_time", StorageType.FLOAT64));
-        schema = schema.withExtraColumn("test_time", "test time of the record at which the cycle's statistics "
-                + "were logged", ColumnType.FLOAT, false, "s", true);
+        columns.addExtra(ColumnSpec.of("data_point", StorageType.INT64), "Arbin's Data_Point of the record at which "
+                + "the cycle's statistics were logged", ColumnType.INTEGER, null, true);
+        columns.addExtra(ColumnSpec.of("test_time", StorageType.FLOAT64), "test time of the record at which the "
+                + "cycle's statistics were logged", ColumnType.FLOAT, "s", true);
         List<Integer> extras = new ArrayList<>();
-        List<String> names = new ArrayList<>(specs.stream().map(ColumnSpec::name).toList());
         for (int slot = 1; slot < statColumns.size(); slot++) {
             if (slot == vmaxSlot) {
                 continue;
             }
             String source = statColumns.get(slot);
             String name = TestReader.columnName(source);
-            while (names.contains(name)) {
+            while (columns.contains(name)) {
                 name = name + "_stat";
             }
-            names.add(name);
             boolean time = name.endsWith("_time");
-            specs.add(ColumnSpec.of(name, StorageType.FLOAT64));
-            schema = schema.withExtraColumn(name, "Arbin's " + source + " (Channel_Statistic_Table)"
-                    + (time ? ": time spent in that direction during the cycle" : ""), ColumnType.FLOAT, false,
-                    time ? "s" : null, false);
+            columns.addExtra(ColumnSpec.of(name, StorageType.FLOAT64), "Arbin's " + source
+                    + " (Channel_Statistic_Table)" + (time ? ": time spent in that direction during the cycle" : ""),
+                    ColumnType.FLOAT, time ? "s" : null, false);
             extras.add(slot);
         }
-        TableLayout layout = TableLayout.of(specs);
-        this.out = new BatchBuilder(layout, context.table(TABLE, layout, schema, PostProcessing.none()),
-                context.options().batchRows());
+        this.out = columns.open(context, TABLE, PostProcessing.none());
         int c = 0;
         this.cycleOut = ((LongColumn) out.batch().column(c++)).buffer();
         this.startOut = ((DoubleColumn) out.batch().column(c++)).buffer();

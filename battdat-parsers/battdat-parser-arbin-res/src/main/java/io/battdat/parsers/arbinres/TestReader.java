@@ -35,8 +35,10 @@ import java.util.Locale;
  * Arbin name in lower case, and the auxiliary channels that do not map to {@code temperature}
  * ({@code aux_voltage_N}, {@code aux_temperature_N}, ... with {@code _rate} for their dX/dt). The test's records of
  * {@code Channel_Statistic_Table} go to {@code cycle_stats} in the same pass ({@link CycleStatsReader}).
+ *
+ * @param testId the test's Test_ID
  */
-final class TestReader {
+record TestReader(ResDatabase db, long testId, ParseContext context) {
     static final String TABLE = "raw_data";
 
     private enum Kind { DOUBLE, LONG, CYCLE, OLE_TIME, AUX }
@@ -47,16 +49,6 @@ final class TestReader {
 
     /** Description of an extra column (null for battdat's own columns). */
     private record ColumnInfoSpec(String description, ColumnType type, String units) {
-    }
-
-    private final ResDatabase db;
-    private final long testId;
-    private final ParseContext context;
-
-    TestReader(ResDatabase db, long testId, ParseContext context) {
-        this.db = db;
-        this.testId = testId;
-        this.context = context;
     }
 
     void read() {

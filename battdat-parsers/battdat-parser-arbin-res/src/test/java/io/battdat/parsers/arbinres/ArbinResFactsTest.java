@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseOptions;
+import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.schema.CycleLevelData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.schema.SchemaValidator;
@@ -62,13 +63,7 @@ class ArbinResFactsTest {
     void outputPassesTheRawDataChecks(String name) {
         Path out = dir.resolve("v.h5");
         Conversions.convert("auto", out, ParseOptions.defaults(), Samples.sample(name));
-        SchemaValidator validator = new SchemaValidator(new RawData(), true, "raw_data");
-        try (BatchStream batches = Battdat.engine().batches(out, "raw_data")) {
-            while (batches.hasNext()) {
-                validator.accept(batches.next());
-            }
-        }
-        validator.finish();
+        assertPassesChecks(out, "raw_data", new RawData());
     }
 
     @Test
@@ -108,13 +103,7 @@ class ArbinResFactsTest {
         }
         assertEquals(20125.575628299113, (Double) column(out, "cycle_stats", "charge_time").get(0), 0.0);
         assertEquals(19707.09903429146, (Double) column(out, "cycle_stats", "discharge_time").get(3), 0.0);
-        SchemaValidator validator = new SchemaValidator(new CycleLevelData(), true, "cycle_stats");
-        try (BatchStream batches = Battdat.engine().batches(out, "cycle_stats")) {
-            while (batches.hasNext()) {
-                validator.accept(batches.next());
-            }
-        }
-        validator.finish();
+        assertPassesChecks(out, "cycle_stats", new CycleLevelData());
     }
 
     @Test
@@ -230,4 +219,15 @@ class ArbinResFactsTest {
         assertEquals(expected, actual, tolerance, what);
     }
 
+
+    /** Every batch of the table passes the schema's checks (the validator throws on the first that does not). */
+    private static void assertPassesChecks(Path file, String table, ColumnSchema schema) {
+        SchemaValidator validator = new SchemaValidator(schema, true, table);
+        try (BatchStream batches = Battdat.engine().batches(file, table)) {
+            while (batches.hasNext()) {
+                validator.accept(batches.next());
+            }
+        }
+        validator.finish();
+    }
 }

@@ -78,47 +78,21 @@ public final class TestingResFiles {
 
     static void write(Path file, Spec spec) throws IOException {
         try (Database db = DatabaseBuilder.create(Database.FileFormat.V2000, file.toFile())) {
-            Table global = new TableBuilder("Global_Table")
-                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Test_Name", DataType.TEXT))
-                    .addColumn(new ColumnBuilder("Channel_Index", DataType.INT))
-                    .addColumn(new ColumnBuilder("Start_DateTime", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("Schedule_File_Name", DataType.TEXT))
-                    .addColumn(new ColumnBuilder("Creator", DataType.TEXT))
-                    .addColumn(new ColumnBuilder("Comments", DataType.TEXT))
-                    .toTable(db);
+            Table global = table("Global_Table", "Test_ID LONG, Test_Name TEXT, Channel_Index INT, "
+                    + "Start_DateTime DOUBLE, Schedule_File_Name TEXT, Creator TEXT, Comments TEXT").toTable(db);
             for (int t = 1; t <= spec.tests(); t++) {
                 global.addRow(t, "made-up test " + t, 10 + t, START_OLE, "Demo\\Cycling.sdu", "battdat", "");
             }
-            TableBuilder normalBuilder = new TableBuilder("Channel_Normal_Table")
-                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Data_Point", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Test_Time", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("Step_Time", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("DateTime", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("Step_Index", DataType.INT))
-                    .addColumn(new ColumnBuilder("Cycle_Index", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Is_FC_Data", DataType.BYTE))
-                    .addColumn(new ColumnBuilder("Current", DataType.FLOAT))
-                    .addColumn(new ColumnBuilder("Voltage", DataType.FLOAT))
-                    .addColumn(new ColumnBuilder("Charge_Capacity", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("Discharge_Capacity", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("Charge_Energy", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("Discharge_Energy", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("dV/dt", DataType.FLOAT))
-                    .addColumn(new ColumnBuilder("Internal_Resistance", DataType.FLOAT));
-            TableBuilder auxBuilder = new TableBuilder("Auxiliary_Table")
-                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Data_Point", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Auxiliary_Index", DataType.INT))
-                    .addColumn(new ColumnBuilder("Data_Type", DataType.INT))
-                    .addColumn(new ColumnBuilder("X", DataType.FLOAT))
-                    .addColumn(new ColumnBuilder("dX_dt", DataType.FLOAT));
+            TableBuilder normalBuilder = table("Channel_Normal_Table", "Test_ID LONG, Data_Point LONG, "
+                    + "Test_Time DOUBLE, Step_Time DOUBLE, DateTime DOUBLE, Step_Index INT, Cycle_Index LONG, "
+                    + "Is_FC_Data BYTE, Current FLOAT, Voltage FLOAT, Charge_Capacity DOUBLE, "
+                    + "Discharge_Capacity DOUBLE, Charge_Energy DOUBLE, Discharge_Energy DOUBLE, dV/dt FLOAT, "
+                    + "Internal_Resistance FLOAT");
+            TableBuilder auxBuilder = table("Auxiliary_Table", "Test_ID LONG, Data_Point LONG, Auxiliary_Index INT, "
+                    + "Data_Type INT, X FLOAT, dX_dt FLOAT");
             if (spec.indexed()) {
-                normalBuilder.addIndex(new IndexBuilder(IndexBuilder.PRIMARY_KEY_NAME)
-                        .addColumns("Test_ID", "Data_Point").setPrimaryKey());
-                auxBuilder.addIndex(new IndexBuilder(IndexBuilder.PRIMARY_KEY_NAME)
-                        .addColumns("Test_ID", "Data_Point", "Auxiliary_Index", "Data_Type").setPrimaryKey());
+                normalBuilder.addIndex(primaryKey("Test_ID", "Data_Point"));
+                auxBuilder.addIndex(primaryKey("Test_ID", "Data_Point", "Auxiliary_Index", "Data_Type"));
             }
             Table normal = normalBuilder.toTable(db);
             Table aux = auxBuilder.toTable(db);
@@ -169,15 +143,10 @@ public final class TestingResFiles {
      */
     static void addStatistics(Path file, int test, boolean indexed, int... points) throws IOException {
         try (Database db = DatabaseBuilder.open(file.toFile())) {
-            TableBuilder builder = new TableBuilder("Channel_Statistic_Table")
-                    .addColumn(new ColumnBuilder("Test_ID", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Data_Point", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Vmax_On_Cycle", DataType.FLOAT))
-                    .addColumn(new ColumnBuilder("Charge_Time", DataType.DOUBLE))
-                    .addColumn(new ColumnBuilder("Discharge_Time", DataType.DOUBLE));
+            TableBuilder builder = table("Channel_Statistic_Table", "Test_ID LONG, Data_Point LONG, "
+                    + "Vmax_On_Cycle FLOAT, Charge_Time DOUBLE, Discharge_Time DOUBLE");
             if (indexed) {
-                builder.addIndex(new IndexBuilder(IndexBuilder.PRIMARY_KEY_NAME)
-                        .addColumns("Test_ID", "Data_Point").setPrimaryKey());
+                builder.addIndex(primaryKey("Test_ID", "Data_Point"));
             }
             Table table = builder.toTable(db);
             for (int point : points) {
@@ -191,13 +160,25 @@ public final class TestingResFiles {
         return 4.0f + point / 100_000f;
     }
 
+    /** A table builder with the columns {@code "Name TYPE, Name TYPE, ..."}, types named as Jackcess names them. */
+    private static TableBuilder table(String name, String columns) {
+        TableBuilder builder = new TableBuilder(name);
+        for (String column : columns.split(",")) {
+            String[] nameAndType = column.trim().split(" ");
+            builder.addColumn(new ColumnBuilder(nameAndType[0], DataType.valueOf(nameAndType[1])));
+        }
+        return builder;
+    }
+
+    /** The primary-key index over {@code columns}. */
+    private static IndexBuilder primaryKey(String... columns) {
+        return new IndexBuilder(IndexBuilder.PRIMARY_KEY_NAME).addColumns(columns).setPrimaryKey();
+    }
+
     /** An Access database with a table that is not Arbin's. */
     static void writeOtherDatabase(Path file) throws IOException {
         try (Database db = DatabaseBuilder.create(Database.FileFormat.V2000, file.toFile())) {
-            Table t = new TableBuilder("Customers")
-                    .addColumn(new ColumnBuilder("Id", DataType.LONG))
-                    .addColumn(new ColumnBuilder("Name", DataType.TEXT))
-                    .toTable(db);
+            Table t = table("Customers", "Id LONG, Name TEXT").toTable(db);
             t.addRow(1, "Ada");
         }
     }

@@ -23,6 +23,7 @@ import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ import java.util.regex.Pattern;
  * The numbered parts of a split export ({@code name_Wb_1.csv}, {@code name_Wb_2.csv}) form one cell whose cycles and
  * times continue across the parts.
  */
-public final class ArbinParser implements ExplainingVendorParser {
+public final class ArbinParser extends NamedVendorParser implements ExplainingVendorParser {
     static final String TABLE = "raw_data";
     /** The setting that chooses where {@code test_time} comes from: {@code test-time} (default) or {@code datetime}. */
     public static final String TIME_SOURCE = "arbin.time-source";
@@ -71,19 +72,10 @@ public final class ArbinParser implements ExplainingVendorParser {
     /** The parts of a split export: {@code <name>_Wb_<n>.csv}. */
     private static final Pattern SPLIT_PART = Pattern.compile("(?i)(.+)_Wb_(\\d{1,9})\\.csv");
 
-    @Override
-    public String formatName() {
-        return "arbin";
-    }
-
-    @Override
-    public String description() {
-        return "Arbin CSV exports, classic (DateTime) and MITS Pro (Date_Time, unit-suffixed names)";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("csv");
+    /** Creates the parser; does no I/O. */
+    public ArbinParser() {
+        super("arbin", "Arbin CSV exports, classic (DateTime) and MITS Pro (Date_Time, unit-suffixed names)",
+                List.of("csv"));
     }
 
     @Override
@@ -182,11 +174,7 @@ public final class ArbinParser implements ExplainingVendorParser {
                 .matches();
         for (Path file : cell.files()) {
             try (CsvRows rows = new CsvRows(file, TABLE, StandardCharsets.UTF_8, ',', context)) {
-                FieldRow first = rows.next();
-                if (first == null) {
-                    throw new BadFormatException(file, TABLE, "empty file: no header line");
-                }
-                Columns columns = Columns.find(file, Header.of(first), fromDateTime, context);
+                Columns columns = Columns.find(file, rows.readHeader(), fromDateTime, context);
                 if (declared == null) {
                     declared = columns;
                     TableOutput output = context.table(TABLE, columns.layout(), new RawData(),

@@ -4,9 +4,9 @@ import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
 import io.battdat.api.parse.ParseOptions;
 import io.battdat.parsers.csv.testing.Conversions;
+import io.battdat.parsers.csv.testing.FormatTest;
 import io.battdat.streaming.convert.ConvertReport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,20 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ArbinParserTest {
-    private static ConvertReport convert(Path out, Path... inputs) {
-        return Conversions.convert("arbin", out, ParseOptions.defaults(), inputs);
-    }
-
-    private static ConvertReport convert(Path out, ParseOptions parse, Path... inputs) {
-        return Conversions.convert("arbin", out, parse, inputs);
+class ArbinParserTest extends FormatTest {
+    ArbinParserTest() {
+        super("arbin");
     }
 
     private static final String HEADER = "Data_Point,Test_Time,DateTime,Step_Time,Step_Index,Cycle_Index,Current,"
             + "Voltage,Internal_Resistance,Temperature\r\n";
-
-    @TempDir
-    Path dir;
 
     /** Python's reader: test_time from the date-time seconds, then drop_cycles. */
     private static final ParseOptions PYTHON = ParseOptions.defaults()

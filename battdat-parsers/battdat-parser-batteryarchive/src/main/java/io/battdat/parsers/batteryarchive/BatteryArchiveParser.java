@@ -12,7 +12,6 @@ import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ExplainingVendorParser;
 import io.battdat.api.parse.FieldRow;
 import io.battdat.api.parse.Header;
-import io.battdat.api.parse.InputErrors;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.parse.WallClock;
@@ -23,14 +22,14 @@ import io.battdat.api.schema.CycleLevelData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.FileNaming;
+import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,9 +44,11 @@ import java.util.regex.Pattern;
  * {@code cycle_start} ({@code Test_Time (s)}), capacities, energies, voltage extremes, and the current extremes as
  * extra columns. A {@code _cycle_data.csv} without those per-cycle columns is refused.
  */
-public final class BatteryArchiveParser implements ExplainingVendorParser {
-    private static final Pattern NAME = Pattern.compile("(.+?)_(timeseries|timeseries_data|cycle_data)\\.csv",
-            Pattern.CASE_INSENSITIVE);
+public final class BatteryArchiveParser extends NamedVendorParser implements ExplainingVendorParser {
+    private static final FileNaming NAME = new FileNaming(Pattern.compile(
+            "(.+?)_(timeseries|timeseries_data|cycle_data)\\.csv", Pattern.CASE_INSENSITIVE),
+            "not a BatteryArchive file name: expected <cell>_timeseries.csv, <cell>_timeseries_data.csv or "
+                    + "<cell>_cycle_data.csv");
     private static final List<String[]> CYCLE_COLUMNS = List.of(
             new String[]{"Test_Time (s)", "cycle_start"},
             new String[]{"Min_Voltage (V)", "V_minimum"},
@@ -59,25 +60,16 @@ public final class BatteryArchiveParser implements ExplainingVendorParser {
             new String[]{"Min_Current (A)", "current_minimum"},
             new String[]{"Max_Current (A)", "current_maximum"});
 
-    @Override
-    public String formatName() {
-        return "batteryarchive";
-    }
-
-    @Override
-    public String description() {
-        return "BatteryArchive CSV: <cell>_timeseries[_data].csv (raw_data), <cell>_cycle_data.csv (cycle_stats)";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("csv");
+    /** Creates the parser; does no I/O. */
+    public BatteryArchiveParser() {
+        super("batteryarchive",
+                "BatteryArchive CSV: <cell>_timeseries[_data].csv (raw_data), <cell>_cycle_data.csv (cycle_stats)",
+                List.of("csv"));
     }
 
     @Override
     public ProbeVerdict explainProbe(FileProbe probe) {
-        Matcher m = NAME.matcher(probe.path().getFileName().toString());
-        if (!m.matches()) {
+        if (!NAME.fits(probe.path())) {
             return ProbeVerdict.no("name does not end in _timeseries.csv, _timeseries_data.csv or _cycle_data.csv");
         }
         String head = new String(probe.head(), StandardCharsets.UTF_8);
@@ -88,22 +80,7 @@ public final class BatteryArchiveParser implements ExplainingVendorParser {
     @Override
     public List<CellFiles> group(List<Path> files) {
         // time series first, then the cycle table
-        return CellFiles.byStem(files, BatteryArchiveParser::stem,
-                Comparator.comparing(BatteryArchiveParser::isCycleData));
-    }
-
-    private static String stem(Path f) {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        if (!m.matches()) {
-            throw new BadFormatException(f, null, "not a BatteryArchive file name: expected <cell>_timeseries.csv, "
-                    + "<cell>_timeseries_data.csv or <cell>_cycle_data.csv");
-        }
-        return m.group(1);
-    }
-
-    private static boolean isCycleData(Path f) {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        return m.matches() && m.group(2).equalsIgnoreCase("cycle_data");
+        return NAME.cells(files, "cycle_data");
     }
 
     @Override
@@ -111,18 +88,14 @@ public final class BatteryArchiveParser implements ExplainingVendorParser {
         boolean seenSeries = false;
         boolean seenCycles = false;
         for (Path f : cell.files()) {
-            boolean cycles = isCycleData(f);
+            boolean cycles = NAME.isPart(f, "cycle_data");
             if (cycles ? seenCycles : seenSeries) {
                 throw new BadFormatException(f, null, "a second " + (cycles ? "cycle-data" : "time-series")
                         + " file for cell " + cell.name() + "; convert one test per cell");
             }
             String table = cycles ? "cycle_stats" : "raw_data";
             try (CsvRows rows = new CsvRows(f, table, StandardCharsets.UTF_8, ',', context)) {
-                FieldRow first = rows.next();
-                if (first == null) {
-                    throw new BadFormatException(f, table, "empty file: no header line");
-                }
-                Header header = Header.of(first);
+                Header header = rows.readHeader();
                 if (cycles) {
                     seenCycles = true;
                     readCycles(f, header, rows, context);
@@ -161,17 +134,10 @@ public final class BatteryArchiveParser implements ExplainingVendorParser {
         double[] temperature = tempIn >= 0 ? ((DoubleColumn) out.batch().column("temperature")).buffer() : null;
         double[] wall = dateIn >= 0 ? ((DoubleColumn) out.batch().column("time")).buffer() : null;
         WallClock clock = new WallClock(context.options().zone());
-        int expected = h.size();
-        FieldRow r;
-        while ((r = rows.next()) != null) {
-            if (r.size() != expected) {
-                context.badLine(InputErrors.badLine(file, table, r.line(), "expected " + expected + " fields, found "
-                        + r.size() + (r.size() < expected ? " (a truncated line?)" : "")));
-                continue;
-            }
-            int i = out.row();
-            int at = cycleIn;
-            try {
+        rows.readAll(h, out, new CsvRows.RecordReader() {
+            @Override
+            protected void read(FieldRow r, int i) {
+                at = cycleIn;
                 cycle[i] = r.getLong(at) - 1;
                 at = timeIn;
                 time[i] = r.getDouble(at);
@@ -187,13 +153,8 @@ public final class BatteryArchiveParser implements ExplainingVendorParser {
                     at = dateIn;
                     wall[i] = r.isBlank(at) ? Double.NaN : clock.parse(r.chars(), r.start(at), r.length(at));
                 }
-            } catch (IllegalArgumentException e) {
-                context.badLine(InputErrors.badValue(file, table, r.line(), h.name(at), e));
-                continue;
             }
-            out.commit();
-        }
-        out.finish();
+        });
     }
 
     private static void readCycles(Path file, Header h, CsvRows rows, ParseContext context) {
@@ -226,29 +187,17 @@ public final class BatteryArchiveParser implements ExplainingVendorParser {
         BatchBuilder out = new BatchBuilder(layout, context.table(table, layout, schema, PostProcessing.none()),
                 context.options().batchRows());
         long[] cycle = ((LongColumn) out.batch().column(0)).buffer();
-        int expected = h.size();
-        FieldRow r;
-        while ((r = rows.next()) != null) {
-            if (r.size() != expected) {
-                context.badLine(InputErrors.badLine(file, table, r.line(), "expected " + expected + " fields, found "
-                        + r.size()));
-                continue;
-            }
-            int i = out.row();
-            int at = cycleIn;
-            try {
+        rows.readAll(h, out, new CsvRows.RecordReader() {
+            @Override
+            protected void read(FieldRow r, int i) {
+                at = cycleIn;
                 cycle[i] = r.getLong(at) - 1;
                 for (int[] u : used) {
                     at = u[0];
                     ((DoubleColumn) out.batch().column(u[1])).buffer()[i] = r.getDoubleOrNaN(at);
                 }
-            } catch (IllegalArgumentException e) {
-                context.badLine(InputErrors.badValue(file, table, r.line(), h.name(at), e));
-                continue;
             }
-            out.commit();
-        }
-        out.finish();
+        });
     }
 
     @Override

@@ -8,10 +8,9 @@ import io.battdat.api.parse.ExportOptions;
 import io.battdat.api.parse.ParseOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.parsers.csv.testing.Conversions;
+import io.battdat.parsers.csv.testing.FormatTest;
 import io.battdat.streaming.Battdat;
-import io.battdat.streaming.convert.ConvertReport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,20 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BatteryArchiveTest {
-    private static ConvertReport convert(Path out, Path... inputs) {
-        return Conversions.convert("batteryarchive", out, ParseOptions.defaults(), inputs);
-    }
-
-    private static ConvertReport convert(Path out, ParseOptions parse, Path... inputs) {
-        return Conversions.convert("batteryarchive", out, parse, inputs);
+class BatteryArchiveTest extends FormatTest {
+    BatteryArchiveTest() {
+        super("batteryarchive");
     }
 
     private static final String SERIES = "Date_Time,Test_Time (s),Cycle_Index,Current (A),Voltage (V),"
             + "Environment_Temperature (C),Cell_Temperature (C)\n";
-
-    @TempDir
-    Path dir;
 
     @Test
     void sampleFilesAreOneCell() {
@@ -69,7 +61,8 @@ class BatteryArchiveTest {
     @Test
     void cycleDataThatIsNotPerCycleIsRefused() {
         Path f = write(dir, "y_cycle_data.csv", SERIES + "2020-01-01 00:00:00,0,1,0.0,3.5,,\n", StandardCharsets.UTF_8);
-        BadFormatException e = assertThrows(BadFormatException.class, () -> convert(dir.resolve("y.h5"), f));
+        BadFormatException e = assertThrows(BadFormatException.class,
+                () -> convert(dir.resolve("y.h5"), f));
         assertTrue(e.getMessage().contains("not a BatteryArchive per-cycle table"), e.getMessage());
     }
 

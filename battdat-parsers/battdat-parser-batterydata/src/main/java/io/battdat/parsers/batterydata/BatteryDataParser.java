@@ -1,7 +1,6 @@
 package io.battdat.parsers.batterydata;
 
 import io.battdat.api.spi.Spi;
-import io.battdat.api.BadFormatException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
@@ -12,7 +11,6 @@ import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ExplainingVendorParser;
 import io.battdat.api.parse.FieldRow;
 import io.battdat.api.parse.Header;
-import io.battdat.api.parse.InputErrors;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.parse.WallClock;
@@ -22,14 +20,14 @@ import io.battdat.api.schema.EISData;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.FileNaming;
+import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,33 +44,27 @@ import java.util.regex.Pattern;
  *       writes it; by default 0-based like {@code raw_data} (both are {@code Cycle_Index - 1}).</li>
  * </ul>
  */
-public final class BatteryDataParser implements ExplainingVendorParser {
+public final class BatteryDataParser extends NamedVendorParser implements ExplainingVendorParser {
     public static final String STORE_ALL = "batterydata.store-all";
     public static final String PYTHON_DATENUM = "batterydata.python-datenum";
     public static final String PYTHON_SUMMARY_CYCLES = "batterydata.python-summary-cycles";
-    private static final Pattern NAME = Pattern.compile("([-\\w]+)[- ](summary|raw)\\.csv");
+    /** Anything may follow {@code .csv}: the name is matched from its start, as Python's {@code re.match} does. */
+    private static final FileNaming NAME = new FileNaming(Pattern.compile("([-\\w]+)[- ](summary|raw)\\.csv.*"),
+            "Filename convention broken. Should be <cell_name>-<summary|raw>.csv");
     /** MATLAB datenum of 1970-01-01. */
     private static final double UNIX_EPOCH_DATENUM = 719529;
 
-    @Override
-    public String formatName() {
-        return "batterydata";
-    }
-
-    @Override
-    public String description() {
-        return "Battery Data Hub / NREL CSV: <cell>-raw.csv (raw_data, eis_data), <cell>-summary.csv (cycle_stats)";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("csv");
+    /** Creates the parser; does no I/O. */
+    public BatteryDataParser() {
+        super("batterydata",
+                "Battery Data Hub / NREL CSV: <cell>-raw.csv (raw_data, eis_data), <cell>-summary.csv (cycle_stats)",
+                List.of("csv"));
     }
 
     @Override
     public ProbeVerdict explainProbe(FileProbe probe) {
         String head = new String(probe.head(), StandardCharsets.UTF_8);
-        boolean named = NAME.matcher(probe.path().getFileName().toString()).lookingAt();
+        boolean named = NAME.fits(probe.path());
         boolean raw = head.startsWith("Cycle_Index,") && head.contains("Time_s") && head.contains("Datenum_d");
         boolean summary = head.startsWith("Cycle_Index,") && head.contains("Q_chg") && head.contains("tsecs_start");
         if ((raw || summary) && named) {
@@ -88,34 +80,17 @@ public final class BatteryDataParser implements ExplainingVendorParser {
     @Override
     public List<CellFiles> group(List<Path> files) {
         // raw first, then the summary
-        return CellFiles.byStem(files, BatteryDataParser::stem, Comparator.comparing(BatteryDataParser::isSummary));
-    }
-
-    private static String stem(Path f) {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        if (!m.lookingAt()) {
-            throw new BadFormatException(f, null, "Filename convention broken for " + f
-                    + ". Should be <cell_name>-<summary|raw>.csv");
-        }
-        return m.group(1);
-    }
-
-    private static boolean isSummary(Path f) {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        return m.lookingAt() && m.group(2).equals("summary");
+        return NAME.cells(files, "summary");
     }
 
     @Override
     public void parse(CellFiles cell, ParseContext context) {
         for (Path f : cell.files()) {
-            try (CsvRows rows = new CsvRows(f, isSummary(f) ? "cycle_stats" : "raw_data", StandardCharsets.UTF_8, ',',
+            boolean summary = NAME.isPart(f, "summary");
+            try (CsvRows rows = new CsvRows(f, summary ? "cycle_stats" : "raw_data", StandardCharsets.UTF_8, ',',
                     context)) {
-                FieldRow first = rows.next();
-                if (first == null) {
-                    throw new BadFormatException(f, isSummary(f) ? "cycle_stats" : "raw_data", "empty file: no header line");
-                }
-                Header header = Header.of(first);
-                if (isSummary(f)) {
+                Header header = rows.readHeader();
+                if (summary) {
                     readSummary(f, header, rows, context);
                 } else {
                     readRaw(f, header, rows, context);
@@ -165,40 +140,27 @@ public final class BatteryDataParser implements ExplainingVendorParser {
         boolean pythonDatenum = context.options().flag(PYTHON_DATENUM, false);
         WallClock clock = pythonDatenum ? new WallClock(context.options().zone()) : null;
         Eis eis = Eis.find(file, header);
-        int expected = header.size();
-        FieldRow r;
-        while ((r = rows.next()) != null) {
-            if (r.size() != expected) {
-                context.badLine(InputErrors.badLine(file, table, r.line(), "expected " + expected + " fields, found "
-                        + r.size() + (r.size() < expected ? " (a truncated line?)" : "")));
-                continue;
-            }
-            int row = out.row();
-            String column = null;
-            try {
+        rows.readAll(header, out, new CsvRows.RecordReader() {
+            @Override
+            protected void read(FieldRow r, int row) {
                 for (int k = 0; k < targets.size(); k++) {
                     TableMapping.Target t = targets.get(k);
-                    column = t.inputName();
+                    at = t.input();
                     int outColumn = k < mapped ? k : k + (timeColumn >= 0 ? 1 : 0);
                     TableMapping.put(t, outColumn, r, out.batch(), row);
                 }
                 if (timeColumn >= 0) {
-                    column = "Datenum_d";
+                    at = datenum;
                     double d = r.getDoubleOrNaN(datenum);
                     ((DoubleColumn) out.batch().column(timeColumn)).buffer()[row] = pythonDatenum
                             ? pythonTime(d, clock) : (d - UNIX_EPOCH_DATENUM) * 86400.0;
                 }
                 if (eis != null) {
-                    column = "Frequency_Hz";
+                    at = eis.frequencyInput();
                     eis.accept(r, context);
                 }
-            } catch (IllegalArgumentException e) {
-                context.badLine(InputErrors.badValue(file, table, r.line(), column, e));
-                continue;
             }
-            out.commit();
-        }
-        out.finish();
+        });
         if (eis != null) {
             eis.finish();
         }
@@ -247,28 +209,16 @@ public final class BatteryDataParser implements ExplainingVendorParser {
         TableLayout layout = map.layout();
         BatchBuilder out = new BatchBuilder(layout, context.table(table, layout, schema, PostProcessing.none()),
                 context.options().batchRows());
-        int expected = header.size();
-        FieldRow r;
-        while ((r = rows.next()) != null) {
-            if (r.size() != expected) {
-                context.badLine(InputErrors.badLine(file, table, r.line(), "expected " + expected + " fields, found "
-                        + r.size()));
-                continue;
-            }
-            String column = null;
-            try {
+        rows.readAll(header, out, new CsvRows.RecordReader() {
+            @Override
+            protected void read(FieldRow r, int row) {
                 for (int k = 0; k < map.targets().size(); k++) {
                     TableMapping.Target t = map.targets().get(k);
-                    column = t.inputName();
-                    TableMapping.put(t, k, r, out.batch(), out.row());
+                    at = t.input();
+                    TableMapping.put(t, k, r, out.batch(), row);
                 }
-            } catch (IllegalArgumentException e) {
-                context.badLine(InputErrors.badValue(file, table, r.line(), column, e));
-                continue;
             }
-            out.commit();
-        }
-        out.finish();
+        });
     }
 
     /** The impedance rows of a raw file: {@code eis_data}, declared at the first row with a frequency. */
@@ -296,6 +246,11 @@ public final class BatteryDataParser implements ExplainingVendorParser {
                 }
             }
             return new Eis(header.indexOf("Cycle_Index"), inputs);
+        }
+
+        /** The header index of the frequency, the field a bad impedance value is reported under. */
+        int frequencyInput() {
+            return inputs[0];
         }
 
         void accept(FieldRow r, ParseContext context) {

@@ -3,9 +3,8 @@ package io.battdat.parsers.batterydata;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.parse.ParseOptions;
 import io.battdat.parsers.csv.testing.Conversions;
-import io.battdat.streaming.convert.ConvertReport;
+import io.battdat.parsers.csv.testing.FormatTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,17 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BatteryDataParserTest {
-    private static ConvertReport convert(Path out, Path... inputs) {
-        return Conversions.convert("batterydata", out, ParseOptions.defaults(), inputs);
+class BatteryDataParserTest extends FormatTest {
+    BatteryDataParserTest() {
+        super("batterydata");
     }
-
-    private static ConvertReport convert(Path out, ParseOptions parse, Path... inputs) {
-        return Conversions.convert("batterydata", out, parse, inputs);
-    }
-
-    @TempDir
-    Path dir;
 
     @Test
     void sampleCellMatchesTheSpecFigures() {
@@ -80,7 +72,8 @@ class BatteryDataParserTest {
     @Test
     void brokenNamingConventionIsNamed() {
         Path bad = write(dir, "cell.csv", "Cycle_Index\r\n1\r\n", StandardCharsets.UTF_8);
-        BadFormatException e = assertThrows(BadFormatException.class, () -> convert(dir.resolve("x.h5"), bad));
+        BadFormatException e = assertThrows(BadFormatException.class,
+                () -> convert(dir.resolve("x.h5"), bad));
         assertTrue(e.getMessage().contains("Filename convention broken"), e.getMessage());
     }
 }

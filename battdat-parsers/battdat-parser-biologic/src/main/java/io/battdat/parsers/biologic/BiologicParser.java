@@ -6,10 +6,10 @@ import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.metadata.CyclingProtocol;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseContext;
-import io.battdat.api.parse.VendorParser;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.Spi;
+import io.battdat.parsers.common.NamedVendorParser;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -38,7 +38,7 @@ import java.util.Map;
  * threshold). A column id this parser does not know fails the run unless {@link
  * io.battdat.api.parse.ParseOptions#skipUnknownColumns()} is set. See the module README for the layout.
  */
-public final class BiologicParser implements VendorParser {
+public final class BiologicParser extends NamedVendorParser {
     private static final byte[] MPT_SIGNATURE = MptReader.FIRST_LINE.getBytes(StandardCharsets.ISO_8859_1);
 
     /** The format name, what {@code battdat convert --format} takes. */
@@ -46,21 +46,7 @@ public final class BiologicParser implements VendorParser {
 
     /** Creates the parser; does no I/O. */
     public BiologicParser() {
-    }
-
-    @Override
-    public String formatName() {
-        return FORMAT;
-    }
-
-    @Override
-    public String description() {
-        return "BioLogic EC-Lab binary .mpr files (GCPL, CV, PEIS, ...) and .mpt text exports";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("mpr", "mpt");
+        super(FORMAT, "BioLogic EC-Lab binary .mpr files (GCPL, CV, PEIS, ...) and .mpt text exports", List.of("mpr", "mpt"));
     }
 
     @Override

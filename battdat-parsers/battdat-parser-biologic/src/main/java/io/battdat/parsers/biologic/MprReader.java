@@ -18,22 +18,14 @@ import java.util.List;
 /**
  * Streams the rows of an {@code .mpr} data module into a {@link RowSink}: the rows are fixed-size records described
  * by the module's column-id list, read a chunk at a time into one reused buffer.
+ *
+ * @param skipUnknown whether columns of unknown id are skipped (by their width) instead of refused
  */
-final class MprReader {
+record MprReader(Path file, ParseContext context, boolean skipUnknown) {
     /** Bytes read per chunk (rounded to whole rows). */
     private static final int CHUNK_BYTES = 1 << 20;
     /** No EC-Lab row is near this size; a larger one inferred from a damaged file is refused. */
     private static final int MAX_ROW_BYTES = 1 << 16;
-
-    private final Path file;
-    private final ParseContext context;
-    private final boolean skipUnknown;
-
-    MprReader(Path file, ParseContext context, boolean skipUnknown) {
-        this.file = file;
-        this.context = context;
-        this.skipUnknown = skipUnknown;
-    }
 
     /** A value of the row: where it sits in the record and how it is stored. */
     private record Field(Column column, int offset) {

@@ -1,17 +1,15 @@
 package io.battdat.parsers.biologic;
 
-import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
 import io.battdat.api.data.StorageType;
-import io.battdat.api.data.TableLayout;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.schema.EISData;
 import io.battdat.api.schema.RawData;
+import io.battdat.parsers.common.TableColumns;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,23 +49,13 @@ final class RowSink {
 
     private final CurrentSource currentSource;
     private final BatchBuilder raw;
-    private final BatchBuilder eis;
+    private final Impedance eis;
     private final double[] rawTime;
     private final double[] rawCurrent;
     private final double[] rawVoltage;
     private final long[] rawCycle;
     private final double[] rawTemperature;
-    private final long[] eisTest;
-    private final double[] eisTime;
-    private final double[] eisFrequency;
-    private final double[] eisReal;
-    private final double[] eisImag;
-    private final double[] eisMag;
-    private final double[] eisPhase;
     private double previousTime = Double.NaN;
-    private long testId = -1;
-    private long previousCycle = Long.MIN_VALUE;
-    private long previousLoop = Long.MIN_VALUE;
     private long zeroSteps;
 
     /**
@@ -78,51 +66,25 @@ final class RowSink {
      */
     RowSink(ParseContext context, CurrentSource currentSource, boolean withTemperature, boolean impedance) {
         this.currentSource = currentSource;
-        int batchRows = context.options().batchRows();
-        List<ColumnSpec> specs = new ArrayList<>();
-        specs.add(ColumnSpec.of("cycle_number", StorageType.INT64));
-        specs.add(ColumnSpec.of("test_time", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("current", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("voltage", StorageType.FLOAT64));
+        TableColumns rawColumns = new TableColumns(new RawData())
+                .add("cycle_number", StorageType.INT64)
+                .add("test_time", StorageType.FLOAT64)
+                .add("current", StorageType.FLOAT64)
+                .add("voltage", StorageType.FLOAT64);
         if (withTemperature) {
-            specs.add(ColumnSpec.of("temperature", StorageType.FLOAT64));
+            rawColumns.add("temperature", StorageType.FLOAT64);
         }
-        TableLayout rawLayout = TableLayout.of(specs);
-        raw = new BatchBuilder(rawLayout, context.table(RAW, rawLayout, new RawData(), PostProcessing.none()),
-                batchRows);
+        raw = rawColumns.open(context, RAW, PostProcessing.none());
         rawCycle = ((LongColumn) raw.batch().column("cycle_number")).buffer();
-        rawTime = ((DoubleColumn) raw.batch().column("test_time")).buffer();
-        rawCurrent = ((DoubleColumn) raw.batch().column("current")).buffer();
-        rawVoltage = ((DoubleColumn) raw.batch().column("voltage")).buffer();
-        rawTemperature = withTemperature ? ((DoubleColumn) raw.batch().column("temperature")).buffer() : null;
-        if (impedance) {
-            TableLayout eisLayout = TableLayout.of(List.of(
-                    ColumnSpec.of("test_id", StorageType.INT64),
-                    ColumnSpec.of("test_time", StorageType.FLOAT64),
-                    ColumnSpec.of("frequency", StorageType.FLOAT64),
-                    ColumnSpec.of("z_real", StorageType.FLOAT64),
-                    ColumnSpec.of("z_imag", StorageType.FLOAT64),
-                    ColumnSpec.of("z_mag", StorageType.FLOAT64),
-                    ColumnSpec.of("z_phase", StorageType.FLOAT64)));
-            eis = new BatchBuilder(eisLayout, context.table(EIS, eisLayout, new EISData(), PostProcessing.none()),
-                    batchRows);
-            eisTest = ((LongColumn) eis.batch().column("test_id")).buffer();
-            eisTime = ((DoubleColumn) eis.batch().column("test_time")).buffer();
-            eisFrequency = ((DoubleColumn) eis.batch().column("frequency")).buffer();
-            eisReal = ((DoubleColumn) eis.batch().column("z_real")).buffer();
-            eisImag = ((DoubleColumn) eis.batch().column("z_imag")).buffer();
-            eisMag = ((DoubleColumn) eis.batch().column("z_mag")).buffer();
-            eisPhase = ((DoubleColumn) eis.batch().column("z_phase")).buffer();
-        } else {
-            eis = null;
-            eisTest = null;
-            eisTime = null;
-            eisFrequency = null;
-            eisReal = null;
-            eisImag = null;
-            eisMag = null;
-            eisPhase = null;
-        }
+        rawTime = doubles(raw, "test_time");
+        rawCurrent = doubles(raw, "current");
+        rawVoltage = doubles(raw, "voltage");
+        rawTemperature = withTemperature ? doubles(raw, "temperature") : null;
+        eis = impedance ? new Impedance(context) : null;
+    }
+
+    private static double[] doubles(BatchBuilder table, String column) {
+        return ((DoubleColumn) table.batch().column(column)).buffer();
     }
 
     /** Writes the row set in the fields. */
@@ -137,22 +99,6 @@ final class RowSink {
         }
         raw.commit();
         if (eis != null) {
-            if (cycle != previousCycle || loop != previousLoop) {
-                testId++; // a new sweep: EC-Lab numbers repeated spectra by cycle and by loop
-                previousCycle = cycle;
-                previousLoop = loop;
-            }
-            int k = eis.row();
-            eisTest[k] = testId;
-            eisTime[k] = time;
-            eisFrequency[k] = frequency;
-            double imag = -minusZImag; // EC-Lab stores -Im(Z); battdat's z_imag is Im(Z)
-            eisReal[k] = zReal;
-            eisImag[k] = imag;
-            // EC-Lab's |Z| and Phase(Z) are these same components in float32; recomputed in double, the polar and
-            // cartesian forms agree to the 1e-8 ohm that battdat's EISData check demands of negative components
-            eisMag[k] = Math.hypot(zReal, imag);
-            eisPhase[k] = Math.toDegrees(Math.atan2(imag, zReal));
             eis.commit();
         }
         previousTime = time;
@@ -181,7 +127,7 @@ final class RowSink {
     long finish() {
         raw.finish();
         if (eis != null) {
-            eis.finish();
+            eis.out.finish();
         }
         return raw.rowsCommitted();
     }
@@ -189,5 +135,55 @@ final class RowSink {
     /** Rows whose current could not be derived from the charge because their time equals the previous row's. */
     long zeroTimeSteps() {
         return zeroSteps;
+    }
+
+    /** The {@code eis_data} table of an impedance file: the row set in the sink's fields as a point of a sweep. */
+    private final class Impedance {
+        private final BatchBuilder out;
+        private final long[] testColumn;
+        private final double[] timeColumn;
+        private final double[] frequencyColumn;
+        private final double[] realColumn;
+        private final double[] imagColumn;
+        private final double[] magColumn;
+        private final double[] phaseColumn;
+        private long testId = -1;
+        private long previousCycle = Long.MIN_VALUE;
+        private long previousLoop = Long.MIN_VALUE;
+
+        Impedance(ParseContext context) {
+            TableColumns columns = new TableColumns(new EISData()).add("test_id", StorageType.INT64);
+            for (String column : List.of("test_time", "frequency", "z_real", "z_imag", "z_mag", "z_phase")) {
+                columns.add(column, StorageType.FLOAT64);
+            }
+            out = columns.open(context, EIS, PostProcessing.none());
+            testColumn = ((LongColumn) out.batch().column("test_id")).buffer();
+            timeColumn = doubles(out, "test_time");
+            frequencyColumn = doubles(out, "frequency");
+            realColumn = doubles(out, "z_real");
+            imagColumn = doubles(out, "z_imag");
+            magColumn = doubles(out, "z_mag");
+            phaseColumn = doubles(out, "z_phase");
+        }
+
+        void commit() {
+            if (cycle != previousCycle || loop != previousLoop) {
+                testId++; // a new sweep: EC-Lab numbers repeated spectra by cycle and by loop
+                previousCycle = cycle;
+                previousLoop = loop;
+            }
+            int k = out.row();
+            testColumn[k] = testId;
+            timeColumn[k] = time;
+            frequencyColumn[k] = frequency;
+            double zImag = -minusZImag; // EC-Lab stores -Im(Z); battdat's z_imag is Im(Z)
+            realColumn[k] = zReal;
+            imagColumn[k] = zImag;
+            // EC-Lab's |Z| and Phase(Z) are these same components in float32; recomputed in double, the polar and
+            // cartesian forms agree to the 1e-8 ohm that battdat's EISData check demands of negative components
+            magColumn[k] = Math.hypot(zReal, zImag);
+            phaseColumn[k] = Math.toDegrees(Math.atan2(zImag, zReal));
+            out.commit();
+        }
     }
 }

@@ -39,6 +39,16 @@ class BiologicBadInputTest {
         return Files.write(dir.resolve(name), bytes);
     }
 
+    /** The first {@code length} bytes of a sample, as the file {@code name}. */
+    private Path cut(String sample, String name, int length) throws IOException {
+        return Files.write(dir.resolve(name), Arrays.copyOf(Files.readAllBytes(Samples.sample(sample)), length));
+    }
+
+    /** The exception converting {@code in} throws, with the default options. */
+    private <T extends BattdatException> T refused(Class<T> type, Path in) {
+        return assertThrows(type, () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+    }
+
     /** The position of column id {@code id} in cv.mpr's id list. */
     private static int cvColumnIdAt(ByteBuffer b, int id) {
         int n = b.get(CV_DATA + 4) & 0xFF;
@@ -53,8 +63,7 @@ class BiologicBadInputTest {
     @Test
     void unknownColumnIdIsNamedWithTheFile() throws IOException {
         Path in = patched(Samples.CV, "unknown.mpr", b -> b.putShort(cvColumnIdAt(b, 434), (short) 999));
-        BadFormatException e = assertThrows(BadFormatException.class,
-                () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+        BadFormatException e = refused(BadFormatException.class, in);
         assertTrue(e.getMessage().contains("unknown column id 999"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown.mpr"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("x.h5")), "no output presented as complete");
@@ -93,8 +102,7 @@ class BiologicBadInputTest {
     @Test
     void unknownDataModuleVersionIsNamed() throws IOException {
         Path in = patched(Samples.CV, "version.mpr", b -> b.putInt(CV_DATA_MODULE + 6 + 39, 7));
-        BadFormatException e = assertThrows(BadFormatException.class,
-                () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+        BadFormatException e = refused(BadFormatException.class, in);
         assertTrue(e.getMessage().contains("unknown data module version 7"), e.getMessage());
         assertTrue(e.getMessage().contains("version.mpr"), e.getMessage());
     }
@@ -113,21 +121,17 @@ class BiologicBadInputTest {
 
     @Test
     void truncatedTextExportIsNamed() throws IOException {
-        byte[] bytes = Files.readAllBytes(Samples.sample(Samples.CV_MPT));
-        Path in = Files.write(dir.resolve("cut.mpt"), Arrays.copyOf(bytes, 1000));
-        BattdatException e = assertThrows(BattdatException.class,
-                () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+        Path in = cut(Samples.CV_MPT, "cut.mpt", 1000);
+        BattdatException e = refused(BattdatException.class, in);
         assertTrue(e.getMessage().contains("cut.mpt"), e.getMessage());
     }
 
     @Test
     void textExportCutInsideADataLineIsNamed() throws IOException {
-        byte[] bytes = Files.readAllBytes(Samples.sample(Samples.CV_MPT));
         // 300,000 bytes end in the middle of a number ("2.8863038E-0"), which still parses: only the missing line
         // end tells
-        Path in = Files.write(dir.resolve("cutrow.mpt"), Arrays.copyOf(bytes, 300_000));
-        BadFormatException e = assertThrows(BadFormatException.class,
-                () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+        Path in = cut(Samples.CV_MPT, "cutrow.mpt", 300_000);
+        BadFormatException e = refused(BadFormatException.class, in);
         assertTrue(e.getMessage().contains("cutrow.mpt") && e.getMessage().contains("cut short"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("x.h5")));
         ConvertReport report = convertAuto(dir.resolve("y.h5"), ParseOptions.defaults().withSkipBadLines(true), in);
@@ -145,8 +149,7 @@ class BiologicBadInputTest {
         int firstRowEnd = text.indexOf('\n', text.indexOf('\n', header + 1) + 1);
         String joined = text.substring(0, firstRowEnd) + "\t" + text.substring(firstRowEnd + 1);
         Path in = Files.writeString(dir.resolve("joined.mpt"), joined, java.nio.charset.StandardCharsets.ISO_8859_1);
-        BadFormatException e = assertThrows(BadFormatException.class,
-                () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+        BadFormatException e = refused(BadFormatException.class, in);
         assertTrue(e.getMessage().contains("joined.mpt") && e.getMessage().contains("line 56"), e.getMessage());
         ConvertReport report = convertAuto(dir.resolve("y.h5"), ParseOptions.defaults().withSkipBadLines(true), in);
         assertEquals(1L, report.badLines());
@@ -156,8 +159,7 @@ class BiologicBadInputTest {
     @Test
     void hugeRowCountIsRefusedBeforeAnyAllocation() throws IOException {
         Path in = patched(Samples.CV, "rows.mpr", b -> b.putInt(CV_DATA, -1));
-        BadFormatException e = assertThrows(BadFormatException.class,
-                () -> convertAuto(dir.resolve("x.h5"), ParseOptions.defaults(), in));
+        BadFormatException e = refused(BadFormatException.class, in);
         assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("rows.mpr"), e.getMessage());
     }
 

@@ -5,7 +5,9 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.FileAccessException;
+import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.FieldRow;
+import io.battdat.api.parse.Header;
 import io.battdat.api.parse.InputErrors;
 import io.battdat.api.parse.ParseContext;
 
@@ -27,6 +29,7 @@ import java.util.Iterator;
 public final class CsvRows implements AutoCloseable {
     private final Path file;
     private final String table;
+    private final ParseContext context;
     private final CsvReader<FieldRow> reader;
     private final Iterator<FieldRow> records;
     private final FieldRow row = new FieldRow();
@@ -42,6 +45,7 @@ public final class CsvRows implements AutoCloseable {
     public CsvRows(Path file, String table, Charset charset, char separator, ParseContext context) {
         this.file = file;
         this.table = table;
+        this.context = context;
         InputStream in;
         try {
             in = Files.newInputStream(file);
@@ -73,6 +77,68 @@ public final class CsvRows implements AutoCloseable {
             throw new FileAccessException(file, table, "cannot read after line " + lastLine + ": "
                     + e.getCause().getMessage(), e);
         }
+    }
+
+    /**
+     * The first record as the header line.
+     *
+     * @throws BadFormatException when the file has no record at all
+     */
+    public Header readHeader() {
+        FieldRow first = next();
+        if (first == null) {
+            throw new BadFormatException(file, table, "empty file: no header line");
+        }
+        return Header.of(first);
+    }
+
+    /**
+     * The next record that has {@code fields} fields, or null at the end. A record with another number of fields
+     * is reported to the context's bad-line policy (which may throw) and passed over; one with fewer is named as a
+     * possibly truncated line.
+     */
+    public FieldRow nextWithFields(int fields) {
+        FieldRow r;
+        while ((r = next()) != null && r.size() != fields) {
+            context.badLine(InputErrors.badLine(file, table, r.line(), "expected " + fields + " fields, found "
+                    + r.size() + (r.size() < fields ? " (a truncated line?)" : "")));
+        }
+        return r;
+    }
+
+    /**
+     * Reads every record of the header's width into {@code out} ({@link #nextWithFields} reports the others), then
+     * finishes the output. A record holding a value that does not parse is reported to the context's bad-line
+     * policy, naming the header's column, and left out.
+     */
+    public void readAll(Header header, BatchBuilder out, RecordReader reader) {
+        FieldRow r;
+        while ((r = nextWithFields(header.size())) != null) {
+            try {
+                reader.read(r, out.row());
+            } catch (IllegalArgumentException e) {
+                context.badLine(InputErrors.badValue(file, table, r.line(), header.name(reader.at), e));
+                continue;
+            }
+            out.commit();
+        }
+        out.finish();
+    }
+
+    /**
+     * Reads one record's fields into one row of the output, for {@link #readAll}. It sets {@link #at} to each field
+     * before reading it, so that a value that does not parse is reported with its column.
+     */
+    public abstract static class RecordReader {
+        /** The header index of the field being read. */
+        protected int at;
+
+        /**
+         * Reads record {@code r} into output row {@code row}.
+         *
+         * @throws IllegalArgumentException when a value does not parse (the field {@link #at})
+         */
+        protected abstract void read(FieldRow r, int row);
     }
 
     private static String message(Throwable e) {

@@ -22,6 +22,8 @@ import io.battdat.api.parse.WallClock;
 import io.battdat.api.schema.RawData;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeVerdict;
+import io.battdat.parsers.common.FileNaming;
+import io.battdat.parsers.common.NamedVendorParser;
 import io.battdat.parsers.csv.CsvRows;
 
 import java.io.BufferedReader;
@@ -48,32 +50,24 @@ import java.util.regex.Pattern;
  * {@code voltage}; then the engine drops duplicates and derives {@code step_index}, {@code method},
  * {@code substep_index}. See the module README for the rules on signs, midnight and daylight saving.
  */
-public final class MaccorParser implements ExplainingVendorParser {
+public final class MaccorParser extends NamedVendorParser implements ExplainingVendorParser {
     static final String TABLE = "raw_data";
     /** Setting: leave out the {@code time} column (Python's {@code ignore_time=True}). */
     public static final String IGNORE_TIME = "maccor.ignore-time";
     private static final PostProcessing DERIVE = PostProcessing.tagging().withState(-1, true).withDropDuplicates(2);
-    private static final Pattern NAME = Pattern.compile("(.*)\\.(\\d{3})");
+    private static final FileNaming NAME = new FileNaming(Pattern.compile("(.*)\\.(\\d{3})"),
+            "not a MACCOR file name: MACCOR exports end in three digits (test.001)");
     private static final Pattern DATE = Pattern.compile("Date of Test:\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
-    @Override
-    public String formatName() {
-        return "maccor";
-    }
-
-    @Override
-    public String description() {
-        return "MACCOR tab-separated text exports (name.001, name.002, ...; Test (Min) or Test (Sec))";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("001", "002", "nnn");
+    /** Creates the parser; does no I/O. */
+    public MaccorParser() {
+        super("maccor", "MACCOR tab-separated text exports (name.001, name.002, ...; Test (Min) or Test (Sec))",
+                List.of("001", "002", "nnn"));
     }
 
     @Override
     public ProbeVerdict explainProbe(FileProbe probe) {
-        boolean named = NAME.matcher(probe.path().getFileName().toString()).matches();
+        boolean named = NAME.fits(probe.path());
         String head = new String(probe.head(), StandardCharsets.ISO_8859_1);
         if (head.contains("Date of Test:") && head.contains("Cyc#") && head.contains("\t")) {
             return ProbeVerdict.signature();
@@ -86,19 +80,10 @@ public final class MaccorParser implements ExplainingVendorParser {
 
     @Override
     public List<CellFiles> group(List<Path> files) {
-        List<CellFiles> cells = new ArrayList<>(CellFiles.byStem(files, MaccorParser::stem,
+        List<CellFiles> cells = new ArrayList<>(CellFiles.byStem(files, NAME::stem,
                 Comparator.comparing(p -> p.getFileName().toString())));
         cells.sort(Comparator.comparing(c -> c.files().get(0).resolveSibling(c.name()).toString()));
         return cells;
-    }
-
-    private static String stem(Path f) {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        if (!m.matches()) {
-            throw new BadFormatException(f, null, "not a MACCOR file name: MACCOR exports end in three digits "
-                    + "(test.001)");
-        }
-        return m.group(1);
     }
 
     @Override
@@ -122,8 +107,8 @@ public final class MaccorParser implements ExplainingVendorParser {
                 if (names == null) {
                     throw new BadFormatException(file, TABLE, "no column header line (line 2)");
                 }
-                new FileReader(file, Header.of(names), dates.get(k), fileNumber, withTime, timeline, out, context)
-                        .read(rows);
+                new FileReader(file, Header.of(names), dates.get(k), fileNumber, withTime, context)
+                        .read(rows, timeline, out);
             }
         }
         out.finish();
@@ -190,10 +175,7 @@ public final class MaccorParser implements ExplainingVendorParser {
     private static final class FileReader {
         private final Path file;
         private final Header header;
-        private final int[] date;
         private final int fileNumber;
-        private final CellTimeline timeline;
-        private final BatchBuilder out;
         private final ParseContext context;
         private final int cycleCol;
         private final int timeCol;
@@ -211,14 +193,11 @@ public final class MaccorParser implements ExplainingVendorParser {
         private int day;
         private double previousStamp = Double.NEGATIVE_INFINITY;
 
-        FileReader(Path file, Header header, int[] date, int fileNumber, boolean withTime, CellTimeline timeline,
-                   BatchBuilder out, ParseContext context) {
+        /** @param date the test's date from the file's first line: month, day, year */
+        FileReader(Path file, Header header, int[] date, int fileNumber, boolean withTime, ParseContext context) {
             this.file = file;
             this.header = header;
-            this.date = date;
             this.fileNumber = fileNumber;
-            this.timeline = timeline;
-            this.out = out;
             this.context = context;
             this.cycleCol = header.require(file, TABLE, "Cyc#");
             // exact names: the loose match of Header would take one unit for the other
@@ -239,7 +218,8 @@ public final class MaccorParser implements ExplainingVendorParser {
             this.year = date[2];
         }
 
-        void read(CsvRows rows) {
+        /** Reads the file's rows into the cell's table, its cycles and times continuing the cell's timeline. */
+        void read(CsvRows rows, CellTimeline timeline, BatchBuilder out) {
             long[] cycle = ((LongColumn) out.batch().column("cycle_number")).buffer();
             long[] fileNo = ((LongColumn) out.batch().column("file_number")).buffer();
             double[] time = ((DoubleColumn) out.batch().column("test_time")).buffer();

@@ -3,9 +3,8 @@ package io.battdat.parsers.maccor;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.parse.ParseOptions;
 import io.battdat.parsers.csv.testing.Conversions;
-import io.battdat.streaming.convert.ConvertReport;
+import io.battdat.parsers.csv.testing.FormatTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,19 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class MaccorParserTest {
-    private static ConvertReport convert(Path out, Path... inputs) {
-        return Conversions.convert("maccor", out, ParseOptions.defaults(), inputs);
-    }
-
-    private static ConvertReport convert(Path out, ParseOptions parse, Path... inputs) {
-        return Conversions.convert("maccor", out, parse, inputs);
+class MaccorParserTest extends FormatTest {
+    MaccorParserTest() {
+        super("maccor");
     }
 
     private static final String COLUMNS = "Rec#\tCyc#\tStep\tTest (Min)\tStep (Min)\tAmp-hr\tWatt-hr\tAmps\tVolts\tState\tES\tDPt Time";
-
-    @TempDir
-    Path dir;
 
     private static String preamble(String date) {
         return "Today's Date 04/04/2016  Date of Test:\t" + date + "\t Filename:\tC:\\Data\\t\u00b0.001 Procedure:\tx";

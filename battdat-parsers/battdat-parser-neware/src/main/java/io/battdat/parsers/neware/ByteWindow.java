@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * record is decoded in place with little-endian reads and nothing is allocated per record. Memory is the window's
  * capacity, whatever the stream's length.
  */
-final class ByteWindow implements AutoCloseable {
+final class ByteWindow implements AutoCloseable, RecordBytes {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -113,7 +113,8 @@ final class ByteWindow implements AutoCloseable {
         return buf;
     }
 
-    int u8(int at) {
+    @Override
+    public int u8(int at) {
         return buf[pos + at] & 0xFF;
     }
 
@@ -125,15 +126,18 @@ final class ByteWindow implements AutoCloseable {
         return (short) SHORT.get(buf, pos + at);
     }
 
-    int i32(int at) {
+    @Override
+    public int i32(int at) {
         return (int) INT.get(buf, pos + at);
     }
 
-    long u32(int at) {
+    @Override
+    public long u32(int at) {
         return ((int) INT.get(buf, pos + at)) & 0xFFFFFFFFL;
     }
 
-    long i64(int at) {
+    @Override
+    public long i64(int at) {
         return (long) LONG.get(buf, pos + at);
     }
 

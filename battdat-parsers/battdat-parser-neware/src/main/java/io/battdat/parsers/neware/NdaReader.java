@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Streams the records of a Neware {@code .nda} file (see the module README for the layouts): versions 8 (59-byte
@@ -92,31 +93,42 @@ final class NdaReader {
             findV29Start(w);
         }
         RowSink sink = new RowSink(file.toString(), auxShape(w, V29_RECORD, 0, false), context);
-        long position = 0;
-        while (true) {
-            int have = w.ensure(V29_RECORD);
-            if (have == 0) {
-                break;
-            }
-            if (have < V29_RECORD) {
-                throw truncated(w, have, V29_RECORD);
-            }
-            boolean tail = w.i32(82) == 0;
-            int kind = w.u8(0);
-            if (kind == 0x55 && w.u8(1) == 0 && tail) {
-                if (decodeV29(w, sink, version22)) {
+        int partial = readRecords(w, V29_RECORD, record -> {
+            boolean tail = record.i32(82) == 0;
+            int kind = record.u8(0);
+            if (kind == 0x55 && record.u8(1) == 0 && tail) {
+                if (decodeV29(record, sink, version22)) {
                     sink.emit();
                 }
             } else if (kind == 0x65 && tail) {
-                sink.aux(w.u32(2), w.u8(1), w.i16(34) / 10.0, w.i32(22) / 10000.0);
+                sink.aux(record.u32(2), record.u8(1), record.i16(34) / 10.0, record.i32(22) / 10000.0);
             }
-            w.skip(V29_RECORD);
-            position++;
-            if ((position & 0xFFFF) == 0) {
-                progress(V29_RECORD * 0x10000L);
-            }
+        });
+        if (partial > 0) {
+            throw truncated(w, partial, V29_RECORD);
         }
         finish(sink);
+    }
+
+    /**
+     * Hands each whole record of {@code length} bytes to {@code record}, with the window at its first byte, and
+     * reports progress.
+     *
+     * @return the bytes of a last, partial record; 0 when the data ends at a record's end
+     */
+    private int readRecords(ByteWindow w, int length, Consumer<ByteWindow> record) {
+        long position = 0;
+        while (true) {
+            int have = w.ensure(length);
+            if (have < length) {
+                return have;
+            }
+            record.accept(w);
+            w.skip(length);
+            if ((++position & 0xFFFF) == 0) {
+                progress(length * 0x10000L);
+            }
+        }
     }
 
     /**
@@ -191,40 +203,30 @@ final class NdaReader {
     private void readV8(ByteWindow w) {
         findFirst(w, V8_START, V8_RECORD, "nda version 8");
         RowSink sink = new RowSink(file.toString(), RowSink.Shape.plain(false, true, false), context);
-        long position = 0;
-        while (true) {
-            int have = w.ensure(V8_RECORD);
-            if (have == 0) {
-                break;
-            }
-            if (have < V8_RECORD) {
-                // version 8 files may end in a short tail after the last record
-                context.warn(file + ": " + have + " bytes after the last whole record (at byte " + w.offset()
-                        + ") are ignored");
-                break;
-            }
-            if (w.u8(0) == 0) {
-                sink.recordIndex = w.u32(1);
-                sink.protocolStep = w.u8(9);
-                sink.stepKey = w.u8(9);
-                sink.status = w.u8(10);
-                sink.stepTime = w.u32(11);
-                sink.voltage = w.i32(15) / 10000.0;
-                sink.current = w.i32(19) / 1e6;
+        int partial = readRecords(w, V8_RECORD, record -> {
+            if (record.u8(0) == 0) {
+                sink.recordIndex = record.u32(1);
+                sink.protocolStep = record.u8(9);
+                sink.stepKey = record.u8(9);
+                sink.status = record.u8(10);
+                sink.stepTime = record.u32(11);
+                sink.voltage = record.i32(15) / 10000.0;
+                sink.current = record.i32(19) / 1e6;
                 double sign = Math.signum(sink.current);
-                double capacity = w.i64(31) * sign / 3.6e9; // uA-s to A-hr, signed by the current
-                double energy = w.i64(39) * sign / 3.6e9;
+                double capacity = record.i64(31) * sign / 3.6e9; // uA-s to A-hr, signed by the current
+                double energy = record.i64(39) * sign / 3.6e9;
                 sink.chargeCapacity = capacity > 0 ? capacity : 0;
                 sink.dischargeCapacity = capacity < 0 ? -capacity : 0;
                 sink.chargeEnergy = energy > 0 ? energy : 0;
                 sink.dischargeEnergy = energy < 0 ? -energy : 0;
-                sink.timestamp = w.i64(47);
+                sink.timestamp = record.i64(47);
                 sink.emit();
             }
-            w.skip(V8_RECORD);
-            if ((++position & 0xFFFF) == 0) {
-                progress(V8_RECORD * 0x10000L);
-            }
+        });
+        if (partial > 0) {
+            // version 8 files may end in a short tail after the last record
+            context.warn(file + ": " + partial + " bytes after the last whole record (at byte " + w.offset()
+                    + ") are ignored");
         }
         finish(sink);
     }

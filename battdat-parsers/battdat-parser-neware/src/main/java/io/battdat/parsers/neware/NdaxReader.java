@@ -149,7 +149,7 @@ final class NdaxReader {
         }
         skipHeader(dataWindow, DATA);
         boolean tenthMillivolts = version == 11 || version == 16; // these store 0.1 mV and mA
-        NdcPages data = new NdcPages(dataWindow, file, DATA, 132, 4092, 8).usingPageCounts();
+        NdcPages data = new NdcPages(dataWindow, file, DATA, NdcPages.DATA).usingPageCounts();
         RunInfo runInfo = new RunInfo(zip, runInfoEntry, new Steps(zip, stepEntry));
         List<AuxMember> aux = auxMembers(zip);
         RowSink sink = new RowSink(file.toString(), auxShape(aux), context);
@@ -302,9 +302,9 @@ final class NdaxReader {
             version = head[1];
             skipHeader(w, RUN_INFO);
             pages = switch (version) {
-                case 11 -> new NdcPages(w, file, RUN_INFO, 132, 4080, 47);
-                case 14 -> new NdcPages(w, file, RUN_INFO, 132, 4092, 55);
-                case 16, 17 -> new NdcPages(w, file, RUN_INFO, 132, 4032, 100);
+                case 11 -> new NdcPages(w, file, RUN_INFO, new NdcPages.Slots(132, 4080, 47));
+                case 14 -> new NdcPages(w, file, RUN_INFO, new NdcPages.Slots(132, 4092, 55));
+                case 16, 17 -> new NdcPages(w, file, RUN_INFO, NdcPages.INFO_V16);
                 default -> throw NewareErrors.bad(file, RUN_INFO, "run-info ndc version " + version
                         + " is not supported (11, 14, 16 and 17 are)");
             };
@@ -366,8 +366,8 @@ final class NdaxReader {
             }
             skipHeader(w, STEPS);
             pages = switch (head[1]) {
-                case 11, 14 -> new NdcPages(w, file, STEPS, 132, 4091, 37);
-                case 16, 17 -> new NdcPages(w, file, STEPS, 132, 4032, 100);
+                case 11, 14 -> new NdcPages(w, file, STEPS, new NdcPages.Slots(132, 4091, 37));
+                case 16, 17 -> new NdcPages(w, file, STEPS, NdcPages.INFO_V16);
                 default -> throw NewareErrors.bad(file, STEPS, "step ndc version " + head[1]
                         + " is not supported (11, 14, 16 and 17 are)");
             };
@@ -440,22 +440,22 @@ final class NdaxReader {
             skipHeader(w, name);
             if (v == 5) {
                 layout = 4; // 87-byte slots of whole 0x65/0x74 records naming their data record's index
-                pages = new NdcPages(w, file, name, 125, 4040, 87);
+                pages = new NdcPages(w, file, name, NdcPages.WHOLE_RECORDS);
                 temperature = true;
                 voltage = true;
             } else if (v == 14 || v == 17) {
                 layout = 1;
-                pages = new NdcPages(w, file, name, 132, 4092, 4);
+                pages = new NdcPages(w, file, name, NdcPages.AUX_V14);
                 temperature = temperatureChannel;
                 voltage = false;
             } else if (v == 16) {
                 layout = 2;
-                pages = new NdcPages(w, file, name, 132, 4094, 7);
+                pages = new NdcPages(w, file, name, new NdcPages.Slots(132, 4094, 7));
                 temperature = true;
                 voltage = true;
             } else if (v == 11) {
                 layout = 3; // 0x65 records: voltage and temperature, numbered by their order
-                pages = new NdcPages(w, file, name, 132, 4094, 7);
+                pages = new NdcPages(w, file, name, new NdcPages.Slots(132, 4094, 7));
                 temperature = true;
                 voltage = true;
             } else {
@@ -611,11 +611,10 @@ final class NdaxReader {
         RowSink sink = new RowSink(file.toString(), auxShape(aux), context);
         if (version == 5) {
             skipHeader(w, DATA);
-            NdcPages pages = new NdcPages(w, file, DATA, 125, 4040, 87);
-            RecordView view = new SlotView(pages);
+            NdcPages pages = new NdcPages(w, file, DATA, NdcPages.WHOLE_RECORDS);
             while (pages.next()) {
                 if (pages.u8(7) == 0x55) {
-                    wholeRecord(view, sink, clock, aux);
+                    wholeRecord(pages, sink, clock, aux);
                 }
             }
         } else {
@@ -628,7 +627,6 @@ final class NdaxReader {
             for (int k = 0; k < 8; k++) {
                 tag[k] = (byte) w.u8(k);
             }
-            RecordView view = new WindowView(w);
             while (w.ensure(94) >= tag.length) {
                 if (w.matches(0, tag)) {
                     if (w.available() < 94) {
@@ -636,7 +634,7 @@ final class NdaxReader {
                                 + w.available() + " of its 94 bytes");
                     }
                     if (w.u8(0) == 0x55) {
-                        wholeRecord(view, sink, clock, aux);
+                        wholeRecord(w, sink, clock, aux);
                     }
                     w.skip(94);
                 } else {
@@ -651,54 +649,7 @@ final class NdaxReader {
         new ArchiveProgress(0).done();
     }
 
-    /** Little-endian reads of one whole record, wherever it sits. */
-    private interface RecordView {
-        int u8(int at);
-
-        int i32(int at);
-
-        long u32(int at);
-
-        long i64(int at);
-    }
-
-    private record SlotView(NdcPages p) implements RecordView {
-        public int u8(int at) {
-            return p.u8(at);
-        }
-
-        public int i32(int at) {
-            return p.i32(at);
-        }
-
-        public long u32(int at) {
-            return p.u32(at);
-        }
-
-        public long i64(int at) {
-            return (p.u32(at) & 0xFFFFFFFFL) | ((long) p.i32(at + 4) << 32);
-        }
-    }
-
-    private record WindowView(ByteWindow w) implements RecordView {
-        public int u8(int at) {
-            return w.u8(at);
-        }
-
-        public int i32(int at) {
-            return w.i32(at);
-        }
-
-        public long u32(int at) {
-            return w.u32(at);
-        }
-
-        public long i64(int at) {
-            return w.i64(at);
-        }
-    }
-
-    private void wholeRecord(RecordView r, RowSink s, WallClock clock, List<AuxMember> aux) {
+    private void wholeRecord(RecordBytes r, RowSink s, WallClock clock, List<AuxMember> aux) {
         double scale = CurrentRange.scale(r.i32(82));
         if (Double.isNaN(scale)) {
             context.badLine(NewareErrors.badRange(file, DATA, r.u32(8), r.i32(82)));

@@ -7,16 +7,35 @@ import java.nio.file.Path;
  * 4096-byte pages, each with a page header, a run of equal records, and a page trailer. A slot's number (from 1
  * over the whole member) is the record index the other members refer to.
  */
-final class NdcPages {
+final class NdcPages implements RecordBytes {
     static final int PAGE = 4096;
+    /** The data records of ndc 11 and later: voltage and current as float32. */
+    static final Slots DATA = new Slots(132, 4092, 8);
+    /** The whole records of ndc 5, in its data and auxiliary members. */
+    static final Slots WHOLE_RECORDS = new Slots(125, 4040, 87);
+    /** The run-info and step records of ndc 16 and 17. */
+    static final Slots INFO_V16 = new Slots(132, 4032, 100);
+    /** The auxiliary temperatures of ndc 14 and 17. */
+    static final Slots AUX_V14 = new Slots(132, 4092, 4);
+
+    /**
+     * Where the records of a page lie.
+     *
+     * @param first  offset in a page of the first slot
+     * @param end    offset in a page where the slots end
+     * @param stride the record length
+     */
+    record Slots(int first, int end, int stride) {
+        /** The slots a page holds. */
+        int perPage() {
+            return (end - first) / stride;
+        }
+    }
 
     private final ByteWindow w;
     private final Path file;
     private final String member;
-    private final int first;
-    private final int end;
-    private final int stride;
-    private final int perPage;
+    private final Slots slots;
     private boolean useCount;
     private boolean loaded;
     private boolean counted;
@@ -25,19 +44,14 @@ final class NdcPages {
     private long page = -1;
 
     /**
-     * @param w      the member, positioned after its file header
-     * @param first  offset in a page of the first slot
-     * @param end    offset in a page where the slots end
-     * @param stride the record length
+     * @param w     the member, positioned after its file header
+     * @param slots where the member's records lie in a page
      */
-    NdcPages(ByteWindow w, Path file, String member, int first, int end, int stride) {
+    NdcPages(ByteWindow w, Path file, String member, Slots slots) {
         this.w = w;
         this.file = file;
         this.member = member;
-        this.first = first;
-        this.end = end;
-        this.stride = stride;
-        this.perPage = (end - first) / stride;
+        this.slots = slots;
     }
 
     /**
@@ -58,8 +72,8 @@ final class NdcPages {
     /** Moves to the next slot; false at the end of the member. */
     boolean next() {
         if (loaded) {
-            slot += stride;
-            if (slot + stride <= pageEnd) {
+            slot += slots.stride();
+            if (slot + slots.stride() <= pageEnd) {
                 return true;
             }
             w.skip(PAGE);
@@ -76,11 +90,11 @@ final class NdcPages {
             }
             page++;
             int count = w.u16(2);
-            counted = useCount && count > 0 && count <= perPage;
-            pageEnd = counted ? first + count * stride : end;
-            if (pageEnd - first >= stride) {
+            counted = useCount && count > 0 && count <= slots.perPage();
+            pageEnd = counted ? slots.first() + count * slots.stride() : slots.end();
+            if (pageEnd - slots.first() >= slots.stride()) {
                 loaded = true;
-                slot = first;
+                slot = slots.first();
                 return true;
             }
             w.skip(PAGE);
@@ -89,10 +103,11 @@ final class NdcPages {
 
     /** The slot's number, from 1. */
     long number() {
-        return page * perPage + (slot - first) / stride + 1;
+        return page * slots.perPage() + (slot - slots.first()) / slots.stride() + 1;
     }
 
-    int u8(int at) {
+    @Override
+    public int u8(int at) {
         return w.u8(slot + at);
     }
 
@@ -100,12 +115,19 @@ final class NdcPages {
         return w.i16(slot + at);
     }
 
-    int i32(int at) {
+    @Override
+    public int i32(int at) {
         return w.i32(slot + at);
     }
 
-    long u32(int at) {
+    @Override
+    public long u32(int at) {
         return w.u32(slot + at);
+    }
+
+    @Override
+    public long i64(int at) {
+        return w.i64(slot + at);
     }
 
     float f32(int at) {

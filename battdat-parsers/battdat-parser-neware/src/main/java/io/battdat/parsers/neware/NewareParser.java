@@ -3,10 +3,10 @@ package io.battdat.parsers.neware;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.parse.CellFiles;
 import io.battdat.api.parse.ParseContext;
-import io.battdat.api.parse.VendorParser;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
 import io.battdat.api.spi.Spi;
+import io.battdat.parsers.common.NamedVendorParser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,28 +28,16 @@ import java.util.List;
  * {@code cycle_energy}); the engine adds {@code step_index} and {@code substep_index}. Every record is kept, in
  * file order.
  */
-public final class NewareParser implements VendorParser {
+public final class NewareParser extends NamedVendorParser {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final String[] NDAX_MEMBERS = {NdaxReader.DATA, NdaxReader.RUN_INFO, NdaxReader.STEPS,
             "TestInfo.xml", "VersionInfo.xml", "EditStep.xml"};
 
     /** For the service loader. */
     public NewareParser() {
-    }
-
-    @Override
-    public String formatName() {
-        return "neware";
-    }
-
-    @Override
-    public String description() {
-        return "Neware binary files: .nda (versions 8, 22, 26, 29, 130) and .ndax archives (ndc 2, 5, 11, 14, 16, 17)";
-    }
-
-    @Override
-    public List<String> extensions() {
-        return List.of("nda", "ndax");
+        super("neware",
+                "Neware binary files: .nda (versions 8, 22, 26, 29, 130) and .ndax archives (ndc 2, 5, 11, 14, 16, 17)",
+                List.of("nda", "ndax"));
     }
 
     @Override

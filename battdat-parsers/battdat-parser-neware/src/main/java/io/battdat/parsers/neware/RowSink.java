@@ -5,16 +5,14 @@ import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
 import io.battdat.api.data.StorageType;
 import io.battdat.api.data.StringColumn;
-import io.battdat.api.data.TableLayout;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.api.parse.PostProcessing;
 import io.battdat.api.schema.ColumnType;
 import io.battdat.api.schema.RawData;
+import io.battdat.parsers.common.TableColumns;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Turns decoded Neware records into {@code raw_data} rows: the layout readers fill one record's fields, then call
@@ -115,48 +113,39 @@ final class RowSink {
         this.fileName = fileName;
         this.context = context;
         this.cumulativeTime = shape.cumulativeTime();
-        List<ColumnSpec> specs = new ArrayList<>();
-        RawData schema = new RawData();
-        specs.add(ColumnSpec.of("cycle_number", StorageType.INT64));
-        specs.add(ColumnSpec.of("step_number", StorageType.INT64));
-        schema = schema.withExtraColumn("step_number", "Neware step counter: 1 for the file's first step, "
-                + "plus one at every change of step", ColumnType.INTEGER, false, null, true);
-        specs.add(ColumnSpec.of("protocol_step", StorageType.INT64));
-        schema = schema.withExtraColumn("protocol_step", "Number of the step in the Neware test protocol "
-                + "(Step_Index; repeats when a loop runs the same steps again)", ColumnType.INTEGER, false, null, false);
-        specs.add(ColumnSpec.of("record_index", StorageType.INT64));
-        schema = schema.withExtraColumn("record_index", "Neware's record number (Index) as stored",
-                ColumnType.INTEGER, false, null, false);
-        specs.add(ColumnSpec.of("test_time", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("step_time", StorageType.FLOAT64));
-        schema = schema.withExtraColumn("step_time", "Time since the start of the step", ColumnType.FLOAT,
-                false, "s", false);
+        TableColumns columns = new TableColumns(new RawData())
+                .add("cycle_number", StorageType.INT64)
+                .addExtra(ColumnSpec.of("step_number", StorageType.INT64), "Neware step counter: 1 for the file's "
+                        + "first step, plus one at every change of step", ColumnType.INTEGER, null, true)
+                .addExtra(ColumnSpec.of("protocol_step", StorageType.INT64), "Number of the step in the Neware test "
+                        + "protocol (Step_Index; repeats when a loop runs the same steps again)", ColumnType.INTEGER,
+                        null, false)
+                .addExtra(ColumnSpec.of("record_index", StorageType.INT64), "Neware's record number (Index) as "
+                        + "stored", ColumnType.INTEGER, null, false)
+                .add("test_time", StorageType.FLOAT64)
+                .addExtra(ColumnSpec.of("step_time", StorageType.FLOAT64), "Time since the start of the step",
+                        ColumnType.FLOAT, "s", false);
         if (shape.timestamp()) {
-            specs.add(ColumnSpec.of("time", StorageType.FLOAT64));
+            columns.add("time", StorageType.FLOAT64);
         }
-        specs.add(ColumnSpec.string("step_type", STEP_TYPE_WIDTH));
-        schema = schema.withExtraColumn("step_type", "Neware's step type (CC_Chg, CCCV_DChg, Rest, ...)",
-                ColumnType.OTHER, false, null, false);
-        specs.add(ColumnSpec.string("state", STATE_WIDTH));
-        specs.add(ColumnSpec.string("method", METHOD_WIDTH));
-        specs.add(ColumnSpec.of("current", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("voltage", StorageType.FLOAT64));
+        columns.addExtra(ColumnSpec.string("step_type", STEP_TYPE_WIDTH), "Neware's step type (CC_Chg, CCCV_DChg, "
+                + "Rest, ...)", ColumnType.OTHER, null, false);
+        columns.add(ColumnSpec.string("state", STATE_WIDTH))
+                .add(ColumnSpec.string("method", METHOD_WIDTH))
+                .add("current", StorageType.FLOAT64)
+                .add("voltage", StorageType.FLOAT64);
         if (shape.temperature()) {
-            specs.add(ColumnSpec.of("temperature", StorageType.FLOAT64));
+            columns.add("temperature", StorageType.FLOAT64);
         }
         int[] channels = shape.auxChannels();
         for (int k = 0; k < channels.length; k++) {
             if (shape.auxHasTemperature()[k]) {
-                String name = "aux_temperature_" + channels[k];
-                specs.add(ColumnSpec.of(name, StorageType.FLOAT64));
-                schema = schema.withExtraColumn(name, "Temperature of auxiliary channel " + channels[k],
-                        ColumnType.FLOAT, false, "C", false);
+                columns.addExtra(ColumnSpec.of("aux_temperature_" + channels[k], StorageType.FLOAT64),
+                        "Temperature of auxiliary channel " + channels[k], ColumnType.FLOAT, "C", false);
             }
             if (shape.auxHasVoltage()[k]) {
-                String name = "aux_voltage_" + channels[k];
-                specs.add(ColumnSpec.of(name, StorageType.FLOAT64));
-                schema = schema.withExtraColumn(name, "Voltage of auxiliary channel " + channels[k],
-                        ColumnType.FLOAT, false, "V", false);
+                columns.addExtra(ColumnSpec.of("aux_voltage_" + channels[k], StorageType.FLOAT64),
+                        "Voltage of auxiliary channel " + channels[k], ColumnType.FLOAT, "V", false);
             }
         }
         String[][] stepColumns = {
@@ -165,16 +154,13 @@ final class RowSink {
                 {"step_energy_charge", "Energy put into the cell since the step started", "W-hr"},
                 {"step_energy_discharge", "Energy taken out of the cell since the step started", "W-hr"}};
         for (String[] c : stepColumns) {
-            specs.add(ColumnSpec.of(c[0], StorageType.FLOAT64));
-            schema = schema.withExtraColumn(c[0], c[1], ColumnType.FLOAT, false, c[2], false);
+            columns.addExtra(ColumnSpec.of(c[0], StorageType.FLOAT64), c[1], ColumnType.FLOAT, c[2], false);
         }
-        specs.add(ColumnSpec.of("cycle_capacity_charge", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("cycle_capacity_discharge", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("cycle_capacity", StorageType.FLOAT64));
-        specs.add(ColumnSpec.of("cycle_energy", StorageType.FLOAT64));
-        TableLayout layout = TableLayout.of(specs);
-        out = new BatchBuilder(layout, context.table(NewareErrors.TABLE, layout, schema, DERIVE),
-                context.options().batchRows());
+        out = columns.add("cycle_capacity_charge", StorageType.FLOAT64)
+                .add("cycle_capacity_discharge", StorageType.FLOAT64)
+                .add("cycle_capacity", StorageType.FLOAT64)
+                .add("cycle_energy", StorageType.FLOAT64)
+                .open(context, NewareErrors.TABLE, DERIVE);
         cycle = longs("cycle_number");
         stepNumberCol = longs("step_number");
         protocolStepCol = longs("protocol_step");

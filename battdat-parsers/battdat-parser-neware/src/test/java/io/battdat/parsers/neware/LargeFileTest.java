@@ -20,42 +20,43 @@ class LargeFileTest {
 
     @Test
     void repeatedRecordsConvertWithContinuingTime() throws IOException {
-        Path sample = Samples.get(Samples.V29);
-        Path big = dir.resolve("big.nda");
-        long records = NdaScaler.scale(sample, big, 8L << 20);
-        Path out = dir.resolve("big.h5");
-        assertEquals(records, NewareParserTest.convert(big, out).rowsWritten());
-        double[] time = NewareParserTest.doubles(out, "test_time");
-        long copies = records / 439;
-        assertEquals(copies * 721.6, time[time.length - 1], 1e-6 * copies);
-        for (int i = 1; i < time.length; i++) {
-            if (time[i] < time[i - 1]) {
-                throw new AssertionError("test_time decreases at row " + i);
-            }
-        }
+        assertScaledConversion(Samples.V29, NdaScaler::scale, 8L << 20, 439, 721.6);
     }
 
     @Test
     void repeatedArchiveRecordsConvertWithContinuingTimeAndTemperature() throws IOException {
-        Path sample = Samples.get(Samples.NDAX);
-        Path big = dir.resolve("big.ndax");
-        long records = NdaxScaler.scale(sample, big, 4L << 20);
-        Path out = dir.resolve("bigx.h5");
-        assertEquals(records, NewareParserTest.convert(big, out).rowsWritten());
-        long copies = records / 80;
-        double[] time = NewareParserTest.doubles(out, "test_time");
         // 5 steps of 15 s per copy
-        assertEquals(copies * 75.0, time[time.length - 1], 1e-6 * copies);
-        for (int i = 1; i < time.length; i++) {
-            if (time[i] < time[i - 1]) {
-                throw new AssertionError("test_time decreases at row " + i);
-            }
-        }
+        Path out = assertScaledConversion(Samples.NDAX, NdaxScaler::scale, 4L << 20, 80, 75.0);
         double[] temperature = NewareParserTest.doubles(out, "temperature");
         double[] first = NewareParserTest.doubles(convertSample(), "temperature");
         for (int i = 0; i < temperature.length; i += 997) {
             assertEquals(first[i % 80], temperature[i], 0.0, "row " + i);
         }
+    }
+
+    /**
+     * Scales a sample up to {@code bytes} and converts it: every record arrives, and {@code test_time} never
+     * decreases and ends at the sample's duration times the copies.
+     *
+     * @param recordsPerCopy the sample's data records
+     * @param secondsPerCopy the test time one copy adds
+     * @return the converted file
+     */
+    private Path assertScaledConversion(String sample, ScalerCommand.Scaling scaling, long bytes, int recordsPerCopy,
+                                        double secondsPerCopy) throws IOException {
+        Path big = dir.resolve("big-" + sample);
+        Path out = dir.resolve("big-" + sample + ".h5");
+        long records = scaling.scale(Samples.get(sample), big, bytes);
+        assertEquals(records, NewareParserTest.convert(big, out).rowsWritten());
+        long copies = records / recordsPerCopy;
+        double[] time = NewareParserTest.doubles(out, "test_time");
+        assertEquals(copies * secondsPerCopy, time[time.length - 1], 1e-6 * copies);
+        for (int i = 1; i < time.length; i++) {
+            if (time[i] < time[i - 1]) {
+                throw new AssertionError("test_time decreases at row " + i);
+            }
+        }
+        return out;
     }
 
     private Path convertSample() {

@@ -21,12 +21,7 @@ public final class NdaScaler {
 
     /** Command line: sample, output, size in MB. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: NdaScaler SAMPLE.nda OUT.nda SIZE_MB");
-            System.exit(2);
-        }
-        long records = scale(Path.of(args[0]), Path.of(args[1]), Long.parseLong(args[2]) << 20);
-        System.out.println("wrote " + Files.size(Path.of(args[1])) + " bytes, " + records + " data records");
+        ScalerCommand.run(args, "NdaScaler", "SAMPLE.nda OUT.nda SIZE_MB", NdaScaler::scale);
     }
 
     /**

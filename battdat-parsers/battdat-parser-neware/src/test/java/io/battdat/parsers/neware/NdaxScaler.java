@@ -27,25 +27,17 @@ import java.util.zip.ZipOutputStream;
  * <p>{@code java -cp target/test-classes io.battdat.parsers.neware.NdaxScaler SAMPLE.ndax OUT.ndax SIZE_MB}
  */
 public final class NdaxScaler {
-    private static final int PAGE = 4096;
-    private static final int FIRST = 132;
-    private static final int DATA_SLOT = 8;
-    private static final int DATA_END = 4092;
-    private static final int INFO_SLOT = 100;
-    private static final int INFO_END = 4032;
-    private static final int AUX_SLOT = 4;
+    private static final int PAGE = NdcPages.PAGE;
+    private static final NdcPages.Slots DATA = NdcPages.DATA;
+    private static final NdcPages.Slots INFO = NdcPages.INFO_V16;
+    private static final NdcPages.Slots AUX = NdcPages.AUX_V14;
 
     private NdaxScaler() {
     }
 
     /** Command line: sample, output, size in MB. */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: NdaxScaler SAMPLE.ndax OUT.ndax SIZE_MB");
-            System.exit(2);
-        }
-        long records = scale(Path.of(args[0]), Path.of(args[1]), Long.parseLong(args[2]) << 20);
-        System.out.println("wrote " + Files.size(Path.of(args[1])) + " bytes, " + records + " data records");
+        ScalerCommand.run(args, "NdaxScaler", "SAMPLE.ndax OUT.ndax SIZE_MB", NdaxScaler::scale);
     }
 
     /**
@@ -73,9 +65,9 @@ public final class NdaxScaler {
             }
             byte[] aux = auxName == null ? null : member(zip, auxName);
             int records = u16(data, PAGE + 2);
-            List<byte[]> infos = slots(info, INFO_SLOT, INFO_END, 41);
-            List<byte[]> stepSlots = slots(steps, INFO_SLOT, INFO_END, 33);
-            long perCopy = records * (DATA_SLOT + (aux == null ? 0 : AUX_SLOT)) + (long) INFO_SLOT
+            List<byte[]> infos = slots(info, INFO, 41);
+            List<byte[]> stepSlots = slots(steps, INFO, 33);
+            long perCopy = records * (DATA.stride() + (aux == null ? 0 : AUX.stride())) + (long) INFO.stride()
                     * (infos.size() + stepSlots.size());
             long copies = Math.max(1, (targetBytes + perCopy - 1) / perCopy);
             // the step time of a copy's records spans its steps' final times; the next copy's dates follow on
@@ -84,20 +76,20 @@ public final class NdaxScaler {
             Path dir = Files.createTempDirectory(out.toAbsolutePath().getParent(), "ndax-scale");
             try {
                 Path dataOut = dir.resolve("data");
-                try (PageWriter w = new PageWriter(dataOut, data, DATA_SLOT, DATA_END, true)) {
+                try (PageWriter w = new PageWriter(dataOut, data, DATA, true)) {
                     for (long c = 0; c < copies; c++) {
                         for (int j = 0; j < records; j++) {
-                            w.slot(data, PAGE + FIRST + j * DATA_SLOT);
+                            w.slot(data, PAGE + DATA.first() + j * DATA.stride());
                         }
                     }
                 }
                 Path infoOut = dir.resolve("info");
-                try (PageWriter w = new PageWriter(infoOut, info, INFO_SLOT, INFO_END, true)) {
-                    byte[] slot = new byte[INFO_SLOT];
+                try (PageWriter w = new PageWriter(infoOut, info, INFO, true)) {
+                    byte[] slot = new byte[INFO.stride()];
                     ByteBuffer b = ByteBuffer.wrap(slot).order(ByteOrder.LITTLE_ENDIAN);
                     for (long c = 0; c < copies; c++) {
                         for (byte[] s : infos) {
-                            System.arraycopy(s, 0, slot, 0, INFO_SLOT);
+                            System.arraycopy(s, 0, slot, 0, INFO.stride());
                             b.putInt(41, (int) (b.getInt(41) + c * records));
                             b.putInt(33, (int) (b.getInt(33) + c * copySeconds));
                             w.slot(slot, 0);
@@ -105,7 +97,7 @@ public final class NdaxScaler {
                     }
                 }
                 Path stepOut = dir.resolve("steps");
-                try (PageWriter w = new PageWriter(stepOut, steps, INFO_SLOT, INFO_END, true)) {
+                try (PageWriter w = new PageWriter(stepOut, steps, INFO, true)) {
                     for (long c = 0; c < copies; c++) {
                         for (byte[] s : stepSlots) {
                             w.slot(s, 0);
@@ -114,10 +106,10 @@ public final class NdaxScaler {
                 }
                 Path auxOut = dir.resolve("aux");
                 if (aux != null) {
-                    try (PageWriter w = new PageWriter(auxOut, aux, AUX_SLOT, DATA_END, false)) {
+                    try (PageWriter w = new PageWriter(auxOut, aux, AUX, false)) {
                         for (long c = 0; c < copies; c++) {
                             for (int j = 0; j < records; j++) {
-                                w.slot(aux, PAGE + FIRST + j * AUX_SLOT);
+                                w.slot(aux, PAGE + AUX.first() + j * AUX.stride());
                             }
                         }
                     }
@@ -163,12 +155,12 @@ public final class NdaxScaler {
     }
 
     /** The used slots of a one-page member (a non-zero i32 at {@code usedAt}). */
-    private static List<byte[]> slots(byte[] member, int stride, int end, int usedAt) {
+    private static List<byte[]> slots(byte[] member, NdcPages.Slots slots, int usedAt) {
         List<byte[]> out = new ArrayList<>();
         ByteBuffer b = ByteBuffer.wrap(member).order(ByteOrder.LITTLE_ENDIAN);
-        for (int at = PAGE + FIRST; at + stride <= PAGE + end; at += stride) {
+        for (int at = PAGE + slots.first(); at + slots.stride() <= PAGE + slots.end(); at += slots.stride()) {
             if (b.getInt(at + usedAt) != 0) {
-                out.add(Arrays.copyOfRange(member, at, at + stride));
+                out.add(Arrays.copyOfRange(member, at, at + slots.stride()));
             }
         }
         return out;
@@ -212,16 +204,14 @@ public final class NdaxScaler {
         private final OutputStream out;
         private final byte[] page = new byte[PAGE];
         private final byte[] template;
-        private final int stride;
-        private final int perPage;
+        private final NdcPages.Slots slots;
         private final boolean count;
         private int used;
 
-        PageWriter(Path file, byte[] sample, int stride, int end, boolean count) throws IOException {
+        PageWriter(Path file, byte[] sample, NdcPages.Slots slots, boolean count) throws IOException {
             this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
             this.template = Arrays.copyOfRange(sample, PAGE, 2 * PAGE);
-            this.stride = stride;
-            this.perPage = (end - FIRST) / stride;
+            this.slots = slots;
             this.count = count;
             out.write(sample, 0, PAGE);
             reset();
@@ -229,13 +219,13 @@ public final class NdaxScaler {
 
         private void reset() {
             System.arraycopy(template, 0, page, 0, PAGE);
-            Arrays.fill(page, FIRST, FIRST + perPage * stride, (byte) 0);
+            Arrays.fill(page, slots.first(), slots.first() + slots.perPage() * slots.stride(), (byte) 0);
             used = 0;
         }
 
         void slot(byte[] from, int at) throws IOException {
-            System.arraycopy(from, at, page, FIRST + used * stride, stride);
-            if (++used == perPage) {
+            System.arraycopy(from, at, page, slots.first() + used * slots.stride(), slots.stride());
+            if (++used == slots.perPage()) {
                 flush();
             }
         }

@@ -58,14 +58,15 @@ public final class DamageTrials {
         return ok;
     }
 
-    /** Trials that converted. */
-    public int converted() {
-        return converted;
+    /** Trials run so far. */
+    public int trials() {
+        return converted + refused;
     }
 
-    /** Trials refused with a typed exception. */
-    public int refused() {
-        return refused;
+    /** How the trials ended, for a test's log: how many converted and how many were refused. */
+    @Override
+    public String toString() {
+        return converted + " converted, " + refused + " refused";
     }
 
     /** Fails unless both outcomes occurred: otherwise the damage is too mild, or too harsh, to test anything. */
