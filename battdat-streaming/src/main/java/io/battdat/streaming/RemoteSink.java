@@ -61,10 +61,32 @@ final class RemoteSink implements DatasetSink {
     /** Closes the staged dataset (its last commit) and uploads it under the URI. */
     @Override
     public void close() {
+        finish(true);
+    }
+
+    /** Abandons the staging file; nothing is uploaded. */
+    @Override
+    public void abort() {
+        finish(false);
+    }
+
+    /**
+     * Ends the sink once, whichever of close and abort comes first: uploads the staged dataset when {@code upload}
+     * and its last commit succeeds, otherwise drops the staging copy.
+     */
+    private void finish(boolean upload) {
         if (finished) {
             return;
         }
         finished = true;
+        if (!upload) {
+            try {
+                inner.abort();
+            } finally {
+                staging.abort();
+            }
+            return;
+        }
         try {
             inner.close();
         } catch (RuntimeException e) {
@@ -72,19 +94,5 @@ final class RemoteSink implements DatasetSink {
             throw e;
         }
         staging.commit();
-    }
-
-    /** Abandons the staging file; nothing is uploaded. */
-    @Override
-    public void abort() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        try {
-            inner.abort();
-        } finally {
-            staging.abort();
-        }
     }
 }
