@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** {@code battdat summarize FILE}: the cycle statistics of raw tables, printed or stored. */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
@@ -225,33 +226,25 @@ final class SummarizeCommand extends FileSubcommand {
     }
 
     static void printJson(PrintWriter out, Map<String, CycleTable> results) {
-        StringBuilder sb = new StringBuilder("{");
-        boolean firstTable = true;
+        StringJoiner tables = new StringJoiner(", ", "{", "}");
         for (Map.Entry<String, CycleTable> e : results.entrySet()) {
-            if (!firstTable) {
-                sb.append(", ");
-            }
-            firstTable = false;
-            sb.append('"').append(results.size() == 1 ? "cycle_stats" : e.getKey()).append("\": {");
             CycleTable t = e.getValue();
             List<String> names = t.columnNames();
+            StringJoiner columns = new StringJoiner(", ", "{", "}");
             for (int c = 0; c < names.size(); c++) {
-                sb.append(c > 0 ? ", " : "").append('"').append(names.get(c)).append("\": [");
+                StringJoiner values = new StringJoiner(", ", "[", "]");
                 for (int r = 0; r < t.rowCount(); r++) {
-                    if (r > 0) {
-                        sb.append(", ");
-                    }
                     if (c == 0) {
-                        sb.append(t.cycleNumber(r));
+                        values.add(Long.toString(t.cycleNumber(r)));
                     } else {
                         double v = t.get(names.get(c), r);
-                        sb.append(Double.isFinite(v) ? Double.toString(v) : "null");
+                        values.add(Double.isFinite(v) ? Double.toString(v) : "null");
                     }
                 }
-                sb.append(']');
+                columns.add("\"" + names.get(c) + "\": " + values);
             }
-            sb.append('}');
+            tables.add("\"" + (results.size() == 1 ? "cycle_stats" : e.getKey()) + "\": " + columns);
         }
-        out.println(sb.append('}'));
+        out.println(tables);
     }
 }

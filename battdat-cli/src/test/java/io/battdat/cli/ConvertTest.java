@@ -189,18 +189,20 @@ class ConvertTest {
 
     @Test
     void unclaimedFileListsTheKnownFormats() throws IOException {
-        Path txt = Files.writeString(dir.resolve("notes.txt"), "hello\n");
-        Cli run = Cli.run("convert", txt.toString(), "--out", dir.resolve("n.h5").toString(), "--quiet");
-        assertEquals(1, run.status());
-        assertTrue(run.err().contains("no parser recognises this file") && run.err().contains("arbin"), run.err());
+        assertNoParserNamesFormat("notes.txt", "hello\n", "arbin");
     }
 
     @Test
     void csvOfNoKnownKindListsTheFormats() throws IOException {
-        Path csv = Files.writeString(dir.resolve("other.csv"), "a,b\n1,2\n");
-        Cli run = Cli.run("convert", csv.toString(), "--out", dir.resolve("o.h5").toString(), "--quiet");
+        assertNoParserNamesFormat("other.csv", "a,b\n1,2\n", "batterydata");
+    }
+
+    /** Converting a file of this name and text fails, saying no parser recognises it and naming {@code format}. */
+    private void assertNoParserNamesFormat(String name, String text, String format) throws IOException {
+        Path input = Files.writeString(dir.resolve(name), text);
+        Cli run = Cli.run("convert", input.toString(), "--out", dir.resolve(name + ".h5").toString(), "--quiet");
         assertEquals(1, run.status());
-        assertTrue(run.err().contains("no parser recognises this file") && run.err().contains("batterydata"), run.err());
+        assertTrue(run.err().contains("no parser recognises this file") && run.err().contains(format), run.err());
     }
 
     @Test

@@ -78,10 +78,9 @@ public final class HDF5Writer implements AutoCloseable {
         this.bufferSize = b.bufferSize;
         this.declaredLayout = b.layout;
         this.tableKey = b.key == null || b.key.isEmpty() ? b.table : b.key + "/" + b.table;
-        WriteOptions options = WriteOptions.builder(b.metadata).mode(b.mode).compression(b.complevel, b.complib)
-                .fsync(b.fsync).monotonicPolicy(b.monotonicPolicy).build();
+        WriteOptions options = b.writeOptions.compression(b.complevel, b.complib).build();
         this.expectedRows = b.expectedRows;
-        this.mode = b.mode;
+        this.mode = options.mode();
         this.sink = b.engine.registry().openSink(path, options);
     }
 
@@ -411,8 +410,11 @@ public final class HDF5Writer implements AutoCloseable {
     /** Options of an {@link HDF5Writer}, with the defaults of Python's dataclass. */
     public static final class Builder {
         private final Path path;
-        private WriteMode mode = WriteMode.CREATE;
-        private BatteryMetadata metadata = BatteryMetadata.defaults();
+        /**
+         * Mode, metadata, fsync and monotonic policy go straight to the write options (and keep their defaults);
+         * compression is added at {@link #open()}, since level and library are set separately here.
+         */
+        private final WriteOptions.Builder writeOptions = WriteOptions.builder(BatteryMetadata.defaults());
         private ColumnSchema schema = new RawData();
         private int complevel;
         private String complib = "zlib";
@@ -421,8 +423,6 @@ public final class HDF5Writer implements AutoCloseable {
         private int bufferSize = 32_768;
         private TableLayout layout;
         private long expectedRows;
-        private boolean fsync;
-        private io.battdat.api.spi.MonotonicPolicy monotonicPolicy = io.battdat.api.spi.MonotonicPolicy.REFUSE;
         private BattdatEngine engine;
 
         private Builder(Path path) {
@@ -431,13 +431,13 @@ public final class HDF5Writer implements AutoCloseable {
 
         /** Create (default), overwrite or append. */
         public Builder mode(WriteMode m) {
-            this.mode = m;
+            writeOptions.mode(m);
             return this;
         }
 
         /** The battery metadata written on the file's root. */
         public Builder metadata(BatteryMetadata m) {
-            this.metadata = m;
+            writeOptions.metadata(m);
             return this;
         }
 
@@ -503,7 +503,7 @@ public final class HDF5Writer implements AutoCloseable {
 
         /** Force the file to the device when it is completed (power-loss durability; off by default). */
         public Builder fsync(boolean on) {
-            this.fsync = on;
+            writeOptions.fsync(on);
             return this;
         }
 
@@ -513,7 +513,7 @@ public final class HDF5Writer implements AutoCloseable {
          * {@link io.battdat.api.SchemaViolationException} before any of those rows is committed).
          */
         public Builder monotonicPolicy(io.battdat.api.spi.MonotonicPolicy policy) {
-            this.monotonicPolicy = policy;
+            writeOptions.monotonicPolicy(policy);
             return this;
         }
 

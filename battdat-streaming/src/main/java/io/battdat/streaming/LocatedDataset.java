@@ -98,15 +98,7 @@ final class LocatedDataset implements StoredDataset {
     }
 
     /** A cursor whose errors name the URI. */
-    private static final class LocatedCursor implements TableCursor {
-        private final TableCursor inner;
-        private final String uri;
-
-        LocatedCursor(TableCursor inner, String uri) {
-            this.inner = inner;
-            this.uri = uri;
-        }
-
+    private record LocatedCursor(TableCursor inner, String uri) implements TableCursor {
         @Override
         public TableInfo table() {
             return inner.table();
@@ -125,9 +117,9 @@ final class LocatedDataset implements StoredDataset {
         @Override
         public void close() {
             located(uri, () -> {
-                inner.close();
-                return null;
-            });
+            inner.close();
+            return null;
+        });
         }
     }
 }

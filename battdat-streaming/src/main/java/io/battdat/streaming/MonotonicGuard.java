@@ -41,11 +41,10 @@ import java.util.Set;
  * (Python's validator skips those too); NaN values are not compared. A refused {@link TableSink#append} hands none of
  * its rows to the backend, so nothing of it can be committed.
  */
-final class MonotonicGuard implements DatasetSink {
+final class MonotonicGuard extends ForwardingSink {
     private static final Logger LOG = LoggerFactory.getLogger(MonotonicGuard.class);
     static final String CYCLE_NUMBER = "cycle_number";
 
-    private final DatasetSink delegate;
     private final Path path;
     private final MonotonicPolicy policy;
     private final StorageRegistry registry;
@@ -53,7 +52,7 @@ final class MonotonicGuard implements DatasetSink {
     private final java.util.Map<String, TableSink> appending = new java.util.HashMap<>();
 
     MonotonicGuard(DatasetSink delegate, Path path, WriteOptions options, StorageRegistry registry) {
-        this.delegate = delegate;
+        super(delegate);
         this.path = path;
         this.policy = options.monotonicPolicy();
         this.registry = registry;
@@ -109,26 +108,6 @@ final class MonotonicGuard implements DatasetSink {
             }
             return new GuardedTable(info.key(), info.path(), table, columns, rows);
         }
-    }
-
-    @Override
-    public void clearMonotonic(String key, Set<String> columns) {
-        delegate.clearMonotonic(key, columns);
-    }
-
-    @Override
-    public void flush() {
-        delegate.flush();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
-    @Override
-    public void abort() {
-        delegate.abort();
     }
 
     private static List<Checked> checked(TableLayout layout, ColumnSchema schema) {

@@ -1,26 +1,20 @@
 package io.battdat.streaming;
 
-import io.battdat.api.data.TableLayout;
-import io.battdat.api.schema.ColumnSchema;
 import io.battdat.api.spi.DatasetSink;
-import io.battdat.api.spi.TableSink;
 import io.battdat.api.spi.WriteMode;
 import io.battdat.api.spi.WriteOptions;
-
-import java.util.Set;
 
 /**
  * A dataset written to local staging and uploaded under its URI when closed ({@link RemoteStaging}), because HDF5
  * commits rewrite earlier bytes, which object stores cannot. Nothing appears under the URI before {@link #close()};
  * an abort (or a killed process) leaves only the local staging copy, never a partial file under a final name.
  */
-final class RemoteSink implements DatasetSink {
-    private final DatasetSink inner;
+final class RemoteSink extends ForwardingSink {
     private final RemoteStaging staging;
     private boolean finished;
 
-    private RemoteSink(DatasetSink inner, RemoteStaging staging) {
-        this.inner = inner;
+    private RemoteSink(DatasetSink staged, RemoteStaging staging) {
+        super(staged);
         this.staging = staging;
     }
 
@@ -38,53 +32,41 @@ final class RemoteSink implements DatasetSink {
         }
     }
 
-    @Override
-    public TableSink createTable(String key, TableLayout layout, ColumnSchema schema, long expectedRows) {
-        return inner.createTable(key, layout, schema, expectedRows);
-    }
-
-    @Override
-    public TableSink appendTo(String key) {
-        return inner.appendTo(key);
-    }
-
-    @Override
-    public void clearMonotonic(String key, Set<String> columns) {
-        inner.clearMonotonic(key, columns);
-    }
-
-    @Override
-    public void flush() {
-        inner.flush();
-    }
-
     /** Closes the staged dataset (its last commit) and uploads it under the URI. */
     @Override
     public void close() {
-        if (finished) {
-            return;
-        }
-        finished = true;
-        try {
-            inner.close();
-        } catch (RuntimeException e) {
-            staging.abort();
-            throw e;
-        }
-        staging.commit();
+        finish(true);
     }
 
     /** Abandons the staging file; nothing is uploaded. */
     @Override
     public void abort() {
+        finish(false);
+    }
+
+    /**
+     * Ends the sink once, whichever of close and abort comes first: uploads the staged dataset when {@code upload}
+     * and its last commit succeeds, otherwise drops the staging copy.
+     */
+    private void finish(boolean upload) {
         if (finished) {
             return;
         }
         finished = true;
-        try {
-            inner.abort();
-        } finally {
-            staging.abort();
+        if (!upload) {
+            try {
+                delegate.abort();
+            } finally {
+                staging.abort();
+            }
+            return;
         }
+        try {
+            delegate.close();
+        } catch (RuntimeException e) {
+            staging.abort();
+            throw e;
+        }
+        staging.commit();
     }
 }

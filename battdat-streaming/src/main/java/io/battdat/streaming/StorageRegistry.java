@@ -416,20 +416,29 @@ public final class StorageRegistry {
         }
     }
 
-    /** The reader for a probed file; {@code path} or {@code location} names it in the error when none reads it. */
-    private StreamReader readerFor(FileProbe probe, Path path, String location) {
-        StreamReader byName = null;
-        for (StreamReader r : readers) {
-            ProbeResult verdict = r.probe(probe);
-            if (verdict == ProbeResult.SIGNATURE) {
-                return r;
+    /**
+     * The first backend that recognizes the file's signature, else the first that accepts its name, else null: a
+     * signature is the stronger evidence, so it wins over an earlier backend that only likes the extension.
+     */
+    private static <B> B firstAccepting(List<B> backends, Function<B, ProbeResult> verdict) {
+        B byName = null;
+        for (B backend : backends) {
+            ProbeResult result = verdict.apply(backend);
+            if (result == ProbeResult.SIGNATURE) {
+                return backend;
             }
-            if (verdict == ProbeResult.EXTENSION && byName == null) {
-                byName = r;
+            if (result == ProbeResult.EXTENSION && byName == null) {
+                byName = backend;
             }
         }
-        if (byName != null) {
-            return byName;
+        return byName;
+    }
+
+    /** The reader for a probed file; {@code path} or {@code location} names it in the error when none reads it. */
+    private StreamReader readerFor(FileProbe probe, Path path, String location) {
+        StreamReader chosen = firstAccepting(readers, r -> r.probe(probe));
+        if (chosen != null) {
+            return chosen;
         }
         PluginException none = new PluginException(path, null, "no storage backend reads this file; readers found: "
                 + readers.stream().map(r -> describe(r.formatName(), r)).toList() + "; " + HINT);
@@ -600,18 +609,9 @@ public final class StorageRegistry {
      */
     public StreamWriter writerFor(Path path) {
         FileProbe probe = probe(path, false);
-        StreamWriter byName = null;
-        for (StreamWriter w : writers) {
-            ProbeResult verdict = w.probe(probe);
-            if (verdict == ProbeResult.SIGNATURE) {
-                return w;
-            }
-            if (verdict == ProbeResult.EXTENSION && byName == null) {
-                byName = w;
-            }
-        }
-        if (byName != null) {
-            return byName;
+        StreamWriter chosen = firstAccepting(writers, w -> w.probe(probe));
+        if (chosen != null) {
+            return chosen;
         }
         throw new PluginException(path, null, "no storage backend writes this path; writers found: "
                 + writers.stream().map(w -> describe(w.formatName(), w)).toList() + "; " + HINT);

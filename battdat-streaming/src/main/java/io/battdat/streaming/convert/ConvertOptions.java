@@ -8,6 +8,7 @@ import io.battdat.streaming.write.CommittingSink;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What {@link Converter#convert} does. Immutable; made from {@link #defaults()} and changed with the {@code with*}
@@ -28,30 +29,65 @@ public final class ConvertOptions {
     private final boolean resume;
     private final String cellName;
 
-    private ConvertOptions(String format, List<String> prefixes, int complevel, BatteryMetadata metadata,
-                           ParseOptions parse, ProgressListener progress, CommitPolicy commits, boolean resume,
-                           String cellName) {
-        this.format = Objects.requireNonNull(format, "format");
-        this.prefixes = List.copyOf(prefixes);
-        this.parse = Objects.requireNonNull(parse, "parse");
-        this.progress = Objects.requireNonNull(progress, "progress");
-        this.commits = Objects.requireNonNull(commits, "commits");
-        if (complevel < 0 || complevel > 9) {
-            throw new InvalidUseException("compression level must be 0-9, got " + complevel);
+    private ConvertOptions(Draft d) {
+        this.format = Objects.requireNonNull(d.format, "format");
+        this.prefixes = List.copyOf(d.prefixes);
+        this.parse = Objects.requireNonNull(d.parse, "parse");
+        this.progress = Objects.requireNonNull(d.progress, "progress");
+        this.commits = Objects.requireNonNull(d.commits, "commits");
+        if (d.complevel < 0 || d.complevel > 9) {
+            throw new InvalidUseException("compression level must be 0-9, got " + d.complevel);
         }
-        if (cellName != null && cellName.isBlank()) {
+        if (d.cellName != null && d.cellName.isBlank()) {
             throw new InvalidUseException("a cell name must not be empty");
         }
-        this.complevel = complevel;
-        this.metadata = metadata;
-        this.resume = resume;
-        this.cellName = cellName;
+        this.complevel = d.complevel;
+        this.metadata = d.metadata;
+        this.resume = d.resume;
+        this.cellName = d.cellName;
+    }
+
+    /**
+     * The mutable form of the options, so that each {@code with*} method states only the one value it changes; the
+     * constructor checks the result.
+     */
+    private static final class Draft {
+        String format = AUTO;
+        List<String> prefixes = List.of();
+        int complevel;
+        BatteryMetadata metadata;
+        ParseOptions parse = ParseOptions.defaults();
+        ProgressListener progress = ProgressListener.NONE;
+        CommitPolicy commits = CommitPolicy.DEFAULT;
+        boolean resume;
+        String cellName;
+
+        Draft() {
+        }
+
+        Draft(ConvertOptions o) {
+            format = o.format;
+            prefixes = o.prefixes;
+            complevel = o.complevel;
+            metadata = o.metadata;
+            parse = o.parse;
+            progress = o.progress;
+            commits = o.commits;
+            resume = o.resume;
+            cellName = o.cellName;
+        }
+    }
+
+    /** A copy of these options with the one change applied. */
+    private ConvertOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new ConvertOptions(d);
     }
 
     /** Detection, root-level tables, uncompressed, default metadata and parsing, no progress. */
     public static ConvertOptions defaults() {
-        return new ConvertOptions(AUTO, List.of(), 0, null, ParseOptions.defaults(), ProgressListener.NONE,
-                CommitPolicy.DEFAULT, false, null);
+        return new ConvertOptions(new Draft());
     }
 
     /** A parser's format name, or {@link #AUTO} to detect it from the files. */
@@ -107,47 +143,47 @@ public final class ConvertOptions {
 
     /** A copy with another format. */
     public ConvertOptions withFormat(String f) {
-        return new ConvertOptions(f, prefixes, complevel, metadata, parse, progress, commits, resume, cellName);
+        return with(d -> d.format = f);
     }
 
     /** A copy with these prefixes. */
     public ConvertOptions withPrefixes(List<String> p) {
-        return new ConvertOptions(format, p, complevel, metadata, parse, progress, commits, resume, cellName);
+        return with(d -> d.prefixes = p);
     }
 
     /** A copy with compression. */
     public ConvertOptions withComplevel(int level) {
-        return new ConvertOptions(format, prefixes, level, metadata, parse, progress, commits, resume, cellName);
+        return with(d -> d.complevel = level);
     }
 
     /** A copy with this metadata. */
     public ConvertOptions withMetadata(BatteryMetadata m) {
-        return new ConvertOptions(format, prefixes, complevel, m, parse, progress, commits, resume, cellName);
+        return with(d -> d.metadata = m);
     }
 
     /** A copy with these parse options. */
     public ConvertOptions withParse(ParseOptions p) {
-        return new ConvertOptions(format, prefixes, complevel, metadata, p, progress, commits, resume, cellName);
+        return with(d -> d.parse = p);
     }
 
     /** A copy with this listener. */
     public ConvertOptions withProgress(ProgressListener p) {
-        return new ConvertOptions(format, prefixes, complevel, metadata, parse, p, commits, resume, cellName);
+        return with(d -> d.progress = p);
     }
 
     /** A copy with another commit policy. */
     public ConvertOptions withCommits(CommitPolicy c) {
-        return new ConvertOptions(format, prefixes, complevel, metadata, parse, progress, c, resume, cellName);
+        return with(d -> d.commits = c);
     }
 
     /** A copy that resumes an output left by a killed run, or not. */
     public ConvertOptions withResume(boolean r) {
-        return new ConvertOptions(format, prefixes, complevel, metadata, parse, progress, commits, r, cellName);
+        return with(d -> d.resume = r);
     }
 
     /** A copy that names the one cell of the inputs (null: the parser's name for it). */
     public ConvertOptions withCellName(String name) {
-        return new ConvertOptions(format, prefixes, complevel, metadata, parse, progress, commits, resume, name);
+        return with(d -> d.cellName = name);
     }
 
     @Override

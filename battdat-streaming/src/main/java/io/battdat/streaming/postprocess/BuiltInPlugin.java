@@ -1,6 +1,7 @@
 package io.battdat.streaming.postprocess;
 
 import io.battdat.api.data.ColumnBatch;
+import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.EnhancerStage;
 import io.battdat.api.postprocess.PostProcessSpi;
@@ -8,8 +9,10 @@ import io.battdat.api.postprocess.RawDataEnhancer;
 import io.battdat.api.postprocess.TableContext;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * What the built-in post-processing plugins share whatever their kind (enhancer, summarizer, checker): the SPI
@@ -61,6 +64,43 @@ abstract class BuiltInPlugin {
         @Override
         public EnhancerStage start(TableContext context, Consumer<ColumnBatch> downstream) {
             return stages.apply(context, downstream);
+        }
+    }
+
+    /**
+     * A built-in cycle summarizer: its name, the raw columns it reads and the columns it derives are declared once,
+     * in its constructor.
+     */
+    abstract static class Summarizer extends BuiltInPlugin implements CycleSummarizer {
+        private final Set<String> inputs;
+        private final Function<TableContext, List<DerivedColumn>> columns;
+
+        /**
+         * A summarizer of this name.
+         *
+         * @param name    the name users select it by
+         * @param inputs  every raw column the summarizer may read ({@link CycleSummarizer#inputColumns()})
+         * @param columns the columns derived for a table, which may depend on the columns the table has
+         */
+        Summarizer(String name, Set<String> inputs, Function<TableContext, List<DerivedColumn>> columns) {
+            super(name);
+            this.inputs = Set.copyOf(inputs);
+            this.columns = columns;
+        }
+
+        @Override
+        public List<DerivedColumn> columns(TableContext context) {
+            return columns.apply(context);
+        }
+
+        @Override
+        public Set<String> inputColumns() {
+            return inputs;
+        }
+
+        /** The index of a column the summarizer cannot work without; the error names the summarizer's class. */
+        int require(TableContext context, String column) {
+            return RawColumns.require(context, column, getClass().getSimpleName());
         }
     }
 }

@@ -3,7 +3,6 @@ package io.battdat.streaming.postprocess;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.StorageType;
 import io.battdat.api.postprocess.CycleAccumulator;
-import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.CycleValues;
 import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.TableContext;
@@ -28,7 +27,7 @@ import java.util.Set;
  * wrong; here the boundary value is the last own row's value plus the trapezoid to the boundary row, which is
  * what StateOfCharge would have written had it not restarted at 0.
  */
-public final class CapacityPerCycle extends BuiltInPlugin.WithFixedColumns implements CycleSummarizer {
+public final class CapacityPerCycle extends BuiltInPlugin.Summarizer {
     private static final Logger LOG = LoggerFactory.getLogger(CapacityPerCycle.class);
     private static final List<DerivedColumn> COLUMNS = List.of(
             DerivedColumn.ofFloat("energy_charge", "Energy stored during the charge of a cycle", "W-hr"),
@@ -45,19 +44,15 @@ public final class CapacityPerCycle extends BuiltInPlugin.WithFixedColumns imple
 
     /** For {@code ServiceLoader}. */
     public CapacityPerCycle() {
-        super("capacity", COLUMNS);
-    }
-
-    @Override
-    public Set<String> inputColumns() {
-        return Set.of("test_time", "current", "voltage", "cycled_charge", "cycled_energy");
+        super("capacity", Set.of("test_time", "current", "voltage", "cycled_charge", "cycled_energy"),
+                context -> COLUMNS);
     }
 
     @Override
     public CycleAccumulator start(TableContext context) {
-        int time = RawColumns.require(context, "test_time", "CapacityPerCycle");
-        int current = RawColumns.require(context, "current", "CapacityPerCycle");
-        int voltage = RawColumns.require(context, "voltage", "CapacityPerCycle");
+        int time = require(context, "test_time");
+        int current = require(context, "current");
+        int voltage = require(context, "voltage");
         int charge = RawColumns.optional(context.layout(), "cycled_charge");
         int energy = RawColumns.optional(context.layout(), "cycled_energy");
         boolean reuse = context.options().reuseIntegrals() && charge >= 0 && energy >= 0;

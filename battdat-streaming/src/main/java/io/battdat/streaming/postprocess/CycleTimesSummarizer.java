@@ -2,7 +2,6 @@ package io.battdat.streaming.postprocess;
 
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.CycleAccumulator;
-import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.CycleValues;
 import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.TableContext;
@@ -18,7 +17,7 @@ import java.util.Set;
  * one, else (a gap, or the last cycle) the cycle's last time minus its first. Logs Python's two warnings (a cycle
  * of one row; missing cycle numbers) once per table.
  */
-public final class CycleTimesSummarizer extends BuiltInPlugin.WithFixedColumns implements CycleSummarizer {
+public final class CycleTimesSummarizer extends BuiltInPlugin.Summarizer {
     private static final Logger LOG = LoggerFactory.getLogger(CycleTimesSummarizer.class);
     private static final List<DerivedColumn> COLUMNS = List.of(
             DerivedColumn.ofFloat("cycle_start", "Time at the start of a cycle", "s"),
@@ -26,18 +25,13 @@ public final class CycleTimesSummarizer extends BuiltInPlugin.WithFixedColumns i
 
     /** For {@code ServiceLoader}. */
     public CycleTimesSummarizer() {
-        super("cycle-times", COLUMNS);
-    }
-
-    @Override
-    public Set<String> inputColumns() {
-        return Set.of("test_time", "cycle_number");
+        super("cycle-times", Set.of("test_time", "cycle_number"), context -> COLUMNS);
     }
 
     @Override
     public CycleAccumulator start(TableContext context) {
-        int time = RawColumns.require(context, "test_time", "CycleTimesSummarizer");
-        int cycle = RawColumns.require(context, "cycle_number", "CycleTimesSummarizer");
+        int time = require(context, "test_time");
+        int cycle = require(context, "cycle_number");
         return new Accumulator(context, time, cycle);
     }
 

@@ -2,7 +2,6 @@ package io.battdat.streaming.postprocess;
 
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.CycleAccumulator;
-import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.CycleValues;
 import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.TableContext;
@@ -17,15 +16,15 @@ import java.util.Set;
  * {@code temperature_average} (NaN temperatures are skipped, as pandas' {@code mean} does). The column names and
  * descriptions are those of the CycleLevelData schema.
  */
-public final class VoltageTemperatureSummarizer extends BuiltInPlugin implements CycleSummarizer {
+public final class VoltageTemperatureSummarizer extends BuiltInPlugin.Summarizer {
 
     /** For {@code ServiceLoader}. */
     public VoltageTemperatureSummarizer() {
-        super("voltage-temperature");
+        super("voltage-temperature", Set.of("voltage", "temperature"), VoltageTemperatureSummarizer::columnsOf);
     }
 
-    @Override
-    public List<DerivedColumn> columns(TableContext context) {
+    /** V_maximum and V_minimum, and the temperature statistics when the table has a temperature column. */
+    private static List<DerivedColumn> columnsOf(TableContext context) {
         List<DerivedColumn> out = new ArrayList<>();
         out.add(DerivedColumn.ofFloat("V_maximum", "Maximum voltage during cycle", "V"));
         out.add(DerivedColumn.ofFloat("V_minimum", "Minimum voltage during cycle", "V"));
@@ -41,13 +40,8 @@ public final class VoltageTemperatureSummarizer extends BuiltInPlugin implements
     }
 
     @Override
-    public Set<String> inputColumns() {
-        return Set.of("voltage", "temperature");
-    }
-
-    @Override
     public CycleAccumulator start(TableContext context) {
-        int voltage = RawColumns.require(context, "voltage", "VoltageTemperatureSummarizer");
+        int voltage = require(context, "voltage");
         int temperature = RawColumns.optional(context.layout(), "temperature");
         return new Accumulator(voltage, temperature);
     }

@@ -283,29 +283,30 @@ public final class CommittingSink implements DatasetSink {
                 }
             }
         }
-        closed = true;
-        try {
-            closeCursors();
-            long start = System.nanoTime();
-            inner.close();
-            commitNanos += System.nanoTime() - start;
-            commits++;
-        } finally {
-            if (committed != null) {
-                committed.close();
-            }
-        }
+        finish(true);
     }
 
     @Override
     public void abort() {
+        finish(false);
+    }
+
+    /** Ends the sink once, with its last commit or without, and releases what resuming held open. */
+    private void finish(boolean commit) {
         if (closed) {
             return;
         }
         closed = true;
         try {
             closeCursors();
-            inner.abort();
+            if (commit) {
+                long start = System.nanoTime();
+                inner.close();
+                commitNanos += System.nanoTime() - start;
+                commits++;
+            } else {
+                inner.abort();
+            }
         } finally {
             if (committed != null) {
                 committed.close();

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +47,20 @@ class PostProcessUnitTest {
             this.current = current;
             this.voltage = voltage;
             this.cycle = cycle;
+        }
+
+        /** One cycle (cycle_number 0) of {@code n} rows whose columns are functions of the row index. */
+        static Raw sampled(int n, IntToDoubleFunction time, IntToDoubleFunction current,
+                           IntToDoubleFunction voltage) {
+            double[] t = new double[n];
+            double[] i = new double[n];
+            double[] v = new double[n];
+            for (int r = 0; r < n; r++) {
+                t[r] = time.applyAsDouble(r);
+                i[r] = current.applyAsDouble(r);
+                v[r] = voltage.applyAsDouble(r);
+            }
+            return new Raw(t, i, v, new long[n]);
         }
 
         Raw with(String name, double[] values) {
@@ -143,22 +158,13 @@ class PostProcessUnitTest {
 
     /** One hour of -1 A then one of +1 A (3 s steps): Python's constant-charge example "from charged". */
     private static Raw constantCharge(boolean fromCharged) {
-        int n = 2401;
-        double[] t = new double[n];
-        double[] i = new double[n];
-        double[] v = new double[n];
-        for (int r = 0; r < n; r++) {
-            t[r] = 3.0 * r;
-            double sign = fromCharged ? 1 : -1;
-            i[r] = (r <= 1200 ? -1 : 1) * sign;
-            if (r == 1200) {
-                i[r] = -sign;
-            }
-            // a resistor-like cell: 2.9 V - t/7200 V while discharging from charged, mirrored when charging
-            v[r] = fromCharged ? (r <= 1200 ? 2.9 - t[r] / 7200 : 2.4 + (t[r] - 3600) / 7200 + 0.2)
-                    : (r <= 1200 ? 2.1 + t[r] / 7200 : 2.6 - (t[r] - 3600) / 7200 - 0.2);
-        }
-        return new Raw(t, i, v, new long[n]);
+        double sign = fromCharged ? 1 : -1;
+        // a resistor-like cell: 2.9 V - t/7200 V while discharging from charged, mirrored when charging
+        return Raw.sampled(2401, r -> 3.0 * r, r -> (r <= 1200 ? -1 : 1) * sign, r -> {
+            double t = 3.0 * r;
+            return fromCharged ? (r <= 1200 ? 2.9 - t / 7200 : 2.4 + (t - 3600) / 7200 + 0.2)
+                    : (r <= 1200 ? 2.1 + t / 7200 : 2.6 - (t - 3600) / 7200 - 0.2);
+        });
     }
 
     @Test
@@ -276,16 +282,8 @@ class PostProcessUnitTest {
 
     /** Python's synthetic test: rest, then a charge at 1 A with the voltage rising. */
     private static Raw restThenCharge(double sign) {
-        int n = 1000;
-        double[] t = new double[n];
-        double[] i = new double[n];
-        double[] v = new double[n];
-        for (int r = 0; r < n; r++) {
-            t[r] = r * 2.0;
-            i[r] = r < 500 ? 0 : sign * 1.0;
-            v[r] = r < 500 ? 3.0 : 3.0 + 0.0005 * (r - 500) + 1e-5 * Math.sin(r);
-        }
-        return new Raw(t, i, v, new long[n]);
+        return Raw.sampled(1000, r -> r * 2.0, r -> r < 500 ? 0 : sign * 1.0,
+                r -> r < 500 ? 3.0 : 3.0 + 0.0005 * (r - 500) + 1e-5 * Math.sin(r));
     }
 
     private static List<String> check(Raw raw, int batchRows) {
