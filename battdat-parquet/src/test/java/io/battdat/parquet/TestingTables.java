@@ -41,6 +41,9 @@ final class TestingTables {
 
     static final String[] STATES = {"charging", "discharging", "rest", ""};
 
+    /** Reads in batches of 1,000 rows on the caller's thread: several batches per row group, in a fixed order. */
+    static final ReadOptions SMALL_BATCHES = ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0).build();
+
     private TestingTables() {
     }
 
