@@ -288,7 +288,8 @@ final class ParquetTableWriter implements TableSink {
 
     /** 0 for the first of a row's {@code valuesPerRow} values (always, for a scalar), 1 for the ones after it. */
     private static int repetitionLevel(int value, int valuesPerRow) {
-        return value % valuesPerRow == 0 ? 0 : 1;
+        // scalars skip the division: this runs once per value written
+        return valuesPerRow == 1 || value % valuesPerRow == 0 ? 0 : 1;
     }
 
     private void startGroup() {
