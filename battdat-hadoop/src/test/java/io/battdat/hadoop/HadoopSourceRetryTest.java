@@ -84,38 +84,39 @@ class HadoopSourceRetryTest {
         }
     }
 
-    @Test
-    void aTrueEndOfFileIsNotRetried() throws IOException {
-        AtomicInteger opens = new AtomicInteger();
-        try (HadoopSource s = source(100, 3, new java.io.EOFException("ended"), opens)) {
-            FileAccessException e = assertThrows(FileAccessException.class,
-                    () -> s.readFully(0, ByteBuffer.allocate(10)));
-            assertTrue(e.getMessage().startsWith(URI + ": file ended early"), e.getMessage());
-            assertEquals(1, opens.get());
+    /**
+     * The error of a 10-byte read from a source whose every read fails with {@code failure}, given {@code retries}
+     * retries; {@code opens} counts the streams it opened.
+     */
+    private static FileAccessException errorOfFailingRead(int retries, IOException failure, AtomicInteger opens)
+            throws IOException {
+        try (HadoopSource s = source(100, retries, failure, opens)) {
+            return assertThrows(FileAccessException.class, () -> s.readFully(0, ByteBuffer.allocate(10)));
         }
     }
 
     @Test
-    void retriesAreBoundedAndTheErrorNamesTheUri() throws IOException {
+    void aTrueEndOfFileIsNotRetried() throws IOException {
         AtomicInteger opens = new AtomicInteger();
-        try (HadoopSource s = source(100, 2, new SocketException("Connection reset"), opens)) {
-            FileAccessException e = assertThrows(FileAccessException.class,
-                    () -> s.readFully(0, ByteBuffer.allocate(10)));
-            assertTrue(e.getMessage().startsWith(URI + ": "), e.getMessage());
-            assertTrue(e.getMessage().contains("after 3 attempts") && e.getMessage().contains("Connection reset"),
-                    e.getMessage());
-        }
+        FileAccessException e = errorOfFailingRead(3, new java.io.EOFException("ended"), opens);
+        assertTrue(e.getMessage().startsWith(URI + ": file ended early"), e.getMessage());
+        assertEquals(1, opens.get());
+    }
+
+    @Test
+    void retriesAreBoundedAndTheErrorNamesTheUri() throws IOException {
+        FileAccessException e = errorOfFailingRead(2, new SocketException("Connection reset"), new AtomicInteger());
+        assertTrue(e.getMessage().startsWith(URI + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("after 3 attempts") && e.getMessage().contains("Connection reset"),
+                e.getMessage());
     }
 
     @Test
     void aMissingFileIsNotRetried() throws IOException {
         AtomicInteger opens = new AtomicInteger();
-        try (HadoopSource s = source(100, 3, new FileNotFoundException("gone"), opens)) {
-            FileAccessException e = assertThrows(FileAccessException.class,
-                    () -> s.readFully(0, ByteBuffer.allocate(10)));
-            assertEquals(URI + ": no such file", e.getMessage());
-            assertEquals(1, opens.get());
-        }
+        FileAccessException e = errorOfFailingRead(3, new FileNotFoundException("gone"), opens);
+        assertEquals(URI + ": no such file", e.getMessage());
+        assertEquals(1, opens.get());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.battdat.hadoop;
 
 import io.battdat.api.BattdatException;
-import io.battdat.api.FileAccessException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.spi.DatasetSink;
@@ -25,15 +24,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Parquet datasets (a folder of {@code <table>.parquet} files) on an in-process HDFS: written there through local
- * staging and read back with the totals of the local copy, read when copied there, replaced and appended to, and
- * missing folders and tables reported as typed errors naming the URI.
+ * Parquet datasets (a folder of {@code <table>.parquet} files) on an in-process HDFS, beyond what every store does
+ * with them ({@link RemoteLakeContract}, run by {@link HdfsLakeTest}): read when copied there, replaced and appended
+ * to, and missing tables reported as typed errors naming the URI.
  */
 class HdfsParquetTest {
     @RegisterExtension
@@ -77,26 +75,6 @@ class HdfsParquetTest {
         }
         out.sort(null);
         return out;
-    }
-
-    @Test
-    void aDatasetWrittenToHdfsReadsBackWithTheTotalsOfTheLocalCopy(@TempDir Path tmp) throws IOException {
-        for (String name : List.of("plain.h5", "multi-cell.h5", "with-cycle-stats.h5")) {
-            Path localCopy = tmp.resolve(name.replace(".h5", ".parquet"));
-            LakeTotals.copy(local, fixture(name), localCopy.toString());
-            String uri = HDFS.root() + "/written/" + name.replace(".h5", ".parquet");
-            LakeTotals.copy(remote, fixture(name), uri);
-            Object expected = LakeTotals.totals(local, localCopy.toString());
-            assertEquals(expected, LakeTotals.totals(remote, uri), uri);
-            List<String> files = remoteFiles(uri);
-            assertFalse(files.isEmpty(), uri);
-            assertTrue(files.stream().allMatch(f -> f.endsWith(".parquet") && !f.contains("/.") && !f.startsWith(".")),
-                    "only complete table files under the final names: " + files);
-            // and back from HDFS into a local HDF5 file
-            Path back = tmp.resolve("back-" + name);
-            LakeTotals.copy(remote, uri, back.toString());
-            assertEquals(expected, LakeTotals.totals(local, back.toString()));
-        }
     }
 
     @Test
@@ -185,14 +163,6 @@ class HdfsParquetTest {
         DatasetSink sink = remote.registry().openSink(uri, WriteOptions.create(BatteryMetadata.fromJson("{}")));
         sink.abort();
         assertEquals(List.of(), remoteFiles(uri));
-    }
-
-    @Test
-    void aMissingFolderIsAFileAccessErrorNamingTheUri() {
-        String uri = HDFS.root() + "/nowhere/cell.parquet";
-        FileAccessException e = assertThrows(FileAccessException.class, () -> remote.open(uri));
-        assertTrue(e.getMessage().startsWith(uri + ": "), e.getMessage());
-        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.battdat.api.spi.WriteOptions;
 import io.battdat.streaming.BattdatEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * What every remote store must do, whatever its scheme: a subclass starts one store for its class, puts every fixture
  * under {@code root()/lake/}, and hands over an engine reaching it. Reads have the totals of local reads, damaged files
- * fail as locally, globs list nested folders, writes go through staging files and read back, and a missing file is a
- * typed error naming its URI.
+ * fail as locally, globs list nested folders, writes (HDF5 files and Parquet dataset folders) go through staging and
+ * read back, and a missing file or folder is a typed error naming its URI.
  */
 abstract class RemoteLakeContract {
     /** The store's root URI, without a trailing slash ({@code hdfs://host:port}, {@code s3a://bucket}). */
@@ -110,25 +112,39 @@ abstract class RemoteLakeContract {
         assertEquals(List.of(nested.get(1), nested.get(2)), storage.list(root() + "/nested/b/**"));
     }
 
-    @Test
-    void writesBackThroughAStagingFileAndReadsTheCopy(@TempDir Path tmp) {
+    /** An HDF5 file, or a Parquet dataset (a folder of {@code <table>.parquet} files). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h5", "parquet"})
+    void writesBackThroughStagingAndReadsTheCopy(String format, @TempDir Path tmp) {
         List<String> written = new java.util.ArrayList<>();
         for (String name : List.of("multi-cell.h5", "plain.h5", "with-cycle-stats.h5")) {
             Path source = LakeTotals.fixtures().resolve(name);
-            Path localCopy = tmp.resolve("local-" + name);
+            String copyName = name.replace(".h5", "." + format);
+            Path localCopy = tmp.resolve("local-" + copyName);
             LakeTotals.copy(local(), source.toString(), localCopy.toString());
-            String uri = root() + "/out/cell=" + name.replace(".h5", "") + "/" + name;
+            String uri = root() + "/out-" + format + "/cell=" + name.replace(".h5", "") + "/" + copyName;
             LakeTotals.copy(engine(), source.toString(), uri);
             written.add(uri);
             assertEquals(LakeTotals.totals(local(), localCopy.toString()), LakeTotals.totals(engine(), uri), uri);
-            // and back from the store to a local file
+            // and back from the store to a local HDF5 file
             Path back = tmp.resolve("back-" + name);
             LakeTotals.copy(engine(), uri, back.toString());
             assertEquals(LakeTotals.totals(local(), localCopy.toString()), LakeTotals.totals(local(), back.toString()));
         }
         HadoopStorage storage = (HadoopStorage) engine().registry().storageFor(root() + "/");
-        assertEquals(written, storage.list(root() + "/out/**/*.h5"), "every written file, and no staging leftovers");
-        assertEquals(written, storage.list(root() + "/out/**"), "no staging leftovers");
+        List<String> stored = storage.list(root() + "/out-" + format + "/**");
+        for (String uri : written) {
+            // an HDF5 copy is the written file itself; a Parquet copy is a folder of table files
+            assertTrue(stored.stream().anyMatch(f -> isOrHolds(uri, f)), uri + ": " + stored);
+        }
+        assertTrue(stored.stream().allMatch(f -> f.endsWith("." + format) && !f.contains("/.")
+                        && written.stream().anyMatch(w -> isOrHolds(w, f))),
+                "only the written files under their final names, no staging leftovers: " + stored);
+    }
+
+    /** Whether {@code file} is the written file itself, or a file inside the written dataset folder. */
+    private static boolean isOrHolds(String written, String file) {
+        return file.equals(written) || file.startsWith(written + "/");
     }
 
     @Test
@@ -140,9 +156,11 @@ abstract class RemoteLakeContract {
         assertFalse(storedAt(uri));
     }
 
-    @Test
-    void aMissingFileIsAFileAccessErrorNamingTheUri() {
-        String uri = root() + "/lake/nope.h5";
+    /** A missing HDF5 file, or a missing Parquet dataset folder. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"nope.h5", "nope.parquet"})
+    void aMissingFileIsAFileAccessErrorNamingTheUri(String name) {
+        String uri = root() + "/lake/" + name;
         FileAccessException e = assertThrows(FileAccessException.class, () -> engine().open(uri));
         assertEquals(uri + ": no such file", e.getMessage());
     }

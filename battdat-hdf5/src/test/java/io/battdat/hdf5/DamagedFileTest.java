@@ -107,12 +107,8 @@ class DamagedFileTest {
             for (Path f : files.filter(x -> x.toString().endsWith(".h5")).toList()) {
                 try (StoredDataset ds = reader.open(f)) {
                     String key = ds.tables().get(0).key();
-                    long rows = 0;
-                    try (TableCursor c = ds.openTable(key, ReadOptions.builder().batchRows(400).threads(2).prefetch(2).build())) {
-                        while (c.next()) {
-                            rows += c.batch().rowCount();
-                        }
-                    }
+                    long rows = Fixtures.readTable(ds, key,
+                            ReadOptions.builder().batchRows(400).threads(2).prefetch(2).build());
                     assertEquals(1500, rows, f.toString());
                     assertTrue(ds.ignoredTables().stream().anyMatch(s -> s.contains("notes")), f.toString());
                 }

@@ -3,7 +3,6 @@ package io.battdat.hdf5;
 import io.battdat.api.BattdatException;
 import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
-import io.battdat.api.spi.TableCursor;
 import io.battdat.api.spi.TableInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,11 +42,7 @@ class RandomDamageTest {
             Files.write(file, bytes);
             try (StoredDataset ds = new Hdf5StreamReader().open(file)) {
                 for (TableInfo t : ds.tables()) {
-                    try (TableCursor c = ds.openTable(t.key(), ReadOptions.DEFAULT.withBatchRows(1000))) {
-                        while (c.next()) {
-                            c.batch();
-                        }
-                    }
+                    Fixtures.readTable(ds, t.key(), ReadOptions.DEFAULT.withBatchRows(1000));
                 }
             } catch (BattdatException expected) {
                 // a typed error naming the file

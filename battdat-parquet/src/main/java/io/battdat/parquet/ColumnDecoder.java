@@ -230,8 +230,7 @@ final class ColumnDecoder {
         while (pagePos >= pageRows) {
             DataPage page = pages.readPage();
             if (page == null) {
-                throw new BadFormatException(dataset, table, nextPageFirstRow, "column '" + spec.name()
-                        + "' has fewer values than its row group has rows", null);
+                throw damaged(nextPageFirstRow, "has fewer values than its row group has rows");
             }
             pageFirstRow = nextPageFirstRow;
             try {
@@ -263,9 +262,8 @@ final class ColumnDecoder {
             levelsEnd = pos;
             if (maxRepetition > 0) {
                 if (v1.getRlEncoding() != Encoding.RLE) {
-                    throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name()
-                            + "' stores its repetition levels as " + v1.getRlEncoding() + ", which is not supported",
-                            null);
+                    throw damaged(pageFirstRow, "stores its repetition levels as " + v1.getRlEncoding()
+                            + ", which is not supported");
                 }
                 int length = buf.getInt(pos);
                 repetitionBuf = buf;
@@ -277,9 +275,8 @@ final class ColumnDecoder {
             }
             if (maxDefinition > 0) {
                 if (v1.getDlEncoding() != Encoding.RLE) {
-                    throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name()
-                            + "' stores its definition levels as " + v1.getDlEncoding() + ", which is not supported",
-                            null);
+                    throw damaged(pageFirstRow, "stores its definition levels as " + v1.getDlEncoding()
+                            + ", which is not supported");
                 }
                 int length = buf.getInt(pos);
                 levelsPos = pos + 4;
@@ -331,9 +328,8 @@ final class ColumnDecoder {
             if (slots > Math.max(rows, 1 << 22)) {
                 // only null lists expand (one level entry fills a whole row): a few RLE bytes must not size a
                 // staging array beyond what the page could hold
-                throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name() + "' has a page"
-                        + " of " + pageRecords + " rows, mostly null lists, that would expand to " + slots
-                        + " values; refused as damaged", null);
+                throw damaged(pageFirstRow, "has a page of " + pageRecords + " rows, mostly null lists, that would "
+                        + "expand to " + slots + " values; refused as damaged");
             }
             grow(Math.max(rows, (int) slots));
         } else {
@@ -341,8 +337,7 @@ final class ColumnDecoder {
         }
         if (encoding == Encoding.PLAIN_DICTIONARY || encoding == Encoding.RLE_DICTIONARY) {
             if (dictionary == null) {
-                throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name()
-                        + "' has dictionary-encoded values but no dictionary page", null);
+                throw damaged(pageFirstRow, "has dictionary-encoded values but no dictionary page");
             }
             if (indices.length < present) {
                 indices = new int[present];
@@ -375,8 +370,7 @@ final class ColumnDecoder {
      */
     private int listRows(int entries) {
         if (entries > 0 && repetitions[0] != 0) {
-            throw new BadFormatException(dataset, table, pageFirstRow, "column '" + spec.name() + "' continues a"
-                    + " row from the previous page, which is not supported", null);
+            throw damaged(pageFirstRow, "continues a row from the previous page, which is not supported");
         }
         int records = 0;
         int i = 0;
@@ -388,9 +382,8 @@ final class ColumnDecoder {
             int count = i - start;
             boolean noList = levels[start] < entryDefinition;
             if (noList ? count != 1 : count != perRow) {
-                throw new BadFormatException(dataset, table, pageFirstRow + records, "column '" + spec.name()
-                        + "' holds a list of " + (noList ? 0 : count) + " values; the array member "
-                        + spec + " needs " + perRow + " in every row", null);
+                throw damaged(pageFirstRow + records, "holds a list of " + (noList ? 0 : count)
+                        + " values; the array member " + spec + " needs " + perRow + " in every row");
             }
             records++;
         }
@@ -440,9 +433,7 @@ final class ColumnDecoder {
             case DOUBLE -> doubles[slot] = Double.NaN;
             case FLOAT, HALF -> floats[slot] = Float.NaN;
             case STRING -> Arrays.fill(strings, slot * width, (slot + 1) * width, (byte) 0);
-            default -> throw new BadFormatException(dataset, table, row, "column '" + spec.name() + "' ("
-                    + spec.numpyDtype() + ") holds a null, which a battdat " + (kind == Kind.BOOL ? "bool" : "integer")
-                    + " column cannot hold", null);
+            default -> throw nullNotAllowed(row);
         }
     }
 
@@ -561,9 +552,19 @@ final class ColumnDecoder {
     }
 
     private BadFormatException tooLong(int index, int length) {
-        return new BadFormatException(dataset, table, index < 0 ? -1 : pageFirstRow + index, "column '" + spec.name()
-                + "' holds a " + length + "-byte string, longer than the " + width + " bytes measured when the file "
-                + "was opened (or a damaged length)", null);
+        return damaged(index < 0 ? -1 : pageFirstRow + index, "holds a " + length + "-byte string, longer than the "
+                + width + " bytes measured when the file was opened (or a damaged length)");
+    }
+
+    /** A null in an integer or bool column, which has no value to stand for it. */
+    private BadFormatException nullNotAllowed(long row) {
+        return damaged(row, "(" + spec.numpyDtype() + ") holds a null, which a battdat "
+                + (kind == Kind.BOOL ? "bool" : "integer") + " column cannot hold");
+    }
+
+    /** A damaged-file error about this column at a table row (-1 for none); {@code problem} follows its name. */
+    private BadFormatException damaged(long row, String problem) {
+        return new BadFormatException(dataset, table, row, "column '" + spec.name() + "' " + problem, null);
     }
 
     /** Moves the {@code present} decoded values to their rows, filling null rows (backwards, in place). */
@@ -583,9 +584,7 @@ final class ColumnDecoder {
                 }
                 default -> {
                     if (!defined) {
-                        throw new BadFormatException(dataset, table, pageFirstRow + i, "column '" + spec.name()
-                                + "' (" + spec.numpyDtype() + ") holds a null, which a battdat "
-                                + (kind == Kind.BOOL ? "bool" : "integer") + " column cannot hold", null);
+                        throw nullNotAllowed(pageFirstRow + i);
                     }
                     if (kind == Kind.BOOL) {
                         booleans[i] = booleans[k];

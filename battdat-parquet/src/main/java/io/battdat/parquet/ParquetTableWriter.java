@@ -217,88 +217,29 @@ final class ParquetTableWriter implements TableSink {
         }
     }
 
-    private void write(int c, ColumnBatch batch, int from, int n) {
-        if (descriptors[c].getMaxRepetitionLevel() > 0) {
-            writeList(c, batch, from, n);
-            return;
-        }
-        ColumnWriter w = columns[c];
-        int defined = descriptors[c].getMaxDefinitionLevel();
-        switch (layout.column(c).type()) {
-            case FLOAT64 -> {
-                double[] v = ((DoubleColumn) batch.column(c)).buffer();
-                for (int i = from; i < from + n; i++) {
-                    w.write(v[i], 0, defined);
-                }
-            }
-            case FLOAT32 -> {
-                float[] v = ((FloatColumn) batch.column(c)).buffer();
-                for (int i = from; i < from + n; i++) {
-                    w.write(v[i], 0, defined);
-                }
-            }
-            case FLOAT16 -> {
-                float[] v = ((FloatColumn) batch.column(c)).buffer();
-                byte[] two = new byte[2];
-                for (int i = from; i < from + n; i++) {
-                    int h = HalfFloats.fromFloat(v[i]);
-                    two[0] = (byte) h;
-                    two[1] = (byte) (h >>> 8);
-                    w.write(Binary.fromReusedByteArray(two), 0, defined);
-                }
-            }
-            case INT64, UINT64 -> {
-                long[] v = ((LongColumn) batch.column(c)).buffer();
-                for (int i = from; i < from + n; i++) {
-                    w.write(v[i], 0, defined);
-                }
-            }
-            case INT8, INT16, INT32, UINT8, UINT16, UINT32 -> {
-                long[] v = ((LongColumn) batch.column(c)).buffer();
-                for (int i = from; i < from + n; i++) {
-                    w.write((int) v[i], 0, defined);
-                }
-            }
-            case BOOL -> {
-                boolean[] v = ((BooleanColumn) batch.column(c)).buffer();
-                for (int i = from; i < from + n; i++) {
-                    w.write(v[i], 0, defined);
-                }
-            }
-            case STRING -> {
-                StringColumn s = (StringColumn) batch.column(c);
-                byte[] bytes = s.buffer();
-                int width = s.width();
-                for (int i = from; i < from + n; i++) {
-                    w.write(Binary.fromReusedByteArray(bytes, i * width, s.length(i)), 0, defined);
-                }
-            }
-            default -> throw new IllegalStateException("unexpected column type " + layout.column(c));
-        }
-    }
-
     /**
-     * An array member's rows as lists of their values in row-major order (a complex value as real and imaginary
-     * part): each row's first value starts a record (repetition level 0), the others continue it (level 1); every
-     * value is defined, so the list is never null or empty.
+     * Writes rows {@code [from, from + n)} of column {@code c}. A scalar has one value per row. An array member's rows
+     * are lists of their values in row-major order (a complex value as real and imaginary part): each row's first
+     * value starts a record (repetition level 0), the others continue it (level 1); every value is defined, so the
+     * list is never null or empty.
      */
-    private void writeList(int c, ColumnBatch batch, int from, int n) {
+    private void write(int c, ColumnBatch batch, int from, int n) {
         ColumnWriter w = columns[c];
         int defined = descriptors[c].getMaxDefinitionLevel();
         var spec = layout.column(c);
-        int per = ParquetTypes.ArrayMember.of(spec).valuesPerRow();
+        int per = descriptors[c].getMaxRepetitionLevel() > 0 ? ParquetTypes.ArrayMember.of(spec).valuesPerRow() : 1;
         int end = (from + n) * per;
         switch (spec.type()) {
             case FLOAT64, COMPLEX64, COMPLEX128 -> {
                 double[] v = ((DoubleColumn) batch.column(c)).buffer();
                 for (int i = from * per; i < end; i++) {
-                    w.write(v[i], i % per == 0 ? 0 : 1, defined);
+                    w.write(v[i], repetitionLevel(i, per), defined);
                 }
             }
             case FLOAT32 -> {
                 float[] v = ((FloatColumn) batch.column(c)).buffer();
                 for (int i = from * per; i < end; i++) {
-                    w.write(v[i], i % per == 0 ? 0 : 1, defined);
+                    w.write(v[i], repetitionLevel(i, per), defined);
                 }
             }
             case FLOAT16 -> {
@@ -308,25 +249,25 @@ final class ParquetTableWriter implements TableSink {
                     int h = HalfFloats.fromFloat(v[i]);
                     two[0] = (byte) h;
                     two[1] = (byte) (h >>> 8);
-                    w.write(Binary.fromReusedByteArray(two), i % per == 0 ? 0 : 1, defined);
+                    w.write(Binary.fromReusedByteArray(two), repetitionLevel(i, per), defined);
                 }
             }
             case INT64, UINT64 -> {
                 long[] v = ((LongColumn) batch.column(c)).buffer();
                 for (int i = from * per; i < end; i++) {
-                    w.write(v[i], i % per == 0 ? 0 : 1, defined);
+                    w.write(v[i], repetitionLevel(i, per), defined);
                 }
             }
             case INT8, INT16, INT32, UINT8, UINT16, UINT32 -> {
                 long[] v = ((LongColumn) batch.column(c)).buffer();
                 for (int i = from * per; i < end; i++) {
-                    w.write((int) v[i], i % per == 0 ? 0 : 1, defined);
+                    w.write((int) v[i], repetitionLevel(i, per), defined);
                 }
             }
             case BOOL -> {
                 boolean[] v = ((BooleanColumn) batch.column(c)).buffer();
                 for (int i = from * per; i < end; i++) {
-                    w.write(v[i], i % per == 0 ? 0 : 1, defined);
+                    w.write(v[i], repetitionLevel(i, per), defined);
                 }
             }
             case STRING -> {
@@ -338,10 +279,17 @@ final class ParquetTableWriter implements TableSink {
                     while (length > 0 && bytes[at + length - 1] == 0) {
                         length--; // NUL padding, as numpy strips it from S<n> values
                     }
-                    w.write(Binary.fromReusedByteArray(bytes, at, length), i % per == 0 ? 0 : 1, defined);
+                    w.write(Binary.fromReusedByteArray(bytes, at, length), repetitionLevel(i, per), defined);
                 }
             }
+            default -> throw new IllegalStateException("unexpected column type " + spec);
         }
+    }
+
+    /** 0 for the first of a row's {@code valuesPerRow} values (always, for a scalar), 1 for the ones after it. */
+    private static int repetitionLevel(int value, int valuesPerRow) {
+        // scalars skip the division: this runs once per value written
+        return valuesPerRow == 1 || value % valuesPerRow == 0 ? 0 : 1;
     }
 
     private void startGroup() {

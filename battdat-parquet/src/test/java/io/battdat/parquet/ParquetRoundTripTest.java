@@ -40,8 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ParquetRoundTripTest {
     private static final int ROWS = 10_000;
-    private static final ReadOptions SMALL_BATCHES = ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0)
-            .build();
 
     @TempDir
     Path dir;
@@ -71,7 +69,7 @@ class ParquetRoundTripTest {
             assertEquals(ROWS, t.rows());
             assertEquals("/raw_data", t.path());
             assertEquals(3_000, t.chunkRows());
-            List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", SMALL_BATCHES);
+            List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", TestingTables.SMALL_BATCHES);
             assertEquals(ROWS, rows.size());
             ColumnBatch expected = TestingTables.rows(0, ROWS);
             for (int r = 0; r < ROWS; r++) {
@@ -107,7 +105,7 @@ class ParquetRoundTripTest {
             for (long[] range : new long[][]{{0, 0}, {0, 3_000}, {3_000, 6_000}, {2_999, 3_001}, {4_321, 9_999},
                     {9_000, Long.MAX_VALUE}, {20_000, 30_000}}) {
                 List<List<Object>> rows = TestingTables.readAll(ds, "raw_data",
-                        SMALL_BATCHES.withRowRange(range[0], range[1]));
+                        TestingTables.SMALL_BATCHES.withRowRange(range[0], range[1]));
                 long end = Math.min(range[1], ROWS);
                 long start = Math.min(range[0], end);
                 assertEquals(end - start, rows.size(), "range " + range[0] + "-" + range[1]);
@@ -115,7 +113,7 @@ class ParquetRoundTripTest {
                     assertEquals(TestingTables.boxed(all, (int) (start + i)), rows.get(i));
                 }
             }
-            try (TableCursor c = ds.openTable("raw_data", SMALL_BATCHES.withRowRange(4_321, 5_000))) {
+            try (TableCursor c = ds.openTable("raw_data", TestingTables.SMALL_BATCHES.withRowRange(4_321, 5_000))) {
                 assertTrue(c.next());
                 assertEquals(4_321, c.batch().firstRow());
             }
@@ -131,7 +129,7 @@ class ParquetRoundTripTest {
             assertEquals(List.of("/raw_data", "/cell_a/raw_data", "/cell_b/raw_data"),
                     ds.tables().stream().map(TableInfo::path).toList());
             assertEquals(java.util.Arrays.asList(null, "cell_a", "cell_b"), ds.prefixes());
-            assertEquals(ROWS, TestingTables.readAll(ds, "/cell_b/raw_data", SMALL_BATCHES).size());
+            assertEquals(ROWS, TestingTables.readAll(ds, "/cell_b/raw_data", TestingTables.SMALL_BATCHES).size());
         }
         try (StoredDataset cell = reader.open(out.resolve("cell_a"))) {
             assertEquals(List.of("raw_data"), cell.tables().stream().map(TableInfo::key).toList());
@@ -213,7 +211,7 @@ class ParquetRoundTripTest {
             assertThrows(KeyNotFoundException.class, () -> sink.appendTo("eis_data"));
         }
         try (StoredDataset ds = reader.open(out)) {
-            List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", SMALL_BATCHES);
+            List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", TestingTables.SMALL_BATCHES);
             ColumnBatch expected = TestingTables.rows(0, ROWS + 500);
             assertEquals(ROWS + 500, rows.size());
             for (int r = 0; r < rows.size(); r += 97) {
@@ -317,7 +315,7 @@ class ParquetRoundTripTest {
                         .append(TestingTables.rows(0, 4_000), 0, 4_000);
             }
             try (StoredDataset ds = reader.open(out)) {
-                List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", SMALL_BATCHES);
+                List<List<Object>> rows = TestingTables.readAll(ds, "raw_data", TestingTables.SMALL_BATCHES);
                 assertEquals(TestingTables.boxed(TestingTables.rows(0, 4_000), 3_999), rows.get(3_999), lib);
             }
         }

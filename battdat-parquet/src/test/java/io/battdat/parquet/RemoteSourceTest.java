@@ -34,8 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RemoteSourceTest {
     private static final int ROWS = 10_000;
-    private static final ReadOptions SMALL_BATCHES = ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0)
-            .build();
 
     @TempDir
     Path dir;
@@ -69,10 +67,10 @@ class RemoteSourceTest {
             assertEquals("mem://lake/cells.parquet", remote.location());
             for (TableInfo t : local.tables()) {
                 assertEquals(t.layout(), remote.table(t.key()).layout());
-                assertEquals(TestingTables.readAll(local, t.key(), SMALL_BATCHES),
-                        TestingTables.readAll(remote, t.key(), SMALL_BATCHES));
+                assertEquals(TestingTables.readAll(local, t.key(), TestingTables.SMALL_BATCHES),
+                        TestingTables.readAll(remote, t.key(), TestingTables.SMALL_BATCHES));
             }
-            ReadOptions range = SMALL_BATCHES.withRowRange(4_321, 7_000);
+            ReadOptions range = TestingTables.SMALL_BATCHES.withRowRange(4_321, 7_000);
             assertEquals(TestingTables.readAll(local, "cell_a/raw_data", range),
                     TestingTables.readAll(remote, "cell_a/raw_data", range));
             assertEquals(0, open.get(), "no file is held open between calls");
@@ -86,8 +84,8 @@ class RemoteSourceTest {
         try (StoredDataset local = reader.open(file);
              StoredDataset remote = reader.open(source(file, "mem://lake/cell-1.raw_data.parquet"))) {
             assertEquals(List.of("raw_data"), remote.tables().stream().map(TableInfo::key).toList());
-            assertEquals(TestingTables.readAll(local, "raw_data", SMALL_BATCHES),
-                    TestingTables.readAll(remote, "raw_data", SMALL_BATCHES));
+            assertEquals(TestingTables.readAll(local, "raw_data", TestingTables.SMALL_BATCHES),
+                    TestingTables.readAll(remote, "raw_data", TestingTables.SMALL_BATCHES));
         }
         assertEquals(0, open.get(), "the dataset closes the source it was opened on");
     }
@@ -97,7 +95,7 @@ class RemoteSourceTest {
         Path out = writeCells(dir.resolve("plain.parquet"), (String) null);
         try (StoredDataset remote = reader.open(remote(out))) {
             KeyNotFoundException e = assertThrows(KeyNotFoundException.class,
-                    () -> remote.openTable("cycle_stats", SMALL_BATCHES));
+                    () -> remote.openTable("cycle_stats", TestingTables.SMALL_BATCHES));
             assertTrue(e.getMessage().contains("cycle_stats"), e.getMessage());
         }
         Path other = Files.createDirectories(dir.resolve("other"));

@@ -2,6 +2,7 @@ package io.battdat.parquet;
 
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.BooleanColumn;
+import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -20,26 +21,37 @@ import io.battdat.api.spi.TableCursor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /** Tables the tests write themselves: every scalar column type battdat has, with values derived from the row. */
 final class TestingTables {
-    static final TableLayout ALL_TYPES = TableLayout.of(
-            ColumnSpec.of("test_time", StorageType.FLOAT64),
-            ColumnSpec.of("current", StorageType.FLOAT64),
-            ColumnSpec.of("voltage", StorageType.FLOAT32),
-            ColumnSpec.of("temperature", StorageType.FLOAT16),
-            ColumnSpec.of("cycle_number", StorageType.INT64),
-            ColumnSpec.of("i8", StorageType.INT8),
-            ColumnSpec.of("i16", StorageType.INT16),
-            ColumnSpec.of("i32", StorageType.INT32),
-            ColumnSpec.of("u8", StorageType.UINT8),
-            ColumnSpec.of("u16", StorageType.UINT16),
-            ColumnSpec.of("u32", StorageType.UINT32),
-            ColumnSpec.of("u64", StorageType.UINT64),
-            ColumnSpec.of("flag", StorageType.BOOL),
-            ColumnSpec.string("state", 11));
-
     static final String[] STATES = {"charging", "discharging", "rest", ""};
+
+    /** Reads in batches of 1,000 rows on the caller's thread: several batches per row group, in a fixed order. */
+    static final ReadOptions SMALL_BATCHES = ReadOptions.builder().batchRows(1_000).threads(1).prefetch(0).build();
+
+    /** A column of the all-types table: what it stores, and its value in row {@code r} (boxed; tests only). */
+    private record Generated(ColumnSpec spec, LongFunction<Object> valueOfRow) {
+    }
+
+    private static final List<Generated> COLUMNS = List.of(
+            new Generated(ColumnSpec.of("test_time", StorageType.FLOAT64), r -> r * 0.5),
+            new Generated(ColumnSpec.of("current", StorageType.FLOAT64), r -> Math.sin(r) * 2),
+            new Generated(ColumnSpec.of("voltage", StorageType.FLOAT32), r -> 3.0f + (r % 1000) / 1000f),
+            new Generated(ColumnSpec.of("temperature", StorageType.FLOAT16), r -> 25.0f + (r % 8) * 0.25f),
+            new Generated(ColumnSpec.of("cycle_number", StorageType.INT64), r -> r / 100),
+            new Generated(ColumnSpec.of("i8", StorageType.INT8), r -> (byte) r),
+            new Generated(ColumnSpec.of("i16", StorageType.INT16), r -> (short) (r * 7)),
+            new Generated(ColumnSpec.of("i32", StorageType.INT32), r -> (int) (r * 100_003)),
+            new Generated(ColumnSpec.of("u8", StorageType.UINT8), r -> r & 0xff),
+            new Generated(ColumnSpec.of("u16", StorageType.UINT16), r -> (r * 3) & 0xffff),
+            new Generated(ColumnSpec.of("u32", StorageType.UINT32), r -> 4_000_000_000L + r),
+            // 2^64 - 1 in even rows: above Long.MAX_VALUE
+            new Generated(ColumnSpec.of("u64", StorageType.UINT64), r -> r % 2 == 0 ? -1L : r),
+            new Generated(ColumnSpec.of("flag", StorageType.BOOL), r -> r % 3 == 0),
+            new Generated(ColumnSpec.string("state", 11), r -> STATES[(int) (r % STATES.length)]));
+
+    static final TableLayout ALL_TYPES = TableLayout.of(COLUMNS.stream().map(Generated::spec).toList());
 
     private TestingTables() {
     }
@@ -55,27 +67,29 @@ final class TestingTables {
     /** Rows {@code [first, first + n)} of the all-types table. */
     static ColumnBatch rows(long first, int n) {
         BatchBuffer b = BatchBuffer.allocate(ALL_TYPES, n);
-        for (int i = 0; i < n; i++) {
-            long r = first + i;
-            ((DoubleColumn) b.column(0)).buffer()[i] = r * 0.5;
-            ((DoubleColumn) b.column(1)).buffer()[i] = Math.sin(r) * 2;
-            ((FloatColumn) b.column(2)).buffer()[i] = 3.0f + (r % 1000) / 1000f;
-            ((FloatColumn) b.column(3)).buffer()[i] = 25.0f + (r % 8) * 0.25f;
-            ((LongColumn) b.column(4)).buffer()[i] = r / 100;
-            ((LongColumn) b.column(5)).buffer()[i] = (byte) r;
-            ((LongColumn) b.column(6)).buffer()[i] = (short) (r * 7);
-            ((LongColumn) b.column(7)).buffer()[i] = (int) (r * 100_003);
-            ((LongColumn) b.column(8)).buffer()[i] = r & 0xff;
-            ((LongColumn) b.column(9)).buffer()[i] = (r * 3) & 0xffff;
-            ((LongColumn) b.column(10)).buffer()[i] = 4_000_000_000L + r;
-            ((LongColumn) b.column(11)).buffer()[i] = r % 2 == 0 ? -1L : r; // 2^64 - 1: above Long.MAX_VALUE
-            ((BooleanColumn) b.column(12)).buffer()[i] = r % 3 == 0;
-            byte[] s = STATES[(int) (r % STATES.length)].getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(s, 0, ((StringColumn) b.column(13)).buffer(), i * 11, s.length);
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            for (int i = 0; i < n; i++) {
+                set(b.column(c), i, COLUMNS.get(c).valueOfRow().apply(first + i));
+            }
         }
         b.setRowCount(n);
         b.setFirstRow(first);
         return b;
+    }
+
+    private static void set(Column column, int row, Object value) {
+        if (column instanceof DoubleColumn d) {
+            d.buffer()[row] = ((Number) value).doubleValue();
+        } else if (column instanceof FloatColumn f) {
+            f.buffer()[row] = ((Number) value).floatValue();
+        } else if (column instanceof LongColumn l) {
+            l.buffer()[row] = ((Number) value).longValue();
+        } else if (column instanceof BooleanColumn flag) {
+            flag.buffer()[row] = (Boolean) value;
+        } else if (column instanceof StringColumn text) {
+            byte[] ascii = ((String) value).getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(ascii, 0, text.buffer(), row * text.width(), ascii.length);
+        }
     }
 
     /** Every row of a table, boxed, in order. */

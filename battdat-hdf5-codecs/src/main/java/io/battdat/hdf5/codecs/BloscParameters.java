@@ -9,14 +9,17 @@ import java.util.OptionalLong;
  * Slots 0-3 are filled by the filter's {@code set_local} callback; slots 4-6 are optional and default to clevel 5,
  * byte shuffle and blosclz.
  *
- * <p>Immutable; made with {@link #fromClientData} or {@link #builder()} (the constructor is private so that the
- * parameters can gain fields, as blosc's own settings grow, without breaking callers).
+ * <p>Immutable; made with {@link #fromClientData}, or from {@link #defaults()} with the {@code with...} methods (the
+ * constructor is private so that the parameters can gain fields, as blosc's own settings grow, without breaking
+ * callers).
  */
 public final class BloscParameters {
     /** hdf5-blosc's {@code FILTER_BLOSC_VERSION}, written to {@code cd_values[0]}. */
     public static final int FILTER_REVISION = 2;
     /** c-blosc 1.x's {@code BLOSC_VERSION_FORMAT}, written to {@code cd_values[1]}. */
     public static final int BLOSC_FORMAT_VERSION = 2;
+    private static final BloscParameters DEFAULTS = new BloscParameters(1, OptionalLong.empty(), 5, ShuffleMode.BYTE,
+            InnerCodec.BLOSCLZ);
 
     private final int typesize;
     private final OptionalLong chunkBytes;
@@ -44,9 +47,9 @@ public final class BloscParameters {
         return new BloscParameters(typesize, chunkBytes, clevel, shuffle, codec);
     }
 
-    /** A builder holding hdf5-blosc's defaults: typesize 1, no chunk size, clevel 5, byte shuffle, blosclz. */
-    public static Builder builder() {
-        return new Builder();
+    /** hdf5-blosc's defaults: typesize 1, no chunk size, clevel 5, byte shuffle, blosclz. */
+    public static BloscParameters defaults() {
+        return DEFAULTS;
     }
 
     private BloscParameters(int typesize, OptionalLong chunkBytes, int clevel, ShuffleMode shuffle,
@@ -83,6 +86,31 @@ public final class BloscParameters {
         return codec;
     }
 
+    /** These parameters with another element size for the shuffles. */
+    public BloscParameters withTypesize(int value) {
+        return new BloscParameters(value, chunkBytes, clevel, shuffle, codec);
+    }
+
+    /** These parameters with an uncompressed chunk size in bytes. */
+    public BloscParameters withChunkBytes(long value) {
+        return new BloscParameters(typesize, OptionalLong.of(value), clevel, shuffle, codec);
+    }
+
+    /** These parameters with another compression level 0-9. */
+    public BloscParameters withClevel(int value) {
+        return new BloscParameters(typesize, chunkBytes, value, shuffle, codec);
+    }
+
+    /** These parameters with another pre-compression shuffle. */
+    public BloscParameters withShuffle(ShuffleMode value) {
+        return new BloscParameters(typesize, chunkBytes, clevel, value, codec);
+    }
+
+    /** These parameters with another inner compressor. */
+    public BloscParameters withCodec(InnerCodec value) {
+        return new BloscParameters(typesize, chunkBytes, clevel, shuffle, value);
+    }
+
     /**
      * The client data hdf5-blosc would record for these settings.
      *
@@ -109,52 +137,5 @@ public final class BloscParameters {
     public String toString() {
         return "BloscParameters[typesize=" + typesize + ", chunkBytes=" + chunkBytes + ", clevel=" + clevel
                 + ", shuffle=" + shuffle + ", codec=" + codec + "]";
-    }
-
-    /** Builds {@link BloscParameters}; unset values are hdf5-blosc's defaults. */
-    public static final class Builder {
-        private int typesize = 1;
-        private OptionalLong chunkBytes = OptionalLong.empty();
-        private int clevel = 5;
-        private ShuffleMode shuffle = ShuffleMode.BYTE;
-        private InnerCodec codec = InnerCodec.BLOSCLZ;
-
-        private Builder() {
-        }
-
-        /** Sets the element size for the shuffles. */
-        public Builder typesize(int value) {
-            typesize = value;
-            return this;
-        }
-
-        /** Sets the uncompressed chunk size in bytes. */
-        public Builder chunkBytes(long value) {
-            chunkBytes = OptionalLong.of(value);
-            return this;
-        }
-
-        /** Sets the compression level 0-9. */
-        public Builder clevel(int value) {
-            clevel = value;
-            return this;
-        }
-
-        /** Sets the pre-compression shuffle. */
-        public Builder shuffle(ShuffleMode value) {
-            shuffle = value;
-            return this;
-        }
-
-        /** Sets the inner compressor. */
-        public Builder codec(InnerCodec value) {
-            codec = value;
-            return this;
-        }
-
-        /** The parameters. */
-        public BloscParameters build() {
-            return new BloscParameters(typesize, chunkBytes, clevel, shuffle, codec);
-        }
     }
 }

@@ -9,6 +9,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 import org.xerial.snappy.Snappy;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -19,165 +20,24 @@ import java.util.zip.Inflater;
  */
 public enum InnerCodec {
     /** c-blosc's own FastLZ derivative, implemented in this module. */
-    BLOSCLZ(0, 0, "blosclz") {
-        @Override
-        void decompressExactly(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
-            int n = BlosclzDecoder.decode(src, off, len, dst, dstOff, expected);
-            checkLength(n, expected);
-        }
-
-        @Override
-        int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
-            return new BlosclzEncoder().encode(src, off, len, dst, dstOff, maxOut);
-        }
-    },
+    BLOSCLZ(0, 0),
     /** LZ4 raw blocks (lz4-java). */
-    LZ4(1, 1, "lz4") {
-        @Override
-        void decompressExactly(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
-            decompressLz4(src, off, len, dst, dstOff, expected);
-        }
-
-        @Override
-        int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
-            return compressLz4(Lz4.FAST, src, off, len, dst, dstOff, maxOut);
-        }
-    },
+    LZ4(1, 1),
     /** LZ4 raw blocks produced by the high-compression LZ4 encoder; decoded like {@link #LZ4}. */
-    LZ4HC(2, 1, "lz4hc") {
-        @Override
-        void decompressExactly(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
-            decompressLz4(src, off, len, dst, dstOff, expected);
-        }
-
-        @Override
-        int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
-            return compressLz4(Lz4.high(clevel), src, off, len, dst, dstOff, maxOut);
-        }
-    },
+    LZ4HC(2, 1),
     /** Raw snappy (snappy-java). */
-    SNAPPY(3, 2, "snappy") {
-        @Override
-        void decompressExactly(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
-            try {
-                int claimed = Snappy.uncompressedLength(src, off, len);
-                if (claimed != expected) {
-                    throw new HdfFilterException("Corrupt snappy stream: it claims " + claimed
-                            + " bytes where the blosc block needs " + expected);
-                }
-                checkLength(Snappy.uncompress(src, off, len, dst, dstOff), expected);
-            } catch (IOException e) {
-                throw new HdfFilterException("Corrupt snappy stream in blosc block: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
-            try {
-                // snappy needs room for its worst case, which is larger than the blosc split it would replace
-                byte[] scratch = new byte[Snappy.maxCompressedLength(len)];
-                int n = Snappy.compress(src, off, len, scratch, 0);
-                if (n > maxOut) {
-                    return 0;
-                }
-                System.arraycopy(scratch, 0, dst, dstOff, n);
-                return n;
-            } catch (IOException e) {
-                throw new HdfFilterException("Snappy compression failed: " + e.getMessage(), e);
-            }
-        }
-    },
+    SNAPPY(3, 2),
     /** zlib streams (RFC 1950, as zlib's {@code compress2} writes them). */
-    ZLIB(4, 3, "zlib") {
-        @Override
-        void decompressExactly(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
-            Inflater inflater = new Inflater();
-            try {
-                inflater.setInput(src, off, len);
-                int n = 0;
-                while (n < expected && !inflater.finished()) {
-                    int got = inflater.inflate(dst, dstOff + n, expected - n);
-                    if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        throw new HdfFilterException("Corrupt zlib stream in blosc block: truncated after "
-                                + n + " of " + expected + " bytes");
-                    }
-                    n += got;
-                }
-                if (!inflater.finished()) {
-                    // the block is full, so any further output means the stream is longer than the block
-                    byte[] probe = new byte[1];
-                    if (inflater.inflate(probe) > 0 || !inflater.finished()) {
-                        throw new HdfFilterException("Corrupt zlib stream in blosc block: it decodes to more than "
-                                + expected + " bytes");
-                    }
-                }
-                checkLength(n, expected);
-            } catch (DataFormatException e) {
-                throw new HdfFilterException("Corrupt zlib stream in blosc block: " + e.getMessage(), e);
-            } finally {
-                inflater.end();
-            }
-        }
-
-        @Override
-        int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
-            Deflater deflater = new Deflater(clevel);
-            try {
-                deflater.setInput(src, off, len);
-                deflater.finish();
-                int n = 0;
-                while (!deflater.finished() && n < maxOut) {
-                    n += deflater.deflate(dst, dstOff + n, maxOut - n);
-                }
-                return deflater.finished() ? n : 0;
-            } finally {
-                deflater.end();
-            }
-        }
-    },
+    ZLIB(4, 3),
     /** Zstandard frames (zstd-jni). */
-    ZSTD(5, 4, "zstd") {
-        @Override
-        void decompressExactly(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
-            long n;
-            try {
-                n = Zstd.decompressByteArray(dst, dstOff, expected, src, off, len);
-            } catch (RuntimeException e) {
-                throw new HdfFilterException("Corrupt zstd stream in blosc block: " + e.getMessage(), e);
-            }
-            if (Zstd.isError(n)) {
-                throw new HdfFilterException("Corrupt zstd stream in blosc block: " + Zstd.getErrorName(n));
-            }
-            checkLength(n, expected);
-        }
-
-        @Override
-        int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
-            // the level mapping of c-blosc's zstd_wrap_compress
-            int max = Zstd.maxCompressionLevel();
-            int level = clevel < 9 ? clevel * 2 - 1 : max;
-            if (clevel == 8) {
-                level = max - 2;
-            }
-            long n;
-            try {
-                n = Zstd.compressByteArray(dst, dstOff, maxOut, src, off, len, level);
-            } catch (RuntimeException e) {
-                // zstd-jni reports "destination too small" as an exception: the block is stored raw instead
-                return 0;
-            }
-            return Zstd.isError(n) ? 0 : (int) n;
-        }
-    };
+    ZSTD(5, 4);
 
     private final int code;
     private final int format;
-    private final String compressorName;
 
-    InnerCodec(int code, int format, String compressorName) {
+    InnerCodec(int code, int format) {
         this.code = code;
         this.format = format;
-        this.compressorName = compressorName;
     }
 
     /** The hdf5-blosc compressor code ({@code cd_values[6]}). */
@@ -190,9 +50,9 @@ public enum InnerCodec {
         return format;
     }
 
-    /** The name c-blosc and PyTables use ({@code blosc:<name>}). */
+    /** The name c-blosc and PyTables use ({@code blosc:<name>}): the constant's name in lower case. */
     public String compressorName() {
-        return compressorName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -200,14 +60,36 @@ public enum InnerCodec {
      *
      * @throws HdfFilterException when the stream is corrupt or has another length
      */
-    abstract void decompressExactly(byte[] src, int off, int len, byte[] dst, int dstOff, int expected);
+    void decompressExactly(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
+        long decoded = switch (this) {
+            case BLOSCLZ -> BlosclzDecoder.decode(src, off, len, dst, dstOff, expected);
+            // the decoder depends on the format only, which lz4 and lz4hc share
+            case LZ4, LZ4HC -> decompressLz4(src, off, len, dst, dstOff, expected);
+            case SNAPPY -> decompressSnappy(src, off, len, dst, dstOff, expected);
+            case ZLIB -> inflate(src, off, len, dst, dstOff, expected);
+            case ZSTD -> decompressZstd(src, off, len, dst, dstOff, expected);
+        };
+        if (decoded != expected) {
+            throw new HdfFilterException("Corrupt blosc block: stream decoded to " + decoded + " bytes, expected "
+                    + expected);
+        }
+    }
 
     /**
      * Compresses one stream.
      *
      * @return the compressed size, or 0 when it would not fit in {@code maxOut} bytes
      */
-    abstract int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel);
+    int compress(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
+        return switch (this) {
+            case BLOSCLZ -> new BlosclzEncoder().encode(src, off, len, dst, dstOff, maxOut);
+            case LZ4 -> compressLz4(Lz4.FAST, src, off, len, dst, dstOff, maxOut);
+            case LZ4HC -> compressLz4(Lz4.high(clevel), src, off, len, dst, dstOff, maxOut);
+            case SNAPPY -> compressSnappy(src, off, len, dst, dstOff, maxOut);
+            case ZLIB -> deflate(src, off, len, dst, dstOff, maxOut, clevel);
+            case ZSTD -> compressZstd(src, off, len, dst, dstOff, maxOut, clevel);
+        };
+    }
 
     /**
      * Looks up a codec by hdf5-blosc compressor code.
@@ -215,12 +97,7 @@ public enum InnerCodec {
      * @throws HdfFilterException for unknown codes
      */
     public static InnerCodec fromCode(int code) {
-        for (InnerCodec codec : values()) {
-            if (codec.code == code) {
-                return codec;
-            }
-        }
-        throw new HdfFilterException("Unknown blosc compressor code " + code
+        return StoredCodes.find(values(), InnerCodec::code, code, () -> "Unknown blosc compressor code " + code
                 + " (expected 0 blosclz, 1 lz4, 2 lz4hc, 3 snappy, 4 zlib, 5 zstd)");
     }
 
@@ -230,30 +107,16 @@ public enum InnerCodec {
      * @throws HdfFilterException for unknown formats
      */
     public static InnerCodec fromFormat(int format) {
-        for (InnerCodec codec : values()) {
-            if (codec.format == format) {
-                return codec;
-            }
-        }
-        throw new HdfFilterException("Corrupt blosc header: compressor format " + format
-                + " in flags is not one of 0 blosclz, 1 lz4, 2 snappy, 3 zlib, 4 zstd");
+        return StoredCodes.find(values(), InnerCodec::format, format, () -> "Corrupt blosc header: compressor format "
+                + format + " in flags is not one of 0 blosclz, 1 lz4, 2 snappy, 3 zlib, 4 zstd");
     }
 
-    private static void checkLength(long actual, int expected) {
-        if (actual != expected) {
-            throw new HdfFilterException("Corrupt blosc block: stream decoded to " + actual + " bytes, expected "
-                    + expected);
-        }
-    }
-
-    private static void decompressLz4(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
-        int n;
+    private static int decompressLz4(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
         try {
-            n = Lz4.DECOMPRESSOR.decompress(src, off, len, dst, dstOff, expected);
+            return Lz4.DECOMPRESSOR.decompress(src, off, len, dst, dstOff, expected);
         } catch (LZ4Exception e) {
             throw new HdfFilterException("Corrupt lz4 stream in blosc block: " + e.getMessage(), e);
         }
-        checkLength(n, expected);
     }
 
     private static int compressLz4(LZ4Compressor compressor, byte[] src, int off, int len, byte[] dst, int dstOff,
@@ -264,6 +127,108 @@ public enum InnerCodec {
             // the output did not fit: the caller stores the block raw
             return 0;
         }
+    }
+
+    private static int decompressSnappy(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
+        try {
+            int claimed = Snappy.uncompressedLength(src, off, len);
+            if (claimed != expected) {
+                throw new HdfFilterException("Corrupt snappy stream: it claims " + claimed
+                        + " bytes where the blosc block needs " + expected);
+            }
+            return Snappy.uncompress(src, off, len, dst, dstOff);
+        } catch (IOException e) {
+            throw new HdfFilterException("Corrupt snappy stream in blosc block: " + e.getMessage(), e);
+        }
+    }
+
+    private static int compressSnappy(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut) {
+        try {
+            // snappy needs room for its worst case, which is larger than the blosc split it would replace
+            byte[] scratch = new byte[Snappy.maxCompressedLength(len)];
+            int n = Snappy.compress(src, off, len, scratch, 0);
+            if (n > maxOut) {
+                return 0;
+            }
+            System.arraycopy(scratch, 0, dst, dstOff, n);
+            return n;
+        } catch (IOException e) {
+            throw new HdfFilterException("Snappy compression failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int inflate(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(src, off, len);
+            int n = 0;
+            while (n < expected && !inflater.finished()) {
+                int got = inflater.inflate(dst, dstOff + n, expected - n);
+                if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new HdfFilterException("Corrupt zlib stream in blosc block: truncated after "
+                            + n + " of " + expected + " bytes");
+                }
+                n += got;
+            }
+            if (!inflater.finished()) {
+                // the block is full, so any further output means the stream is longer than the block
+                byte[] probe = new byte[1];
+                if (inflater.inflate(probe) > 0 || !inflater.finished()) {
+                    throw new HdfFilterException("Corrupt zlib stream in blosc block: it decodes to more than "
+                            + expected + " bytes");
+                }
+            }
+            return n;
+        } catch (DataFormatException e) {
+            throw new HdfFilterException("Corrupt zlib stream in blosc block: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static int deflate(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
+        Deflater deflater = new Deflater(clevel);
+        try {
+            deflater.setInput(src, off, len);
+            deflater.finish();
+            int n = 0;
+            while (!deflater.finished() && n < maxOut) {
+                n += deflater.deflate(dst, dstOff + n, maxOut - n);
+            }
+            return deflater.finished() ? n : 0;
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static long decompressZstd(byte[] src, int off, int len, byte[] dst, int dstOff, int expected) {
+        long n;
+        try {
+            n = Zstd.decompressByteArray(dst, dstOff, expected, src, off, len);
+        } catch (RuntimeException e) {
+            throw new HdfFilterException("Corrupt zstd stream in blosc block: " + e.getMessage(), e);
+        }
+        if (Zstd.isError(n)) {
+            throw new HdfFilterException("Corrupt zstd stream in blosc block: " + Zstd.getErrorName(n));
+        }
+        return n;
+    }
+
+    private static int compressZstd(byte[] src, int off, int len, byte[] dst, int dstOff, int maxOut, int clevel) {
+        // the level mapping of c-blosc's zstd_wrap_compress
+        int max = Zstd.maxCompressionLevel();
+        int level = clevel < 9 ? clevel * 2 - 1 : max;
+        if (clevel == 8) {
+            level = max - 2;
+        }
+        long n;
+        try {
+            n = Zstd.compressByteArray(dst, dstOff, maxOut, src, off, len, level);
+        } catch (RuntimeException e) {
+            // zstd-jni reports "destination too small" as an exception: the block is stored raw instead
+            return 0;
+        }
+        return Zstd.isError(n) ? 0 : (int) n;
     }
 
     /** Loads lz4-java (possibly its native library) only when an lz4 block is met. */

@@ -31,11 +31,7 @@ public enum ShuffleMode {
      * @throws HdfFilterException for codes other than 0, 1 and 2
      */
     public static ShuffleMode fromCode(int code) {
-        for (ShuffleMode mode : values()) {
-            if (mode.code == code) {
-                return mode;
-            }
-        }
-        throw new HdfFilterException("Unknown blosc shuffle code " + code + " (expected 0 none, 1 byte, 2 bit)");
+        return StoredCodes.find(values(), ShuffleMode::code, code,
+                () -> "Unknown blosc shuffle code " + code + " (expected 0 none, 1 byte, 2 bit)");
     }
 }

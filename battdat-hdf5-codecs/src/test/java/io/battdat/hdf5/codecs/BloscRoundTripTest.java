@@ -76,7 +76,7 @@ class BloscRoundTripTest {
         byte[] data = TestData.compressible(100_000, 3);
         for (InnerCodec codec : InnerCodec.values()) {
             for (ShuffleMode shuffle : ShuffleMode.values()) {
-                int[] cd = BloscParameters.builder().typesize(8).clevel(7).shuffle(shuffle).codec(codec).build()
+                int[] cd = BloscParameters.defaults().withTypesize(8).withClevel(7).withShuffle(shuffle).withCodec(codec)
                         .toClientData(data.length);
                 byte[] encoded = filter.encode(data, cd);
                 BloscHeader header = BloscHeader.parse(encoded, data.length);

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -23,6 +25,8 @@ class BlosclzWildCopyTest {
 
     private static final byte SENTINEL = (byte) 0xA5;
     private static final int GUARD = 24;
+    /** The near distance (minus one) that announces a 16-bit far distance. */
+    private static final int FAR_ESCAPE = 31 * 256 + 255;
 
     /** Builds token streams by hand. */
     private static final class Tokens {
@@ -68,59 +72,52 @@ class BlosclzWildCopyTest {
         }
     }
 
-    /** The format, one byte at a time, with the checks in the same order as the decoder. */
+    /**
+     * The format, one byte at a time, written apart from the decoder so that it can judge it: the input is read
+     * through a {@link ByteBuffer}, whose underflow means the stream ends inside a token. Returns -1 for a stream
+     * the decoder must reject.
+     */
     private static int reference(byte[] src, int srcLen, byte[] dst, int maxOut) {
-        int ip = 0;
+        ByteBuffer in = ByteBuffer.wrap(src, 0, srcLen);
         int op = 0;
-        int ctrl = src[ip++] & 31;
-        while (true) {
-            if (ctrl >= 32) {
-                int len = (ctrl >>> 5) - 1;
-                int distance = (ctrl & 31) << 8;
-                if (len == 6) {
-                    int code;
-                    do {
-                        if (ip >= srcLen) {
-                            return -1;
-                        }
-                        code = src[ip++] & 0xFF;
-                        len += code;
-                    } while (code == 255);
-                }
-                if (ip >= srcLen) {
-                    return -1;
-                }
-                int code = src[ip++] & 0xFF;
-                len += 3;
-                distance += code;
-                if (code == 255 && (ctrl & 31) == 31) {
-                    if (ip + 1 >= srcLen) {
+        try {
+            // the first control byte's top three bits are the format marker, not a match length
+            int ctrl = in.get() & 31;
+            while (true) {
+                int lengthCode = ctrl >>> 5;
+                if (lengthCode == 0) {
+                    int run = ctrl + 1;
+                    if (run > maxOut - op) {
                         return -1;
                     }
-                    distance = ((src[ip] & 0xFF) << 8 | (src[ip + 1] & 0xFF)) + 8191;
-                    ip += 2;
+                    in.get(dst, op, run);
+                    op += run;
+                } else {
+                    int length = lengthCode + 2;
+                    if (lengthCode == 7) {
+                        int extra;
+                        do {
+                            extra = in.get() & 0xFF;
+                            length += extra;
+                        } while (extra == 255);
+                    }
+                    int near = (ctrl & 31) << 8 | (in.get() & 0xFF);
+                    int back = near == FAR_ESCAPE ? (in.getShort() & 0xFFFF) + FAR_ESCAPE + 1 : near + 1;
+                    if (length > maxOut - op || back > op) {
+                        return -1;
+                    }
+                    for (int i = 0; i < length; i++) {
+                        dst[op + i] = dst[op + i - back];
+                    }
+                    op += length;
                 }
-                distance++;
-                if (len > maxOut - op || distance > op) {
-                    return -1;
+                if (!in.hasRemaining()) {
+                    return op;
                 }
-                for (int i = 0; i < len; i++) {
-                    dst[op + i] = dst[op + i - distance];
-                }
-                op += len;
-            } else {
-                int run = ctrl + 1;
-                if (run > maxOut - op || run > srcLen - ip) {
-                    return -1;
-                }
-                System.arraycopy(src, ip, dst, op, run);
-                op += run;
-                ip += run;
+                ctrl = in.get() & 0xFF;
             }
-            if (ip >= srcLen) {
-                return op;
-            }
-            ctrl = src[ip++] & 0xFF;
+        } catch (BufferUnderflowException e) {
+            return -1;
         }
     }
 

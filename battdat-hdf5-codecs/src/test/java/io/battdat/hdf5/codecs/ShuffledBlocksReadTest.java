@@ -3,13 +3,8 @@ package io.battdat.hdf5.codecs;
 import io.battdat.hdf5.shuffle.ByteShuffle;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.data.BatchBuffer;
-import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
-import io.battdat.api.data.DoubleColumn;
-import io.battdat.api.data.FloatColumn;
-import io.battdat.api.data.LongColumn;
-import io.battdat.api.data.StringColumn;
 import io.battdat.api.spi.ReadOptions;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
@@ -27,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -110,25 +106,13 @@ class ShuffledBlocksReadTest {
         return all;
     }
 
+    /** The first {@code rows} rows of both columns, compared boxed (array members element by element). */
     private static void assertSame(Column x, Column y, int rows, String what) {
-        int n = rows * x.width();
-        if (x instanceof DoubleColumn d) {
-            assertArrayEquals(java.util.Arrays.copyOf(d.buffer(), n),
-                    java.util.Arrays.copyOf(((DoubleColumn) y).buffer(), n), what);
-        } else if (x instanceof FloatColumn f) {
-            assertArrayEquals(java.util.Arrays.copyOf(f.buffer(), n),
-                    java.util.Arrays.copyOf(((FloatColumn) y).buffer(), n), what);
-        } else if (x instanceof LongColumn l) {
-            assertArrayEquals(java.util.Arrays.copyOf(l.buffer(), n),
-                    java.util.Arrays.copyOf(((LongColumn) y).buffer(), n), what);
-        } else if (x instanceof BooleanColumn b) {
-            assertArrayEquals(java.util.Arrays.copyOf(b.buffer(), n),
-                    java.util.Arrays.copyOf(((BooleanColumn) y).buffer(), n), what);
-        } else if (x instanceof StringColumn s) {
-            for (int r = 0; r < rows; r++) {
-                assertEquals(s.get(r), ((StringColumn) y).get(r), what + " row " + r);
-            }
-        }
+        assertArrayEquals(boxedRows(x, rows), boxedRows(y, rows), what);
+    }
+
+    private static Object[] boxedRows(Column column, int rows) {
+        return IntStream.range(0, rows).mapToObj(column::getObject).toArray();
     }
 
     @Test
@@ -207,7 +191,7 @@ class ShuffledBlocksReadTest {
     }
 
     private static int[] clientData(int elementSize, int chunkBytes, InnerCodec codec) {
-        return BloscParameters.builder().typesize(elementSize).chunkBytes(chunkBytes).codec(codec).build()
+        return BloscParameters.defaults().withTypesize(elementSize).withChunkBytes(chunkBytes).withCodec(codec)
                 .toClientData(chunkBytes);
     }
 

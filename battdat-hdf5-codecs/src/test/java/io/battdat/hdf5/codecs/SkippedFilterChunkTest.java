@@ -14,9 +14,8 @@ class SkippedFilterChunkTest {
     private final BloscFilter filter = new BloscFilter();
 
     private static int[] cd(int chunkBytes) {
-        return BloscParameters.builder().typesize(40).chunkBytes(chunkBytes).clevel(1).shuffle(ShuffleMode.NONE)
-                .build()
-                .toClientData(chunkBytes);
+        return BloscParameters.defaults().withTypesize(40).withChunkBytes(chunkBytes).withClevel(1)
+                .withShuffle(ShuffleMode.NONE).toClientData(chunkBytes);
     }
 
     @Test

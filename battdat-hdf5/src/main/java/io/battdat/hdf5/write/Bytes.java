@@ -21,26 +21,27 @@ final class Bytes {
     }
 
     Bytes u8(int v) {
-        room(1);
-        buffer.put((byte) v);
-        return this;
+        return littleEndian(v, 1);
     }
 
     Bytes u16(int v) {
-        room(2);
-        buffer.putShort((short) v);
-        return this;
+        return littleEndian(v, 2);
     }
 
     Bytes u32(long v) {
-        room(4);
-        buffer.putInt((int) v);
-        return this;
+        return littleEndian(v, 4);
     }
 
     Bytes u64(long v) {
-        room(8);
-        buffer.putLong(v);
+        return littleEndian(v, 8);
+    }
+
+    /** Appends the low {@code width} bytes of {@code v}, least significant first. */
+    private Bytes littleEndian(long v, int width) {
+        room(width);
+        for (int shift = 0; shift < 8 * width; shift += 8) {
+            buffer.put((byte) (v >>> shift));
+        }
         return this;
     }
 
@@ -51,9 +52,7 @@ final class Bytes {
     }
 
     Bytes zeros(int n) {
-        room(n);
-        buffer.put(new byte[n]);
-        return this;
+        return bytes(new byte[n]);
     }
 
     /** Pads with zeros to a multiple of 8. */

@@ -519,9 +519,7 @@ public final class Hdf5FileWriter implements DatasetSink {
             if (failure != null) {
                 clearWritingQuietly();
             }
-            closed = true;
-            release();
-            deleteTemp();
+            shutDown();
         }
         if (failure != null) {
             throw new WriteException(target, null, -1, "closed after a failed write; the file keeps the rows of its "
@@ -538,7 +536,6 @@ public final class Hdf5FileWriter implements DatasetSink {
         if (closed) {
             return;
         }
-        closed = true;
         try {
             if (temp == null && channel.isOpen() && channel.size() > superblock.baseAddress() + committedEnd) {
                 channel.truncate(superblock.baseAddress() + committedEnd);
@@ -549,9 +546,15 @@ public final class Hdf5FileWriter implements DatasetSink {
         } catch (IOException e) {
             LOG.warn("{}: cannot trim uncommitted bytes: {}", target, e.toString());
         } finally {
-            release();
-            deleteTemp();
+            shutDown();
         }
+    }
+
+    /** The last step of both close and abort: refuses further work, lets the file and its lock go. */
+    private void shutDown() {
+        closed = true;
+        release();
+        deleteTemp();
     }
 
     private void release() {

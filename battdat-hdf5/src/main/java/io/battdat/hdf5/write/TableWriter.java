@@ -62,11 +62,8 @@ final class TableWriter implements TableSink {
     private long openChunkAddress = Bytes.UNDEFINED;
     long rows;
     private long committedRows;
-    /** Header fields that commits write in place; {@link Bytes#UNDEFINED} until the header exists. */
-    private long header = Bytes.UNDEFINED;
-    private long currentSizeField;
-    private long btreeAddressField;
-    private long nrowsField = Bytes.UNDEFINED;
+    /** Where the table's header is and the fields commits write in it; null until the header exists. */
+    private HeaderFields header;
     private long committedRoot = Bytes.UNDEFINED;
     private long pendingRoot = Bytes.UNDEFINED;
 
@@ -151,10 +148,7 @@ final class TableWriter implements TableSink {
         long bound = (rows + chunkRows - 1) / chunkRows * chunkRows;
         ChunkBTree index = ChunkBTree.read(channel, path, root, bound, chunkRows, elementSize);
         TableWriter t = new TableWriter(file, channel, prefix, name, layout, null, chunkRows, filters, index);
-        t.header = header;
-        t.currentSizeField = space.dataAddress() + ObjectHeaderV1.currentSizeOffset(space.data());
-        t.btreeAddressField = storage.dataAddress() + DataLayoutMessage.BTREE_ADDRESS_OFFSET;
-        t.nrowsField = nrowsField(messages);
+        t.header = HeaderFields.locate(header, messages);
         t.committedRoot = root;
         t.pendingRoot = root;
         t.rows = rows;
@@ -173,14 +167,28 @@ final class TableWriter implements TableSink {
         return new Bytes().u8(1).zeros(3).u32(epochSeconds).toArray();
     }
 
-    private static long nrowsField(List<ObjectHeaderV1.Message> messages) {
-        for (ObjectHeaderV1.Message m : messages) {
-            if (m.type() == AttributeMessage.TYPE && AttributeMessage.name(m.data()).equals("NROWS")) {
-                int at = AttributeMessage.valueOffset(m.data());
-                return at + 8 <= m.data().limit() ? m.dataAddress() + at : Bytes.UNDEFINED;
-            }
+    /**
+     * The addresses of a table's object header and of the header fields commits write in place: the dataspace's
+     * current size, the layout message's index address and, where PyTables' NROWS attribute holds 8 bytes, its
+     * value ({@link Bytes#UNDEFINED} otherwise).
+     */
+    private record HeaderFields(long header, long currentSize, long btreeAddress, long nrows) {
+        static HeaderFields locate(long header, List<ObjectHeaderV1.Message> messages) {
+            ObjectHeaderV1.Message space = ObjectHeaderV1.find(messages, DataspaceMessage.TYPE);
+            ObjectHeaderV1.Message storage = ObjectHeaderV1.find(messages, DataLayoutMessage.TYPE);
+            return new HeaderFields(header, space.dataAddress() + ObjectHeaderV1.currentSizeOffset(space.data()),
+                    storage.dataAddress() + DataLayoutMessage.BTREE_ADDRESS_OFFSET, nrows(messages));
         }
-        return Bytes.UNDEFINED;
+
+        private static long nrows(List<ObjectHeaderV1.Message> messages) {
+            for (ObjectHeaderV1.Message m : messages) {
+                if (m.type() == AttributeMessage.TYPE && AttributeMessage.name(m.data()).equals("NROWS")) {
+                    int at = AttributeMessage.valueOffset(m.data());
+                    return at + 8 <= m.data().limit() ? m.dataAddress() + at : Bytes.UNDEFINED;
+                }
+            }
+            return Bytes.UNDEFINED;
+        }
     }
 
     /** Puts the rows of a partly filled last chunk back into the open chunk, so appends continue it. */
@@ -233,10 +241,10 @@ final class TableWriter implements TableSink {
      * is in the file, in place (docs/commit-protocol.md section 7).
      */
     void clearMonotonic(java.util.Set<String> columns) {
-        if (header == Bytes.UNDEFINED && schema != null) {
+        if (header == null && schema != null) {
             schema = MonotonicDeclaration.cleared(schema, columns);
         } else {
-            MonotonicDeclaration.clearInPlace(channel, channel.file(), path(), header, columns);
+            MonotonicDeclaration.clearInPlace(channel, channel.file(), path(), header(), columns);
             if (schema != null) {
                 schema = MonotonicDeclaration.cleared(schema, columns);
             }
@@ -248,11 +256,12 @@ final class TableWriter implements TableSink {
     }
 
     boolean isNew() {
-        return header == Bytes.UNDEFINED;
+        return header == null;
     }
 
+    /** The address of the table's object header, or {@link Bytes#UNDEFINED} before the first commit writes it. */
     long header() {
-        return header;
+        return header == null ? Bytes.UNDEFINED : header.header();
     }
 
     @Override
@@ -483,7 +492,7 @@ final class TableWriter implements TableSink {
             compressor.drain(chunkWritten);
         }
         pendingRoot = index.write();
-        if (header == Bytes.UNDEFINED) {
+        if (header == null) {
             writeHeader();
         }
     }
@@ -522,19 +531,13 @@ final class TableWriter implements TableSink {
         h.add(AttributeMessage.TYPE, AttributeMessage.text("battdat_version", Hdf5FileWriter.BATTDAT_VERSION), false);
         byte[] bytes = h.encode();
         long at = channel.allocate(bytes, bytes.length);
-        List<ObjectHeaderV1.Message> messages = channel.readHeader(at, path());
-        ObjectHeaderV1.Message space = ObjectHeaderV1.find(messages, DataspaceMessage.TYPE);
-        header = at;
-        currentSizeField = space.dataAddress() + ObjectHeaderV1.currentSizeOffset(space.data());
-        btreeAddressField = ObjectHeaderV1.find(messages, DataLayoutMessage.TYPE).dataAddress()
-                + DataLayoutMessage.BTREE_ADDRESS_OFFSET;
-        nrowsField = nrowsField(messages);
+        header = HeaderFields.locate(at, channel.readHeader(at, path()));
     }
 
     /** Commit step 6: the layout message points at the new index root. */
     void swingIndex() {
         if (pendingRoot != committedRoot) {
-            channel.writeLong(btreeAddressField, pendingRoot);
+            channel.writeLong(header.btreeAddress(), pendingRoot);
             committedRoot = pendingRoot;
         }
     }
@@ -543,7 +546,7 @@ final class TableWriter implements TableSink {
     long commitRows() {
         long added = rows - committedRows;
         if (added > 0) {
-            channel.writeLong(currentSizeField, rows);
+            channel.writeLong(header.currentSize(), rows);
         }
         return added;
     }
@@ -552,8 +555,8 @@ final class TableWriter implements TableSink {
      * Commit step 10: NROWS and sibling pointers, which readers ignore (docs/commit-protocol.md section 3, F3 and F5).
      */
     void afterCommit() {
-        if (rows != committedRows && nrowsField != Bytes.UNDEFINED) {
-            channel.writeLong(nrowsField, rows);
+        if (rows != committedRows && header.nrows() != Bytes.UNDEFINED) {
+            channel.writeLong(header.nrows(), rows);
         }
         index.updateSiblings();
         committedRows = rows;
