@@ -87,6 +87,9 @@ public final class BattdatCommand implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)}; without {@code direct}, always through picocli. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, boolean direct) {
+        if (direct) {
+            DirectCommands.prepare(args);
+        }
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         hadoopConfiguration(args);
         CliLogging.configure(err, verbose);

@@ -32,31 +32,49 @@ final class DirectCommands {
         if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
             return version(out);
         }
-        String file = null;
-        boolean command = false;
-        boolean json = false;
-        boolean verbose = false;
-        for (String a : args) {
-            if (a.equals("--verbose") && !verbose) {
-                verbose = true;
-            } else if (!command) {
-                if (!a.equals("inspect")) {
-                    return -1;
-                }
-                command = true;
-            } else if (a.equals("--json") && !json) {
-                json = true;
-            } else if (file == null && !a.isEmpty() && !a.startsWith("-") && !a.startsWith("@")) {
-                file = a;
-            } else {
-                return -1;
-            }
+        Inspect inspect = Inspect.of(args);
+        return inspect == null ? -1 : inspect(inspect.file(), inspect.json(), inspect.verbose(), out, err);
+    }
+
+    /**
+     * Starts, when {@code args} are a direct {@code inspect}, what can run beside it: called first thing, before
+     * logging is set up, so that the longest part of inspect's start-up begins as early as it can.
+     */
+    static void prepare(String[] args) {
+        if (!"off".equals(System.getProperty(OFF_PROPERTY)) && Inspect.of(args) != null) {
+            prepareMetadataReading();
         }
-        return file == null ? -1 : inspect(file, json, verbose, out, err);
+    }
+
+    /** {@code inspect FILE [--json]} with {@code --verbose} anywhere, each at most once. */
+    private record Inspect(String file, boolean json, boolean verbose) {
+        /** The inspect these arguments ask for, or null when they are any other form. */
+        static Inspect of(String[] args) {
+            String file = null;
+            boolean command = false;
+            boolean json = false;
+            boolean verbose = false;
+            for (String a : args) {
+                if (a.equals("--verbose") && !verbose) {
+                    verbose = true;
+                } else if (!command) {
+                    if (!a.equals("inspect")) {
+                        return null;
+                    }
+                    command = true;
+                } else if (a.equals("--json") && !json) {
+                    json = true;
+                } else if (file == null && !a.isEmpty() && !a.startsWith("-") && !a.startsWith("@")) {
+                    file = a;
+                } else {
+                    return null;
+                }
+            }
+            return file == null ? null : new Inspect(file, json, verbose);
+        }
     }
 
     private static int inspect(String file, boolean json, boolean verbose, PrintWriter out, PrintWriter err) {
-        prepareMetadataReading();
         try {
             return InspectCommand.of(file, json).print(out);
         } catch (Exception e) {
@@ -68,7 +86,7 @@ final class DirectCommands {
     }
 
     /**
-     * Prepares Jackson's binding of the metadata model on another thread while this one builds the engine and
+     * Prepares Jackson's binding of the metadata model on another thread while this one finds the readers and
      * opens the file: on two cores the two halves of inspect's start-up then overlap. Reading a tiny document
      * builds the same deserializers the file's metadata needs; its result and any error are of no interest.
      */

@@ -140,6 +140,25 @@ public final class StorageRegistry {
     }
 
     /**
+     * Finds only the {@link StreamReader} services on a class loader, with the same rules as {@link #discover}
+     * (broken readers logged and skipped, a reader for a newer SPI refused, two readers of one format an error, the
+     * same order). For a short command that only opens local files and reads what they hold: loading and starting
+     * the writers, parsers, post-processing plugins and file systems cost more than the rest of
+     * {@code battdat inspect}'s discovery. The registry has no writers, parsers, exporters, post-processing plugins
+     * or file systems (so it opens no URI but {@code file:}); use {@link #discover} for anything else.
+     *
+     * @param loader the class loader to search
+     * @return the registry of the readers found; possibly empty
+     * @throws PluginException when two readers claim one format name (the message names both classes)
+     */
+    public static StorageRegistry discoverReaders(ClassLoader loader) {
+        Objects.requireNonNull(loader, "loader");
+        List<String> problems = new ArrayList<>();
+        List<StreamReader> readers = load(StreamReader.class, loader, problems);
+        return new StorageRegistry(readers, List.of(), List.of(), List.of(), problems);
+    }
+
+    /**
      * A registry of the given providers, with the checks of {@link #discover} (duplicates, SPI version) and its
      * ordering. For tests, and for applications that assemble their own backends.
      *

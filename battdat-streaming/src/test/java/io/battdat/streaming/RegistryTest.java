@@ -186,6 +186,31 @@ class RegistryTest {
     }
 
     @Test
+    void readersAloneAreFoundByTheSameRules(@TempDir Path dir) throws IOException {
+        StorageRegistry all = StorageRegistry.discover(getClass().getClassLoader());
+        StorageRegistry readers = StorageRegistry.discoverReaders(getClass().getClassLoader());
+        assertEquals(names(all), names(readers));
+        assertEquals(List.of(), readers.writers());
+        assertEquals(List.of(), readers.parsers());
+        assertEquals(List.of(), readers.summarizers());
+        assertEquals(List.of(), readers.storage());
+        try (URLClassLoader loader = withServices(dir, "com.example.DoesNotExist", ServiceFake.class.getName())) {
+            StorageRegistry r = StorageRegistry.discoverReaders(loader);
+            assertEquals(List.of("hdf5", "memory-service", "parquet", "service-fake"), names(r));
+            assertEquals(StorageRegistry.discover(loader).problems(), r.problems());
+        }
+    }
+
+    @Test
+    void readersAloneRefuseTwoServicesOfOneFormat(@TempDir Path dir) throws IOException {
+        try (URLClassLoader loader = withServices(dir, ServiceFake.class.getName(), ServiceFakeTwin.class.getName())) {
+            PluginException e = assertThrows(PluginException.class, () -> StorageRegistry.discoverReaders(loader));
+            assertEquals(assertThrows(PluginException.class, () -> StorageRegistry.discover(loader)).getMessage(),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void twoProvidersOfOneFormatAreRefusedByClass() {
         PluginException e = assertThrows(PluginException.class, () -> StorageRegistry.of(
                 List.of(new FakeReader("x", 0), new OtherFake("x")), List.of()));
