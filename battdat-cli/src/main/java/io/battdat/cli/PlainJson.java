@@ -87,10 +87,8 @@ final class PlainJson {
             g.writeString(s);
         } else if (value instanceof Boolean b) {
             g.writeBoolean(b);
-        } else if (value instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (value instanceof Long l) {
-            g.writeNumber(l);
+        } else if (value instanceof Integer || value instanceof Long) {
+            g.writeNumber(((Number) value).longValue());
         } else if (value instanceof BigInteger b) {
             g.writeNumber(b);
         } else if (value instanceof Double d) {

@@ -1,45 +1,45 @@
 package io.battdat.hadoop;
 
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Small reads scattered over a file (a format's structure) cost a piece each and start no read-ahead; the first read
- * at the file's start also fetches its first blocks, where data follows the header; small reads that follow one
- * another (tiny chunks) are read as data, in blocks with read-ahead. Requests are counted; nothing is timed.
+ * The requests a {@link HadoopSource} sends to the store. Ranges announced through {@code willRead} are fetched
+ * ahead in the announced order, small ones as pieces rather than whole blocks, and each is fetched once: announced
+ * bytes are never evicted before they are read, however many are announced. Small reads scattered over a file (a
+ * format's structure) cost a piece each and start no read-ahead; the first read at the file's start also fetches its
+ * first blocks, where data follows the header; small reads that follow one another (tiny chunks) are read as data,
+ * in blocks with read-ahead. Requests are counted; nothing is timed.
  */
-class HadoopSourceStructureReadsTest {
+class HadoopSourceRequestsTest {
     private static final String URI = "s3a://bucket/lake/cell.h5";
+    private static final int SMALL_BLOCK = 4096;
     private static final int BLOCK = 256 * 1024;
     private static final byte[] CONTENT = InMemoryStream.pattern(8 << 20);
 
-    private static HadoopSource source(List<long[]> requests) throws IOException {
-        HadoopSource.Opener opener = () -> new FSDataInputStream(new InMemoryStream(CONTENT) {
-            @Override
-            public int read(long position, byte[] buffer, int offset, int length) throws IOException {
-                requests.add(new long[] {position, length});
-                return super.read(position, buffer, offset, length);
-            }
-        });
-        HadoopStorage storage = HadoopStorage.builder().blockSize(BLOCK).readAhead(4).cachedBlocks(6).build();
-        return new HadoopSource(URI, CONTENT.length, opener.open(), opener, storage.settings());
+    /** Blocks smaller than a piece, 2 fetched ahead: what announcements alone decide. */
+    private static HadoopStorage announcing() {
+        return HadoopStorage.builder().blockSize(SMALL_BLOCK).readAhead(2).cachedBlocks(4).build();
+    }
+
+    /** Blocks larger than a piece, 4 fetched ahead. */
+    private static HadoopStorage structured() {
+        return HadoopStorage.builder().blockSize(BLOCK).readAhead(4).cachedBlocks(6).build();
+    }
+
+    private static HadoopSource source(List<long[]> requests, HadoopStorage storage) throws IOException {
+        return InMemoryStream.recordedSource(URI, CONTENT, storage, requests);
     }
 
     private static void assertReads(HadoopSource s, long position, int length) {
-        ByteBuffer into = ByteBuffer.allocate(length);
-        s.readFully(position, into);
-        assertArrayEquals(Arrays.copyOfRange(CONTENT, (int) position, (int) position + length), into.array());
+        InMemoryStream.assertReads(s, CONTENT, position, length);
     }
 
     /** Waits (bounded) for the background fetches to reach {@code count} requests. */
@@ -54,9 +54,46 @@ class HadoopSourceStructureReadsTest {
     }
 
     @Test
+    void announcedBlocksAreFetchedOnceEachAndKeptUntilRead() throws IOException {
+        List<long[]> requests = new CopyOnWriteArrayList<>();
+        try (HadoopSource s = source(requests, announcing())) {
+            // 100 blocks announced, far more than the 4 cached and 2 fetched ahead at once
+            s.willRead(0, 100L * SMALL_BLOCK);
+            for (long at = 0; at < 100L * SMALL_BLOCK; at += 1000) {
+                assertReads(s, at, (int) Math.min(1000, 100L * SMALL_BLOCK - at));
+            }
+            assertEquals(100, requests.size(), "one request per announced block, none repeated");
+            for (long[] r : requests) {
+                assertEquals(SMALL_BLOCK, r[1]);
+                assertTrue(r[0] < 100L * SMALL_BLOCK, "nothing fetched beyond the announced range: " + r[0]);
+            }
+        }
+    }
+
+    @Test
+    void smallAnnouncedRangesAreFetchedAsPiecesInTheAnnouncedOrder() throws IOException {
+        List<long[]> requests = new CopyOnWriteArrayList<>();
+        try (HadoopSource s = source(requests, announcing())) {
+            // the children of a chunk index node: small, far apart, announced out of file order
+            long[] nodes = {900_000, 100_000, 500_000, 300_000, 700_000};
+            for (long node : nodes) {
+                s.willRead(node, 2_000);
+            }
+            for (long node : nodes) {
+                assertReads(s, node, 24);
+                assertReads(s, node + 24, 1_976); // a node's entries, read after its header
+            }
+            assertEquals(nodes.length, requests.size(), "one request per node: " + requests.size());
+            for (long[] r : requests) {
+                assertEquals(HadoopSource.PIECE_SIZE, r[1], "a piece, not a block");
+            }
+        }
+    }
+
+    @Test
     void scatteredSmallReadsFetchAPieceEachAndNothingAhead() throws Exception {
         List<long[]> requests = new CopyOnWriteArrayList<>();
-        try (HadoopSource s = source(requests)) {
+        try (HadoopSource s = source(requests, structured())) {
             long[] headers = {7_000_000, 3_000_000, 5_000_000, 1_000_000};
             for (long at : headers) {
                 assertReads(s, at, 120);
@@ -71,7 +108,7 @@ class HadoopSourceStructureReadsTest {
     @Test
     void theFirstReadAtTheStartAlsoFetchesTheFirstBlocks() throws Exception {
         List<long[]> requests = new CopyOnWriteArrayList<>();
-        try (HadoopSource s = source(requests)) {
+        try (HadoopSource s = source(requests, structured())) {
             assertReads(s, 0, 96); // a superblock
             awaitRequests(requests, 5);
             assertEquals(1, count(requests, r -> r[0] == 0 && r[1] == HadoopSource.PIECE_SIZE));
@@ -90,7 +127,7 @@ class HadoopSourceStructureReadsTest {
     @Test
     void smallReadsThatFollowOneAnotherAreReadAsDataWithReadAhead() throws Exception {
         List<long[]> requests = new CopyOnWriteArrayList<>();
-        try (HadoopSource s = source(requests)) {
+        try (HadoopSource s = source(requests, structured())) {
             long at = 3_000_000;
             for (int i = 0; i < 400; i++) { // 2 KiB records, 800 KiB in all
                 assertReads(s, at, 2048);
