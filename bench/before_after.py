@@ -3,7 +3,7 @@
 in one run so that the ratios are comparable on a shared, noisy machine.
 
 usage: bench/before_after.py --base ROOT --corpus DIR --out results.jsonl [--shared DIR] [--repeat N]
-                             [--parts reads,writes,inspect,summarize,big,jit,blosc]
+                             [--parts reads,writes,inspect,summarize,big,jit,blosc,records]
 
 ROOT is the project root of the baseline build (`bin/battdat` there runs its jar); this build is `bin/battdat`
 of the current directory. DIR holds the corpus files `10m-none.h5`, `10m-zlib9.h5`, `10m-blosc5.h5` made by the
@@ -11,7 +11,8 @@ harness's gen_corpus.py (`--rows 10000000 --cycle-stats --compression none | zli
 --complevel 5`). Every JSON line goes to --out with the fields `part`, `side` (python, base, new) and `variant`;
 the summary tables (medians, ratios new/python and base/python) go to stdout. The part `blosc` (not in the default
 list) runs only the two blosc pairs: `10m-blosc5` batch reads against PyTables' blocks and blosc:lz4 batch writes
-against numpy-append. Every read checksum must equal the
+against numpy-append; the part `records` (not in the default list either) only the `10m-zlib9` record reads
+against the Python toolkit's records. Every read checksum must equal the
 first Python checksum of its file, and every cycle table must equal Python's, else the script exits 1.
 """
 import argparse, json, os, statistics, subprocess, sys, time
@@ -152,6 +153,21 @@ def main():
                     bad = True
                 log.add("blosc (M rows/s)", "writes batches blosc:lz4 5 (10M rows)", side, r["rows_per_s"] / 1e6, r)
         log.table("blosc (M rows/s)")
+
+    if "records" in parts:
+        f = files["zlib9"]
+        reference = None
+        for i in range(a.repeat):
+            for side in ("python", "base", "new"):
+                cmd = (py_read + [f, "--mode", "records", "--json"]) if side == "python" else \
+                    [sides[side], "bench", "read", f, "--mode", "records", "--json"]
+                r = run(cmd)
+                reference = reference or r["checksum"]
+                if r["checksum"] != reference:
+                    print(f"CHECKSUM MISMATCH {side} {f}: {r['checksum']} != {reference}")
+                    bad = True
+                log.add("records (M rows/s)", "reads 10m-zlib9 records", side, r["rows_per_s"] / 1e6, r)
+        log.table("records (M rows/s)")
 
     if "inspect" in parts:
         small = os.path.join(HERE, "..", "testdata", "hdf5", "plain.h5")

@@ -122,7 +122,7 @@ class ColumnBlocksWriteTest {
         }
     }
 
-    /** Rows whose values depend on the row only, compressible but not trivially so. */
+    /** Rows whose values depend on the row only, compressible but not trivially so, with runs of equal values. */
     private static BatchBuffer batch(TableLayout layout, long first, int n) {
         BatchBuffer b = BatchBuffer.allocate(layout, n);
         for (int c = 0; c < layout.size(); c++) {
@@ -139,7 +139,10 @@ class ColumnBlocksWriteTest {
                     case STRING -> {
                         StringColumn s = (StringColumn) b.column(c);
                         String[] states = {"charge", "discharge", "rest", ""};
-                        byte[] v = states[r.nextInt(4)].getBytes(StandardCharsets.US_ASCII);
+                        // runs of one state in every other thousand rows (whole tiles of one value take the writer's
+                        // shortcut), random states between them
+                        int pick = (row / 1000) % 2 == 0 ? (int) (row / 37 % 4) : r.nextInt(4);
+                        byte[] v = states[pick].getBytes(StandardCharsets.US_ASCII);
                         System.arraycopy(v, 0, s.buffer(), i * s.width(), Math.min(v.length, s.width()));
                     }
                     default -> throw new IllegalStateException(spec.toString());

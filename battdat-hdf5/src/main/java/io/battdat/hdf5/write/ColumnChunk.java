@@ -200,7 +200,9 @@ final class ColumnChunk implements ShuffledBlocksSource {
             for (int q = 0; q < 8; q++) {
                 t[q] = v[s + q * w];
             }
-            storeTransposed(t, dst, plane + i, count);
+            if (!storedRepeated(t, dst, plane + i, count)) {
+                storeTransposed(t, dst, plane + i, count);
+            }
         }
         for (int i = tiled; i < count; i++) {
             long x = v[(first + i) * w + k];
@@ -219,6 +221,23 @@ final class ColumnChunk implements ShuffledBlocksSource {
         for (int b = 0; b < 8; b++) {
             LONGS.set(dst, at + b * count, t[b]);
         }
+    }
+
+    /**
+     * Stores a tile of eight equal words without transposing it, and says whether it did: plane {@code b} is then
+     * byte {@code b} of the word, eight times. Integer columns and strings (cycle numbers, step indexes, states) come
+     * in long runs of one value, so most of their tiles take this path; measured values (doubles) rarely would, and
+     * are not tested.
+     */
+    private static boolean storedRepeated(long[] t, byte[] dst, int at, int count) {
+        long x = t[0];
+        if (t[1] != x || t[2] != x || t[3] != x || t[4] != x || t[5] != x || t[6] != x || t[7] != x) {
+            return false;
+        }
+        for (int b = 0; b < 8; b++) {
+            LONGS.set(dst, at + b * count, ((x >>> (8 * b)) & 0xffL) * 0x0101010101010101L);
+        }
+        return true;
     }
 
     private static void floats(float[] v, int first, int count, int w, int k, byte[] dst, int plane) {
@@ -243,7 +262,9 @@ final class ColumnChunk implements ShuffledBlocksSource {
                 for (int q = 0; q < 8; q++) {
                     t[q] = (long) LONGS.get(v, s + q * width);
                 }
-                storeTransposed(t, dst, plane + window * count + i, count);
+                if (!storedRepeated(t, dst, plane + window * count + i, count)) {
+                    storeTransposed(t, dst, plane + window * count + i, count);
+                }
             }
         }
         for (int b = 0; b < width; b++) {
