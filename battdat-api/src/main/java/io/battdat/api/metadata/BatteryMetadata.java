@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.json.Json;
 import io.battdat.api.metadata.DeclaredFields.Field;
@@ -286,7 +285,6 @@ public final class BatteryMetadata extends MetadataModel {
      * Builds a {@link BatteryMetadata}; starts from the defaults (current version, a measurement). Reading JSON goes
      * through the methods annotated {@code @JsonProperty} (named as the fields) and {@code @JsonAnySetter}.
      */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
         private Builder() {
             super(Builder.class, FIELDS);

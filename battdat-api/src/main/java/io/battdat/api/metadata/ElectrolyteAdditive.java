@@ -2,7 +2,6 @@ package io.battdat.api.metadata;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.metadata.DeclaredFields.Field;
 
@@ -54,7 +53,6 @@ public final class ElectrolyteAdditive extends MetadataModel {
     }
 
     /** Builds an {@link ElectrolyteAdditive}. */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
         private Builder() {
             super(Builder.class, FIELDS);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.metadata.DeclaredFields.Field;
 
@@ -58,7 +57,6 @@ public final class ElectrolyteDescription extends MetadataModel {
     }
 
     /** Builds an {@link ElectrolyteDescription}. */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
         private Builder() {
             super(Builder.class, FIELDS);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.battdat.api.json.Json;
 import io.battdat.api.metadata.DeclaredFields.Field;
@@ -114,10 +115,12 @@ public abstract class MetadataModel {
     /**
      * What every model's builder shares: the values of the model's declared fields, set through the model's own
      * typed setters, and the extra (unknown) fields, set one by one (as JSON reading does) or all at once. The
-     * setters return the concrete builder, so calls chain with the model's own setters.
+     * setters return the concrete builder, so calls chain with the model's own setters. Jackson takes a class's
+     * annotations from its superclasses too, so the {@code @JsonPOJOBuilder} here serves every model's builder.
      *
      * @param <B> the concrete builder
      */
+    @JsonPOJOBuilder(withPrefix = "")
     public abstract static class Builder<B extends Builder<B>> {
         private final DeclaredFields fields;
         /** The declared fields' values so far, unchecked; the model's constructor checks them. */
