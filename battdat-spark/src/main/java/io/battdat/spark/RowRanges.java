@@ -17,6 +17,13 @@ final class RowRanges extends SortedDisjoint<RowRanges.Range> {
         long rows() {
             return end - first;
         }
+
+        /** The rows in both ranges, or null when they do not overlap. */
+        Range overlap(Range other) {
+            long from = Math.max(first, other.first);
+            long to = Math.min(end, other.end);
+            return from < to ? new Range(from, to) : null;
+        }
     }
 
     private static final RowRanges NONE = new RowRanges(List.of());
@@ -68,23 +75,6 @@ final class RowRanges extends SortedDisjoint<RowRanges.Range> {
 
     /** Rows in both. */
     RowRanges and(RowRanges other) {
-        List<Range> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < ranges().size() && j < other.ranges().size()) {
-            Range a = ranges().get(i);
-            Range b = other.ranges().get(j);
-            long first = Math.max(a.first(), b.first());
-            long end = Math.min(a.end(), b.end());
-            if (first < end) {
-                out.add(new Range(first, end));
-            }
-            if (a.end() <= b.end()) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return new RowRanges(out);
+        return new RowRanges(overlaps(other, Range::overlap, Comparator.comparingLong(Range::end)));
     }
 }

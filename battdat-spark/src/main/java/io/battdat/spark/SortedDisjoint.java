@@ -1,6 +1,9 @@
 package io.battdat.spark;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * A set held as a sorted list of disjoint, non-empty parts (row ranges, value intervals). Immutable; two sets are
@@ -24,6 +27,36 @@ abstract class SortedDisjoint<P> {
     /** Whether the set is empty. */
     final boolean isEmpty() {
         return parts.isEmpty();
+    }
+
+    /**
+     * The overlaps of this set's parts with the other set's, in order: walks both sorted lists together, moving past
+     * whichever part ends first (both when they end together).
+     *
+     * @param overlap the overlap of two parts, or null when they have none
+     * @param byEnd   orders parts by where they end
+     */
+    final List<P> overlaps(SortedDisjoint<P> other, BinaryOperator<P> overlap, Comparator<? super P> byEnd) {
+        List<P> out = new ArrayList<>();
+        int i = 0;
+        int j = 0;
+        while (i < parts.size() && j < other.parts.size()) {
+            P a = parts.get(i);
+            P b = other.parts.get(j);
+            P both = overlap.apply(a, b);
+            if (both != null) {
+                out.add(both);
+            }
+            // the part that ends first cannot meet any later part of the other set
+            int c = byEnd.compare(a, b);
+            if (c <= 0) {
+                i++;
+            }
+            if (c >= 0) {
+                j++;
+            }
+        }
+        return out;
     }
 
     @Override

@@ -28,6 +28,15 @@ final class ValueIntervals extends SortedDisjoint<ValueIntervals.Interval> {
             return low > high || (low == high && (lowOpen || highOpen));
         }
 
+        /** The numbers in both intervals, or null when there are none. */
+        Interval overlap(Interval b) {
+            Interval both = new Interval(
+                    Math.max(low, b.low), low == b.low ? lowOpen || b.lowOpen : low > b.low ? lowOpen : b.lowOpen,
+                    Math.min(high, b.high),
+                    high == b.high ? highOpen || b.highOpen : high < b.high ? highOpen : b.highOpen);
+            return both.isEmpty() ? null : both;
+        }
+
         /** Whether {@code v} is at or beyond the lower end (false for NaN). */
         boolean reachesLow(double v) {
             return lowOpen ? v > low : v >= low;
@@ -103,29 +112,7 @@ final class ValueIntervals extends SortedDisjoint<ValueIntervals.Interval> {
 
     /** The numbers in both sets. */
     ValueIntervals and(ValueIntervals other) {
-        List<Interval> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < intervals().size() && j < other.intervals().size()) {
-            Interval a = intervals().get(i);
-            Interval b = other.intervals().get(j);
-            Interval both = new Interval(
-                    Math.max(a.low, b.low), a.low == b.low ? a.lowOpen || b.lowOpen : a.low > b.low ? a.lowOpen : b.lowOpen,
-                    Math.min(a.high, b.high),
-                    a.high == b.high ? a.highOpen || b.highOpen : a.high < b.high ? a.highOpen : b.highOpen);
-            if (!both.isEmpty()) {
-                out.add(both);
-            }
-            // the interval that ends first cannot meet any later interval of the other set
-            int c = compareHigh(a, b);
-            if (c <= 0) {
-                i++;
-            }
-            if (c >= 0) {
-                j++;
-            }
-        }
-        return new ValueIntervals(out);
+        return new ValueIntervals(overlaps(other, Interval::overlap, ValueIntervals::compareHigh));
     }
 
     /** The numbers in either set. */
