@@ -2,7 +2,6 @@ package io.battdat.api.metadata;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -56,8 +55,13 @@ final class DeclaredFields {
         return fields.size();
     }
 
-    /** The JSON names, which extra fields must not repeat. */
-    Set<String> names() {
-        return Set.copyOf(fields.stream().map(Field::name).toList());
+    /** Whether a JSON name is one of the fields' (an extra field must not take it). */
+    boolean declares(String name) {
+        for (Field<?> field : fields) {
+            if (field.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -42,7 +42,7 @@ public abstract class MetadataModel {
         for (Field<?> field : fields.all()) {
             values[field.index()] = field.checked(builder.values[field.index()]);
         }
-        this.extra = Validation.frozenExtra(builder.extra, fields.names());
+        this.extra = Validation.frozenExtra(builder.extra, fields);
     }
 
     /** The value of one of this model's declared fields. */

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The rules the metadata models enforce whether they are read from JSON or built in code (required fields,
@@ -120,14 +119,14 @@ final class Validation {
      * An unmodifiable ordered copy of extra fields (null values allowed); a key that names a declared field is
      * an error, since it would be written twice.
      *
-     * @param declared the JSON names of the model's declared fields
+     * @param declared the model's declared fields
      */
-    static Map<String, Object> frozenExtra(Map<String, Object> extra, Set<String> declared) {
+    static Map<String, Object> frozenExtra(Map<String, Object> extra, DeclaredFields declared) {
         if (extra == null || extra.isEmpty()) {
             return Map.of();
         }
         for (String key : extra.keySet()) {
-            if (key == null || declared.contains(key)) {
+            if (key == null || declared.declares(key)) {
                 throw invalid(String.valueOf(key), "is a declared field and cannot be an extra field");
             }
         }
