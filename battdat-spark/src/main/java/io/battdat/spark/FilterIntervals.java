@@ -43,16 +43,6 @@ final class FilterIntervals extends FilterMeaning<ValueIntervals> {
         return new FilterIntervals(column).meaningOf(f);
     }
 
-    @Override
-    ValueIntervals and(ValueIntervals left, ValueIntervals right) {
-        return left.and(right);
-    }
-
-    @Override
-    ValueIntervals or(ValueIntervals left, ValueIntervals right) {
-        return left.or(right);
-    }
-
     /** Every value: the complement of intervals that may hold more than asked would drop values that match. */
     @Override
     ValueIntervals not(ValueIntervals answer) {

@@ -9,18 +9,13 @@ import org.apache.spark.sql.sources.Or;
 
 /**
  * What pushed filters mean for one kind of answer (the values a column may hold, whether a group of rows can
- * match): how answers combine under and, or and not, and the answer for every other filter. {@link #meaningOf}
+ * match): the answer for a negation and for every filter that is not a combination (answers combine under and
+ * and or by themselves, as {@link FilterAnswer}s). {@link #meaningOf}
  * is the one walk over Spark's filter tree, so every answer nests and, or and not the same way.
  *
  * @param <T> the answer
  */
-abstract class FilterMeaning<T> {
-    /** The answer for both filters holding. */
-    abstract T and(T left, T right);
-
-    /** The answer for either filter holding. */
-    abstract T or(T left, T right);
-
+abstract class FilterMeaning<T extends FilterAnswer<T>> {
     /** The answer for a negated filter, given the filter's own answer. */
     abstract T not(T answer);
 
@@ -33,10 +28,10 @@ abstract class FilterMeaning<T> {
     /** The answer for a filter. */
     final T meaningOf(Filter f) {
         if (f instanceof And a) {
-            return and(meaningOf(a.left()), meaningOf(a.right()));
+            return meaningOf(a.left()).and(meaningOf(a.right()));
         }
         if (f instanceof Or o) {
-            return or(meaningOf(o.left()), meaningOf(o.right()));
+            return meaningOf(o.left()).or(meaningOf(o.right()));
         }
         if (f instanceof Not n) {
             return not(meaningOf(n.child()));

@@ -22,7 +22,7 @@ import org.apache.spark.sql.sources.StringStartsWith;
  */
 final class Pruning {
     /** A filter's truth over a group of rows. */
-    enum Tri {
+    enum Tri implements FilterAnswer<Tri> {
         /** Every row matches. */
         TRUE,
         /** No row matches. */
@@ -30,11 +30,13 @@ final class Pruning {
         /** Some rows may match. */
         UNKNOWN;
 
-        Tri and(Tri o) {
+        @Override
+        public Tri and(Tri o) {
             return this == FALSE || o == FALSE ? FALSE : this == TRUE && o == TRUE ? TRUE : UNKNOWN;
         }
 
-        Tri or(Tri o) {
+        @Override
+        public Tri or(Tri o) {
             return this == TRUE || o == TRUE ? TRUE : this == FALSE && o == FALSE ? FALSE : UNKNOWN;
         }
 
@@ -79,16 +81,6 @@ final class Pruning {
 
         Truth(Facts facts) {
             this.facts = facts;
-        }
-
-        @Override
-        Tri and(Tri left, Tri right) {
-            return left.and(right);
-        }
-
-        @Override
-        Tri or(Tri left, Tri right) {
-            return left.or(right);
         }
 
         @Override

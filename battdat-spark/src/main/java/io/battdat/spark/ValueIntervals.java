@@ -11,7 +11,7 @@ import java.util.List;
  * {@link #MAX_INTERVALS} intervals keeps the widest gaps and covers the rest, so it may hold more numbers than
  * asked (it is a necessary condition, never a sufficient one).
  */
-final class ValueIntervals extends SortedDisjoint<ValueIntervals.Interval> {
+final class ValueIntervals extends SortedDisjoint<ValueIntervals.Interval> implements FilterAnswer<ValueIntervals> {
     /** Beyond this many intervals the narrowest gaps are filled: each interval costs a binary search per table. */
     static final int MAX_INTERVALS = 64;
 
@@ -111,12 +111,14 @@ final class ValueIntervals extends SortedDisjoint<ValueIntervals.Interval> {
     }
 
     /** The numbers in both sets. */
-    ValueIntervals and(ValueIntervals other) {
+    @Override
+    public ValueIntervals and(ValueIntervals other) {
         return new ValueIntervals(overlaps(other, Interval::overlap, ValueIntervals::compareHigh));
     }
 
     /** The numbers in either set. */
-    ValueIntervals or(ValueIntervals other) {
+    @Override
+    public ValueIntervals or(ValueIntervals other) {
         if (isAll() || other.isEmpty()) {
             return this;
         }
