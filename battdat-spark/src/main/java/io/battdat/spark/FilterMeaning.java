@@ -9,9 +9,9 @@ import org.apache.spark.sql.sources.Or;
 
 /**
  * What pushed filters mean for one kind of answer (the values a column may hold, whether a group of rows can
- * match): the answer for a negation and for every filter that is not a combination (answers combine under and
- * and or by themselves, as {@link FilterAnswer}s). {@link #meaningOf}
- * is the one walk over Spark's filter tree, so every answer nests and, or and not the same way.
+ * match): the answer for a negation and for every filter that is not a combination; answers combine under and
+ * and or by themselves, as {@link FilterAnswer}s. {@link #meaningOf} is the one walk over Spark's filter tree,
+ * so every kind of answer nests and, or and not the same way.
  *
  * @param <T> the answer
  */
