@@ -3,6 +3,7 @@ package io.battdat.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,92 +37,91 @@ class LayeringTest {
         assertThat(classes.containPackage("io.battdat.hadoop")).as("Hadoop storage classes imported").isTrue();
     }
 
+    /** Fails when one of {@code these} classes uses a class of one of the forbidden packages. */
+    private static void mayNotUse(GivenClassesConjunction these, String because, String... forbiddenPackages) {
+        these.should().dependOnClassesThat().resideInAnyPackage(forbiddenPackages).because(because).check(classes);
+    }
+
+    /** Fails when one of {@code these} classes uses a class outside the allowed packages. */
+    private static void mayUseOnly(GivenClassesConjunction these, String because, String... allowedPackages) {
+        these.should().dependOnClassesThat().resideOutsideOfPackages(allowedPackages).because(because)
+                .check(classes);
+    }
+
     @Test
     void hadoopStorageSeesOnlyTheApiAndHadoop() {
-        noClasses().that().resideInAPackage("io.battdat.hadoop..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.battdat.streaming..", "io.battdat.cli..",
-                        "io.battdat.hdf5..", "io.battdat.parquet..", "io.battdat.parsers..", "io.battdat.spark..",
-                        "com.google.inject..", "picocli..")
-                .because("battdat-hadoop is a StorageProvider plugin: it implements the SPI and is found by "
-                        + "URI scheme through ServiceLoader")
-                .check(classes);
+        mayNotUse(noClasses().that().resideInAPackage("io.battdat.hadoop.."),
+                "battdat-hadoop is a StorageProvider plugin: it implements the SPI and is found by URI scheme "
+                        + "through ServiceLoader",
+                "io.battdat.streaming..", "io.battdat.cli..", "io.battdat.hdf5..", "io.battdat.parquet..",
+                "io.battdat.parsers..", "io.battdat.spark..", "com.google.inject..", "picocli..");
     }
 
     @Test
     void engineAndBackendsStayFreeOfHadoop() {
-        noClasses().that().resideInAnyPackage("io.battdat.streaming..", "io.battdat.hdf5..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.hadoop..", "io.battdat.hadoop..")
-                .because("remote files reach the engine and backends only as RandomAccessSource and StorageProvider")
-                .check(classes);
+        mayNotUse(noClasses().that().resideInAnyPackage("io.battdat.streaming..", "io.battdat.hdf5.."),
+                "remote files reach the engine and backends only as RandomAccessSource and StorageProvider",
+                "org.apache.hadoop..", "io.battdat.hadoop..");
     }
 
     @Test
     void codecsNeedOnlyJhdfAndCodecLibraries() {
-        noClasses().that().resideInAPackage("io.battdat.hdf5.codecs..")
-                .and().doNotHaveSimpleName("BattdatReaderHook").and().doNotHaveSimpleName("BloscShuffledBlocks")
-                .should().dependOnClassesThat().resideOutsideOfPackages("io.battdat.hdf5.codecs..", "io.jhdf..",
-                        "io.battdat.hdf5.shuffle..", "java..", "net.jpountz..", "com.github.luben..", "org.xerial.snappy..",
-                        "org.apache.commons.compress..", "io.airlift.compress..", "org.slf4j..")
-                .because("battdat-hdf5 is an optional dependency of the codecs: jHDF users need jHDF and the codec "
-                        + "libraries only; two classes hand battdat-hdf5's reader a block decoder when it is present")
-                .check(classes);
+        mayUseOnly(noClasses().that().resideInAPackage("io.battdat.hdf5.codecs..")
+                        .and().doNotHaveSimpleName("BattdatReaderHook")
+                        .and().doNotHaveSimpleName("BloscShuffledBlocks"),
+                "battdat-hdf5 is an optional dependency of the codecs: jHDF users need jHDF and the codec libraries "
+                        + "only; two classes hand battdat-hdf5's reader a block decoder when it is present",
+                "io.battdat.hdf5.codecs..", "io.jhdf..", "io.battdat.hdf5.shuffle..", "java..", "net.jpountz..",
+                "com.github.luben..", "org.xerial.snappy..", "org.apache.commons.compress..", "io.airlift.compress..",
+                "org.slf4j..");
     }
 
     @Test
     void byteShuffleNeedsOnlyTheJdk() {
-        noClasses().that().resideInAPackage("io.battdat.hdf5.shuffle..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("io.battdat.hdf5.shuffle..", "java..")
-                .because("battdat-hdf5 and the codecs (which must work without battdat-hdf5) share this one shuffle")
-                .check(classes);
+        mayUseOnly(noClasses().that().resideInAPackage("io.battdat.hdf5.shuffle.."),
+                "battdat-hdf5 and the codecs (which must work without battdat-hdf5) share this one shuffle",
+                "io.battdat.hdf5.shuffle..", "java..");
     }
 
     @Test
     void apiDependsOnNothingOfOursAndNoBackendLibrary() {
-        noClasses().that().resideInAPackage("io.battdat.api..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.battdat.hdf5..", "io.battdat.streaming..", "io.battdat.cli..",
-                        "io.jhdf..", "com.google.inject..", "jakarta.inject..", "javax.inject..",
-                        "picocli..", "org.slf4j..", "org.apache.hadoop..", "io.battdat.hadoop..")
-                .because("battdat-api depends on Jackson only, so plugins can compile against it alone")
-                .check(classes);
+        mayNotUse(noClasses().that().resideInAPackage("io.battdat.api.."),
+                "battdat-api depends on Jackson only, so plugins can compile against it alone",
+                "io.battdat.hdf5..", "io.battdat.streaming..", "io.battdat.cli..", "io.jhdf..", "com.google.inject..",
+                "jakarta.inject..", "javax.inject..", "picocli..", "org.slf4j..", "org.apache.hadoop..",
+                "io.battdat.hadoop..");
     }
 
     @Test
     void backendsDependOnlyOnTheApi() {
-        noClasses().that().resideInAnyPackage("io.battdat.hdf5..", "io.battdat.parquet..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.battdat.streaming..", "io.battdat.cli..", "io.battdat.parsers..", "com.google.inject..",
-                        "picocli..")
-                .because("a backend sees only the SPI; the engine finds it through ServiceLoader")
-                .check(classes);
+        mayNotUse(noClasses().that().resideInAnyPackage("io.battdat.hdf5..", "io.battdat.parquet.."),
+                "a backend sees only the SPI; the engine finds it through ServiceLoader",
+                "io.battdat.streaming..", "io.battdat.cli..", "io.battdat.parsers..", "com.google.inject..",
+                "picocli..");
     }
 
     @Test
     void parsersDependOnlyOnTheApi() {
-        noClasses().that().resideInAPackage("io.battdat.parsers..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.battdat.hdf5..", "io.battdat.streaming..", "io.battdat.cli..", "io.jhdf..",
-                        "com.google.inject..", "picocli..")
-                .because("a vendor parser is a plugin: it sees only battdat-api (and its CSV library)")
-                .check(classes);
+        mayNotUse(noClasses().that().resideInAPackage("io.battdat.parsers.."),
+                "a vendor parser is a plugin: it sees only battdat-api (and its CSV library)",
+                "io.battdat.hdf5..", "io.battdat.streaming..", "io.battdat.cli..", "io.jhdf..", "com.google.inject..",
+                "picocli..");
     }
 
     @Test
     void engineNeverReferencesABackend() {
-        noClasses().that().resideInAPackage("io.battdat.streaming..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.battdat.hdf5..", "io.jhdf..", "io.battdat.cli..",
-                        "io.battdat.parsers..", "io.battdat.parquet..", "org.apache.parquet..")
-                .because("the engine finds storage through StreamReader services, never by class name")
-                .check(classes);
+        mayNotUse(noClasses().that().resideInAPackage("io.battdat.streaming.."),
+                "the engine finds storage through StreamReader services, never by class name",
+                "io.battdat.hdf5..", "io.jhdf..", "io.battdat.cli..", "io.battdat.parsers..", "io.battdat.parquet..",
+                "org.apache.parquet..");
     }
 
     @Test
     void chartsSeeTheEngineAndApiNeverABackendOrTheCli() {
-        noClasses().that().resideInAPackage("io.battdat.charts..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.battdat.hdf5..", "io.jhdf..",
-                        "io.battdat.cli..", "io.battdat.parsers..", "io.battdat.parquet..", "picocli..")
-                .because("charts read files through the engine like any user; the CLI only calls them")
-                .check(classes);
+        mayNotUse(noClasses().that().resideInAPackage("io.battdat.charts.."),
+                "charts read files through the engine like any user; the CLI only calls them",
+                "io.battdat.hdf5..", "io.jhdf..", "io.battdat.cli..", "io.battdat.parsers..", "io.battdat.parquet..",
+                "picocli..");
     }
 
     @Test
@@ -153,8 +153,8 @@ class LayeringTest {
 
     @Test
     void guiceStaysInTheEngineAndCli() {
-        noClasses().that().resideOutsideOfPackages("io.battdat.streaming..", "io.battdat.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..")
-                .check(classes);
+        mayNotUse(noClasses().that().resideOutsideOfPackages("io.battdat.streaming..", "io.battdat.cli.."),
+                "Guice wires the engine and the CLI together; libraries and plugins are built without it",
+                "com.google.inject..");
     }
 }

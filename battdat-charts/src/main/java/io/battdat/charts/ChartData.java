@@ -21,23 +21,17 @@ public final class ChartData {
         this.yLabels.add(yLabel);
     }
 
-    /** One drawn line. */
-    static final class Line {
-        final String name;
-        final double[] x;
-        final double[] y;
-        final int axis;
-        final long total;
-        final String color;
-
-        Line(String name, double[] x, double[] y, int axis, long total, String color) {
-            this.name = name;
-            this.x = x;
-            this.y = y;
-            this.axis = axis;
-            this.total = total;
-            this.color = color;
-        }
+    /**
+     * One drawn line (compared by identity: its points are arrays).
+     *
+     * @param name  the legend name
+     * @param x     the x values drawn
+     * @param y     the y values drawn, one per x
+     * @param axis  which y axis the line uses (0 the first)
+     * @param total how many points the drawn ones stand for (more when downsampled)
+     * @param color the stroke colour as {@code #rrggbb}
+     */
+    record Line(String name, double[] x, double[] y, int axis, long total, String color) {
     }
 
     /** The chart's kind. */
@@ -69,7 +63,7 @@ public final class ChartData {
     public long shownPoints() {
         long n = 0;
         for (Line l : lines) {
-            n += l.x.length;
+            n += l.x().length;
         }
         return n;
     }
@@ -78,7 +72,7 @@ public final class ChartData {
     public long totalPoints() {
         long n = 0;
         for (Line l : lines) {
-            n += l.total;
+            n += l.total();
         }
         return n;
     }

@@ -5,27 +5,25 @@ import java.util.Locale;
 /** The charts battdat draws. */
 public enum ChartKind {
     /** Discharge and charge capacity per cycle. */
-    CAPACITY("capacity", "Capacity fade"),
+    CAPACITY("Capacity fade"),
     /** Coulombic and energy efficiency per cycle. */
-    EFFICIENCY("efficiency", "Efficiency per cycle"),
+    EFFICIENCY("Efficiency per cycle"),
     /** Voltage against capacity cycled, one line per chosen cycle. */
-    VOLTAGE_CAPACITY("voltage-capacity", "Voltage against cycled capacity"),
+    VOLTAGE_CAPACITY("Voltage against cycled capacity"),
     /** Smoothed dQ/dV against voltage on discharge, one line per chosen cycle. */
-    DQDV("dqdv", "dQ/dV on discharge"),
+    DQDV("dQ/dV on discharge"),
     /** Voltage, current and temperature over test time. */
-    TIMESERIES("timeseries", "Time series");
+    TIMESERIES("Time series");
 
-    private final String cliName;
     private final String heading;
 
-    ChartKind(String cliName, String heading) {
-        this.cliName = cliName;
+    ChartKind(String heading) {
         this.heading = heading;
     }
 
-    /** The name on the command line. */
+    /** The name on the command line: the constant's name in lower case, words joined by '-'. */
     public String cliName() {
-        return cliName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The heading of the chart. */
@@ -41,7 +39,7 @@ public enum ChartKind {
     /** The kind of a command-line name, e.g. {@code voltage-capacity}. */
     public static ChartKind of(String name) {
         for (ChartKind k : values()) {
-            if (k.cliName.equals(name.toLowerCase(Locale.ROOT))) {
+            if (k.cliName().equals(name.toLowerCase(Locale.ROOT))) {
                 return k;
             }
         }

@@ -126,11 +126,11 @@ public final class HtmlReport {
         sb.append("],\"lines\":[");
         for (int l = 0; l < data.lines.size(); l++) {
             ChartData.Line line = data.lines.get(l);
-            sb.append(l > 0 ? "," : "").append("{\"name\":").append(str(line.name)).append(",\"color\":")
-                    .append(str(line.color)).append(",\"axis\":").append(line.axis).append(",\"x\":");
-            numbers(sb, line.x);
+            sb.append(l > 0 ? "," : "").append("{\"name\":").append(str(line.name())).append(",\"color\":")
+                    .append(str(line.color())).append(",\"axis\":").append(line.axis()).append(",\"x\":");
+            numbers(sb, line.x());
             sb.append(",\"y\":");
-            numbers(sb, line.y);
+            numbers(sb, line.y());
             sb.append('}');
         }
         return sb.append("]}").toString();

@@ -50,18 +50,18 @@ public final class StaticCharts {
                     data.kind == ChartKind.CAPACITY || data.kind == ChartKind.EFFICIENCY);
             int s = 0;
             for (ChartData.Line line : data.lines) {
-                if (line.axis != a) {
+                if (line.axis() != a) {
                     continue;
                 }
                 // autoSort off: the points are already in drawing order; duplicates allowed (rests repeat x)
-                XYSeries series = new XYSeries(line.name, false, true);
-                for (int i = 0; i < line.x.length; i++) {
-                    if (Double.isFinite(line.y[i])) {
-                        series.add(line.x[i], line.y[i], false);
+                XYSeries series = new XYSeries(line.name(), false, true);
+                for (int i = 0; i < line.x().length; i++) {
+                    if (Double.isFinite(line.y()[i])) {
+                        series.add(line.x()[i], line.y()[i], false);
                     }
                 }
                 collection.addSeries(series);
-                renderer.setSeriesPaint(s, Color.decode(line.color));
+                renderer.setSeriesPaint(s, Color.decode(line.color()));
                 renderer.setSeriesStroke(s, new BasicStroke(1.5f));
                 renderer.setSeriesShape(s, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
                 s++;

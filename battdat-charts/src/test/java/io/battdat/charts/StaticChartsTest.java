@@ -89,7 +89,7 @@ class StaticChartsTest {
                 "multi-cell.h5", "plain.h5");
         assertTrue(data.lineCount() >= 3, "lines: " + data.lineCount());
         for (ChartData.Line line : data.lines) {
-            assertEquals(1.0, line.y[0], 1e-9, line.name);
+            assertEquals(1.0, line.y()[0], 1e-9, line.name());
         }
     }
 

@@ -1,8 +1,5 @@
 package io.battdat.spark;
 
-import org.apache.spark.sql.sources.AlwaysFalse;
-import org.apache.spark.sql.sources.AlwaysTrue;
-import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
@@ -12,7 +9,6 @@ import org.apache.spark.sql.sources.In;
 import org.apache.spark.sql.sources.IsNull;
 import org.apache.spark.sql.sources.LessThan;
 import org.apache.spark.sql.sources.LessThanOrEqual;
-import org.apache.spark.sql.sources.Or;
 
 import java.util.Arrays;
 
@@ -22,15 +18,19 @@ import java.util.Arrays;
  * column, {@code Not}, strings, numbers that do not convert exactly to double, NaN) allows every value, so the
  * answer only ever loses precision, never rows. The column must be stored (it then holds no nulls).
  */
-final class FilterIntervals {
-    private FilterIntervals() {
+final class FilterIntervals extends FilterMeaning<ValueIntervals> {
+    private final String column;
+
+    private FilterIntervals(String column) {
+        this.column = column;
     }
 
     /** The values of {@code column} that every one of {@code filters} (combined with and) allows. */
     static ValueIntervals of(Filter[] filters, String column) {
+        FilterIntervals allowed = new FilterIntervals(column);
         ValueIntervals out = ValueIntervals.all();
         for (Filter f : filters) {
-            out = out.and(of(f, column));
+            out = out.and(allowed.meaningOf(f));
             if (out.isEmpty()) {
                 break;
             }
@@ -40,18 +40,22 @@ final class FilterIntervals {
 
     /** The values of {@code column} that {@code f} allows. */
     static ValueIntervals of(Filter f, String column) {
-        if (f instanceof And a) {
-            return of(a.left(), column).and(of(a.right(), column));
-        }
-        if (f instanceof Or o) {
-            return of(o.left(), column).or(of(o.right(), column));
-        }
-        if (f instanceof AlwaysFalse) {
-            return ValueIntervals.none();
-        }
-        if (f instanceof AlwaysTrue) {
-            return ValueIntervals.all();
-        }
+        return new FilterIntervals(column).meaningOf(f);
+    }
+
+    /** Every value: the complement of intervals that may hold more than asked would drop values that match. */
+    @Override
+    ValueIntervals not(ValueIntervals answer) {
+        return ValueIntervals.all();
+    }
+
+    @Override
+    ValueIntervals always(boolean value) {
+        return value ? ValueIntervals.all() : ValueIntervals.none();
+    }
+
+    @Override
+    ValueIntervals leaf(Filter f) {
         if (f instanceof EqualTo e && e.attribute().equals(column)) {
             return equal(e.value());
         }

@@ -1,8 +1,5 @@
 package io.battdat.spark;
 
-import org.apache.spark.sql.sources.AlwaysFalse;
-import org.apache.spark.sql.sources.AlwaysTrue;
-import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
@@ -13,8 +10,6 @@ import org.apache.spark.sql.sources.IsNotNull;
 import org.apache.spark.sql.sources.IsNull;
 import org.apache.spark.sql.sources.LessThan;
 import org.apache.spark.sql.sources.LessThanOrEqual;
-import org.apache.spark.sql.sources.Not;
-import org.apache.spark.sql.sources.Or;
 import org.apache.spark.sql.sources.StringContains;
 import org.apache.spark.sql.sources.StringEndsWith;
 import org.apache.spark.sql.sources.StringStartsWith;
@@ -27,7 +22,7 @@ import org.apache.spark.sql.sources.StringStartsWith;
  */
 final class Pruning {
     /** A filter's truth over a group of rows. */
-    enum Tri {
+    enum Tri implements FilterAnswer<Tri> {
         /** Every row matches. */
         TRUE,
         /** No row matches. */
@@ -35,11 +30,13 @@ final class Pruning {
         /** Some rows may match. */
         UNKNOWN;
 
-        Tri and(Tri o) {
+        @Override
+        public Tri and(Tri o) {
             return this == FALSE || o == FALSE ? FALSE : this == TRUE && o == TRUE ? TRUE : UNKNOWN;
         }
 
-        Tri or(Tri o) {
+        @Override
+        public Tri or(Tri o) {
             return this == TRUE || o == TRUE ? TRUE : this == FALSE && o == FALSE ? FALSE : UNKNOWN;
         }
 
@@ -69,30 +66,41 @@ final class Pruning {
 
     /** Whether the group can be skipped: some filter holds for no row of it. */
     static boolean skip(Filter[] filters, Facts facts) {
+        Truth truth = new Truth(facts);
         for (Filter f : filters) {
-            if (eval(f, facts) == Tri.FALSE) {
+            if (truth.meaningOf(f) == Tri.FALSE) {
                 return true;
             }
         }
         return false;
     }
 
-    static Tri eval(Filter f, Facts facts) {
-        if (f instanceof And a) {
-            return eval(a.left(), facts).and(eval(a.right(), facts));
+    /** A filter's truth over the group of rows that {@code facts} describe. */
+    private static final class Truth extends FilterMeaning<Tri> {
+        private final Facts facts;
+
+        Truth(Facts facts) {
+            this.facts = facts;
         }
-        if (f instanceof Or o) {
-            return eval(o.left(), facts).or(eval(o.right(), facts));
+
+        @Override
+        Tri not(Tri answer) {
+            return answer.not();
         }
-        if (f instanceof Not n) {
-            return eval(n.child(), facts).not();
+
+        @Override
+        Tri always(boolean value) {
+            return Tri.of(value);
         }
-        if (f instanceof AlwaysTrue) {
-            return Tri.TRUE;
+
+        @Override
+        Tri leaf(Filter f) {
+            return Pruning.leaf(f, facts);
         }
-        if (f instanceof AlwaysFalse) {
-            return Tri.FALSE;
-        }
+    }
+
+    /** The truth of a filter on one column (neither a combination of filters nor a constant). */
+    private static Tri leaf(Filter f, Facts facts) {
         if (f instanceof EqualTo e) {
             return equal(e.attribute(), e.value(), facts, false);
         }

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Rows of a table as sorted, disjoint, non-empty ranges {@code [first, end)}. Immutable. */
-final class RowRanges {
+final class RowRanges extends SortedDisjoint<RowRanges.Range> {
     /**
      * Rows {@code [first, end)}.
      *
@@ -17,14 +17,19 @@ final class RowRanges {
         long rows() {
             return end - first;
         }
+
+        /** The rows in both ranges, or null when they do not overlap. */
+        Range overlap(Range other) {
+            long from = Math.max(first, other.first);
+            long to = Math.min(end, other.end);
+            return from < to ? new Range(from, to) : null;
+        }
     }
 
     private static final RowRanges NONE = new RowRanges(List.of());
 
-    private final List<Range> ranges;
-
     private RowRanges(List<Range> sortedDisjoint) {
-        this.ranges = List.copyOf(sortedDisjoint);
+        super(sortedDisjoint);
     }
 
     /** No rows. */
@@ -39,17 +44,13 @@ final class RowRanges {
 
     /** The ranges, sorted and disjoint. */
     List<Range> ranges() {
-        return ranges;
-    }
-
-    boolean isEmpty() {
-        return ranges.isEmpty();
+        return parts();
     }
 
     /** Rows in all ranges. */
     long rows() {
         long n = 0;
-        for (Range r : ranges) {
+        for (Range r : ranges()) {
             n += r.rows();
         }
         return n;
@@ -57,8 +58,8 @@ final class RowRanges {
 
     /** Rows in either. */
     RowRanges or(RowRanges other) {
-        List<Range> all = new ArrayList<>(ranges);
-        all.addAll(other.ranges);
+        List<Range> all = new ArrayList<>(ranges());
+        all.addAll(other.ranges());
         all.sort(Comparator.comparingLong(Range::first));
         List<Range> out = new ArrayList<>();
         for (Range r : all) {
@@ -74,38 +75,6 @@ final class RowRanges {
 
     /** Rows in both. */
     RowRanges and(RowRanges other) {
-        List<Range> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < ranges.size() && j < other.ranges.size()) {
-            Range a = ranges.get(i);
-            Range b = other.ranges.get(j);
-            long first = Math.max(a.first(), b.first());
-            long end = Math.min(a.end(), b.end());
-            if (first < end) {
-                out.add(new Range(first, end));
-            }
-            if (a.end() <= b.end()) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return new RowRanges(out);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof RowRanges r && ranges.equals(r.ranges);
-    }
-
-    @Override
-    public int hashCode() {
-        return ranges.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return ranges.toString();
+        return new RowRanges(overlaps(other, Range::overlap, Comparator.comparingLong(Range::end)));
     }
 }

@@ -8,6 +8,9 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * How battdat column types appear in Spark, and which Spark types a stored column can be read as.
  *
@@ -20,6 +23,20 @@ import org.apache.spark.sql.types.DecimalType;
 final class SparkTypes {
     /** Exactly the values of an unsigned 64-bit integer. */
     static final DecimalType UINT64 = DataTypes.createDecimalType(20, 0);
+
+    /** The integer types, narrowest first: an integer widens to any type after it. */
+    private static final List<DataType> INTEGERS_BY_WIDTH =
+            List.of(DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType, UINT64);
+
+    /** The stored type each Spark scalar (but string) is written as: the one {@link #of} reads back as it. */
+    private static final Map<DataType, StorageType> WRITTEN_AS = Map.of(
+            DataTypes.DoubleType, StorageType.FLOAT64,
+            DataTypes.FloatType, StorageType.FLOAT32,
+            DataTypes.LongType, StorageType.INT64,
+            DataTypes.IntegerType, StorageType.INT32,
+            DataTypes.ShortType, StorageType.INT16,
+            DataTypes.ByteType, StorageType.INT8,
+            DataTypes.BooleanType, StorageType.BOOL);
 
     private SparkTypes() {
     }
@@ -90,23 +107,9 @@ final class SparkTypes {
         return a.equals(b);
     }
 
+    /** 1 to 5 for the integer types, narrowest first; 0 for any other type. */
     private static int integerRank(DataType t) {
-        if (t.equals(DataTypes.ByteType)) {
-            return 1;
-        }
-        if (t.equals(DataTypes.ShortType)) {
-            return 2;
-        }
-        if (t.equals(DataTypes.IntegerType)) {
-            return 3;
-        }
-        if (t.equals(DataTypes.LongType)) {
-            return 4;
-        }
-        if (t.equals(UINT64)) {
-            return 5;
-        }
-        return 0;
+        return INTEGERS_BY_WIDTH.indexOf(t) + 1;
     }
 
     private static boolean isFloat(DataType t) {
@@ -125,24 +128,11 @@ final class SparkTypes {
      * @throws UnsupportedFeatureException for types battdat tables do not hold (decimals, dates, nested types)
      */
     static ColumnSpec storedColumn(String name, DataType type, int stringWidth) {
-        StorageType stored;
-        if (type.equals(DataTypes.DoubleType)) {
-            stored = StorageType.FLOAT64;
-        } else if (type.equals(DataTypes.FloatType)) {
-            stored = StorageType.FLOAT32;
-        } else if (type.equals(DataTypes.LongType)) {
-            stored = StorageType.INT64;
-        } else if (type.equals(DataTypes.IntegerType)) {
-            stored = StorageType.INT32;
-        } else if (type.equals(DataTypes.ShortType)) {
-            stored = StorageType.INT16;
-        } else if (type.equals(DataTypes.ByteType)) {
-            stored = StorageType.INT8;
-        } else if (type.equals(DataTypes.BooleanType)) {
-            stored = StorageType.BOOL;
-        } else if (type.equals(DataTypes.StringType)) {
+        if (type.equals(DataTypes.StringType)) {
             return ColumnSpec.string(name, Math.max(1, stringWidth));
-        } else {
+        }
+        StorageType stored = WRITTEN_AS.get(type);
+        if (stored == null) {
             throw new UnsupportedFeatureException(null, null, "column " + name + " is " + type.simpleString()
                     + "; battdat tables hold double, float, long, int, short, byte, boolean and string columns:"
                     + " cast it first");

@@ -11,7 +11,7 @@ import java.util.List;
  * {@link #MAX_INTERVALS} intervals keeps the widest gaps and covers the rest, so it may hold more numbers than
  * asked (it is a necessary condition, never a sufficient one).
  */
-final class ValueIntervals {
+final class ValueIntervals extends SortedDisjoint<ValueIntervals.Interval> implements FilterAnswer<ValueIntervals> {
     /** Beyond this many intervals the narrowest gaps are filled: each interval costs a binary search per table. */
     static final int MAX_INTERVALS = 64;
 
@@ -26,6 +26,15 @@ final class ValueIntervals {
     record Interval(double low, boolean lowOpen, double high, boolean highOpen) {
         boolean isEmpty() {
             return low > high || (low == high && (lowOpen || highOpen));
+        }
+
+        /** The numbers in both intervals, or null when there are none. */
+        Interval overlap(Interval b) {
+            Interval both = new Interval(
+                    Math.max(low, b.low), low == b.low ? lowOpen || b.lowOpen : low > b.low ? lowOpen : b.lowOpen,
+                    Math.min(high, b.high),
+                    high == b.high ? highOpen || b.highOpen : high < b.high ? highOpen : b.highOpen);
+            return both.isEmpty() ? null : both;
         }
 
         /** Whether {@code v} is at or beyond the lower end (false for NaN). */
@@ -53,10 +62,8 @@ final class ValueIntervals {
             Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false)));
     private static final ValueIntervals NONE = new ValueIntervals(List.of());
 
-    private final List<Interval> intervals;
-
     private ValueIntervals(List<Interval> sortedDisjoint) {
-        this.intervals = List.copyOf(sortedDisjoint);
+        super(sortedDisjoint);
     }
 
     /** Every number. */
@@ -95,55 +102,31 @@ final class ValueIntervals {
 
     /** The intervals, sorted and disjoint. */
     List<Interval> intervals() {
-        return intervals;
-    }
-
-    boolean isEmpty() {
-        return intervals.isEmpty();
+        return parts();
     }
 
     /** Whether this is every number, so it constrains nothing. */
     boolean isAll() {
-        return intervals.size() == 1 && intervals.get(0).equals(ALL.intervals.get(0));
+        return intervals().size() == 1 && intervals().get(0).equals(ALL.intervals().get(0));
     }
 
     /** The numbers in both sets. */
-    ValueIntervals and(ValueIntervals other) {
-        List<Interval> out = new ArrayList<>();
-        int i = 0;
-        int j = 0;
-        while (i < intervals.size() && j < other.intervals.size()) {
-            Interval a = intervals.get(i);
-            Interval b = other.intervals.get(j);
-            Interval both = new Interval(
-                    Math.max(a.low, b.low), a.low == b.low ? a.lowOpen || b.lowOpen : a.low > b.low ? a.lowOpen : b.lowOpen,
-                    Math.min(a.high, b.high),
-                    a.high == b.high ? a.highOpen || b.highOpen : a.high < b.high ? a.highOpen : b.highOpen);
-            if (!both.isEmpty()) {
-                out.add(both);
-            }
-            // the interval that ends first cannot meet any later interval of the other set
-            int c = compareHigh(a, b);
-            if (c <= 0) {
-                i++;
-            }
-            if (c >= 0) {
-                j++;
-            }
-        }
-        return new ValueIntervals(out);
+    @Override
+    public ValueIntervals and(ValueIntervals other) {
+        return new ValueIntervals(overlaps(other, Interval::overlap, ValueIntervals::compareHigh));
     }
 
     /** The numbers in either set. */
-    ValueIntervals or(ValueIntervals other) {
+    @Override
+    public ValueIntervals or(ValueIntervals other) {
         if (isAll() || other.isEmpty()) {
             return this;
         }
         if (other.isAll() || isEmpty()) {
             return other;
         }
-        List<Interval> both = new ArrayList<>(intervals);
-        both.addAll(other.intervals);
+        List<Interval> both = new ArrayList<>(intervals());
+        both.addAll(other.intervals());
         return normalized(both);
     }
 
@@ -212,20 +195,5 @@ final class ValueIntervals {
 
     private static double gap(List<Interval> merged, int g) {
         return merged.get(g + 1).low - merged.get(g).high;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ValueIntervals v && intervals.equals(v.intervals);
-    }
-
-    @Override
-    public int hashCode() {
-        return intervals.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return intervals.toString();
     }
 }

@@ -1,14 +1,11 @@
 package io.battdat.spark;
 
 import io.battdat.api.data.BatchBuffer;
-import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
 import io.battdat.api.data.StorageType;
 import io.battdat.api.data.TableLayout;
-import io.battdat.streaming.BatchStream;
-import io.battdat.streaming.Battdat;
 import io.battdat.streaming.HDF5Writer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -82,24 +79,18 @@ class BattdatSplitTest {
     }
 
     private static long[] engineChecksum(Path file) {
-        long rows = 0;
-        long sumIndex = 0;
-        long sumSquares = 0;
-        long sumCycles = 0;
-        try (BatchStream batches = Battdat.engine().batches(file, "raw_data")) {
-            while (batches.hasNext()) {
-                ColumnBatch b = batches.next();
-                long[] index = b.longs("index").buffer();
-                long[] cycle = b.longs("cycle_number").buffer();
-                for (int r = 0; r < b.rowCount(); r++) {
-                    long m = Math.floorMod(index[r], MOD);
-                    sumIndex += index[r];
-                    sumSquares += m * m;
-                    sumCycles += cycle[r];
-                }
-                rows += b.rowCount();
+        long[] sums = new long[4]; // rows, sum of index, sum of (index mod MOD) squared, sum of cycle_number
+        TestingSpark.forEachEngineBatch(file, b -> {
+            long[] index = b.longs("index").buffer();
+            long[] cycle = b.longs("cycle_number").buffer();
+            for (int r = 0; r < b.rowCount(); r++) {
+                long m = Math.floorMod(index[r], MOD);
+                sums[1] += index[r];
+                sums[2] += m * m;
+                sums[3] += cycle[r];
             }
-        }
-        return new long[] {rows, sumIndex, sumSquares, sumCycles};
+            sums[0] += b.rowCount();
+        });
+        return sums;
     }
 }

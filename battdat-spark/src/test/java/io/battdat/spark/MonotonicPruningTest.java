@@ -2,14 +2,11 @@ package io.battdat.spark;
 
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.BatchBuffer;
-import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
 import io.battdat.api.data.StorageType;
 import io.battdat.api.data.TableLayout;
-import io.battdat.streaming.BatchStream;
-import io.battdat.streaming.Battdat;
 import io.battdat.streaming.HDF5Writer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -105,18 +102,15 @@ class MonotonicPruningTest {
     private static List<String> engineKeys(List<Path> paths, RowTest matches) {
         List<String> out = new ArrayList<>();
         for (Path f : paths) {
-            try (BatchStream batches = Battdat.engine().batches(f, "raw_data")) {
-                while (batches.hasNext()) {
-                    ColumnBatch b = batches.next();
-                    long[] cycles = b.longs("cycle_number").buffer();
-                    double[] time = b.doubles("test_time").buffer();
-                    for (int r = 0; r < b.rowCount(); r++) {
-                        if (matches.test(cycles[r], time[r])) {
-                            out.add(f + "@" + time[r]);
-                        }
+            TestingSpark.forEachEngineBatch(f, b -> {
+                long[] cycles = b.longs("cycle_number").buffer();
+                double[] time = b.doubles("test_time").buffer();
+                for (int r = 0; r < b.rowCount(); r++) {
+                    if (matches.test(cycles[r], time[r])) {
+                        out.add(f + "@" + time[r]);
                     }
                 }
-            }
+            });
         }
         out.sort(Comparator.naturalOrder());
         return out;

@@ -1,8 +1,17 @@
 package io.battdat.spark;
 
+import io.battdat.api.data.ColumnBatch;
+import io.battdat.streaming.BatchStream;
+import io.battdat.streaming.Battdat;
 import org.apache.spark.sql.SparkSession;
 
-/** One local Spark session for every test class of the module (starting one costs seconds). */
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * One local Spark session for every test class of the module (starting one costs seconds), and the engine's own
+ * reading of a file, which the tests hold the Spark source's answers against.
+ */
 final class TestingSpark {
     private TestingSpark() {
     }
@@ -20,5 +29,14 @@ final class TestingSpark {
 
     static SparkSession spark() {
         return Holder.SPARK;
+    }
+
+    /** Hands each batch of the file's {@code raw_data} table, as the engine reads it, to {@code each}. */
+    static void forEachEngineBatch(Path file, Consumer<ColumnBatch> each) {
+        try (BatchStream batches = Battdat.engine().batches(file, "raw_data")) {
+            while (batches.hasNext()) {
+                each.accept(batches.next());
+            }
+        }
     }
 }

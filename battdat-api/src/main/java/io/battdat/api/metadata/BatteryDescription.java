@@ -2,54 +2,35 @@ package io.battdat.api.metadata;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.battdat.api.BadFormatException;
-
-import java.util.Arrays;
-import java.util.List;
+import io.battdat.api.metadata.DeclaredFields.Field;
 
 /**
  * The battery (docs/format.md section 4.4). Every field is optional; unknown fields are kept in {@link #extra()}.
  */
 @JsonDeserialize(builder = BatteryDescription.Builder.class)
 public final class BatteryDescription extends MetadataModel {
-    // the JSON fields, written in this order (pydantic's) under their snake_case names
-    @JsonProperty
-    private final String manufacturer;
-    @JsonProperty
-    private final String design;
-    @JsonProperty
-    private final Integer layerCount;
-    @JsonProperty
-    private final String formFactor;
-    @JsonProperty
-    private final Double mass;
-    @JsonProperty
-    private final String dimensions;
-    @JsonProperty
-    private final ElectrodeDescription anode;
-    @JsonProperty
-    private final ElectrodeDescription cathode;
-    @JsonProperty
-    private final ElectrolyteDescription electrolyte;
-    @JsonProperty
-    private final Double nominalCapacity;
+    private static final DeclaredFields FIELDS = new DeclaredFields();
+    private static final Field<String> MANUFACTURER = FIELDS.add("manufacturer");
+    private static final Field<String> DESIGN = FIELDS.add("design");
+    private static final Field<Integer> LAYER_COUNT = FIELDS.add("layer_count", BatteryDescription::moreThanOne);
+    private static final Field<String> FORM_FACTOR = FIELDS.add("form_factor");
+    private static final Field<Double> MASS = FIELDS.add("mass");
+    private static final Field<String> DIMENSIONS = FIELDS.add("dimensions");
+    private static final Field<ElectrodeDescription> ANODE = FIELDS.add("anode");
+    private static final Field<ElectrodeDescription> CATHODE = FIELDS.add("cathode");
+    private static final Field<ElectrolyteDescription> ELECTROLYTE = FIELDS.add("electrolyte");
+    private static final Field<Double> NOMINAL_CAPACITY = FIELDS.add("nominal_capacity");
 
     private BatteryDescription(Builder b) {
         super(b);
-        if (b.layerCount != null && b.layerCount <= 1) {
-            throw Validation.invalid("layer_count", "must be greater than 1, got " + b.layerCount);
+    }
+
+    private static Integer moreThanOne(String field, Integer layerCount) {
+        if (layerCount != null && layerCount <= 1) {
+            throw Validation.invalid(field, "must be greater than 1, got " + layerCount);
         }
-        manufacturer = b.manufacturer;
-        design = b.design;
-        layerCount = b.layerCount;
-        formFactor = b.formFactor;
-        mass = b.mass;
-        dimensions = b.dimensions;
-        anode = b.anode;
-        cathode = b.cathode;
-        electrolyte = b.electrolyte;
-        nominalCapacity = b.nominalCapacity;
+        return layerCount;
     }
 
     /** A builder with every field empty. */
@@ -59,153 +40,123 @@ public final class BatteryDescription extends MetadataModel {
 
     /** A builder holding this description's values. */
     public Builder toBuilder() {
-        return new Builder().manufacturer(manufacturer).design(design).layerCount(layerCount).formFactor(formFactor)
-                .mass(mass).dimensions(dimensions).anode(anode).cathode(cathode).electrolyte(electrolyte)
-                .nominalCapacity(nominalCapacity).extra(extra());
+        return new Builder().copyOf(this);
     }
 
     /** Manufacturer, or null. */
     public String manufacturer() {
-        return manufacturer;
+        return get(MANUFACTURER);
     }
 
     /** Product id or cell type, or null. */
     public String design() {
-        return design;
+        return get(DESIGN);
     }
 
     /** Number of layers (greater than 1), or null. */
     public Integer layerCount() {
-        return layerCount;
+        return get(LAYER_COUNT);
     }
 
     /** Form factor, or null. */
     public String formFactor() {
-        return formFactor;
+        return get(FORM_FACTOR);
     }
 
     /** Mass in kg, or null. */
     public Double mass() {
-        return mass;
+        return get(MASS);
     }
 
     /** Dimensions as free text, or null. */
     public String dimensions() {
-        return dimensions;
+        return get(DIMENSIONS);
     }
 
     /** The anode, or null. */
     public ElectrodeDescription anode() {
-        return anode;
+        return get(ANODE);
     }
 
     /** The cathode, or null. */
     public ElectrodeDescription cathode() {
-        return cathode;
+        return get(CATHODE);
     }
 
     /** The electrolyte, or null. */
     public ElectrolyteDescription electrolyte() {
-        return electrolyte;
+        return get(ELECTROLYTE);
     }
 
     /** Nominal capacity in A-hr, or null. */
     public Double nominalCapacity() {
-        return nominalCapacity;
-    }
-
-    @Override
-    List<Object> fieldValues() {
-        return Arrays.asList(manufacturer, design, layerCount, formFactor, mass, dimensions, anode, cathode,
-                electrolyte, nominalCapacity);
+        return get(NOMINAL_CAPACITY);
     }
 
     /** Builds a {@link BatteryDescription}. */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
-        private String manufacturer;
-        private String design;
-        private Integer layerCount;
-        private String formFactor;
-        private Double mass;
-        private String dimensions;
-        private ElectrodeDescription anode;
-        private ElectrodeDescription cathode;
-        private ElectrolyteDescription electrolyte;
-        private Double nominalCapacity;
-
         private Builder() {
-            super(Builder.class);
+            super(Builder.class, FIELDS);
         }
 
         /** Sets the manufacturer. */
         @JsonProperty
         public Builder manufacturer(String value) {
-            manufacturer = value;
-            return this;
+            return set(MANUFACTURER, value);
         }
 
         /** Sets the design (product id or cell type). */
         @JsonProperty
         public Builder design(String value) {
-            design = value;
-            return this;
+            return set(DESIGN, value);
         }
 
         /** Sets the number of layers (greater than 1). */
         @JsonProperty
         public Builder layerCount(Integer value) {
-            layerCount = value;
-            return this;
+            return set(LAYER_COUNT, value);
         }
 
         /** Sets the form factor. */
         @JsonProperty
         public Builder formFactor(String value) {
-            formFactor = value;
-            return this;
+            return set(FORM_FACTOR, value);
         }
 
         /** Sets the mass in kg. */
         @JsonProperty
         public Builder mass(Double value) {
-            mass = value;
-            return this;
+            return set(MASS, value);
         }
 
         /** Sets the dimensions (free text). */
         @JsonProperty
         public Builder dimensions(String value) {
-            dimensions = value;
-            return this;
+            return set(DIMENSIONS, value);
         }
 
         /** Sets the anode. */
         @JsonProperty
         public Builder anode(ElectrodeDescription value) {
-            anode = value;
-            return this;
+            return set(ANODE, value);
         }
 
         /** Sets the cathode. */
         @JsonProperty
         public Builder cathode(ElectrodeDescription value) {
-            cathode = value;
-            return this;
+            return set(CATHODE, value);
         }
 
         /** Sets the electrolyte. */
         @JsonProperty
         public Builder electrolyte(ElectrolyteDescription value) {
-            electrolyte = value;
-            return this;
+            return set(ELECTROLYTE, value);
         }
 
         /** Sets the nominal capacity in A-hr. */
         @JsonProperty
         public Builder nominalCapacity(Double value) {
-            nominalCapacity = value;
-            return this;
+            return set(NOMINAL_CAPACITY, value);
         }
 
         /**

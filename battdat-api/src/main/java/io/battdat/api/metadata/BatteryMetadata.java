@@ -4,13 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.json.Json;
+import io.battdat.api.metadata.DeclaredFields.Field;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,9 @@ import java.util.function.Consumer;
  * with {@link #toJson()} (nulls included, as {@code to_hdf} writes) or {@link #toJsonExcludingNulls()} (as the
  * streaming writer and Parquet write). Build in code with {@link #builder()} or the {@code with*} methods.
  *
- * <p>The JSON binding is declared once, on the fields: each field annotated {@code @JsonProperty} is written under
- * its snake_case name in the order the fields are declared here (pydantic's order), and read through the
- * {@link Builder}'s method of the same name.
+ * <p>The fields are declared once, in the table at the top of the class: each is written under its snake_case JSON
+ * name in the order declared there (pydantic's order), checked by the rule declared with it, and read through the
+ * {@link Builder}'s method of the same (camel-case) name.
  */
 @JsonDeserialize(builder = BatteryMetadata.Builder.class)
 public final class BatteryMetadata extends MetadataModel {
@@ -38,46 +37,26 @@ public final class BatteryMetadata extends MetadataModel {
      */
     public static final String CURRENT_VERSION = "0.4.6";
 
-    // the JSON fields, written in this order (pydantic's) under their snake_case names
-    @JsonProperty
-    private final String name;
-    @JsonProperty
-    private final String comments;
-    @JsonProperty
-    private final String version;
-    @JsonProperty
-    private final boolean isMeasurement;
-    @JsonProperty
-    private final CyclingProtocol testProtocol;
-    @JsonProperty
-    private final BatteryDescription battery;
-    @JsonProperty
-    private final ModelMetadata modeling;
-    @JsonProperty
-    private final String source;
-    @JsonProperty
-    private final String datasetName;
-    @JsonProperty
-    private final List<List<String>> authors;
-    @JsonProperty
-    private final List<String> associatedIds;
+    private static final DeclaredFields FIELDS = new DeclaredFields();
+    private static final Field<String> NAME = FIELDS.add("name");
+    private static final Field<String> COMMENTS = FIELDS.add("comments");
+    private static final Field<String> VERSION =
+            FIELDS.add("version", (field, version) -> version == null ? CURRENT_VERSION : version);
+    private static final Field<Boolean> IS_MEASUREMENT = FIELDS.add("is_measurement");
+    private static final Field<CyclingProtocol> TEST_PROTOCOL = FIELDS.add("test_protocol");
+    private static final Field<BatteryDescription> BATTERY = FIELDS.add("battery");
+    private static final Field<ModelMetadata> MODELING = FIELDS.add("modeling");
+    private static final Field<String> SOURCE = FIELDS.add("source");
+    private static final Field<String> DATASET_NAME = FIELDS.add("dataset_name");
+    private static final Field<List<List<String>>> AUTHORS = FIELDS.add("authors", BatteryMetadata::authors);
+    private static final Field<List<String>> ASSOCIATED_IDS =
+            FIELDS.add("associated_ids", (field, urls) -> UrlNormalizer.normalizeAll(urls, field));
 
     private BatteryMetadata(Builder b) {
         super(b);
-        name = b.name;
-        comments = b.comments;
-        version = b.version == null ? CURRENT_VERSION : b.version;
-        isMeasurement = b.isMeasurement;
-        testProtocol = b.testProtocol;
-        battery = b.battery;
-        modeling = b.modeling;
-        source = b.source;
-        datasetName = b.datasetName;
-        authors = authors(b.authors);
-        associatedIds = UrlNormalizer.normalizeAll(b.associatedIds, "associated_ids");
     }
 
-    private static List<List<String>> authors(List<List<String>> authors) {
+    private static List<List<String>> authors(String field, List<List<String>> authors) {
         if (authors == null) {
             return null;
         }
@@ -85,7 +64,7 @@ public final class BatteryMetadata extends MetadataModel {
         for (int i = 0; i < authors.size(); i++) {
             List<String> a = authors.get(i);
             if (a == null || a.size() != 2 || a.get(0) == null || a.get(1) == null) {
-                throw Validation.invalid("authors[" + i + "]", "each author must be [name, affiliation], got " + a);
+                throw Validation.invalid(field + "[" + i + "]", "each author must be [name, affiliation], got " + a);
             }
             copy.add(List.copyOf(a));
         }
@@ -104,7 +83,7 @@ public final class BatteryMetadata extends MetadataModel {
 
     /** A builder holding this document's values. */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder().copyOf(this);
     }
 
     /** A copy with another name. */
@@ -172,7 +151,7 @@ public final class BatteryMetadata extends MetadataModel {
         } catch (BadFormatException e) {
             failure = e;
         }
-        Object supplied = read != null ? read.version : suppliedVersion(text, failure);
+        Object supplied = read != null ? read.version() : suppliedVersion(text, failure);
         boolean mismatch = !CURRENT_VERSION.equals(supplied);
         if (mismatch) {
             warn.accept("Metadata was created in a different version of battdat. supplied=" + supplied
@@ -249,189 +228,145 @@ public final class BatteryMetadata extends MetadataModel {
 
     /** Free-form cell name, or null. */
     public String name() {
-        return name;
+        return get(NAME);
     }
 
     /** Long free text about the test, or null. */
     public String comments() {
-        return comments;
+        return get(COMMENTS);
     }
 
     /** Version of battdat whose model created the document (never null). */
     public String version() {
-        return version;
+        return get(VERSION);
     }
 
     /** True for observed data, false for simulation. */
     public boolean isMeasurement() {
-        return isMeasurement;
+        return get(IS_MEASUREMENT);
     }
 
     /** How the cell was cycled, or null. */
     public CyclingProtocol testProtocol() {
-        return testProtocol;
+        return get(TEST_PROTOCOL);
     }
 
     /** The battery, or null. */
     public BatteryDescription battery() {
-        return battery;
+        return get(BATTERY);
     }
 
     /** The model behind simulated data, or null. */
     public ModelMetadata modeling() {
-        return modeling;
+        return get(MODELING);
     }
 
     /** Organisation that produced the data, or null. */
     public String source() {
-        return source;
+        return get(SOURCE);
     }
 
     /** Larger collection the data belongs to, or null. */
     public String datasetName() {
-        return datasetName;
+        return get(DATASET_NAME);
     }
 
     /** Authors as unmodifiable [name, affiliation] pairs, or null. */
     public List<List<String>> authors() {
-        return authors;
+        return get(AUTHORS);
     }
 
     /** Related DOIs or pages as normalised URLs, or null. */
     public List<String> associatedIds() {
-        return associatedIds;
-    }
-
-    @Override
-    List<Object> fieldValues() {
-        return Arrays.asList(name, comments, version, isMeasurement, testProtocol, battery, modeling, source,
-                datasetName, authors, associatedIds);
+        return get(ASSOCIATED_IDS);
     }
 
     /**
      * Builds a {@link BatteryMetadata}; starts from the defaults (current version, a measurement). Reading JSON goes
      * through the methods annotated {@code @JsonProperty} (named as the fields) and {@code @JsonAnySetter}.
      */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
-        private String name;
-        private String comments;
-        private String version = CURRENT_VERSION;
-        private boolean isMeasurement = true;
-        private CyclingProtocol testProtocol;
-        private BatteryDescription battery;
-        private ModelMetadata modeling;
-        private String source;
-        private String datasetName;
-        private List<List<String>> authors;
-        private List<String> associatedIds;
-
         private Builder() {
-            super(Builder.class);
-        }
-
-        private Builder(BatteryMetadata m) {
-            super(Builder.class);
-            name = m.name;
-            comments = m.comments;
-            version = m.version;
-            isMeasurement = m.isMeasurement;
-            testProtocol = m.testProtocol;
-            battery = m.battery;
-            modeling = m.modeling;
-            source = m.source;
-            datasetName = m.datasetName;
-            authors = m.authors;
-            associatedIds = m.associatedIds;
-            extra(m.extra());
+            super(Builder.class, FIELDS);
+            set(VERSION, CURRENT_VERSION);
+            set(IS_MEASUREMENT, true);
         }
 
         /** Sets the cell name. */
         @JsonProperty
         public Builder name(String value) {
-            name = value;
-            return this;
+            return set(NAME, value);
         }
 
         /** Sets the comments. */
         @JsonProperty
         public Builder comments(String value) {
-            comments = value;
-            return this;
+            return set(COMMENTS, value);
         }
 
         /** Sets the version string (null = {@link #CURRENT_VERSION}). */
         @JsonProperty
         @JsonSetter(nulls = Nulls.FAIL)
         public Builder version(String value) {
-            version = value;
-            return this;
+            return set(VERSION, value);
         }
 
         /** Sets whether the data are measured (true) or simulated (false). */
         @JsonProperty
         @JsonSetter(nulls = Nulls.FAIL)
         public Builder isMeasurement(boolean value) {
-            isMeasurement = value;
-            return this;
+            return set(IS_MEASUREMENT, value);
         }
 
         /** Sets the test protocol. */
         @JsonProperty
         public Builder testProtocol(CyclingProtocol value) {
-            testProtocol = value;
-            return this;
+            return set(TEST_PROTOCOL, value);
         }
 
         /** Sets the battery description. */
         @JsonProperty
         public Builder battery(BatteryDescription value) {
-            battery = value;
-            return this;
+            return set(BATTERY, value);
         }
 
         /** Sets the modeling description. */
         @JsonProperty
         public Builder modeling(ModelMetadata value) {
-            modeling = value;
-            return this;
+            return set(MODELING, value);
         }
 
         /** Sets the source organisation. */
         @JsonProperty
         public Builder source(String value) {
-            source = value;
-            return this;
+            return set(SOURCE, value);
         }
 
         /** Sets the dataset name. */
         @JsonProperty
         public Builder datasetName(String value) {
-            datasetName = value;
-            return this;
+            return set(DATASET_NAME, value);
         }
 
         /** Sets the authors, each a [name, affiliation] pair. */
         @JsonProperty
         public Builder authors(List<List<String>> value) {
-            authors = value;
-            return this;
+            return set(AUTHORS, value);
         }
 
         /** Adds one author. */
         public Builder addAuthor(String authorName, String affiliation) {
+            List<List<String>> authors = get(AUTHORS);
             List<List<String>> list = new ArrayList<>(authors == null ? List.of() : authors);
             list.add(List.of(Objects.requireNonNull(authorName, "authorName"),
                     Objects.requireNonNull(affiliation, "affiliation")));
-            authors = list;
-            return this;
+            return set(AUTHORS, list);
         }
 
         /** Sets the associated ids (URLs; normalised on {@link #build()}). */
         @JsonProperty
         public Builder associatedIds(List<String> value) {
-            associatedIds = value;
-            return this;
+            return set(ASSOCIATED_IDS, value);
         }
 
         /**

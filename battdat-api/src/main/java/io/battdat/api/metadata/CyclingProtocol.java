@@ -2,11 +2,9 @@ package io.battdat.api.metadata;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import io.battdat.api.metadata.DeclaredFields.Field;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * How the cell was cycled (docs/format.md section 4.3). Every field is optional; unknown fields are kept in {@link
@@ -14,22 +12,14 @@ import java.util.List;
  */
 @JsonDeserialize(builder = CyclingProtocol.Builder.class)
 public final class CyclingProtocol extends MetadataModel {
-    // the JSON fields, written in this order (pydantic's) under their snake_case names
-    @JsonProperty
-    private final String cycler;
-    @JsonProperty
-    private final LocalDate startDate;
-    @JsonProperty
-    private final Double setTemperature;
-    @JsonProperty
-    private final String schedule;
+    private static final DeclaredFields FIELDS = new DeclaredFields();
+    private static final Field<String> CYCLER = FIELDS.add("cycler");
+    private static final Field<LocalDate> START_DATE = FIELDS.add("start_date");
+    private static final Field<Double> SET_TEMPERATURE = FIELDS.add("set_temperature");
+    private static final Field<String> SCHEDULE = FIELDS.add("schedule");
 
     private CyclingProtocol(Builder b) {
         super(b);
-        cycler = b.cycler;
-        startDate = b.startDate;
-        setTemperature = b.setTemperature;
-        schedule = b.schedule;
     }
 
     /** A builder with every field empty. */
@@ -39,73 +29,57 @@ public final class CyclingProtocol extends MetadataModel {
 
     /** A builder holding this protocol's values. */
     public Builder toBuilder() {
-        return new Builder().cycler(cycler).startDate(startDate).setTemperature(setTemperature).schedule(schedule)
-                .extra(extra());
+        return new Builder().copyOf(this);
     }
 
     /** Cycler make and model, or null. */
     public String cycler() {
-        return cycler;
+        return get(CYCLER);
     }
 
     /** First day of testing, or null. */
     public LocalDate startDate() {
-        return startDate;
+        return get(START_DATE);
     }
 
     /** Set temperature in C, or null. */
     public Double setTemperature() {
-        return setTemperature;
+        return get(SET_TEMPERATURE);
     }
 
     /** Schedule file used by the cycler, or null. */
     public String schedule() {
-        return schedule;
-    }
-
-    @Override
-    List<Object> fieldValues() {
-        return Arrays.asList(cycler, startDate, setTemperature, schedule);
+        return get(SCHEDULE);
     }
 
     /** Builds a {@link CyclingProtocol}. */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
-        private String cycler;
-        private LocalDate startDate;
-        private Double setTemperature;
-        private String schedule;
-
         private Builder() {
-            super(Builder.class);
+            super(Builder.class, FIELDS);
         }
 
         /** Sets the cycler. */
         @JsonProperty
         public Builder cycler(String value) {
-            cycler = value;
-            return this;
+            return set(CYCLER, value);
         }
 
         /** Sets the first day of testing. */
         @JsonProperty
         public Builder startDate(LocalDate value) {
-            startDate = value;
-            return this;
+            return set(START_DATE, value);
         }
 
         /** Sets the set temperature in C. */
         @JsonProperty
         public Builder setTemperature(Double value) {
-            setTemperature = value;
-            return this;
+            return set(SET_TEMPERATURE, value);
         }
 
         /** Sets the schedule file name. */
         @JsonProperty
         public Builder schedule(String value) {
-            schedule = value;
-            return this;
+            return set(SCHEDULE, value);
         }
 
         /** The protocol. */

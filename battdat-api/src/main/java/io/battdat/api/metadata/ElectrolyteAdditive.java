@@ -2,11 +2,8 @@ package io.battdat.api.metadata;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.battdat.api.BadFormatException;
-
-import java.util.Arrays;
-import java.util.List;
+import io.battdat.api.metadata.DeclaredFields.Field;
 
 /**
  * An electrolyte additive (docs/format.md section 4.4). {@code units} is a number, as in the Python model (a quirk
@@ -16,20 +13,13 @@ import java.util.List;
  */
 @JsonDeserialize(builder = ElectrolyteAdditive.Builder.class)
 public final class ElectrolyteAdditive extends MetadataModel {
-    // the JSON fields, written in this order (pydantic's) under their snake_case names
-    @JsonProperty
-    private final String name;
-    @JsonProperty
-    private final Double amount;
-    @JsonProperty
-    private final Double units;
+    private static final DeclaredFields FIELDS = new DeclaredFields();
+    private static final Field<String> NAME = FIELDS.required("name");
+    private static final Field<Double> AMOUNT = FIELDS.add("amount");
+    private static final Field<Double> UNITS = FIELDS.add("units");
 
     private ElectrolyteAdditive(Builder b) {
         super(b);
-        Validation.required("name", b.name);
-        name = b.name;
-        amount = b.amount;
-        units = b.units;
     }
 
     /** An additive with a name and an amount. */
@@ -44,59 +34,46 @@ public final class ElectrolyteAdditive extends MetadataModel {
 
     /** A builder holding this additive's values. */
     public Builder toBuilder() {
-        return new Builder().name(name).amount(amount).units(units).extra(extra());
+        return new Builder().copyOf(this);
     }
 
     /** Required name. */
     public String name() {
-        return name;
+        return get(NAME);
     }
 
     /** Amount, or null. */
     public Double amount() {
-        return amount;
+        return get(AMOUNT);
     }
 
     /** Units (typed as a number in battdat), or null. */
     public Double units() {
-        return units;
-    }
-
-    @Override
-    List<Object> fieldValues() {
-        return Arrays.asList(name, amount, units);
+        return get(UNITS);
     }
 
     /** Builds an {@link ElectrolyteAdditive}. */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
-        private String name;
-        private Double amount;
-        private Double units;
-
         private Builder() {
-            super(Builder.class);
+            super(Builder.class, FIELDS);
         }
 
         /** Sets the (required) name. */
         @JsonProperty
         public Builder name(String value) {
-            name = value;
-            return this;
+            return set(NAME, value);
         }
 
         /** Sets the amount. */
         @JsonProperty
         public Builder amount(Double value) {
-            amount = value;
-            return this;
+            return set(AMOUNT, value);
         }
 
         /** Sets the units (a number, as battdat types them). */
         @JsonProperty
         public Builder units(Double value) {
-            units = value;
-            return this;
+            return set(UNITS, value);
         }
 
         /**

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.metadata.DeclaredFields.Field;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,18 +17,18 @@ import java.util.List;
  */
 @JsonDeserialize(builder = ElectrolyteDescription.Builder.class)
 public final class ElectrolyteDescription extends MetadataModel {
-    // the JSON fields, written in this order (pydantic's) under their snake_case names
-    @JsonProperty
-    private final String name;
-    @JsonProperty
-    private final List<ElectrolyteAdditive> additives;
+    private static final DeclaredFields FIELDS = new DeclaredFields();
+    private static final Field<String> NAME = FIELDS.required("name");
+    private static final Field<List<ElectrolyteAdditive>> ADDITIVES =
+            FIELDS.add("additives", ElectrolyteDescription::additivesOrNone);
 
     private ElectrolyteDescription(Builder b) {
         super(b);
-        Validation.required("name", b.name);
-        name = b.name;
-        List<ElectrolyteAdditive> list = Validation.listWithoutNulls("additives", b.additives);
-        additives = list == null ? List.of() : list;
+    }
+
+    private static List<ElectrolyteAdditive> additivesOrNone(String field, List<ElectrolyteAdditive> additives) {
+        List<ElectrolyteAdditive> list = Validation.listWithoutNulls(field, additives);
+        return list == null ? List.of() : list;
     }
 
     /** An electrolyte with a name and additives. */
@@ -44,47 +43,36 @@ public final class ElectrolyteDescription extends MetadataModel {
 
     /** A builder holding this electrolyte's values. */
     public Builder toBuilder() {
-        return new Builder().name(name).additives(additives).extra(extra());
+        return new Builder().copyOf(this);
     }
 
     /** Required name. */
     public String name() {
-        return name;
+        return get(NAME);
     }
 
     /** Additives, unmodifiable (never null). */
     public List<ElectrolyteAdditive> additives() {
-        return additives;
-    }
-
-    @Override
-    List<Object> fieldValues() {
-        return Arrays.asList(name, additives);
+        return get(ADDITIVES);
     }
 
     /** Builds an {@link ElectrolyteDescription}. */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
-        private String name;
-        private List<ElectrolyteAdditive> additives;
-
         private Builder() {
-            super(Builder.class);
+            super(Builder.class, FIELDS);
         }
 
         /** Sets the (required) name. */
         @JsonProperty
         public Builder name(String value) {
-            name = value;
-            return this;
+            return set(NAME, value);
         }
 
         /** Sets the additives (null means none). */
         @JsonProperty
         @JsonSetter(nulls = Nulls.FAIL)
         public Builder additives(List<ElectrolyteAdditive> value) {
-            additives = value;
-            return this;
+            return set(ADDITIVES, value);
         }
 
         /**

@@ -2,10 +2,9 @@ package io.battdat.api.metadata;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.metadata.DeclaredFields.Field;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,29 +16,17 @@ import java.util.List;
  */
 @JsonDeserialize(builder = ModelMetadata.Builder.class)
 public final class ModelMetadata extends MetadataModel {
-    // the JSON fields, written in this order (pydantic's) under their snake_case names
-    @JsonProperty
-    private final String name;
-    @JsonProperty
-    private final String version;
-    @JsonProperty
-    private final ModelTypes type;
-    @JsonProperty
-    private final List<String> references;
-    @JsonProperty
-    private final List<String> models;
-    @JsonProperty
-    private final String simulationType;
+    private static final DeclaredFields FIELDS = new DeclaredFields();
+    private static final Field<String> NAME = FIELDS.required("name");
+    private static final Field<String> VERSION = FIELDS.add("version");
+    private static final Field<ModelTypes> TYPE = FIELDS.add("type");
+    private static final Field<List<String>> REFERENCES =
+            FIELDS.add("references", (field, urls) -> UrlNormalizer.normalizeAll(urls, field));
+    private static final Field<List<String>> MODELS = FIELDS.add("models", Validation::listWithoutNulls);
+    private static final Field<String> SIMULATION_TYPE = FIELDS.add("simulation_type");
 
     private ModelMetadata(Builder b) {
         super(b);
-        Validation.required("name", b.name);
-        name = b.name;
-        version = b.version;
-        type = b.type;
-        references = UrlNormalizer.normalizeAll(b.references, "references");
-        models = Validation.listWithoutNulls("models", b.models);
-        simulationType = b.simulationType;
     }
 
     /** A builder for a model of that software name. */
@@ -49,99 +36,79 @@ public final class ModelMetadata extends MetadataModel {
 
     /** A builder holding this model's values. */
     public Builder toBuilder() {
-        return new Builder().name(name).version(version).type(type).references(references).models(models)
-                .simulationType(simulationType).extra(extra());
+        return new Builder().copyOf(this);
     }
 
     /** Required software name. */
     public String name() {
-        return name;
+        return get(NAME);
     }
 
     /** Software version, or null. */
     public String version() {
-        return version;
+        return get(VERSION);
     }
 
     /** Kind of model, or null. */
     public ModelTypes type() {
-        return type;
+        return get(TYPE);
     }
 
     /** Reference URLs (normalised), or null. */
     public List<String> references() {
-        return references;
+        return get(REFERENCES);
     }
 
     /** BattINFO model terms, or null. */
     public List<String> models() {
-        return models;
+        return get(MODELS);
     }
 
     /** BattINFO simulation type, or null. */
     public String simulationType() {
-        return simulationType;
-    }
-
-    @Override
-    List<Object> fieldValues() {
-        return Arrays.asList(name, version, type, references, models, simulationType);
+        return get(SIMULATION_TYPE);
     }
 
     /** Builds a {@link ModelMetadata}. */
-    @JsonPOJOBuilder(withPrefix = "")
     public static final class Builder extends MetadataModel.Builder<Builder> {
-        private String name;
-        private String version;
-        private ModelTypes type;
-        private List<String> references;
-        private List<String> models;
-        private String simulationType;
-
         private Builder() {
-            super(Builder.class);
+            super(Builder.class, FIELDS);
         }
 
         /** Sets the (required) software name. */
         @JsonProperty
         public Builder name(String value) {
-            name = value;
-            return this;
+            return set(NAME, value);
         }
 
         /** Sets the software version. */
         @JsonProperty
         public Builder version(String value) {
-            version = value;
-            return this;
+            return set(VERSION, value);
         }
 
         /** Sets the kind of model. */
         @JsonProperty
         public Builder type(ModelTypes value) {
-            type = value;
-            return this;
+            return set(TYPE, value);
         }
 
         /** Sets the reference URLs. */
         @JsonProperty
         public Builder references(List<String> value) {
-            references = value;
-            return this;
+            return set(REFERENCES, value);
         }
 
         /** Sets the BattINFO model terms. */
         @JsonProperty
         public Builder models(List<String> value) {
-            models = value;
-            return this;
+            return set(MODELS, value);
         }
 
         /** Sets the BattINFO simulation type. */
         @JsonProperty
         public Builder simulationType(String value) {
-            simulationType = value;
-            return this;
+            return set(SIMULATION_TYPE, value);
         }
 
         /**

@@ -1,19 +1,14 @@
 package io.battdat.api.metadata;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.json.Json;
 import io.battdat.api.json.JsonReadException;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The rules the metadata models enforce whether they are read from JSON or built in code (required fields,
@@ -22,22 +17,6 @@ import java.util.Set;
  * model's builder complains about ({@code battery.anode} + {@code porosity}).
  */
 final class Validation {
-    /** The JSON names of each model's declared fields, as Jackson names them (snake_case unless named). */
-    private static final ClassValue<Set<String>> DECLARED = new ClassValue<>() {
-        @Override
-        protected Set<String> computeValue(Class<?> model) {
-            PropertyNamingStrategies.NamingBase snakeCase = new PropertyNamingStrategies.SnakeCaseStrategy();
-            Set<String> names = new HashSet<>();
-            for (Field f : model.getDeclaredFields()) {
-                JsonProperty p = f.getAnnotation(JsonProperty.class);
-                if (p != null) {
-                    names.add(p.value().isEmpty() ? snakeCase.translate(f.getName()) : p.value());
-                }
-            }
-            return Set.copyOf(names);
-        }
-    };
-
     private Validation() {
     }
 
@@ -96,11 +75,12 @@ final class Validation {
                 || (first == '\ufffd' && text.length() > 1 && text.charAt(1) <= 5);
     }
 
-    /** Fails unless a required value is present. */
-    static void required(String field, Object value) {
+    /** Fails unless a required value is present; returns it. */
+    static <T> T required(String field, T value) {
         if (value == null) {
             throw invalid(field, "field required");
         }
+        return value;
     }
 
     /** Fails unless the value (when present) lies in [min, max]; NaN never does. */
@@ -110,6 +90,18 @@ final class Validation {
                     : "between " + min + " and " + max;
             throw invalid(field, "must be " + bounds + ", got " + value);
         }
+    }
+
+    /** Fails unless the value (when present) is at least 0; returns it. */
+    static Double nonNegative(String field, Double value) {
+        range(field, value, 0, Double.POSITIVE_INFINITY);
+        return value;
+    }
+
+    /** Fails unless the value (when present) is a percentage, 0 to 100; returns it. */
+    static Double percentage(String field, Double value) {
+        range(field, value, 0, 100);
+        return value;
     }
 
     /** An unmodifiable copy of a list whose elements must not be null; null stays null. */
@@ -127,15 +119,14 @@ final class Validation {
      * An unmodifiable ordered copy of extra fields (null values allowed); a key that names a declared field is
      * an error, since it would be written twice.
      *
-     * @param model the model class, whose fields bound to JSON are the declared ones
+     * @param declared the model's declared fields
      */
-    static Map<String, Object> frozenExtra(Map<String, Object> extra, Class<?> model) {
+    static Map<String, Object> frozenExtra(Map<String, Object> extra, DeclaredFields declared) {
         if (extra == null || extra.isEmpty()) {
             return Map.of();
         }
-        Set<String> declared = DECLARED.get(model);
         for (String key : extra.keySet()) {
-            if (key == null || declared.contains(key)) {
+            if (key == null || declared.declares(key)) {
                 throw invalid(String.valueOf(key), "is a declared field and cannot be an extra field");
             }
         }
