@@ -2,6 +2,8 @@ package io.battdat.hdf5.zlib;
 
 import com.intel.gkl.compression.IntelDeflater;
 
+import java.util.zip.Adler32;
+
 /**
  * {@link ChunkDeflater} on ISA-L's fast levels (1 and 2) through GKL's {@code IntelDeflater}, which writes raw
  * deflate data only at those levels: this class wraps it in the zlib header and adler32 trailer, so the stream is
@@ -13,6 +15,7 @@ final class IsalChunkDeflater implements ChunkDeflater {
     private static final byte FLG = 0x01;
 
     private final IntelDeflater deflater;
+    private final Adler32 adler = new Adler32();
     private byte[] scratch = new byte[0];
 
     IsalChunkDeflater(int level) {
@@ -39,7 +42,9 @@ final class IsalChunkDeflater implements ChunkDeflater {
         }
         System.arraycopy(scratch, 0, out, size, n);
         size += n;
-        int sum = Adler32Lanes.of(input, 0, length);
+        adler.reset();
+        adler.update(input, 0, length);
+        int sum = (int) adler.getValue();
         out[size] = (byte) (sum >>> 24);
         out[size + 1] = (byte) (sum >>> 16);
         out[size + 2] = (byte) (sum >>> 8);

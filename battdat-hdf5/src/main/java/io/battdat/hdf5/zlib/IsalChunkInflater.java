@@ -2,18 +2,20 @@ package io.battdat.hdf5.zlib;
 
 import com.intel.gkl.compression.IntelInflater;
 
+import java.util.zip.Adler32;
 import java.util.zip.DataFormatException;
 
 /**
  * {@link ChunkInflater} on ISA-L through GKL's {@code IntelInflater}, which inflates raw deflate data only: this
  * class checks the two-byte zlib header itself, hands ISA-L the deflate data between header and trailer, and
- * verifies the trailer's adler32 against the output ({@link Adler32Lanes}).
+ * verifies the trailer's adler32 against the output.
  */
 final class IsalChunkInflater implements ChunkInflater {
     private static final int HEADER = 2;
     private static final int TRAILER = 4;
 
     private final IntelInflater inflater = new IntelInflater(true);
+    private final Adler32 adler = new Adler32();
 
     @Override
     public int inflate(byte[] in, int offset, int length, byte[] out, int expected) throws DataFormatException {
@@ -43,13 +45,14 @@ final class IsalChunkInflater implements ChunkInflater {
             // input left over once the chunk is full: more output than the chunk holds, or bytes after the stream
             throw new DataFormatException("deflate stream holds more than the chunk's " + expected + " bytes");
         }
-        int actual = Adler32Lanes.of(out, 0, total);
+        adler.reset();
+        adler.update(out, 0, total);
         int t = offset + length - TRAILER;
-        int stored = ((in[t] & 0xff) << 24) | ((in[t + 1] & 0xff) << 16) | ((in[t + 2] & 0xff) << 8)
+        long stored = ((in[t] & 0xffL) << 24) | ((in[t + 1] & 0xff) << 16) | ((in[t + 2] & 0xff) << 8)
                 | (in[t + 3] & 0xff);
-        if (stored != actual) {
-            throw new DataFormatException("incorrect data check (adler32 " + Integer.toHexString(actual)
-                    + ", stream says " + Integer.toHexString(stored) + ")");
+        if (stored != adler.getValue()) {
+            throw new DataFormatException("incorrect data check (adler32 " + Long.toHexString(adler.getValue())
+                    + ", stream says " + Long.toHexString(stored) + ")");
         }
         return total;
     }
