@@ -55,13 +55,20 @@ class RemoteReadBenchmarkTest {
         assumeTrue(file != null && Files.isRegularFile(Path.of(file)), "set -Dbattdat.bench.file to run the benchmark");
         S3TestServer s3 = S3TestServer.withBuckets("bench").direct();
         s3.beforeAll(null);
+        Configuration conf = null;
         try {
             s3.put("bench", "lake/" + Path.of(file).getFileName(), Path.of(file));
             String uri = "s3a://bench/lake/" + Path.of(file).getFileName();
             ReadOptions options = ReadOptions.builder().threads(Integer.getInteger("battdat.bench.threads", 2)).build();
-            compare("s3", file, uri, options,
-                    storage(Long.getLong("battdat.bench.latencyMs", 20)).configuration(s3.configuration()));
+            // one s3a client for every read, as in a job: the test server's configuration makes a new client (SDK,
+            // thread pools) per call, so that tests never share one across servers
+            conf = s3.configuration();
+            conf.setBoolean("fs.s3a.impl.disable.cache", false);
+            compare("s3", file, uri, options, storage(Long.getLong("battdat.bench.latencyMs", 20)).configuration(conf));
         } finally {
+            if (conf != null) {
+                org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("s3a://bench/"), conf).close();
+            }
             s3.afterAll(null);
         }
     }
