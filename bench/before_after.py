@@ -129,20 +129,26 @@ def main():
                     log.add("writes (M rows/s)", variant, side, r["rows_per_s"] / 1e6, r)
         log.table("writes (M rows/s)")
 
+    def read_round(table, variant, f, py_mode, java_mode, reference):
+        """One read of f by each side, logged; True when a checksum differs from the first one (reference[0])."""
+        mismatch = False
+        for side in ("python", "base", "new"):
+            cmd = (py_read + [f, "--mode", py_mode, "--json"]) if side == "python" else \
+                [sides[side], "bench", "read", f, "--mode", java_mode, "--json"]
+            r = run(cmd)
+            reference[0] = reference[0] or r["checksum"]
+            if r["checksum"] != reference[0]:
+                print(f"CHECKSUM MISMATCH {side} {f}: {r['checksum']} != {reference[0]}")
+                mismatch = True
+            log.add(table, variant, side, r["rows_per_s"] / 1e6, r)
+        return mismatch
+
     if "blosc" in parts:
         out = os.path.join(a.work, "w.h5")
         f = files["blosc5"]
-        reference = None
+        reference = [None]
         for i in range(a.repeat):
-            for side in ("python", "base", "new"):
-                cmd = (py_read + [f, "--mode", "tables-blocks", "--json"]) if side == "python" else \
-                    [sides[side], "bench", "read", f, "--mode", "batches", "--json"]
-                r = run(cmd)
-                reference = reference or r["checksum"]
-                if r["checksum"] != reference:
-                    print(f"CHECKSUM MISMATCH {side} {f}: {r['checksum']} != {reference}")
-                    bad = True
-                log.add("blosc (M rows/s)", "reads 10m-blosc5 batches", side, r["rows_per_s"] / 1e6, r)
+            bad |= read_round("blosc (M rows/s)", "reads 10m-blosc5 batches", f, "tables-blocks", "batches", reference)
             for side in ("python", "base", "new"):
                 common = ["--rows", "10000000", "--complevel", "5", "--complib", "blosc:lz4", "--out", out, "--json"]
                 cmd = (py_write + ["--mode", "numpy-append"] + common) if side == "python" else \
@@ -156,17 +162,9 @@ def main():
 
     if "records" in parts:
         f = files["zlib9"]
-        reference = None
+        reference = [None]
         for i in range(a.repeat):
-            for side in ("python", "base", "new"):
-                cmd = (py_read + [f, "--mode", "records", "--json"]) if side == "python" else \
-                    [sides[side], "bench", "read", f, "--mode", "records", "--json"]
-                r = run(cmd)
-                reference = reference or r["checksum"]
-                if r["checksum"] != reference:
-                    print(f"CHECKSUM MISMATCH {side} {f}: {r['checksum']} != {reference}")
-                    bad = True
-                log.add("records (M rows/s)", "reads 10m-zlib9 records", side, r["rows_per_s"] / 1e6, r)
+            bad |= read_round("records (M rows/s)", "reads 10m-zlib9 records", f, "records", "records", reference)
         log.table("records (M rows/s)")
 
     if "inspect" in parts:
