@@ -73,7 +73,7 @@ class RemoteReadBenchmarkTest {
         }
     }
 
-    /** The store's settings: the storage's defaults unless the block size or read-ahead properties are given. */
+    /** The store's settings: the storage's defaults unless the block size, read-ahead or cache properties are given. */
     private static HadoopStorage.Builder storage(long latency) {
         HadoopStorage.Builder storage = HadoopStorage.builder().simulatedLatency(Duration.ofMillis(latency));
         if (Integer.getInteger("battdat.bench.blockKiB") != null) {
@@ -81,6 +81,9 @@ class RemoteReadBenchmarkTest {
         }
         if (Integer.getInteger("battdat.bench.readAhead") != null) {
             storage.readAhead(Integer.getInteger("battdat.bench.readAhead"));
+        }
+        if (Integer.getInteger("battdat.bench.cachedBlocks") != null) {
+            storage.cachedBlocks(Integer.getInteger("battdat.bench.cachedBlocks"));
         }
         return storage;
     }
