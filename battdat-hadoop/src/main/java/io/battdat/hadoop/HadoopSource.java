@@ -96,7 +96,6 @@ final class HadoopSource implements RandomAccessSource {
     private long lastMissedPiece = -2;
     private int adjacentPieceMisses;
     private boolean marching;
-    private boolean firstRead = true;
     private volatile boolean closed;
     // what a slow store costs this file, logged at DEBUG on close: requests, their bytes, and the time readers
     // spent waiting for bytes that were not there yet
@@ -180,8 +179,18 @@ final class HadoopSource implements RandomAccessSource {
             return f;
         }
 
-        boolean isHeld(long unit) {
-            return held.containsKey(unit);
+        /** Whether every unit of the bytes {@code [position, end)} is fetched or being fetched. */
+        boolean holds(long position, long end) {
+            for (long u = position / unitSize; u <= (end - 1) / unitSize; u++) {
+                if (!held.containsKey(u)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean isEmpty() {
+            return held.isEmpty();
         }
 
         void announce(long unit) {
@@ -248,14 +257,9 @@ final class HadoopSource implements RandomAccessSource {
             into.put(direct);
             return;
         }
-        boolean first;
-        synchronized (this) {
-            first = firstRead;
-            firstRead = false;
-        }
         boolean data = length >= MIN_DATA_READ || marches(position, length);
         if (length > 0 && length <= PIECE_SIZE && (fromPieces(position, into)
-                || (!data && PIECE_SIZE < blockSize && fetchPieces(position, into, first)))) {
+                || (!data && PIECE_SIZE < blockSize && fetchPieces(position, into)))) {
             return;
         }
         long at = position;
@@ -282,8 +286,7 @@ final class HadoopSource implements RandomAccessSource {
             return;
         }
         long end = Math.min(size, position + length);
-        if (length <= PIECE_SIZE && blocks.isHeld(position / blocks.unitSize)
-                && blocks.isHeld((end - 1) / blocks.unitSize)) {
+        if (length <= PIECE_SIZE && blocks.holds(position, end)) {
             return; // a block fetched already holds it
         }
         Units units = length <= PIECE_SIZE ? pieces : blocks;
@@ -303,10 +306,7 @@ final class HadoopSource implements RandomAccessSource {
             adjacentPieceMisses = 0;
         }
         lastSmallReadEnd = end;
-        int blockSize = settings.blockSize();
-        boolean held = pieces.isHeld(position / PIECE_SIZE) && pieces.isHeld((end - 1) / PIECE_SIZE)
-                || blocks.isHeld(position / blockSize) && blocks.isHeld((end - 1) / blockSize);
-        if (!marching && !held) {
+        if (!marching && !pieces.holds(position, end) && !blocks.holds(position, end)) {
             long piece = position / PIECE_SIZE;
             // a read straddling into the next piece starts in the piece of the last miss
             boolean adjacent = piece == lastMissedPiece || piece == lastMissedPiece + 1;
@@ -323,14 +323,15 @@ final class HadoopSource implements RandomAccessSource {
      * first few blocks: both HDF5 and Parquet files keep data right after the header, which the reads of the
      * structure will reach only some round trips later.
      */
-    private boolean fetchPieces(long position, ByteBuffer into, boolean firstRead) {
+    private boolean fetchPieces(long position, ByteBuffer into) {
         long end = position + into.remaining();
-        int blockSize = settings.blockSize();
         synchronized (this) {
-            boolean speculate = firstRead && position < blockSize && settings.readAhead() > 0;
-            if (blocks.isHeld(position / blockSize) && blocks.isHeld((end - 1) / blockSize)) {
+            if (blocks.holds(position, end)) {
                 return false;
             }
+            // nothing held yet: the file's first read (only reads of over two blocks bypass the units)
+            boolean speculate = blocks.isEmpty() && pieces.isEmpty() && position < settings.blockSize()
+                    && settings.readAhead() > 0;
             for (long p = position / PIECE_SIZE; p <= (end - 1) / PIECE_SIZE; p++) {
                 pieces.get(p);
             }
@@ -347,10 +348,8 @@ final class HadoopSource implements RandomAccessSource {
         long last = (position + into.remaining() - 1) / PIECE_SIZE;
         List<CompletableFuture<byte[]>> futures = new ArrayList<>(2);
         synchronized (this) {
-            for (long p = first; p <= last; p++) {
-                if (!pieces.isHeld(p)) {
-                    return false;
-                }
+            if (!pieces.holds(position, position + into.remaining())) {
+                return false;
             }
             for (long p = first; p <= last; p++) {
                 futures.add(pieces.get(p));
