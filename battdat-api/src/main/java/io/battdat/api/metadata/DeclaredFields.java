@@ -40,9 +40,17 @@ final class DeclaredFields {
         return field;
     }
 
-    /** Declares a field that must have a value. */
-    <T> Field<T> required(String name) {
-        return add(name, Validation::required);
+    /**
+     * Declares a field that several models share under one constant (the name of the named models); the constant
+     * fixes the field's place, so it must be declared exactly there in each table.
+     */
+    <T> Field<T> add(Field<T> shared) {
+        if (shared.index() != fields.size()) {
+            throw new IllegalStateException("field " + shared.name() + " must be declared at place " + shared.index()
+                    + ", not " + fields.size());
+        }
+        fields.add(shared);
+        return shared;
     }
 
     /** The fields in JSON order. */

@@ -10,9 +10,8 @@ import io.battdat.api.metadata.DeclaredFields.Field;
  * #extra()}.
  */
 @JsonDeserialize(builder = ElectrodeDescription.Builder.class)
-public final class ElectrodeDescription extends MetadataModel {
-    private static final DeclaredFields FIELDS = new DeclaredFields();
-    private static final Field<String> NAME = FIELDS.required("name");
+public final class ElectrodeDescription extends NamedMetadataModel {
+    private static final DeclaredFields FIELDS = fieldsAfterName();
     private static final Field<String> SUPPLIER = FIELDS.add("supplier");
     private static final Field<String> PRODUCT = FIELDS.add("product");
     private static final Field<Double> THICKNESS = FIELDS.add("thickness", Validation::nonNegative);
@@ -37,11 +36,6 @@ public final class ElectrodeDescription extends MetadataModel {
     /** A builder holding this electrode's values. */
     public Builder toBuilder() {
         return new Builder().copyOf(this);
-    }
-
-    /** Required name. */
-    public String name() {
-        return get(NAME);
     }
 
     /** Supplier, or null. */

@@ -12,9 +12,8 @@ import io.battdat.api.metadata.DeclaredFields.Field;
  * {@link #extra()}.
  */
 @JsonDeserialize(builder = ElectrolyteAdditive.Builder.class)
-public final class ElectrolyteAdditive extends MetadataModel {
-    private static final DeclaredFields FIELDS = new DeclaredFields();
-    private static final Field<String> NAME = FIELDS.required("name");
+public final class ElectrolyteAdditive extends NamedMetadataModel {
+    private static final DeclaredFields FIELDS = fieldsAfterName();
     private static final Field<Double> AMOUNT = FIELDS.add("amount");
     private static final Field<Double> UNITS = FIELDS.add("units");
 
@@ -35,11 +34,6 @@ public final class ElectrolyteAdditive extends MetadataModel {
     /** A builder holding this additive's values. */
     public Builder toBuilder() {
         return new Builder().copyOf(this);
-    }
-
-    /** Required name. */
-    public String name() {
-        return get(NAME);
     }
 
     /** Amount, or null. */

@@ -16,9 +16,8 @@ import java.util.List;
  * {@link #extra()}.
  */
 @JsonDeserialize(builder = ElectrolyteDescription.Builder.class)
-public final class ElectrolyteDescription extends MetadataModel {
-    private static final DeclaredFields FIELDS = new DeclaredFields();
-    private static final Field<String> NAME = FIELDS.required("name");
+public final class ElectrolyteDescription extends NamedMetadataModel {
+    private static final DeclaredFields FIELDS = fieldsAfterName();
     private static final Field<List<ElectrolyteAdditive>> ADDITIVES =
             FIELDS.add("additives", ElectrolyteDescription::additivesOrNone);
 
@@ -44,11 +43,6 @@ public final class ElectrolyteDescription extends MetadataModel {
     /** A builder holding this electrolyte's values. */
     public Builder toBuilder() {
         return new Builder().copyOf(this);
-    }
-
-    /** Required name. */
-    public String name() {
-        return get(NAME);
     }
 
     /** Additives, unmodifiable (never null). */

@@ -8,16 +8,16 @@ import io.battdat.api.metadata.DeclaredFields.Field;
 import java.util.List;
 
 /**
- * The model behind simulated data (docs/format.md section 4.5). Unknown fields are kept in {@link #extra()}.
+ * The model behind simulated data (docs/format.md section 4.5); its required {@link #name()} is the software's name.
+ * Unknown fields are kept in {@link #extra()}.
  *
  * <p>{@code version} is required but nullable in Python. The exclude-nulls JSON flavour (Parquet, the streaming
  * writer) therefore drops it when it is null, and Python then cannot read the document back ("field required").
  * This port reads a missing {@code version} as null instead of failing, so such files open.
  */
 @JsonDeserialize(builder = ModelMetadata.Builder.class)
-public final class ModelMetadata extends MetadataModel {
-    private static final DeclaredFields FIELDS = new DeclaredFields();
-    private static final Field<String> NAME = FIELDS.required("name");
+public final class ModelMetadata extends NamedMetadataModel {
+    private static final DeclaredFields FIELDS = fieldsAfterName();
     private static final Field<String> VERSION = FIELDS.add("version");
     private static final Field<ModelTypes> TYPE = FIELDS.add("type");
     private static final Field<List<String>> REFERENCES =
@@ -37,11 +37,6 @@ public final class ModelMetadata extends MetadataModel {
     /** A builder holding this model's values. */
     public Builder toBuilder() {
         return new Builder().copyOf(this);
-    }
-
-    /** Required software name. */
-    public String name() {
-        return get(NAME);
     }
 
     /** Software version, or null. */
