@@ -69,15 +69,9 @@ public final class ElectrodeDescription extends NamedMetadataModel {
     }
 
     /** Builds an {@link ElectrodeDescription}. */
-    public static final class Builder extends MetadataModel.Builder<Builder> {
+    public static final class Builder extends NamedMetadataModel.Builder<Builder> {
         private Builder() {
             super(Builder.class, FIELDS);
-        }
-
-        /** Sets the (required) name. */
-        @JsonProperty
-        public Builder name(String value) {
-            return set(NAME, value);
         }
 
         /** Sets the supplier. */

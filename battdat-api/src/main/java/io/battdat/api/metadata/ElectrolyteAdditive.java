@@ -47,15 +47,9 @@ public final class ElectrolyteAdditive extends NamedMetadataModel {
     }
 
     /** Builds an {@link ElectrolyteAdditive}. */
-    public static final class Builder extends MetadataModel.Builder<Builder> {
+    public static final class Builder extends NamedMetadataModel.Builder<Builder> {
         private Builder() {
             super(Builder.class, FIELDS);
-        }
-
-        /** Sets the (required) name. */
-        @JsonProperty
-        public Builder name(String value) {
-            return set(NAME, value);
         }
 
         /** Sets the amount. */

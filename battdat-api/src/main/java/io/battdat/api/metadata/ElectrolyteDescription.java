@@ -51,15 +51,9 @@ public final class ElectrolyteDescription extends NamedMetadataModel {
     }
 
     /** Builds an {@link ElectrolyteDescription}. */
-    public static final class Builder extends MetadataModel.Builder<Builder> {
+    public static final class Builder extends NamedMetadataModel.Builder<Builder> {
         private Builder() {
             super(Builder.class, FIELDS);
-        }
-
-        /** Sets the (required) name. */
-        @JsonProperty
-        public Builder name(String value) {
-            return set(NAME, value);
         }
 
         /** Sets the additives (null means none). */

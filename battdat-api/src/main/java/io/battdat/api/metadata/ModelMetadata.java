@@ -65,15 +65,9 @@ public final class ModelMetadata extends NamedMetadataModel {
     }
 
     /** Builds a {@link ModelMetadata}. */
-    public static final class Builder extends MetadataModel.Builder<Builder> {
+    public static final class Builder extends NamedMetadataModel.Builder<Builder> {
         private Builder() {
             super(Builder.class, FIELDS);
-        }
-
-        /** Sets the (required) software name. */
-        @JsonProperty
-        public Builder name(String value) {
-            return set(NAME, value);
         }
 
         /** Sets the software version. */
