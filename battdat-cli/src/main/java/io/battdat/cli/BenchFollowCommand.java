@@ -26,11 +26,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** {@code battdat bench follow}: how long a flushed row takes to reach a follower. */
-@Command(name = "follow", mixinStandardHelpOptions = true, header = "Delay from a writer's flush to its rows reaching a follower.", description = {
-        "Measure live-follow latency: a writer thread appends simulated cycling rows with HDF5Writer and flushes",
-        "every --flush-rows rows (pausing --pause ms between flushes) while the engine follows the file; prints the",
-        "delay from each flush returning in the writer to its last row reaching the follower (median, 99th",
-        "percentile, max, in ms), and checks that the follower saw every row."})
+@Command(name = "follow", mixinStandardHelpOptions = true,
+        header = "Delay from a writer's flush to its rows reaching a follower.",
+        resourceBundle = BattdatCommand.HELP_TEXTS)
 final class BenchFollowCommand extends Subcommand {
     @Option(names = "--rows", paramLabel = "N", description = "Rows to write (default 1,000,000).")
     long rows = 1_000_000;

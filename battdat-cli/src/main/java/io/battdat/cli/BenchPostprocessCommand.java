@@ -23,13 +23,7 @@ import java.util.Map;
 /** {@code battdat bench postprocess}: times post-processing in-process, for comparison with the Python toolkit. */
 @Command(name = "postprocess", mixinStandardHelpOptions = true,
         header = "Time cycle statistics or state of charge over a file (read included).",
-        description = {
-                "--mode summarize: read raw_data and compute cycle_stats with the cycle-times and capacity",
-                "summarizers (the Python toolkit's CycleTimesSummarizer + CapacityPerCycle; --all-summarizers adds",
-                "the others). --mode soc: read raw_data and add cycled_charge, cycled_energy, CE_adjusted_charge",
-                "(StateOfCharge); with --out the whole file is written as `battdat enhance --add soc` does.",
-                "The timed region is everything after the JVM has started; the JSON carries the cycle table",
-                "(summarize) or the sums of the added columns (soc), as bench/py_postprocess.py prints them."})
+        resourceBundle = BattdatCommand.HELP_TEXTS)
 final class BenchPostprocessCommand extends Subcommand {
     enum Mode { summarize, soc }
 

@@ -29,14 +29,9 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code battdat bench read}: streams a table through the public API and prints the Python harness's checksum. */
-@Command(name = "read", mixinStandardHelpOptions = true, header = "Stream a table and print rows/s and the Python harness's checksum.", description = {
-        "Stream a whole table through the public API and print rows, seconds, rows/s and the checksum of",
-        "the Python harness in BENCHMARKS.md (rows, cycles, sequential sums of current and voltage, exact sum of",
-        "cycle_number). The clock runs from opening the file to the last row, as in the Python harness; building",
-        "the engine (finding the backends) happens before it, as Python's imports do.",
-        "  records: current, voltage, cycle_number read from every Row of the record stream",
-        "  batches: the same from the primitive arrays of every batch",
-        "  cycles:  the same from every cycle's raw_data table (other tables counted)"})
+@Command(name = "read", mixinStandardHelpOptions = true,
+        header = "Stream a table and print rows/s and the Python harness's checksum.",
+        resourceBundle = BattdatCommand.HELP_TEXTS)
 final class BenchReadCommand extends Subcommand {
     enum Mode { records, batches, cycles }
 

@@ -22,12 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code battdat bench write}: writes simulated rows, reads them back, checks the checksum. */
-@Command(name = "write", mixinStandardHelpOptions = true, header = "Write simulated cycling rows, verify them, print rows/s.", description = {
-        "Write N rows of simulated cycling data (the 7-column, 59-byte layout of the Python harness's corpus,",
-        "about 2,000 rows per cycle) with HDF5Writer, read the file back and check its checksum; print rows,",
-        "seconds, rows/s, file bytes and the checksum of the Python harness. Generating rows is not timed.",
-        "  rows:    one writeRow(Map) per row (Python's HDF5Writer API)",
-        "  batches: writeBatch(ColumnBatch) per cycle (the columnar fast path)"})
+@Command(name = "write", mixinStandardHelpOptions = true,
+        header = "Write simulated cycling rows, verify them, print rows/s.",
+        resourceBundle = BattdatCommand.HELP_TEXTS)
 final class BenchWriteCommand extends Subcommand {
     enum Mode { rows, batches }
 

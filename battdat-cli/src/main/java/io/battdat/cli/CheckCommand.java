@@ -18,11 +18,7 @@ import java.util.List;
 /** {@code battdat check FILE}: every consistency checker over every table it looks at. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         header = "Run every consistency checker (such as the current's sign convention) over a dataset.",
-        description = {
-                "Stream each table of every cell through the consistency checkers that look at it (built in: the",
-                "Python toolkit's SignConventionChecker on raw_data) and print each warning as",
-                "  FILE /TABLE [checker]: message",
-                "Exit status: 0 when there is no warning, 3 when there are warnings, 1 on bad input."})
+        resourceBundle = BattdatCommand.HELP_TEXTS)
 final class CheckCommand extends Subcommand {
     /** Exit status when some checker warned. */
     static final int WARNINGS = 3;
