@@ -1,6 +1,5 @@
 package io.battdat.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.EnhancerStage;
@@ -11,6 +10,7 @@ import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.PostProcessor;
 import io.battdat.streaming.postprocess.CycleTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,15 +42,14 @@ final class BenchPostprocessCommand extends Subcommand {
     @Option(names = "--all-summarizers", description = "summarize: every summarizer found.")
     boolean allSummarizers;
 
-    @Option(names = "--json", description = "Print one JSON line.")
-    boolean json;
+    @Mixin
+    BenchOutput output;
 
     @Override
     public Integer call() throws Exception {
         BattdatEngine engine = Battdat.engine();
         PostProcessor post = new PostProcessor(engine);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tool", "battdat-java");
+        Map<String, Object> result = BenchOutput.result();
         result.put("mode", mode.name());
         result.put("file", file.toString());
         long t0 = System.nanoTime();
@@ -108,12 +107,9 @@ final class BenchPostprocessCommand extends Subcommand {
         result.put("rows", rows);
         result.put("seconds", seconds);
         result.put("rows_per_s", seconds > 0 ? rows / seconds : null);
-        if (json) {
-            out().println(new ObjectMapper().writeValueAsString(result));
-        } else {
-            out().printf("%s %s: %d rows in %.3f s = %.2f M rows/s%n", mode, file, rows,
-                    seconds, rows / seconds / 1e6);
-        }
+        long counted = rows;
+        output.print(result, () -> String.format("%s %s: %d rows in %.3f s = %.2f M rows/s", mode, file, counted,
+                seconds, counted / seconds / 1e6));
         return 0;
     }
 }

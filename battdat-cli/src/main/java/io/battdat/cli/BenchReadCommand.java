@@ -1,7 +1,6 @@
 package io.battdat.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.DoubleColumn;
@@ -17,6 +16,7 @@ import io.battdat.streaming.CycleStream;
 import io.battdat.streaming.RecordStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -61,8 +61,8 @@ final class BenchReadCommand extends Subcommand {
     @Option(names = "--batch-rows", paramLabel = "N", description = "Rows per batch (default 65536).")
     Integer batchRows;
 
-    @Option(names = "--json", description = "Print one JSON line.")
-    boolean json;
+    @Mixin
+    BenchOutput output;
 
     @Override
     public Integer call() throws JsonProcessingException, IOException {
@@ -89,8 +89,7 @@ final class BenchReadCommand extends Subcommand {
             default -> throw new IllegalStateException();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tool", "battdat-java");
+        Map<String, Object> result = BenchOutput.result();
         result.put("mode", mode.name());
         result.put("key", keys != null && keys.all ? "None" : keys != null && keys.keys != null ? keys.keys.toString() : key);
         result.put("path", file.toString());
@@ -101,12 +100,8 @@ final class BenchReadCommand extends Subcommand {
         result.put("checksum", check.toMap());
         result.put("threads", options.threads());
         result.putAll(extra);
-        if (json) {
-            out().println(new ObjectMapper().writeValueAsString(result));
-        } else {
-            out().printf("%s %s: %d rows in %.3f s = %.2f M rows/s; checksum %s%n", mode,
-                    file, check.rows, seconds, check.rows / seconds / 1e6, check.toMap());
-        }
+        output.print(result, () -> String.format("%s %s: %d rows in %.3f s = %.2f M rows/s; checksum %s", mode,
+                file, check.rows, seconds, check.rows / seconds / 1e6, check.toMap()));
         return 0;
     }
 

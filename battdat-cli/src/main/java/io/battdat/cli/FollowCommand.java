@@ -15,7 +15,6 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code battdat follow FILE}: prints a table's rows (or cycles) as a writer commits them. */
@@ -110,15 +109,14 @@ final class FollowCommand extends Subcommand {
             }
         }
         if (checksum) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("tool", "battdat-java");
+            Map<String, Object> result = BenchOutput.result();
             result.put("mode", cycles ? "follow-cycles" : "follow");
             result.put("path", file.toString());
             result.put("rows", check.rows);
             result.put("seconds", (System.nanoTime() - started) / 1e9);
             result.put("checksum", check.toMap());
             try {
-                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
+                out.println(BenchOutput.jsonLine(result));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
