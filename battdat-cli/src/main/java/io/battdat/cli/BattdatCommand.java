@@ -26,8 +26,9 @@ import java.util.Properties;
 public final class BattdatCommand implements Runnable {
     /**
      * The resource bundle that holds every command's description, the prose {@code --help} prints under the usage
-     * line ({@code help.properties} beside this class): each command names it, and picocli looks the command's lines
-     * up by its qualified name ({@code battdat.copy.usage.description.0}, ...).
+     * line ({@code help.properties} in this package). Named once, here: picocli hands the root's bundle to every
+     * subcommand and looks each command's lines up by its qualified name ({@code battdat.copy.usage.description.0},
+     * ...).
      */
     static final String HELP_TEXTS = "io.battdat.cli.help";
 

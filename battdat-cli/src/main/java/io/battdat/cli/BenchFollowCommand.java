@@ -26,8 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** {@code battdat bench follow}: how long a flushed row takes to reach a follower. */
 @Command(name = "follow", mixinStandardHelpOptions = true,
-        header = "Delay from a writer's flush to its rows reaching a follower.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Delay from a writer's flush to its rows reaching a follower.")
 final class BenchFollowCommand extends Subcommand {
     @Option(names = "--rows", paramLabel = "N", description = "Rows to write (default 1,000,000).")
     long rows = 1_000_000;

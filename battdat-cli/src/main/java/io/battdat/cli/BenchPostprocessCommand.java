@@ -22,8 +22,7 @@ import java.util.Map;
 
 /** {@code battdat bench postprocess}: times post-processing in-process, for comparison with the Python toolkit. */
 @Command(name = "postprocess", mixinStandardHelpOptions = true,
-        header = "Time cycle statistics or state of charge over a file (read included).",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Time cycle statistics or state of charge over a file (read included).")
 final class BenchPostprocessCommand extends Subcommand {
     enum Mode { summarize, soc }
 

@@ -30,8 +30,7 @@ import java.util.Map;
 
 /** {@code battdat bench read}: streams a table through the public API and prints the Python harness's checksum. */
 @Command(name = "read", mixinStandardHelpOptions = true,
-        header = "Stream a table and print rows/s and the Python harness's checksum.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Stream a table and print rows/s and the Python harness's checksum.")
 final class BenchReadCommand extends Subcommand {
     enum Mode { records, batches, cycles }
 

@@ -22,8 +22,7 @@ import java.util.Map;
 
 /** {@code battdat bench write}: writes simulated rows, reads them back, checks the checksum. */
 @Command(name = "write", mixinStandardHelpOptions = true,
-        header = "Write simulated cycling rows, verify them, print rows/s.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Write simulated cycling rows, verify them, print rows/s.")
 final class BenchWriteCommand extends Subcommand {
     enum Mode { rows, batches }
 

@@ -17,8 +17,7 @@ import java.util.List;
 
 /** {@code battdat check FILE}: every consistency checker over every table it looks at. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        header = "Run every consistency checker (such as the current's sign convention) over a dataset.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Run every consistency checker (such as the current's sign convention) over a dataset.")
 final class CheckCommand extends Subcommand {
     /** Exit status when some checker warned. */
     static final int WARNINGS = 3;

@@ -25,8 +25,7 @@ import java.util.Map;
 
 /** {@code battdat convert INPUT... --out FILE.h5}: streams vendor exports into a battdat file. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        header = "Stream cycler exports (Arbin, MACCOR, BatteryData, ...) into a battdat file.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Stream cycler exports (Arbin, MACCOR, BatteryData, ...) into a battdat file.")
 final class ConvertCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Export files or directories of one format.")
     List<Path> inputs;

@@ -23,8 +23,7 @@ import java.nio.file.Path;
 
 /** {@code battdat copy IN OUT}: streams every table of every cell into a new file. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
-        header = "Copy (or append) every table of a dataset into an HDF5 file or Parquet dataset.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Copy (or append) every table of a dataset into an HDF5 file or Parquet dataset.")
 final class CopyCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read: a path, or a URI such as "
             + "s3a://bucket/a.h5 or hdfs://namenode/lake/a.h5 (see --hadoop-conf).")

@@ -24,8 +24,7 @@ import java.util.Map;
 
 /** {@code battdat cycles FILE}: one line per cycle. */
 @Command(name = "cycles", mixinStandardHelpOptions = true,
-        header = "Print one line per cycle: cycle number, rows per table, test_time range.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Print one line per cycle: cycle number, rows per table, test_time range.")
 final class CyclesCommand extends FileSubcommand {
     @ArgGroup(exclusive = true)
     Selection selection;

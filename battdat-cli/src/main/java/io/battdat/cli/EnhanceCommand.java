@@ -24,8 +24,7 @@ import java.util.List;
 
 /** {@code battdat enhance IN OUT --add ...}: raw tables streamed to a new file with added columns. */
 @Command(name = "enhance", mixinStandardHelpOptions = true,
-        header = "Stream a dataset into a new file, adding derived columns to every raw_data table.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Stream a dataset into a new file, adding derived columns to every raw_data table.")
 final class EnhanceCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read.")
     Path in;

@@ -16,8 +16,7 @@ import java.time.ZoneId;
 
 /** {@code battdat export FILE.h5 --to batteryarchive DIR}: writes a cell in another layout. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        header = "Write a cell in an archive layout (BatteryArchive CSV).",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Write a cell in an archive layout (BatteryArchive CSV).")
 final class ExportCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The battdat file.")
     Path file;

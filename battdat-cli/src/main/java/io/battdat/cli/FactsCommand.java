@@ -19,8 +19,7 @@ import java.util.Map;
 
 /** {@code battdat facts FILE}: per-table facts as JSON, in the shape the interop tests get from PyTables. */
 @Command(name = "facts", mixinStandardHelpOptions = true,
-        header = "Print the facts JSON of every table (rows, sums, first/last, cycles).",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Print the facts JSON of every table (rows, sums, first/last, cycles).")
 final class FactsCommand extends FileSubcommand {
     @Override
     public Integer call() throws JsonProcessingException {

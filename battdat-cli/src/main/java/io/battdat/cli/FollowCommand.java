@@ -19,8 +19,7 @@ import java.util.Map;
 
 /** {@code battdat follow FILE}: prints a table's rows (or cycles) as a writer commits them. */
 @Command(name = "follow", mixinStandardHelpOptions = true,
-        header = "Print a table's rows (or cycles) as a writer commits them.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Print a table's rows (or cycles) as a writer commits them.")
 final class FollowCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file, usually one being written.")
     Path file;

@@ -20,8 +20,7 @@ import java.security.CodeSource;
 
 /** {@code battdat formats}: every parser, exporter and storage backend found on the class path. */
 @Command(name = "formats", mixinStandardHelpOptions = true,
-        header = "List the vendor parsers, exporters and storage backends found.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "List the vendor parsers, exporters and storage backends found.")
 final class FormatsCommand extends Subcommand {
     @Option(names = "--json", description = "Print one JSON object: parsers, exporters, readers, writers, problems.")
     boolean json;

@@ -28,8 +28,7 @@ import java.util.concurrent.Callable;
 
 /** {@code battdat inspect FILE}: what a file holds, without reading its rows. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        header = "Describe a file: metadata, cells, tables, columns, filters (no rows read).",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Describe a file: metadata, cells, tables, columns, filters (no rows read).")
 final class InspectCommand implements Callable<Integer> {
     private static final int DESCRIPTION_WIDTH = 60;
 

@@ -19,8 +19,7 @@ import java.util.List;
 
 /** {@code battdat plot FILE... --chart K --out F.png|F.svg}: one static chart. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        header = "Draw one chart of one or more files as PNG or SVG.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Draw one chart of one or more files as PNG or SVG.")
 final class PlotCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "battdat files (HDF5 or Parquet).")
     List<Path> files;

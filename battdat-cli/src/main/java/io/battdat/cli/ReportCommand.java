@@ -13,8 +13,7 @@ import java.util.List;
 
 /** {@code battdat report FILE... --out report.html}: a self-contained interactive HTML report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        header = "Write one self-contained, interactive HTML report of one or more files.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Write one self-contained, interactive HTML report of one or more files.")
 final class ReportCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "battdat files (HDF5 or Parquet).")
     List<Path> files;

@@ -25,8 +25,7 @@ import java.util.StringJoiner;
 
 /** {@code battdat summarize FILE}: the cycle statistics of raw tables, printed or stored. */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
-        header = "Compute per-cycle statistics (cycle_stats) of raw data in one streamed pass.",
-        resourceBundle = BattdatCommand.HELP_TEXTS)
+        header = "Compute per-cycle statistics (cycle_stats) of raw data in one streamed pass.")
 final class SummarizeCommand extends FileSubcommand {
     @ArgGroup(exclusive = true)
     Selection selection;
