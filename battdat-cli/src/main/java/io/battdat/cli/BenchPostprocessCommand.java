@@ -12,7 +12,6 @@ import io.battdat.streaming.postprocess.CycleTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,11 +22,8 @@ import java.util.Map;
 /** {@code battdat bench postprocess}: times post-processing in-process, for comparison with the Python toolkit. */
 @Command(name = "postprocess", mixinStandardHelpOptions = true,
         header = "Time cycle statistics or state of charge over a file (read included).")
-final class BenchPostprocessCommand extends Subcommand {
+final class BenchPostprocessCommand extends LocalFileSubcommand {
     enum Mode { summarize, soc }
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
 
     @Option(names = "--mode", required = true, description = "summarize or soc.")
     Mode mode;

@@ -18,11 +18,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +29,8 @@ import java.util.Map;
 /** {@code battdat bench read}: streams a table through the public API and prints the Python harness's checksum. */
 @Command(name = "read", mixinStandardHelpOptions = true,
         header = "Stream a table and print rows/s and the Python harness's checksum.")
-final class BenchReadCommand extends Subcommand {
+final class BenchReadCommand extends LocalFileSubcommand {
     enum Mode { records, batches, cycles }
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
 
     @Option(names = "--mode", required = true, description = "records, batches or cycles.")
     Mode mode;
