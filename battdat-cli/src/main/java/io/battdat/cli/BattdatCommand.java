@@ -22,19 +22,16 @@ import java.util.Properties;
  * the stack trace with {@code --verbose}), 2 on a usage error.
  */
 @Command(name = "battdat", mixinStandardHelpOptions = true, versionProvider = BattdatCommand.Version.class,
-        description = {
-                "Reads, writes, converts and follows battery cycling data in battdat files (the HDF5 layout of the",
-                "Python battery-data-toolkit, and its Parquet layout), streaming it in bounded memory.",
-                "",
-                "Examples:",
-                "  battdat inspect cell.h5",
-                "  battdat facts cell.h5 > facts.json",
-                "  battdat cycles cell.h5 --all",
-                "  battdat convert arbin-export.csv --out cell.h5",
-                "  battdat copy cell.h5 cell-blosc.h5 --complevel 5 --complib blosc:lz4",
-                "  battdat follow cell.h5 --cycles --idle-timeout 600",
-                "  battdat bench read cell.h5 --mode batches --json"})
+        resourceBundle = BattdatCommand.HELP_TEXTS)
 public final class BattdatCommand implements Runnable {
+    /**
+     * The resource bundle that holds every command's description, the prose {@code --help} prints under the usage
+     * line ({@code help.properties} in this package). Named once, here: picocli hands the root's bundle to every
+     * subcommand and looks each command's lines up by its qualified name ({@code battdat.copy.usage.description.0},
+     * ...).
+     */
+    static final String HELP_TEXTS = "io.battdat.cli.help";
+
     /**
      * The subcommands by name, in the order {@code --help} lists them (then {@code help}). Registered in code, not
      * in the annotation, so a run builds the model of only the command it runs: picocli's reflection over all of

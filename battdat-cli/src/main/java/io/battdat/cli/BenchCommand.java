@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code battdat bench}: benchmarks that print what the Python harness prints. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks comparable with the Python harness (BENCHMARKS.md; one JSON line with --json).",
+@Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {BenchReadCommand.class, BenchWriteCommand.class, BenchFollowCommand.class,
                 BenchPostprocessCommand.class})
 final class BenchCommand implements Runnable {

@@ -1,7 +1,6 @@
 package io.battdat.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.metadata.BatteryMetadata;
@@ -12,6 +11,7 @@ import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.HDF5Writer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -20,17 +20,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** {@code battdat bench follow}: how long a flushed row takes to reach a follower. */
-@Command(name = "follow", mixinStandardHelpOptions = true, header = "Delay from a writer's flush to its rows reaching a follower.", description = {
-        "Measure live-follow latency: a writer thread appends simulated cycling rows with HDF5Writer and flushes",
-        "every --flush-rows rows (pausing --pause ms between flushes) while the engine follows the file; prints the",
-        "delay from each flush returning in the writer to its last row reaching the follower (median, 99th",
-        "percentile, max, in ms), and checks that the follower saw every row."})
+@Command(name = "follow", mixinStandardHelpOptions = true,
+        header = "Delay from a writer's flush to its rows reaching a follower.")
 final class BenchFollowCommand extends Subcommand {
     @Option(names = "--rows", paramLabel = "N", description = "Rows to write (default 1,000,000).")
     long rows = 1_000_000;
@@ -47,8 +43,8 @@ final class BenchFollowCommand extends Subcommand {
     @Option(names = "--poll", paramLabel = "MS", description = "The follower's poll interval (default 200).")
     long pollMillis = 200;
 
-    @Option(names = "--json", description = "Print one JSON line.")
-    boolean json;
+    @Mixin
+    BenchOutput output;
 
     private record Mark(long row, long nanos) {
     }
@@ -91,8 +87,7 @@ final class BenchFollowCommand extends Subcommand {
         }
         double[] delays = delays(new ArrayList<>(flushed), arrived);
         Arrays.sort(delays);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tool", "battdat-java");
+        Map<String, Object> result = BenchOutput.result();
         result.put("bench", "follow");
         result.put("rows", rows);
         result.put("rows_seen", seen);
@@ -103,11 +98,7 @@ final class BenchFollowCommand extends Subcommand {
         result.put("delay_ms_p99", percentile(delays, 0.99));
         result.put("delay_ms_max", delays.length == 0 ? 0 : delays[delays.length - 1]);
         result.put("complete", seen == rows);
-        if (json) {
-            out().println(new ObjectMapper().writeValueAsString(result));
-        } else {
-            out().println(result);
-        }
+        output.print(result, result::toString);
         return seen == rows ? 0 : 1;
     }
 

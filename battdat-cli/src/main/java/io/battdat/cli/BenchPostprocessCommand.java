@@ -1,6 +1,5 @@
 package io.battdat.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.CycleSummarizer;
 import io.battdat.api.postprocess.EnhancerStage;
@@ -11,8 +10,8 @@ import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.PostProcessor;
 import io.battdat.streaming.postprocess.CycleTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,19 +21,9 @@ import java.util.Map;
 
 /** {@code battdat bench postprocess}: times post-processing in-process, for comparison with the Python toolkit. */
 @Command(name = "postprocess", mixinStandardHelpOptions = true,
-        header = "Time cycle statistics or state of charge over a file (read included).",
-        description = {
-                "--mode summarize: read raw_data and compute cycle_stats with the cycle-times and capacity",
-                "summarizers (the Python toolkit's CycleTimesSummarizer + CapacityPerCycle; --all-summarizers adds",
-                "the others). --mode soc: read raw_data and add cycled_charge, cycled_energy, CE_adjusted_charge",
-                "(StateOfCharge); with --out the whole file is written as `battdat enhance --add soc` does.",
-                "The timed region is everything after the JVM has started; the JSON carries the cycle table",
-                "(summarize) or the sums of the added columns (soc), as bench/py_postprocess.py prints them."})
-final class BenchPostprocessCommand extends Subcommand {
+        header = "Time cycle statistics or state of charge over a file (read included).")
+final class BenchPostprocessCommand extends LocalFileSubcommand {
     enum Mode { summarize, soc }
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
 
     @Option(names = "--mode", required = true, description = "summarize or soc.")
     Mode mode;
@@ -48,15 +37,14 @@ final class BenchPostprocessCommand extends Subcommand {
     @Option(names = "--all-summarizers", description = "summarize: every summarizer found.")
     boolean allSummarizers;
 
-    @Option(names = "--json", description = "Print one JSON line.")
-    boolean json;
+    @Mixin
+    BenchOutput output;
 
     @Override
     public Integer call() throws Exception {
         BattdatEngine engine = Battdat.engine();
         PostProcessor post = new PostProcessor(engine);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tool", "battdat-java");
+        Map<String, Object> result = BenchOutput.result();
         result.put("mode", mode.name());
         result.put("file", file.toString());
         long t0 = System.nanoTime();
@@ -114,12 +102,9 @@ final class BenchPostprocessCommand extends Subcommand {
         result.put("rows", rows);
         result.put("seconds", seconds);
         result.put("rows_per_s", seconds > 0 ? rows / seconds : null);
-        if (json) {
-            out().println(new ObjectMapper().writeValueAsString(result));
-        } else {
-            out().printf("%s %s: %d rows in %.3f s = %.2f M rows/s%n", mode, file, rows,
-                    seconds, rows / seconds / 1e6);
-        }
+        long counted = rows;
+        output.print(result, () -> String.format("%s %s: %d rows in %.3f s = %.2f M rows/s", mode, file, counted,
+                seconds, counted / seconds / 1e6));
         return 0;
     }
 }

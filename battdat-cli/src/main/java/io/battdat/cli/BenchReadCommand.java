@@ -1,7 +1,6 @@
 package io.battdat.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.DoubleColumn;
@@ -17,31 +16,21 @@ import io.battdat.streaming.CycleStream;
 import io.battdat.streaming.RecordStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code battdat bench read}: streams a table through the public API and prints the Python harness's checksum. */
-@Command(name = "read", mixinStandardHelpOptions = true, header = "Stream a table and print rows/s and the Python harness's checksum.", description = {
-        "Stream a whole table through the public API and print rows, seconds, rows/s and the checksum of",
-        "the Python harness in BENCHMARKS.md (rows, cycles, sequential sums of current and voltage, exact sum of",
-        "cycle_number). The clock runs from opening the file to the last row, as in the Python harness; building",
-        "the engine (finding the backends) happens before it, as Python's imports do.",
-        "  records: current, voltage, cycle_number read from every Row of the record stream",
-        "  batches: the same from the primitive arrays of every batch",
-        "  cycles:  the same from every cycle's raw_data table (other tables counted)"})
-final class BenchReadCommand extends Subcommand {
+@Command(name = "read", mixinStandardHelpOptions = true,
+        header = "Stream a table and print rows/s and the Python harness's checksum.")
+final class BenchReadCommand extends LocalFileSubcommand {
     enum Mode { records, batches, cycles }
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
 
     @Option(names = "--mode", required = true, description = "records, batches or cycles.")
     Mode mode;
@@ -66,8 +55,8 @@ final class BenchReadCommand extends Subcommand {
     @Option(names = "--batch-rows", paramLabel = "N", description = "Rows per batch (default 65536).")
     Integer batchRows;
 
-    @Option(names = "--json", description = "Print one JSON line.")
-    boolean json;
+    @Mixin
+    BenchOutput output;
 
     @Override
     public Integer call() throws JsonProcessingException, IOException {
@@ -94,8 +83,7 @@ final class BenchReadCommand extends Subcommand {
             default -> throw new IllegalStateException();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tool", "battdat-java");
+        Map<String, Object> result = BenchOutput.result();
         result.put("mode", mode.name());
         result.put("key", keys != null && keys.all ? "None" : keys != null && keys.keys != null ? keys.keys.toString() : key);
         result.put("path", file.toString());
@@ -106,12 +94,8 @@ final class BenchReadCommand extends Subcommand {
         result.put("checksum", check.toMap());
         result.put("threads", options.threads());
         result.putAll(extra);
-        if (json) {
-            out().println(new ObjectMapper().writeValueAsString(result));
-        } else {
-            out().printf("%s %s: %d rows in %.3f s = %.2f M rows/s; checksum %s%n", mode,
-                    file, check.rows, seconds, check.rows / seconds / 1e6, check.toMap());
-        }
+        output.print(result, () -> String.format("%s %s: %d rows in %.3f s = %.2f M rows/s; checksum %s", mode,
+                file, check.rows, seconds, check.rows / seconds / 1e6, check.toMap()));
         return 0;
     }
 

@@ -1,7 +1,6 @@
 package io.battdat.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
@@ -11,23 +10,19 @@ import io.battdat.streaming.BatchStream;
 import io.battdat.streaming.Battdat;
 import io.battdat.streaming.HDF5Writer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code battdat bench write}: writes simulated rows, reads them back, checks the checksum. */
-@Command(name = "write", mixinStandardHelpOptions = true, header = "Write simulated cycling rows, verify them, print rows/s.", description = {
-        "Write N rows of simulated cycling data (the 7-column, 59-byte layout of the Python harness's corpus,",
-        "about 2,000 rows per cycle) with HDF5Writer, read the file back and check its checksum; print rows,",
-        "seconds, rows/s, file bytes and the checksum of the Python harness. Generating rows is not timed.",
-        "  rows:    one writeRow(Map) per row (Python's HDF5Writer API)",
-        "  batches: writeBatch(ColumnBatch) per cycle (the columnar fast path)"})
+@Command(name = "write", mixinStandardHelpOptions = true,
+        header = "Write simulated cycling rows, verify them, print rows/s.")
 final class BenchWriteCommand extends Subcommand {
     enum Mode { rows, batches }
 
@@ -47,8 +42,8 @@ final class BenchWriteCommand extends Subcommand {
     @Option(names = "--mode", paramLabel = "MODE", description = "rows (default) or batches.")
     Mode mode = Mode.rows;
 
-    @Option(names = "--json", description = "Print one JSON line.")
-    boolean json;
+    @Mixin
+    BenchOutput output;
 
     @Override
     public Integer call() throws IOException, JsonProcessingException {
@@ -98,8 +93,8 @@ final class BenchWriteCommand extends Subcommand {
         }
         boolean verified = read.toMap().equals(generated.toMap());
         double seconds = timed / 1e9;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("tool", "battdat-java");
+        long bytes = Files.size(out);
+        Map<String, Object> result = BenchOutput.result();
         result.put("mode", mode.name());
         result.put("path", out.toString());
         result.put("complevel", complevel);
@@ -107,15 +102,11 @@ final class BenchWriteCommand extends Subcommand {
         result.put("rows", rows);
         result.put("seconds", seconds);
         result.put("rows_per_s", rows / seconds);
-        result.put("file_bytes", Files.size(out));
+        result.put("file_bytes", bytes);
         result.put("checksum", read.toMap());
         result.put("verified", verified);
-        if (json) {
-            out().println(new ObjectMapper().writeValueAsString(result));
-        } else {
-            out().printf("write %s: %d rows in %.3f s = %.2f M rows/s, %d bytes, verified %s%n",
-                    mode, rows, seconds, rows / seconds / 1e6, Files.size(out), verified);
-        }
+        output.print(result, () -> String.format("write %s: %d rows in %.3f s = %.2f M rows/s, %d bytes, verified %s",
+                mode, rows, seconds, rows / seconds / 1e6, bytes, verified));
         if (!verified) {
             throw new io.battdat.api.WriteException(out, "/raw_data", "read-back checksum " + read.toMap()
                     + " differs from the written rows' " + generated.toMap());

@@ -8,27 +8,17 @@ import io.battdat.streaming.Battdat;
 import io.battdat.streaming.BattdatEngine;
 import io.battdat.streaming.PostProcessor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** {@code battdat check FILE}: every consistency checker over every table it looks at. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        header = "Run every consistency checker (such as the current's sign convention) over a dataset.",
-        description = {
-                "Stream each table of every cell through the consistency checkers that look at it (built in: the",
-                "Python toolkit's SignConventionChecker on raw_data) and print each warning as",
-                "  FILE /TABLE [checker]: message",
-                "Exit status: 0 when there is no warning, 3 when there are warnings, 1 on bad input."})
-final class CheckCommand extends Subcommand {
+        header = "Run every consistency checker (such as the current's sign convention) over a dataset.")
+final class CheckCommand extends LocalFileSubcommand {
     /** Exit status when some checker warned. */
     static final int WARNINGS = 3;
-
-    @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file.")
-    Path file;
 
     @Override
     public Integer call() {

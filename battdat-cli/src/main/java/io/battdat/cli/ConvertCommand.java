@@ -24,15 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code battdat convert INPUT... --out FILE.h5}: streams vendor exports into a battdat file. */
-@Command(name = "convert", mixinStandardHelpOptions = true, header = "Stream cycler exports (Arbin, MACCOR, BatteryData, ...) into a battdat file.", description = {
-        "Stream cycler exports (files or directories) into a battdat HDF5 file in bounded memory: the vendor parser",
-        "(--format, or detected from each file's name and first bytes), then drop_cycles/AddState/AddSteps/AddMethod/",
-        "AddSubSteps as the vendor's Python reader does, then the streaming writer. Several cells go into prefix",
-        "groups (--prefix once per cell, or the cells' names). OUT is committed every 1,000,000 rows or 30 s",
-        "(--commit-every) and after the first batch; a new OUT is written under a temporary name that takes its",
-        "name at that first commit. A conversion killed at any moment leaves an OUT holding a prefix of every",
-        "table; --resume continues it. `battdat formats` lists the parsers found on the class path.",
-        "Example: battdat convert run1.csv --out cell.h5 --complevel 5"})
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        header = "Stream cycler exports (Arbin, MACCOR, BatteryData, ...) into a battdat file.")
 final class ConvertCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Export files or directories of one format.")
     List<Path> inputs;

@@ -23,22 +23,7 @@ import java.nio.file.Path;
 
 /** {@code battdat copy IN OUT}: streams every table of every cell into a new file. */
 @Command(name = "copy", mixinStandardHelpOptions = true,
-        header = "Copy (or append) every table of a dataset into an HDF5 file or Parquet dataset.",
-        description = {
-                "Stream every table of every cell of IN into OUT (replaced if it exists), keeping the metadata text,",
-                "the column schemas, the columns and every row. The backend of each side comes from its path: an",
-                "HDF5 file (.h5, .hdf, ...) or a Parquet dataset (a directory, or a name ending in .parquet).",
-                "OUT is committed every 1,000,000 rows or 30 s (--commit-every) and after the first batch: a new OUT is",
-                "written under a temporary name that takes OUT's name at that first commit; a copy killed at any",
-                "moment leaves an OUT that every reader opens, holding a prefix of IN's rows up to the last commit,",
-                "and `--resume` continues it. With --append, IN's rows are committed to OUT together at the end (a",
-                "crash or error leaves OUT with exactly its old rows) unless --commit-every is given.",
-                "Appends that would make a column the schema declares monotonic (cycle_number, test_time, ...)",
-                "decrease are refused before anything is committed, unless --renumber-cycles or --allow-non-monotonic.",
-                "Examples: battdat copy cell.h5 cell-zlib.h5 --complevel 5",
-                "          battdat copy cell.h5 cell-lz4.h5 --complevel 5 --complib blosc:lz4",
-                "          battdat copy cell.h5 cell.parquet",
-                "          battdat copy big.h5 big-copy.h5 --resume     (after a killed copy)"})
+        header = "Copy (or append) every table of a dataset into an HDF5 file or Parquet dataset.")
 final class CopyCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read: a path, or a URI such as "
             + "s3a://bucket/a.h5 or hdfs://namenode/lake/a.h5 (see --hadoop-conf).")

@@ -23,12 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code battdat cycles FILE}: one line per cycle. */
-@Command(name = "cycles", mixinStandardHelpOptions = true, header = "Print one line per cycle: cycle number, rows per table, test_time range.", description = {
-        "Stream a file cycle by cycle (runs of equal cycle_number, tables advanced together) and print one",
-        "line per cycle: the cycle number, rows per table, first and last test_time (--json: one JSON object per",
-        "line; --csv: one row per cycle and table). Tables that disagree on a cycle number are an error naming each",
-        "table and its cycle number. A file of several cells needs --prefix CELL (with --all) or --all-cells.",
-        "Examples: battdat cycles cell.h5 --all;  battdat cycles cells.h5 --all-cells --csv > cycles.csv"})
+@Command(name = "cycles", mixinStandardHelpOptions = true,
+        header = "Print one line per cycle: cycle number, rows per table, test_time range.")
 final class CyclesCommand extends FileSubcommand {
     @ArgGroup(exclusive = true)
     Selection selection;

@@ -24,18 +24,7 @@ import java.util.List;
 
 /** {@code battdat enhance IN OUT --add ...}: raw tables streamed to a new file with added columns. */
 @Command(name = "enhance", mixinStandardHelpOptions = true,
-        header = "Stream a dataset into a new file, adding derived columns to every raw_data table.",
-        description = {
-                "Copy every table of every cell of IN into OUT (an HDF5 file or Parquet dataset, chosen from the",
-                "path), adding to each raw_data table the columns of the enhancers named by --add, in that order:",
-                "  soc         cycled_charge, cycled_energy, CE_adjusted_charge (the Python toolkit's StateOfCharge)",
-                "  state       state from the current (AddState, rest below 1e-4 A)",
-                "  steps       step_index (AddSteps; needs state)",
-                "  method      method (AddMethod; needs state)",
-                "  substeps    substep_index (AddSubSteps; needs method)",
-                "  cycle-time  cycle_time (TimeEnhancer)",
-                "plus any enhancer a plugin adds. One pass, bounded memory; OUT appears only when complete.",
-                "Example: battdat enhance cell.h5 cell-soc.h5 --add soc,cycle-time --coulombic-efficiency 0.998"})
+        header = "Stream a dataset into a new file, adding derived columns to every raw_data table.")
 final class EnhanceCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "IN", description = "The battdat file to read.")
     Path in;

@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 
 /** {@code battdat export FILE.h5 --to batteryarchive DIR}: writes a cell in another layout. */
-@Command(name = "export", mixinStandardHelpOptions = true, header = "Write a cell in an archive layout (BatteryArchive CSV).", description = {
-        "Write one cell of a battdat file in an archive layout, streaming its tables (batteryarchive:",
-        "cycle-timeseries-<i>.csv, cycle-stats.csv, metadata.json). DIR is created when missing.",
-        "Example: battdat export cell.h5 --to batteryarchive out/"})
+@Command(name = "export", mixinStandardHelpOptions = true,
+        header = "Write a cell in an archive layout (BatteryArchive CSV).")
 final class ExportCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The battdat file.")
     Path file;

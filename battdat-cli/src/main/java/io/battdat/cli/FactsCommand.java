@@ -18,11 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code battdat facts FILE}: per-table facts as JSON, in the shape the interop tests get from PyTables. */
-@Command(name = "facts", mixinStandardHelpOptions = true, header = "Print the facts JSON of every table (rows, sums, first/last, cycles).", description = {
-        "Print the facts of every battdat table as JSON, in the shape of the PyTables facts script the tests use:",
-        "root metadata; per table rows, per-column numpy dtype, sum (numpy's summation order), first/last,",
-        "sorted distinct strings, count of true values, array shape; runs of cycle_number; the NROWS attribute.",
-        "Streams every table once in bounded memory."})
+@Command(name = "facts", mixinStandardHelpOptions = true,
+        header = "Print the facts JSON of every table (rows, sums, first/last, cycles).")
 final class FactsCommand extends FileSubcommand {
     @Override
     public Integer call() throws JsonProcessingException {

@@ -15,20 +15,11 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code battdat follow FILE}: prints a table's rows (or cycles) as a writer commits them. */
-@Command(name = "follow", mixinStandardHelpOptions = true, header = "Print a table's rows (or cycles) as a writer commits them.", description = {
-        "Follow a table while a writer appends to it: print the rows already in the file, then each row of every",
-        "later flush as it lands (or, with --cycles, one line per cycle once the next cycle has begun). Ends when",
-        "the writer closes the file, after --idle-timeout seconds without a new row, or with Ctrl-C.",
-        "Like tail -F, a FILE (or table) that does not exist yet is waited for, up to --idle-timeout: start the",
-        "follower before `battdat copy` or `convert` and it prints every row, commit by commit (a new file takes its",
-        "name at the writer's first commit, which comes right after its first batch).",
-        "Files written by battdat are followed commit by commit; files another program (PyTables) is writing are",
-        "read only between that program's sessions, so no row is ever yielded that differs from the final file.",
-        "Example: battdat follow cell.h5 --cycles --idle-timeout 600"})
+@Command(name = "follow", mixinStandardHelpOptions = true,
+        header = "Print a table's rows (or cycles) as a writer commits them.")
 final class FollowCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "A battdat file, usually one being written.")
     Path file;
@@ -117,15 +108,14 @@ final class FollowCommand extends Subcommand {
             }
         }
         if (checksum) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("tool", "battdat-java");
+            Map<String, Object> result = BenchOutput.result();
             result.put("mode", cycles ? "follow-cycles" : "follow");
             result.put("path", file.toString());
             result.put("rows", check.rows);
             result.put("seconds", (System.nanoTime() - started) / 1e9);
             result.put("checksum", check.toMap());
             try {
-                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(result));
+                out.println(BenchOutput.jsonLine(result));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

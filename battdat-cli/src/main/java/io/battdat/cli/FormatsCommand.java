@@ -19,9 +19,8 @@ import java.util.Map;
 import java.security.CodeSource;
 
 /** {@code battdat formats}: every parser, exporter and storage backend found on the class path. */
-@Command(name = "formats", mixinStandardHelpOptions = true, header = "List the vendor parsers, exporters and storage backends found.", description = {
-        "List the input formats (vendor parsers), export formats and storage backends found on the class path,",
-        "third-party plugins included, with the jar each comes from (--json: one JSON object)."})
+@Command(name = "formats", mixinStandardHelpOptions = true,
+        header = "List the vendor parsers, exporters and storage backends found.")
 final class FormatsCommand extends Subcommand {
     @Option(names = "--json", description = "Print one JSON object: parsers, exporters, readers, writers, problems.")
     boolean json;

@@ -27,11 +27,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code battdat inspect FILE}: what a file holds, without reading its rows. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, header = "Describe a file: metadata, cells, tables, columns, filters (no rows read).", description = {
-        "Describe a battdat file without reading its rows: battery metadata, cells (prefix groups), and for",
-        "every table its rows, columns with their types, units and descriptions from the column schema, how many",
-        "of the schema's columns the table has, compression filters, chunk size, NROWS and battdat_version;",
-        "datasets that are not battdat tables are listed with the reason. --json prints the same as one JSON object."})
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        header = "Describe a file: metadata, cells, tables, columns, filters (no rows read).")
 final class InspectCommand implements Callable<Integer> {
     private static final int DESCRIPTION_WIDTH = 60;
 

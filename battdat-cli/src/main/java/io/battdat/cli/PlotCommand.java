@@ -19,19 +19,7 @@ import java.util.List;
 
 /** {@code battdat plot FILE... --chart K --out F.png|F.svg}: one static chart. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        header = "Draw one chart of one or more files as PNG or SVG.",
-        description = {
-                "Charts: capacity (discharge and charge capacity per cycle), efficiency (coulombic and energy",
-                "efficiency per cycle), voltage-capacity (voltage against capacity cycled, one line per chosen cycle,",
-                "coloured by cycle number), dqdv (smoothed dQ/dV against voltage on discharge, per chosen cycle),",
-                "timeseries (voltage, current and temperature over test_time). With several files, or a file of",
-                "several cells, every cell is drawn in the one chart. The cycle table comes from the file's",
-                "cycle_stats when present, else it is computed while streaming raw_data. Long lines are downsampled",
-                "(largest-triangle-three-buckets); the chart says how many points it shows of how many.",
-                "Examples: battdat plot cell.h5 --chart capacity --out fade.png",
-                "          battdat plot cell.h5 --chart voltage-capacity --cycles 1,10,100,last --out vq.svg",
-                "          battdat plot a.h5 b.h5 --chart capacity --normalize --out fade.png",
-                "          battdat plot cell.h5 --chart timeseries --from 0 --to 86400 --out day1.png"})
+        header = "Draw one chart of one or more files as PNG or SVG.")
 final class PlotCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "battdat files (HDF5 or Parquet).")
     List<Path> files;

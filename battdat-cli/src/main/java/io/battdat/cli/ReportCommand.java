@@ -13,19 +13,7 @@ import java.util.List;
 
 /** {@code battdat report FILE... --out report.html}: a self-contained interactive HTML report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        header = "Write one self-contained, interactive HTML report of one or more files.",
-        description = {
-                "The report shows each file's metadata (battery, cycling protocol, source), every table with its",
-                "rows, columns, units and descriptions, and interactive charts: capacity fade and efficiency of every",
-                "cell, and per cell voltage against cycled capacity, dQ/dV and the time series. Drag to zoom,",
-                "double-click to reset, hover for values, click the legend to hide a line. The chart library and",
-                "the data are inside the file: it opens offline and makes no network request. Lines are downsampled",
-                "so the report stays small (a few MB at most) for any input; reading takes at most two streaming",
-                "passes per cell (one when the file has cycle_stats), in bounded memory (runs with -Xmx64m).",
-                "A chart that cannot be drawn (no current, no cycles) is listed with the reason; the others are drawn.",
-                "Examples: battdat report cell.h5 --out cell.html",
-                "          battdat report a.h5 b.h5 --cycles 1,100,last --out cells.html",
-                "          JAVA_OPTS=-Xmx64m battdat report big.h5 --out big.html"})
+        header = "Write one self-contained, interactive HTML report of one or more files.")
 final class ReportCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "battdat files (HDF5 or Parquet).")
     List<Path> files;

@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 
 /**
  * What the battdat subcommands share: picocli's model of the command being run (injected by picocli), the writers
- * it prints to, and the way it refuses a combination of arguments.
+ * it prints to, and the way it refuses a combination of arguments. A command's description, the prose its
+ * {@code --help} prints under the usage line, is in {@code help.properties} ({@link BattdatCommand#HELP_TEXTS}).
  */
 abstract class Subcommand implements Callable<Integer> {
     @Spec

@@ -25,20 +25,7 @@ import java.util.StringJoiner;
 
 /** {@code battdat summarize FILE}: the cycle statistics of raw tables, printed or stored. */
 @Command(name = "summarize", mixinStandardHelpOptions = true,
-        header = "Compute per-cycle statistics (cycle_stats) of raw data in one streamed pass.",
-        description = {
-                "Read raw_data once, in storage order and bounded memory, and compute one row per cycle with every",
-                "cycle summarizer found: cycle_start, cycle_duration, charge/discharge capacity and energy,",
-                "max_cycled_capacity (as the Python toolkit's CycleTimesSummarizer and CapacityPerCycle), then",
-                "coulombic_efficiency, energy_efficiency, V_maximum, V_minimum and temperature statistics (battdat",
-                "only). Prints the table, or with --out writes FILE's tables plus cycle_stats to a new file (HDF5 or",
-                "Parquet, chosen from the path), or with --in-place adds cycle_stats to the HDF5 file itself.",
-                "Rows with NaN in test_time/current/voltage, time going back inside a cycle, or cycle numbers going",
-                "back are errors naming the row.",
-                "Examples: battdat summarize cell.h5",
-                "          battdat summarize cell.h5 --json",
-                "          battdat summarize cells.h5 --all-cells --out cells-with-stats.h5",
-                "          battdat summarize cell.h5 --in-place"})
+        header = "Compute per-cycle statistics (cycle_stats) of raw data in one streamed pass.")
 final class SummarizeCommand extends FileSubcommand {
     @ArgGroup(exclusive = true)
     Selection selection;
