@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link HadoopStorage.Builder#blockSize(int)}): neighbouring chunks fall into one block and cost one request. When
  * data reads move forward, the next blocks ({@link HadoopStorage.Builder#readAhead(int)}) are fetched on background
  * threads while the decoder works, {@value #BLOCK_FETCHES} at a time in file order. At most
- * {@link HadoopStorage.Builder#cachedBlocks(int)} blocks are held (least recently used first out), so memory is
+ * {@link HadoopStorage.Builder#cachedBlocks(int)} blocks are held (those behind the reader first out), so memory is
  * bounded whatever the file size. Reads larger than two blocks go to the store directly. Small reads of a format's
  * structure fetch the {@value #PIECE_SIZE}-byte piece holding them instead and start no read-ahead
  * ({@link #MIN_DATA_READ}).
@@ -122,8 +122,8 @@ final class HadoopSource implements RandomAccessSource {
         this.blockFetchers = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.readAhead(), BLOCK_FETCHES)),
                 factory);
         this.blocks = new Units(settings.blockSize(), Math.max(settings.cachedBlocks(), settings.readAhead() + 2),
-                settings.readAhead(), blockFetchers);
-        this.pieces = new Units(PIECE_SIZE, MAX_PIECES, settings.readAhead() < 1 ? 0 : MAX_PIECES / 2, fetchers);
+                settings.readAhead(), blockFetchers, true);
+        this.pieces = new Units(PIECE_SIZE, MAX_PIECES, settings.readAhead() < 1 ? 0 : MAX_PIECES / 2, fetchers, false);
     }
 
     /**
@@ -131,18 +131,22 @@ final class HadoopSource implements RandomAccessSource {
      * recently used first out. Units the reader announced through {@link #willRead} are fetched in the order
      * announced, at most {@code window} at once, and kept until read (never evicted first); later ones wait and are
      * fetched as the earlier ones are read. So the reader's order, not the file's, drives what is fetched ahead, and
-     * a unit fetched ahead is never dropped before its read. Callers hold the source's lock.
+     * a unit fetched ahead is never dropped before its read. Blocks ({@code behindReader}) well behind the last data
+     * read go first, before the least recently used; a block fetched again behind it evicts the one farthest ahead. Callers hold the source's lock.
      */
     private final class Units {
         private final int unitSize;
         private final int window;
         private final ExecutorService executor;
+        private final boolean behindReader;
+        private long inserted = -1; // the unit being added, while the map decides what to evict
         private final Set<Long> announced = new HashSet<>();
         private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
         private final LinkedHashMap<Long, CompletableFuture<byte[]>> held;
 
-        Units(int unitSize, int capacity, int window, ExecutorService executor) {
+        Units(int unitSize, int capacity, int window, ExecutorService executor, boolean behindReader) {
             this.unitSize = unitSize;
+            this.behindReader = behindReader;
             this.window = window;
             this.executor = executor;
             this.held = new LinkedHashMap<>(16, 0.75f, true) {
@@ -151,7 +155,30 @@ final class HadoopSource implements RandomAccessSource {
                     if (size() <= capacity) {
                         return false;
                     }
-                    // least recently used first, but never an announced unit not yet read: there are at most
+                    // blocks: a full read-ahead window makes the least recently used block the one just behind the
+                    // reader, which a lagging decoding thread may still need; fetched again, it evicted the next block
+                    // that thread needed, and so on through the window (19 of 56 blocks fetched twice in some reads).
+                    // So a block fetched again behind the reader evicts the block farthest ahead (fetched again by
+                    // the read-ahead later), and otherwise blocks well behind the reader go first, lowest first
+                    Long victim = null;
+                    if (behindReader && inserted < lastBlock) {
+                        for (Long u : keySet()) {
+                            if (u != inserted && !announced.contains(u) && (victim == null || u > victim)) {
+                                victim = u;
+                            }
+                        }
+                    } else if (behindReader) {
+                        for (Long u : keySet()) {
+                            if (u < lastBlock - 1 && !announced.contains(u) && (victim == null || u < victim)) {
+                                victim = u;
+                            }
+                        }
+                    }
+                    if (victim != null) {
+                        remove(victim);
+                        return false;
+                    }
+                    // else least recently used first, but never an announced unit not yet read: there are at most
                     // `window` of those, fewer than the capacity, so another unit always goes
                     for (Iterator<Long> i = keySet().iterator(); i.hasNext(); ) {
                         if (!announced.contains(i.next())) {
@@ -174,6 +201,7 @@ final class HadoopSource implements RandomAccessSource {
             if (f == null) {
                 int length = (int) Math.min(unitSize, size - start);
                 f = CompletableFuture.supplyAsync(() -> fetch(start, length), executor);
+                inserted = unit;
                 held.put(unit, f);
             }
             return f;

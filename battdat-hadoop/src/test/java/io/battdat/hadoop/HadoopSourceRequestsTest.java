@@ -141,4 +141,25 @@ class HadoopSourceRequestsTest {
             assertTrue(requests.size() <= 12, "a request per block, with read-ahead: " + requests.size());
         }
     }
+
+    @Test
+    void aReaderLaggingBehindRefetchesTheBlockItLostNotTheWholeWindow() throws Exception {
+        List<long[]> requests = new CopyOnWriteArrayList<>();
+        try (HadoopSource s = source(requests, structured())) {
+            // one decoding thread moves forward to block 10; 6 blocks are kept, so block 8 is dropped
+            for (int b = 0; b <= 10; b++) {
+                assertReads(s, b * (long) BLOCK, 16 * 1024);
+            }
+            // another thread still reads blocks 8 to 10, then the first moves on
+            for (int b = 8; b <= 10; b++) {
+                assertReads(s, b * (long) BLOCK + 32 * 1024, 16 * 1024);
+            }
+            assertReads(s, 11L * BLOCK, 16 * 1024);
+            awaitRequests(requests, 18);
+            Thread.sleep(100);
+            long repeated = requests.size() - requests.stream().mapToLong(r -> r[0]).distinct().count();
+            // block 8, and the block farthest ahead that made room for it; never 9 and 10 after it in turn
+            assertTrue(repeated <= 2, "blocks fetched again: " + repeated);
+        }
+    }
 }

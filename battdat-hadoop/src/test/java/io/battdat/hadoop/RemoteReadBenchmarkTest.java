@@ -1,5 +1,6 @@
 package io.battdat.hadoop;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.battdat.api.spi.ReadOptions;
 import io.battdat.streaming.BatchStream;
 import io.battdat.streaming.BattdatEngine;
@@ -9,6 +10,8 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +25,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * through s3a, with a delay added to every request
  * (BENCHMARKS.md), each round of local and remote reads printed, then the medians. Runs only when given a file:
  * {@code -Dbattdat.bench.file=big.h5} (optionally {@code -Dbattdat.bench.latencyMs=20},
- * {@code -Dbattdat.bench.threads=2}, {@code -Dbattdat.bench.rounds=3}).
+ * {@code -Dbattdat.bench.threads=2}, {@code -Dbattdat.bench.rounds=3}, {@code -Dbattdat.bench.warmup=0}).
+ *
+ * <p>Each read also prints the CPU seconds the whole process spent on it (the in-process store included) and its
+ * garbage collections: on a machine shared with other work, wall-clock rates are noise, but the CPU a read costs
+ * is not. Warm-up reads ({@code battdat.bench.warmup}, unmeasured, of each store) let the JIT compile the store's
+ * client and server first: the S3 path runs far more code per request (SDK, s3a, the server) than the local one,
+ * and the first few reads of a JVM spend a large part of their CPU compiling it.
  */
 class RemoteReadBenchmarkTest {
 
@@ -95,8 +104,14 @@ class RemoteReadBenchmarkTest {
         BattdatEngine local = new BattdatEngine(plain, options);
         BattdatEngine remote = new BattdatEngine(plain.withStorage(List.of(storage.build())), options);
         int rounds = Integer.getInteger("battdat.bench.rounds", 3);
+        for (int warmup = Integer.getInteger("battdat.bench.warmup", 0); warmup > 0; warmup--) {
+            read(local, file);
+            read(remote, uri);
+        }
         double[] localRates = new double[rounds];
         double[] remoteRates = new double[rounds];
+        double[] localCpu = new double[rounds];
+        double[] remoteCpu = new double[rounds];
         long rows = 0;
         for (int round = 0; round < rounds; round++) {
             long[] l = read(local, file);
@@ -106,16 +121,20 @@ class RemoteReadBenchmarkTest {
             rows = l[0];
             localRates[round] = l[0] * 1e9 / l[1];
             remoteRates[round] = r[0] * 1e9 / r[1];
-            System.out.printf("remote-read benchmark round %d: local %.2f M rows/s (first batch after %d ms),"
-                            + " %s %.2f M rows/s (first batch after %d ms): %.0f%% of local%n", round + 1,
-                    localRates[round] / 1e6, l[3] / 1_000_000, store, remoteRates[round] / 1e6, r[3] / 1_000_000,
+            localCpu[round] = l[4] / 1e9;
+            remoteCpu[round] = r[4] / 1e9;
+            System.out.printf("remote-read benchmark round %d: local %.2f M rows/s (first batch after %d ms,"
+                            + " %.2f CPU s, %d GCs), %s %.2f M rows/s (first batch after %d ms, %.2f CPU s, %d GCs):"
+                            + " %.0f%% of local%n", round + 1, localRates[round] / 1e6, l[3] / 1_000_000,
+                    localCpu[round], l[5], store, remoteRates[round] / 1e6, r[3] / 1_000_000, remoteCpu[round], r[5],
                     100 * remoteRates[round] / localRates[round]);
         }
         double localRate = median(localRates);
         double remoteRate = median(remoteRates);
         System.out.printf("remote-read benchmark: %d rows, %d decode threads, %d ms per request, median of %d:"
-                        + " local %.2f M rows/s, %s %.2f M rows/s (%.0f%% of local)%n", rows, options.threads(), latency,
-                rounds, localRate / 1e6, store, remoteRate / 1e6, 100 * remoteRate / localRate);
+                        + " local %.2f M rows/s, %s %.2f M rows/s (%.0f%% of local); process CPU per read: local %.2f s,"
+                        + " %s %.2f s%n", rows, options.threads(), latency, rounds, localRate / 1e6, store,
+                remoteRate / 1e6, 100 * remoteRate / localRate, median(localCpu), store, median(remoteCpu));
     }
 
     private static double median(double[] values) {
@@ -125,8 +144,13 @@ class RemoteReadBenchmarkTest {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Rows, nanoseconds, a checksum, and nanoseconds to the first batch of one whole-table read. */
+    /**
+     * Rows, nanoseconds, a checksum, nanoseconds to the first batch, the process's CPU nanoseconds and its garbage
+     * collections of one whole-table read.
+     */
     private static long[] read(BattdatEngine engine, String location) {
+        long cpuStart = processCpuNanos();
+        long gcStart = collections();
         long start = System.nanoTime();
         long rows = 0;
         long checksum = 0;
@@ -144,6 +168,21 @@ class RemoteReadBenchmarkTest {
                 rows += b.rowCount();
             }
         }
-        return new long[] {rows, System.nanoTime() - start, checksum, firstBatch};
+        long nanos = System.nanoTime() - start;
+        return new long[] {rows, nanos, checksum, firstBatch, processCpuNanos() - cpuStart, collections() - gcStart};
+    }
+
+    /** CPU time of the whole process (every thread, the in-process store's too), or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
+    private static long collections() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
     }
 }
