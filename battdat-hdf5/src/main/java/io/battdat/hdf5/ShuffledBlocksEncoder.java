@@ -25,4 +25,26 @@ public interface ShuffledBlocksEncoder {
      * @return the chunk as stored
      */
     byte[] encode(ShuffledBlocksSource source, int elements, int elementSize, int[] clientData);
+
+    /**
+     * Encodes one chunk as {@link #encode(ShuffledBlocksSource, int, int, int[])} does, into {@code target} when it
+     * fits: the writer passes direct buffers it reuses from chunk to chunk, so the stored chunk reaches the file without
+     * a fresh array per chunk and without the copy the JDK makes of a heap array before writing it. By default the
+     * chunk is encoded into an array and copied into {@code target}.
+     *
+     * @param source      the chunk's elements
+     * @param elements    elements in the chunk
+     * @param elementSize bytes per element
+     * @param clientData  the filter's client data, as in the filter pipeline message
+     * @param target      receives the stored chunk from index 0 when it has room for it
+     * @return the stored chunk from position 0 to the limit: {@code target}, or a new buffer when it did not fit
+     */
+    default java.nio.ByteBuffer encode(ShuffledBlocksSource source, int elements, int elementSize, int[] clientData,
+                                       java.nio.ByteBuffer target) {
+        byte[] stored = encode(source, elements, elementSize, clientData);
+        if (stored.length > target.capacity()) {
+            return java.nio.ByteBuffer.wrap(stored);
+        }
+        return target.clear().put(stored).flip();
+    }
 }

@@ -64,9 +64,46 @@ public final class BloscEncoder {
         int blocksize = computeBlocksize(codec, clevel, ts, nbytes);
         boolean split = splitBlock(codec, ts, blocksize);
         int flags = (split ? 0 : BloscHeader.FLAG_DONT_SPLIT) | codec.format() << 5 | BloscHeader.FLAG_BYTE_SHUFFLE;
-        byte[] compressed = compress(null, source, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
-        return compressed != null ? compressed
+        byte[] out = buffer(0, nbytes + BloscHeader.LENGTH);
+        int length = compress(null, source, out, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
+        return length > 0 ? Arrays.copyOf(out, length)
                 : encode(rows(source, elements, elementSize), typesize, clevel, shuffle, codec);
+    }
+
+    /**
+     * {@link #encode(ElementSource, int, int, int, int, ShuffleMode, InnerCodec)} into {@code target} when the
+     * container fits there (the writer's reused direct buffers: no array per chunk, and no copy by the JDK before the
+     * write); else into a new buffer.
+     *
+     * @return the container from position 0 to the limit: {@code target}, or a new buffer when it did not fit
+     */
+    public static java.nio.ByteBuffer encode(ElementSource source, int elements, int elementSize, int typesize,
+                                             int clevel, ShuffleMode shuffle, InnerCodec codec,
+                                             java.nio.ByteBuffer target) {
+        long total = (long) elements * elementSize;
+        int ts = typesize < 1 || typesize > 255 ? 1 : typesize;
+        boolean byBlocks = elements >= 0 && elementSize >= 1 && total <= BloscHeader.MAX_BUFFERSIZE
+                && shuffle == ShuffleMode.BYTE && ts == elementSize && ts != 1 && clevel >= 1 && clevel <= 9
+                && total >= BloscDecoder.MIN_BUFFERSIZE;
+        byte[] stored;
+        if (byBlocks) {
+            int nbytes = (int) total;
+            int blocksize = computeBlocksize(codec, clevel, ts, nbytes);
+            boolean split = splitBlock(codec, ts, blocksize);
+            int flags = (split ? 0 : BloscHeader.FLAG_DONT_SPLIT) | codec.format() << 5
+                    | BloscHeader.FLAG_BYTE_SHUFFLE;
+            byte[] out = buffer(0, nbytes + BloscHeader.LENGTH);
+            int length = compress(null, source, out, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
+            if (length > 0 && length <= target.capacity()) {
+                return target.clear().put(out, 0, length).flip();
+            }
+            stored = length > 0 ? Arrays.copyOf(out, length)
+                    : encode(rows(source, elements, elementSize), typesize, clevel, shuffle, codec);
+        } else {
+            stored = encode(source, elements, elementSize, typesize, clevel, shuffle, codec);
+        }
+        return stored.length <= target.capacity() ? target.clear().put(stored).flip()
+                : java.nio.ByteBuffer.wrap(stored);
     }
 
     /** The chunk packed as rows: every element shuffled as one block, then unshuffled (only on rare paths). */
@@ -108,9 +145,10 @@ public final class BloscEncoder {
             flags |= BloscHeader.FLAG_BIT_SHUFFLE;
         }
         if (clevel > 0 && nbytes >= BloscDecoder.MIN_BUFFERSIZE) {
-            byte[] compressed = compress(data, null, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
-            if (compressed != null) {
-                return compressed;
+            byte[] out = buffer(0, nbytes + BloscHeader.LENGTH);
+            int length = compress(data, null, out, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
+            if (length > 0) {
+                return Arrays.copyOf(out, length);
             }
         }
         byte[] out = new byte[nbytes + BloscHeader.LENGTH];
@@ -120,20 +158,20 @@ public final class BloscEncoder {
     }
 
     /**
-     * The container of a chunk given either as rows ({@code data}) or as a source of shuffled blocks (then the
-     * shuffle is a byte shuffle whose type size is the element size, so every block holds whole elements); null when
-     * it would not be smaller than the chunk stored uncompressed.
+     * Writes into {@code out} (room for {@code nbytes + BloscHeader.LENGTH}) the container of a chunk given either as
+     * rows ({@code data}) or as a source of shuffled blocks (then the shuffle is a byte shuffle whose type size is the
+     * element size, so every block holds whole elements) and returns its length; -1 when it would not be smaller than
+     * the chunk stored uncompressed.
      */
-    private static byte[] compress(byte[] data, ElementSource source, int nbytes, int typesize, int clevel,
-                                   ShuffleMode shuffle, InnerCodec codec, int blocksize, boolean split, int flags) {
+    private static int compress(byte[] data, ElementSource source, byte[] out, int nbytes, int typesize, int clevel,
+                                ShuffleMode shuffle, InnerCodec codec, int blocksize, boolean split, int flags) {
         int nblocks = nbytes / blocksize + (nbytes % blocksize == 0 ? 0 : 1);
         // a container larger than the stored form is useless, so that is the output budget
         int maxBytes = nbytes + BloscHeader.LENGTH;
-        byte[] out = buffer(0, maxBytes);
         byte[] shuffled = shuffle == ShuffleMode.NONE ? null : buffer(1, blocksize);
         long position = BloscHeader.LENGTH + 4L * nblocks;
         if (position > maxBytes) {
-            return null;
+            return -1;
         }
         int ntbytes = (int) position;
         for (int block = 0; block < nblocks; block++) {
@@ -160,7 +198,7 @@ public final class BloscEncoder {
             int neblock = bsize / nsplits;
             for (int j = 0; j < nsplits; j++) {
                 if (ntbytes + 4 > maxBytes) {
-                    return null;
+                    return -1;
                 }
                 int lengthAt = ntbytes;
                 ntbytes += 4;
@@ -170,7 +208,7 @@ public final class BloscEncoder {
                         ? codec.compress(src, srcOff + j * neblock, neblock, out, ntbytes, budget, clevel) : 0;
                 if (n <= 0 || n >= neblock) {
                     if (neblock > maxBytes - ntbytes) {
-                        return null;
+                        return -1;
                     }
                     System.arraycopy(src, srcOff + j * neblock, out, ntbytes, neblock);
                     n = neblock;
@@ -180,12 +218,13 @@ public final class BloscEncoder {
             }
         }
         writeHeader(out, codec, flags, typesize, nbytes, blocksize, ntbytes);
-        return Arrays.copyOf(out, ntbytes);
+        return ntbytes;
     }
 
     /**
      * This thread's working buffer {@code which} with room for {@code size} bytes (its contents are garbage). The
-     * compressed chunk is copied out of it, so no caller ever sees a buffer another chunk reuses.
+     * compressed chunk is copied out of it (into an array or the caller's buffer), so no caller ever sees a buffer
+     * another chunk reuses.
      */
     private static byte[] buffer(int which, int size) {
         byte[][] buffers = BUFFERS.get();

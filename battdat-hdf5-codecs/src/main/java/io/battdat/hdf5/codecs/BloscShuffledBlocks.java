@@ -52,4 +52,12 @@ final class BloscShuffledBlocks implements ShuffledBlocksFilter, ShuffledBlocksE
         return BloscEncoder.encode(source::shuffled, elements, elementSize, parameters.typesize(),
                 parameters.clevel(), parameters.shuffle(), parameters.codec());
     }
+
+    @Override
+    public java.nio.ByteBuffer encode(ShuffledBlocksSource source, int elements, int elementSize, int[] clientData,
+                                      java.nio.ByteBuffer target) {
+        BloscParameters parameters = BloscParameters.fromClientData(clientData);
+        return BloscEncoder.encode(source::shuffled, elements, elementSize, parameters.typesize(),
+                parameters.clevel(), parameters.shuffle(), parameters.codec(), target);
+    }
 }

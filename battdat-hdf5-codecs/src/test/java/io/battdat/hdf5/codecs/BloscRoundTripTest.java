@@ -110,4 +110,45 @@ class BloscRoundTripTest {
         assertEquals(1, BloscHeader.parse(encoded, data.length).typesize());
         assertArrayEquals(data, BloscDecoder.decode(encoded, data.length));
     }
+
+    /**
+     * The writer's path: a chunk given as shuffled blocks, encoded into a reused direct buffer, is byte for byte the
+     * container the array path makes, whether it fits the buffer or not, compresses or not, and for settings that
+     * go through rows (bit shuffle, a tiny chunk).
+     */
+    @ParameterizedTest(name = "{0} {1} {2} elements of 24 bytes")
+    @MethodSource("targetCases")
+    void encodingIntoABufferGivesTheSameContainer(InnerCodec codec, ShuffleMode shuffle, int elements) {
+        int elementSize = 24;
+        for (boolean compressible : new boolean[] {true, false}) {
+            byte[] rows = compressible ? TestData.compressible(elements * elementSize, elements)
+                    : TestData.random(elements * elementSize, elements);
+            BloscEncoder.ElementSource source = (first, count, dst, dstOff) ->
+                    io.battdat.hdf5.shuffle.ByteShuffle.shuffle(elementSize, count * elementSize, rows,
+                            first * elementSize, dst, dstOff);
+            byte[] expected = BloscEncoder.encode(rows, elementSize, 5, shuffle, codec);
+            for (int capacity : new int[] {rows.length + BloscHeader.LENGTH, 16}) {
+                java.nio.ByteBuffer target = java.nio.ByteBuffer.allocateDirect(capacity);
+                target.put(0, (byte) 0x55); // leftovers of an earlier chunk must not matter
+                java.nio.ByteBuffer stored = BloscEncoder.encode(source, elements, elementSize, elementSize, 5,
+                        shuffle, codec, target);
+                byte[] actual = new byte[stored.remaining()];
+                stored.get(0, actual);
+                assertArrayEquals(expected, actual, "capacity " + capacity + ", compressible=" + compressible);
+                assertEquals(expected.length <= capacity, stored == target, "capacity " + capacity);
+            }
+        }
+    }
+
+    static Stream<Arguments> targetCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (InnerCodec codec : new InnerCodec[] {InnerCodec.LZ4, InnerCodec.BLOSCLZ, InnerCodec.ZSTD}) {
+            for (ShuffleMode shuffle : ShuffleMode.values()) {
+                for (int elements : new int[] {3, 5000, 20000}) {
+                    cases.add(Arguments.of(codec, shuffle, elements));
+                }
+            }
+        }
+        return cases.stream();
+    }
 }

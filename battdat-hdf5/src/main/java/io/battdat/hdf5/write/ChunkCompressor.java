@@ -24,13 +24,16 @@ import java.util.concurrent.Future;
  * in flight, so memory stays at a few chunks.
  */
 final class ChunkCompressor {
-    /** Receives a compressed chunk: its first row, the bytes, their length. */
+    /** Receives a compressed chunk: its first row and its bytes (from position 0 to the limit). */
     interface Sink {
-        void accept(long firstRow, byte[] bytes, int size);
+        void accept(long firstRow, java.nio.ByteBuffer stored);
     }
 
-    /** A compressed chunk and the buffer its input came in (a byte[] of rows or a {@link ColumnChunk}). */
-    private record Done(long firstRow, byte[] bytes, int size, Object input) {
+    /**
+     * A compressed chunk, the buffer its input came in (a byte[] of rows or a {@link ColumnChunk}) and the reusable
+     * output buffer it was encoded into (null when none was used).
+     */
+    private record Done(long firstRow, java.nio.ByteBuffer stored, Object input, java.nio.ByteBuffer output) {
     }
 
     private final ExecutorService pool;
@@ -47,6 +50,11 @@ final class ChunkCompressor {
     private final ShuffledBlocksEncoder blockEncoder;
     private final int[] bloscClientData;
     private final BlockingQueue<ColumnChunk> columnInputs;
+    /**
+     * Direct buffers the column path encodes into, reused once their chunk is written: no array per chunk, and the
+     * file channel writes them without first copying them into a direct buffer of its own.
+     */
+    private final BlockingQueue<java.nio.ByteBuffer> outputs;
 
     ChunkCompressor(ExecutorService pool, int threads, Path file, ChunkFilters filters, int elementSize,
                     int chunkRows) {
@@ -60,6 +68,7 @@ final class ChunkCompressor {
         this.maxInFlight = 2 * threads;
         this.inputs = new ArrayBlockingQueue<>(maxInFlight + 1);
         this.columnInputs = new ArrayBlockingQueue<>(maxInFlight + 1);
+        this.outputs = new ArrayBlockingQueue<>(maxInFlight + 1);
         // looked up after the pipeline above made jHDF load the codec's filter, which registers the encoder
         this.blockEncoder = blosc != null && filters.shuffle() ? ShuffledBlocksFilters.findEncoder(ChunkFilters.BLOSC)
                 : null;
@@ -101,9 +110,16 @@ final class ChunkCompressor {
         while (inFlight.size() >= maxInFlight) {
             deliver(inFlight.poll(), sink);
         }
+        java.nio.ByteBuffer output = outputs.poll();
+        if (output == null) {
+            // blosc's container of incompressible data is the chunk plus its 16-byte header
+            output = java.nio.ByteBuffer.allocateDirect(chunkBytes + 64);
+        }
+        java.nio.ByteBuffer target = output;
         inFlight.add(pool.submit(() -> {
-            byte[] encoded = blockEncoder.encode(chunk, chunkBytes / elementSize, elementSize, bloscClientData);
-            return new Done(firstRow, encoded, encoded.length, chunk);
+            java.nio.ByteBuffer stored = blockEncoder.encode(chunk, chunkBytes / elementSize, elementSize,
+                    bloscClientData, target);
+            return new Done(firstRow, stored, chunk, target);
         }));
         while (!inFlight.isEmpty() && inFlight.peek().isDone()) {
             deliver(inFlight.poll(), sink);
@@ -121,7 +137,10 @@ final class ChunkCompressor {
     private void deliver(Future<Done> f, Sink sink) {
         try {
             Done d = f.get();
-            sink.accept(d.firstRow(), d.bytes(), d.size());
+            sink.accept(d.firstRow(), d.stored());
+            if (d.output() != null) {
+                outputs.offer(d.output());
+            }
             if (d.input() instanceof ColumnChunk columns) {
                 columnInputs.offer(columns);
             } else {
@@ -138,7 +157,7 @@ final class ChunkCompressor {
     private Done compress(byte[] chunk, long firstRow) {
         if (blosc != null) {
             byte[] encoded = blosc.encode(chunk);
-            return new Done(firstRow, encoded, encoded.length, chunk);
+            return new Done(firstRow, java.nio.ByteBuffer.wrap(encoded), chunk, null);
         }
         boolean shuffle = filters.shuffle();
         byte[] shuffled = shuffle ? new byte[chunkBytes] : chunk;
@@ -147,7 +166,7 @@ final class ChunkCompressor {
         }
         try (ChunkDeflater deflater = Zlib.newDeflater(filters.level())) {
             ChunkDeflater.Deflated out = deflater.deflate(shuffled, chunkBytes);
-            return new Done(firstRow, out.bytes(), out.size(), chunk);
+            return new Done(firstRow, java.nio.ByteBuffer.wrap(out.bytes(), 0, out.size()), chunk, null);
         }
     }
 

@@ -93,7 +93,7 @@ final class TableWriter implements TableSink {
         }
         this.view = ByteBuffer.allocateDirect(chunkRows * elementSize).order(ByteOrder.LITTLE_ENDIAN);
         this.compressor = filters.compressed() ? file.compressor(filters, elementSize, chunkRows) : null;
-        this.chunkWritten = (row, bytes, size) -> this.index.put(row, size, channel.allocate(bytes, size));
+        this.chunkWritten = (row, stored) -> this.index.put(row, stored.remaining(), channel.allocate(stored));
         // blosc shuffles by the element size only up to 255 bytes; wider rows are not shuffled, so packed as rows
         boolean byColumns = compressor != null && compressor.takesColumns() && elementSize <= 255
                 && ColumnChunk.supports(layout);
