@@ -298,10 +298,10 @@ final class Hdf5Dataset implements StoredDataset {
             ByteBuffer contiguous = null;
             long chunkRows = info.chunkRows();
             if (info.rows() > 0) {
-                List<ChunkIndex.Entry> announced = channel instanceof SourceChannel remote
-                        ? announcedChunkIndex(t, remote) : null;
-                if (announced != null) {
-                    chunks = announced;
+                List<ChunkIndex.Entry> own = ownChunkIndex(t, channel instanceof SourceChannel remote
+                        ? remote.source()::willRead : BTreeV1ChunkIndex.Prefetch.NONE);
+                if (own != null) {
+                    chunks = own;
                 } else if (t.dataset() instanceof ChunkedDatasetBase chunked) {
                     chunks = ChunkIndex.read(chunked, superblock.baseAddress(), this::currentSize, path, info.path());
                 } else if (t.dataset() instanceof DatasetBase base) {
@@ -332,12 +332,14 @@ final class Hdf5Dataset implements StoredDataset {
     }
 
     /**
-     * A remote table's chunks, read from its version 1 B-tree by our own index reader, which announces each internal
-     * node's children to the source before reading them: the store fetches them in parallel, so the index costs about
-     * one round trip per level instead of one per node (docs/remote-storage.md section 2). Null for other index
-     * types, which jHDF reads. Local files never come here: their reads cost no round trip.
+     * A table's chunks, read from its version 1 B-tree (every PyTables file's index) by our own index reader; null
+     * for other index types, which jHDF reads. For a remote file the reader announces each internal node's children
+     * to the source before reading them: the store fetches them in parallel, so the index costs about one round trip
+     * per level instead of one per node (docs/remote-storage.md section 2). Local files use it too: jHDF would first
+     * build a map keyed by boxed chunk offsets for the whole index (and load its chunk-lookup classes) before the
+     * first chunk is decoded, while this reader lists the entries in row order as it meets them.
      */
-    private List<ChunkIndex.Entry> announcedChunkIndex(Table t, SourceChannel remote) {
+    private List<ChunkIndex.Entry> ownChunkIndex(Table t, BTreeV1ChunkIndex.Prefetch prefetch) {
         TableInfo info = t.info();
         ObjectHeaderV1.Message layout;
         try {
@@ -353,7 +355,7 @@ final class Hdf5Dataset implements StoredDataset {
         long base = superblock.baseAddress();
         List<ChunkIndex.Entry> stored = BTreeV1ChunkIndex.range(path, channel, base,
                 ObjectHeaderV1.chunkIndexAddress(layout.data()), keyRank, info.chunkRows(), 0, info.rows(), info.path(),
-                remote.source()::willRead);
+                prefetch);
         long size = currentSize();
         List<ChunkIndex.Entry> chunks = new ArrayList<>(stored.size());
         for (ChunkIndex.Entry e : stored) {
@@ -365,8 +367,8 @@ final class Hdf5Dataset implements StoredDataset {
             }
             chunks.add(new ChunkIndex.Entry(e.firstRow(), address, e.size(), e.filterMask()));
         }
-        LOG.debug("{}: {} chunks of {} from its chunk index, children announced ahead", location, chunks.size(),
-                info.path());
+        LOG.debug("{}: {} chunks of {} from its chunk index{}", location != null ? location : path, chunks.size(),
+                info.path(), prefetch != BTreeV1ChunkIndex.Prefetch.NONE ? ", children announced ahead" : "");
         return chunks;
     }
 
