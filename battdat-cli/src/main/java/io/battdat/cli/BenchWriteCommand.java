@@ -117,8 +117,9 @@ final class BenchWriteCommand extends Subcommand {
                     mode, rows, seconds, rows / seconds / 1e6, Files.size(out), verified);
         }
         if (!verified) {
-            throw new io.battdat.api.WriteException(out, "/raw_data", "read-back checksum " + read.toMap()
-                    + " differs from the written rows' " + generated.toMap());
+            throw new io.battdat.api.WriteException(io.battdat.api.ErrorLocation.of(out, "/raw_data"),
+                    "read-back checksum " + read.toMap()
+                    + " differs from the written rows' " + generated.toMap(), null);
         }
         return 0;
     }
