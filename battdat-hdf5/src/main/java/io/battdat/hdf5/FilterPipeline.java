@@ -156,8 +156,8 @@ final class FilterPipeline {
         for (int i = 0; i < ids.length; i++) {
             FilterInfo f = filters.get(i);
             if (f.id() != DEFLATE && f.id() != SHUFFLE && f.id() != FLETCHER32 && plugins[i] == null) {
-                throw new UnsupportedFilterException(ErrorLocation.of(file, table),
-                        f.id(), "unsupported HDF5 filter " + f.id()
+                throw new UnsupportedFilterException(ErrorLocation.of(file, table), f.id(),
+                        "unsupported HDF5 filter " + f.id()
                         + " (" + f.name() + "): no codec for it on the class path; deflate (1), shuffle (2) and "
                         + "fletcher32 (3) are built in, and battdat-hdf5-codecs adds blosc (32001), bzip2 (307) "
                         + "and lzo (305)", null);
