@@ -18,28 +18,17 @@ public class BattdatException extends RuntimeException {
     private volatile String location;
 
     /**
-     * @param file    the file concerned, or null when none
-     * @param table   the table (HDF5 path or key) concerned, or null when none
-     * @param row     the row concerned, or -1 when none
+     * @param where   where the error happened; {@link ErrorLocation#NONE} (or null) when nowhere in particular
      * @param message what went wrong, without the location
      * @param cause   the underlying error, or null
      */
-    public BattdatException(Path file, String table, long row, String message, Throwable cause) {
+    public BattdatException(ErrorLocation where, String message, Throwable cause) {
         super(message, cause);
-        this.file = file;
-        this.table = table;
-        this.row = row;
+        ErrorLocation at = Objects.requireNonNullElse(where, ErrorLocation.NONE);
+        this.file = at.file();
+        this.table = at.table();
+        this.row = at.row();
         this.rawMessage = Objects.requireNonNullElse(message, "");
-    }
-
-    /** A located error without a row. */
-    public BattdatException(Path file, String table, String message) {
-        this(file, table, -1, message, null);
-    }
-
-    /** A located error without a row, with its cause. */
-    public BattdatException(Path file, String table, String message, Throwable cause) {
-        this(file, table, -1, message, cause);
     }
 
     /** The file concerned, or null. */
@@ -86,17 +75,6 @@ public class BattdatException extends RuntimeException {
 
     @Override
     public String getMessage() {
-        StringBuilder sb = new StringBuilder();
-        String where = location();
-        if (where != null) {
-            sb.append(where).append(": ");
-        }
-        if (table != null) {
-            sb.append(table).append(": ");
-        }
-        if (row >= 0) {
-            sb.append("row ").append(row).append(": ");
-        }
-        return sb.append(rawMessage).toString();
+        return ErrorLocation.prefix(location(), table, row) + rawMessage;
     }
 }

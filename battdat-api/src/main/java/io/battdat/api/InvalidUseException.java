@@ -10,6 +10,6 @@ public class InvalidUseException extends BattdatException {
 
     /** An error about the caller's arguments or calls; no file or table is involved. */
     public InvalidUseException(String message) {
-        super(null, null, -1, message, null);
+        super(ErrorLocation.NONE, message, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.battdat.charts;
 
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -77,7 +78,7 @@ public final class CellDataReader {
             title = title(file, ds.metadataJson());
         }
         if (raws.isEmpty()) {
-            throw new KeyNotFoundException(file, null, "no raw_data table to draw");
+            throw new KeyNotFoundException(ErrorLocation.of(file), "no raw_data table to draw", null);
         }
         String name = file.getFileName().toString();
         for (TableInfo raw : raws) {
@@ -229,9 +230,10 @@ public final class CellDataReader {
             }
         }
         if (!absent.isEmpty()) {
-            throw new KeyNotFoundException(Path.of(cell.file), null, "cycles " + absent + " do not exist in "
+            throw new KeyNotFoundException(ErrorLocation.of(Path.of(cell.file)),
+                    "cycles " + absent + " do not exist in "
                     + cell.label + " (its cycles are " + known.first() + ".." + known.last() + ", "
-                    + known.size() + " cycles)");
+                    + known.size() + " cycles)", null);
         }
         if (options.every() > 0) {
             for (long c : known) {

@@ -1,5 +1,6 @@
 package io.battdat.charts;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 
 import java.nio.file.Path;
@@ -85,13 +86,13 @@ public final class Charts {
                 }
                 case TIMESERIES -> {
                     if (cell.timeSeries == null) {
-                        throw new KeyNotFoundException(Path.of(cell.file), null, cell.label
-                                + ": raw_data lacks test_time or voltage, which the time series needs");
+                        throw new KeyNotFoundException(ErrorLocation.of(Path.of(cell.file)), cell.label
+                                + ": raw_data lacks test_time or voltage, which the time series needs", null);
                     }
                     PointBuffer p = cell.timeSeries;
                     if (p.size() == 0) {
-                        throw new KeyNotFoundException(Path.of(cell.file), null, cell.label
-                                + ": no rows in the time range asked for");
+                        throw new KeyNotFoundException(ErrorLocation.of(Path.of(cell.file)), cell.label
+                                + ": no rows in the time range asked for", null);
                     }
                     double[] t = p.x();
                     double[] v = p.channel(0);
@@ -130,19 +131,22 @@ public final class Charts {
 
     private static void requireCycles(CellData cell, ChartKind kind) {
         if (cell.cyclesMissing != null || cell.cycles.length == 0) {
-            throw new KeyNotFoundException(Path.of(cell.file), null, cell.label + ": no cycles to draw "
-                    + kind.cliName() + " from: " + (cell.cyclesMissing == null ? "no cycles" : cell.cyclesMissing));
+            throw new KeyNotFoundException(ErrorLocation.of(Path.of(cell.file)), cell.label + ": no cycles to draw "
+                    + kind.cliName() + " from: " + (cell.cyclesMissing == null ? "no cycles" : cell.cyclesMissing),
+                    null);
         }
     }
 
     private static void requireCurves(CellData cell, ChartKind kind) {
         if (!cell.hasCycleNumber || !cell.hasCurrent) {
-            throw new KeyNotFoundException(Path.of(cell.file), null, cell.label + ": raw_data lacks "
-                    + (!cell.hasCycleNumber ? "cycle_number" : "current") + ", which " + kind.cliName() + " needs");
+            throw new KeyNotFoundException(ErrorLocation.of(Path.of(cell.file)), cell.label + ": raw_data lacks "
+                    + (!cell.hasCycleNumber ? "cycle_number" : "current") + ", which " + kind.cliName() + " needs",
+                    null);
         }
         requireCycles(cell, kind);
         if (cell.curves.isEmpty()) {
-            throw new KeyNotFoundException(Path.of(cell.file), null, cell.label + ": no cycle chosen to draw");
+            throw new KeyNotFoundException(ErrorLocation.of(Path.of(cell.file)),
+                    cell.label + ": no cycle chosen to draw", null);
         }
     }
 

@@ -108,8 +108,9 @@ final class BenchWriteCommand extends Subcommand {
         output.print(result, () -> String.format("write %s: %d rows in %.3f s = %.2f M rows/s, %d bytes, verified %s",
                 mode, rows, seconds, rows / seconds / 1e6, bytes, verified));
         if (!verified) {
-            throw new io.battdat.api.WriteException(out, "/raw_data", "read-back checksum " + read.toMap()
-                    + " differs from the written rows' " + generated.toMap());
+            throw new io.battdat.api.WriteException(io.battdat.api.ErrorLocation.of(out, "/raw_data"),
+                    "read-back checksum " + read.toMap()
+                    + " differs from the written rows' " + generated.toMap(), null);
         }
         return 0;
     }

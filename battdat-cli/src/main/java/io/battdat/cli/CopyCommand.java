@@ -1,6 +1,7 @@
 package io.battdat.cli;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.MonotonicPolicy;
@@ -126,8 +127,9 @@ final class CopyCommand extends Subcommand {
         try {
             for (TableInfo t : source.tables()) {
                 if (t.schema() == null) {
-                    throw Locations.at(new BadFormatException(Locations.localPath(in), t.path(), "cannot copy a table "
-                            + "whose column schema does not parse: " + t.schemaError()), in);
+                    throw Locations.at(new BadFormatException(ErrorLocation.of(Locations.localPath(in), t.path()),
+                            "cannot copy a table "
+                            + "whose column schema does not parse: " + t.schemaError(), null), in);
                 }
                 TableSink target = target(sink, t, out);
                 try (TableCursor cursor = source.openTable(t.key(), engine.options())) {
@@ -153,15 +155,17 @@ final class CopyCommand extends Subcommand {
     private TableSink target(DatasetSink sink, TableInfo t, Path out) {
         String k = key == null ? t.key() : key + "/" + t.name();
         if (key != null && !written.add(k)) {
-            throw new io.battdat.api.WriteException(out, "/" + k, "two tables of " + in + " would both go to /" + k
-                    + " with --key " + key + "; copy one cell at a time");
+            throw new io.battdat.api.WriteException(io.battdat.api.ErrorLocation.of(out, "/" + k),
+                    "two tables of " + in + " would both go to /" + k
+                    + " with --key " + key + "; copy one cell at a time", null);
         }
         if (append) {
             try {
                 TableSink existing = sink.appendTo(k);
                 if (!existing.layout().equals(t.layout())) {
-                    throw new io.battdat.api.SchemaViolationException(out, "/" + k, "cannot append: " + out
-                            + " has columns " + existing.layout() + " but " + in + " has " + t.layout());
+                    throw new io.battdat.api.SchemaViolationException(io.battdat.api.ErrorLocation.of(out, "/" + k),
+                            "cannot append: " + out
+                            + " has columns " + existing.layout() + " but " + in + " has " + t.layout(), null);
                 }
                 return existing;
             } catch (io.battdat.api.KeyNotFoundException e) {

@@ -2,6 +2,7 @@ package io.battdat.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.spi.StoredDataset;
@@ -94,9 +95,9 @@ final class CyclesCommand extends FileSubcommand {
                 List<String> cells = cells(engine);
                 if (cells.size() > 1) {
                     String example = cells.stream().filter(c -> c != null).findFirst().orElse("/");
-                    throw Locations.at(new KeyNotFoundException(Locations.localPath(file), null,
+                    throw Locations.at(new KeyNotFoundException(ErrorLocation.of(Locations.localPath(file)),
                             "the file holds several cells " + names(cells) + "; name one with --prefix " + example
-                            + ", or stream each with --all-cells"), file);
+                            + ", or stream each with --all-cells", null), file);
                 }
             }
             request = prefix == null ? CycleRequest.allTables() : CycleRequest.allTables(prefix);

@@ -1,6 +1,7 @@
 package io.battdat.cli;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.metadata.BatteryMetadata;
@@ -44,8 +45,8 @@ final class DatasetRewrite implements AutoCloseable {
     /** Copies one table as it is. */
     long copy(StoredDataset source, TableInfo t, BattdatEngine engine) {
         if (t.schema() == null) {
-            throw new BadFormatException(in, t.path(), "cannot copy a table whose column schema does not parse: "
-                    + t.schemaError());
+            throw new BadFormatException(ErrorLocation.of(in, t.path()),
+                    "cannot copy a table whose column schema does not parse: " + t.schemaError(), null);
         }
         TableSink target = sink.createTable(t.key(), t.layout(), t.schema(), t.rows());
         long rows = 0;

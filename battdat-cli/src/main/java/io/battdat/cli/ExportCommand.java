@@ -1,5 +1,6 @@
 package io.battdat.cli;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.parse.ExportOptions;
 import io.battdat.api.spi.StoredDataset;
@@ -47,13 +48,14 @@ final class ExportCommand extends Subcommand {
         var exporter = engine.registry().exporter(format);
         try (StoredDataset ds = engine.open(file)) {
             if (Files.exists(directory) && !Files.isDirectory(directory)) {
-                throw new FileAccessException(directory, null, "exists and is not a directory; name a directory to "
-                        + "export into (it is created when missing)");
+                throw new FileAccessException(ErrorLocation.of(directory),
+                        "exists and is not a directory; name a directory to "
+                        + "export into (it is created when missing)", null);
             }
             try {
                 Files.createDirectories(directory);
             } catch (IOException e) {
-                throw new FileAccessException(directory, null, "cannot create the export directory: "
+                throw new FileAccessException(ErrorLocation.of(directory), "cannot create the export directory: "
                         + CliErrors.io(e), e);
             }
             exporter.export(ds, directory, ExportOptions.defaults().withPrefix(prefix).withZone(zone)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.spi.StoredDataset;
 import io.battdat.api.spi.TableCursor;
@@ -54,10 +55,12 @@ final class FactsCommand extends FileSubcommand {
         try {
             value = mapper.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
-            throw Locations.at(new BadFormatException(Locations.localPath(file), table, what + " " + MetadataText.problem(text, e), e), file);
+            throw Locations.at(new BadFormatException(ErrorLocation.of(Locations.localPath(file), table),
+                    what + " " + MetadataText.problem(text, e), e), file);
         }
         if (!(value instanceof Map)) {
-            throw Locations.at(new BadFormatException(Locations.localPath(file), table, what + " is not a JSON object"), file);
+            throw Locations.at(new BadFormatException(ErrorLocation.of(Locations.localPath(file), table),
+                    what + " is not a JSON object", null), file);
         }
         return value;
     }

@@ -2,6 +2,7 @@ package io.battdat.cli;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.metadata.BatteryMetadata;
 
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ final class MetadataText {
         try {
             return BatteryMetadata.fromJson(text);
         } catch (BattdatException e) {
-            throw new BadFormatException(file, null, what + " " + problem(text, e), e);
+            throw new BadFormatException(ErrorLocation.of(file), what + " " + problem(text, e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.battdat.cli;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.PluginException;
 import io.battdat.api.spi.FileProbe;
 import io.battdat.api.spi.ProbeResult;
@@ -28,7 +29,8 @@ final class OutputPaths {
             for (StreamWriter w : registry.writers()) {
                 kinds.add(describe(registry, w));
             }
-            throw new PluginException(out, null, "battdat cannot write this kind of file; " + option + " must be "
+            throw new PluginException(ErrorLocation.of(out),
+                    "battdat cannot write this kind of file; " + option + " must be "
                     + (kinds.isEmpty() ? "a format of a storage backend, and none was found in this build"
                     : String.join(" or ", kinds)), e);
         }

@@ -1,6 +1,7 @@
 package io.battdat.cli;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.postprocess.PostProcessOptions;
 import io.battdat.api.spi.StoredDataset;
@@ -121,8 +122,8 @@ final class SummarizeCommand extends FileSubcommand {
                 }
             }
             if (keys.isEmpty()) {
-                throw Locations.at(new KeyNotFoundException(Locations.localPath(file), null,
-                        "no raw_data table in any cell"), file);
+                throw Locations.at(new KeyNotFoundException(ErrorLocation.of(Locations.localPath(file)),
+                        "no raw_data table in any cell", null), file);
             }
             return keys;
         }
@@ -133,18 +134,18 @@ final class SummarizeCommand extends FileSubcommand {
                         List<TableInfo> existing) {
         Path file = Locations.requireLocal(this.file, "--in-place");
         if (!source.formatName().equals("hdf5")) {
-            throw new BadFormatException(file, null, "--in-place works on HDF5 files only; use --out for a "
-                    + source.formatName() + " dataset");
+            throw new BadFormatException(ErrorLocation.of(file), "--in-place works on HDF5 files only; use --out for a "
+                    + source.formatName() + " dataset", null);
         }
         if (!existing.isEmpty()) {
             String keys = existing.stream().map(TableInfo::path).toList().toString();
             String how = "write a new file with `battdat summarize " + file + " --out NEW.h5`"
                     + (selection != null && selection.allCells ? " --all-cells" : "")
                     + " and move it over " + file + " (a rename is atomic, so no reader sees a half-replaced table)";
-            throw new BadFormatException(file, existing.get(0).path(), (replace
+            throw new BadFormatException(ErrorLocation.of(file, existing.get(0).path()), (replace
                     ? "--replace is not done in place: HDF5 has no crash-safe way here to swap a table; "
                     : "already has " + keys + "; refusing to add another (use --replace to be told how to replace"
-                    + " it); ") + how);
+                    + " it); ") + how, null);
         }
         try (DatasetRewrite rewrite = DatasetRewrite.open(engine, source, file, true)) {
             for (Map.Entry<String, CycleTable> e : results.entrySet()) {

@@ -1,6 +1,7 @@
 package io.battdat.hadoop;
 
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.spi.RandomAccessSource;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -273,11 +274,11 @@ final class HadoopSource implements RandomAccessSource {
     public void readFully(long position, ByteBuffer into) {
         int length = into.remaining();
         if (position < 0 || position + length > size) {
-            throw new FileAccessException(null, null, "bytes " + position + ".." + (position + length)
-                    + " lie beyond the end of the file (" + size + " bytes)").withLocation(uri);
+            throw new FileAccessException(ErrorLocation.NONE, "bytes " + position + ".." + (position + length)
+                    + " lie beyond the end of the file (" + size + " bytes)", null).withLocation(uri);
         }
         if (closed) {
-            throw new FileAccessException(null, null, "read after close").withLocation(uri);
+            throw new FileAccessException(ErrorLocation.NONE, "read after close", null).withLocation(uri);
         }
         int blockSize = settings.blockSize();
         if (length > 2 * blockSize) {
@@ -435,7 +436,8 @@ final class HadoopSource implements RandomAccessSource {
             if (e.getCause() instanceof BattdatException b) {
                 throw b;
             }
-            throw new FileAccessException(null, null, "cannot read: " + e.getCause(), e.getCause()).withLocation(uri);
+            throw new FileAccessException(ErrorLocation.NONE,
+                    "cannot read: " + e.getCause(), e.getCause()).withLocation(uri);
         }
     }
 
@@ -445,7 +447,7 @@ final class HadoopSource implements RandomAccessSource {
         IOException last = null;
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             if (closed) {
-                throw new FileAccessException(null, null, "read after close").withLocation(uri);
+                throw new FileAccessException(ErrorLocation.NONE, "read after close", null).withLocation(uri);
             }
             FSDataInputStream stream = null;
             try {
@@ -465,12 +467,13 @@ final class HadoopSource implements RandomAccessSource {
             } catch (InterruptedIOException e) {
                 closeQuietly(stream);
                 Thread.currentThread().interrupt();
-                throw new FileAccessException(null, null, "interrupted while reading", e).withLocation(uri);
+                throw new FileAccessException(ErrorLocation.NONE, "interrupted while reading", e).withLocation(uri);
             } catch (IOException e) {
                 closeQuietly(stream); // its connection may be broken: the next attempt opens another
                 BattdatException permanent = HadoopStorage.permanent(e, uri);
                 if (permanent != null || (e instanceof EOFException && !HadoopStorage.isDroppedConnection(e))) {
-                    throw permanent != null ? permanent : new FileAccessException(null, null, "file ended early "
+                    throw permanent != null ? permanent : new FileAccessException(ErrorLocation.NONE,
+                            "file ended early "
                             + "reading bytes " + position + ".." + (position + length) + ": " + e.getMessage(), e)
                             .withLocation(uri);
                 }
@@ -482,7 +485,7 @@ final class HadoopSource implements RandomAccessSource {
                 }
             }
         }
-        throw new FileAccessException(null, null, "cannot read bytes " + position + ".." + (position + length)
+        throw new FileAccessException(ErrorLocation.NONE, "cannot read bytes " + position + ".." + (position + length)
                 + " after " + (settings.retries() + 1) + " attempts: " + last.getMessage(), last).withLocation(uri);
     }
 

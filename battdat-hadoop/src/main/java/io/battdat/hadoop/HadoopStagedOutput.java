@@ -1,5 +1,6 @@
 package io.battdat.hadoop;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.spi.StorageProvider;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -56,8 +57,8 @@ final class HadoopStagedOutput implements StorageProvider.StagedOutput {
             java.nio.file.Path folder = Files.createTempDirectory(settings.stagingDirectory(), "battdat-upload-");
             return new HadoopStagedOutput(uri, fs, target, folder, settings);
         } catch (IOException e) {
-            throw new FileAccessException(settings.stagingDirectory(), null, "cannot make a staging folder to write "
-                    + uri + ": " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(settings.stagingDirectory()),
+                    "cannot make a staging folder to write " + uri + ": " + e.getMessage(), e);
         }
     }
 
@@ -79,7 +80,8 @@ final class HadoopStagedOutput implements StorageProvider.StagedOutput {
         finished = true;
         try {
             if (!Files.exists(localFile)) {
-                throw new FileAccessException(localFile, null, "the writer left no staging file to upload to " + uri);
+                throw new FileAccessException(ErrorLocation.of(localFile),
+                        "the writer left no staging file to upload to " + uri, null);
             }
             String scheme = target.toUri().getScheme() == null ? ""
                     : target.toUri().getScheme().toLowerCase(Locale.ROOT);

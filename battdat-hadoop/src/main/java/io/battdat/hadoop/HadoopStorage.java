@@ -1,6 +1,7 @@
 package io.battdat.hadoop;
 
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.InvalidUseException;
 import io.battdat.api.spi.RandomAccessSource;
@@ -95,7 +96,7 @@ public final class HadoopStorage implements StorageProvider {
         FileSystem fs = fileSystem(uri, path);
         FileStatus status = withRetries(uri, "cannot read", () -> fs.getFileStatus(path));
         if (status.isDirectory()) {
-            throw new FileAccessException(null, null, "is a directory, not a file").withLocation(uri);
+            throw new FileAccessException(ErrorLocation.NONE, "is a directory, not a file", null).withLocation(uri);
         }
         HadoopSource.Opener opener = () -> org.apache.hadoop.util.functional.FutureIO.awaitFuture(fs.openFile(path)
                 .withFileStatus(status)
@@ -251,7 +252,7 @@ public final class HadoopStorage implements StorageProvider {
                 return action.run();
             } catch (InterruptedIOException e) {
                 Thread.currentThread().interrupt();
-                throw new FileAccessException(null, null, "interrupted", e).withLocation(uri);
+                throw new FileAccessException(ErrorLocation.NONE, "interrupted", e).withLocation(uri);
             } catch (IOException e) {
                 BattdatException permanent = permanent(e, uri);
                 if (permanent != null) {
@@ -264,30 +265,30 @@ public final class HadoopStorage implements StorageProvider {
                 }
             } catch (RuntimeException e) {
                 // Hadoop reports some configuration problems (a missing connector class, a bad host) unchecked
-                throw new FileAccessException(null, null, what + ": " + firstLine(e), e).withLocation(uri);
+                throw new FileAccessException(ErrorLocation.NONE, what + ": " + firstLine(e), e).withLocation(uri);
             }
         }
-        throw new FileAccessException(null, null, what + " after " + (settings.retries() + 1) + " attempts: "
+        throw new FileAccessException(ErrorLocation.NONE, what + " after " + (settings.retries() + 1) + " attempts: "
                 + firstLine(last), last).withLocation(uri);
     }
 
     /** The typed error of a failure no retry can mend (missing file or bucket, denied access), else null. */
     static BattdatException permanent(IOException e, String uri) {
         if (isUnknownStore(e)) {
-            return new FileAccessException(null, null, "no such bucket or store: " + firstLine(e), e)
+            return new FileAccessException(ErrorLocation.NONE, "no such bucket or store: " + firstLine(e), e)
                     .withLocation(uri);
         }
         if (e instanceof FileNotFoundException) {
-            return new FileAccessException(null, null, "no such file", e).withLocation(uri);
+            return new FileAccessException(ErrorLocation.NONE, "no such file", e).withLocation(uri);
         }
         if (e instanceof java.nio.file.AccessDeniedException
                 || e instanceof org.apache.hadoop.security.AccessControlException
                 || e.getClass().getSimpleName().contains("Credential")) {
-            return new FileAccessException(null, null, "access denied (check credentials and permissions): "
+            return new FileAccessException(ErrorLocation.NONE, "access denied (check credentials and permissions): "
                     + firstLine(e), e).withLocation(uri);
         }
         if (e instanceof org.apache.hadoop.fs.UnsupportedFileSystemException) {
-            return new FileAccessException(null, null, "no Hadoop file system for this scheme: " + firstLine(e)
+            return new FileAccessException(ErrorLocation.NONE, "no Hadoop file system for this scheme: " + firstLine(e)
                     + "; add its connector (hadoop-aws for s3a) to the class path", e).withLocation(uri);
         }
         return null;
@@ -401,7 +402,8 @@ public final class HadoopStorage implements StorageProvider {
             if (dir != null) {
                 Path folder = Path.of(dir);
                 if (!Files.isDirectory(folder)) {
-                    throw new FileAccessException(folder, null, "the Hadoop configuration folder does not exist");
+                    throw new FileAccessException(ErrorLocation.of(folder),
+                            "the Hadoop configuration folder does not exist", null);
                 }
                 for (String name : List.of("core-site.xml", "hdfs-site.xml")) {
                     Path file = folder.resolve(name);

@@ -1,6 +1,7 @@
 package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -163,6 +164,7 @@ public record BTreeV1ChunkNode(long address, int level, long leftSibling, long r
 
     /** The error for a damaged chunk index node: one message for the reader and the appender. */
     public static BadFormatException corrupt(Path file, String table, long address, String what) {
-        return new BadFormatException(file, table, "corrupt chunk index node at address " + address + ": " + what);
+        return new BadFormatException(ErrorLocation.of(file, table),
+                "corrupt chunk index node at address " + address + ": " + what, null);
     }
 }

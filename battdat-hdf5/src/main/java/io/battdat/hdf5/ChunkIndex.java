@@ -1,6 +1,7 @@
 package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.UnsupportedFeatureException;
 import io.jhdf.dataset.chunked.Chunk;
 import io.jhdf.dataset.chunked.ChunkedDatasetBase;
@@ -61,17 +62,20 @@ final class ChunkIndex {
     static List<Entry> read(ChunkedDatasetBase dataset, long baseAddress, java.util.function.LongSupplier fileSize,
                             Path file, String table) {
         if (CHUNK_LOOKUP == null) {
-            throw new UnsupportedFeatureException(file, table, "this jHDF version hides its chunk index "
-                    + "(ChunkedDatasetBase.getChunkLookup); use the jHDF version battdat-hdf5 was built with");
+            throw new UnsupportedFeatureException(ErrorLocation.of(file, table),
+                    "this jHDF version hides its chunk index "
+                    + "(ChunkedDatasetBase.getChunkLookup); use the jHDF version battdat-hdf5 was built with", null);
         }
         Collection<?> chunks;
         try {
             chunks = ((Map<?, ?>) CHUNK_LOOKUP.invoke(dataset)).values();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            throw new BadFormatException(file, table, "cannot read the chunk index: " + cause.getMessage(), cause);
+            throw new BadFormatException(ErrorLocation.of(file, table),
+                    "cannot read the chunk index: " + cause.getMessage(), cause);
         } catch (IllegalAccessException | HdfException e) {
-            throw new BadFormatException(file, table, "cannot read the chunk index: " + e.getMessage(), e);
+            throw new BadFormatException(ErrorLocation.of(file, table),
+                    "cannot read the chunk index: " + e.getMessage(), e);
         }
         long size = fileSize.getAsLong();
         List<Entry> entries = new ArrayList<>(chunks.size());
@@ -81,11 +85,13 @@ final class ChunkIndex {
             long address = c.getAddress();
             long stored = c.getSize() & 0xffffffffL;
             if (offset.length < 1 || offset[0] < 0) {
-                throw new BadFormatException(file, table, "chunk index entry with offset " + Arrays.toString(offset));
+                throw new BadFormatException(ErrorLocation.of(file, table),
+                        "chunk index entry with offset " + Arrays.toString(offset), null);
             }
             if (address < 0 || address + stored > size) {
-                throw new BadFormatException(file, table, "chunk for row " + offset[0] + " at byte " + address
-                        + " (" + stored + " bytes) lies past the end of the " + size + "-byte file");
+                throw new BadFormatException(ErrorLocation.of(file, table),
+                        "chunk for row " + offset[0] + " at byte " + address
+                        + " (" + stored + " bytes) lies past the end of the " + size + "-byte file", null);
             }
             entries.add(new Entry(offset[0], address, (int) Math.min(Integer.MAX_VALUE, stored),
                     mask(c.getFilterMask())));

@@ -1,5 +1,6 @@
 package io.battdat.hdf5;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 
 import java.io.IOException;
@@ -35,12 +36,14 @@ final class FileRegions {
             while (into.hasRemaining()) {
                 int n = channel.read(into, at);
                 if (n < 0) {
-                    throw new FileAccessException(path, table, "file ends at byte " + at + " inside a chunk");
+                    throw new FileAccessException(ErrorLocation.of(path, table),
+                            "file ends at byte " + at + " inside a chunk", null);
                 }
                 at += n;
             }
         } catch (IOException e) {
-            throw new FileAccessException(path, table, "cannot read bytes " + position + ".. : " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path, table),
+                    "cannot read bytes " + position + ".. : " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.UnsupportedFilterException;
 import io.battdat.api.spi.FilterInfo;
 import io.battdat.hdf5.shuffle.ByteShuffle;
@@ -155,10 +156,11 @@ final class FilterPipeline {
         for (int i = 0; i < ids.length; i++) {
             FilterInfo f = filters.get(i);
             if (f.id() != DEFLATE && f.id() != SHUFFLE && f.id() != FLETCHER32 && plugins[i] == null) {
-                throw new UnsupportedFilterException(file, table, f.id(), "unsupported HDF5 filter " + f.id()
+                throw new UnsupportedFilterException(ErrorLocation.of(file, table), f.id(),
+                        "unsupported HDF5 filter " + f.id()
                         + " (" + f.name() + "): no codec for it on the class path; deflate (1), shuffle (2) and "
                         + "fletcher32 (3) are built in, and battdat-hdf5-codecs adds blosc (32001), bzip2 (307) "
-                        + "and lzo (305)");
+                        + "and lzo (305)", null);
             }
         }
     }
@@ -237,7 +239,8 @@ final class FilterPipeline {
     }
 
     private static BadFormatException corrupt(Path file, String table, long chunkRow, String what, Throwable cause) {
-        return new BadFormatException(file, table, -1, "corrupt chunk at row " + chunkRow + ": " + what, cause);
+        return new BadFormatException(ErrorLocation.of(file, table),
+                "corrupt chunk at row " + chunkRow + ": " + what, cause);
     }
 
     /** Buffers one decoding thread reuses from chunk to chunk. */

@@ -2,6 +2,7 @@ package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.spi.FollowOptions;
 import io.battdat.api.spi.ReadOptions;
@@ -92,7 +93,7 @@ final class Hdf5Dataset implements StoredDataset {
             if (fromSource != null) {
                 throw fromSource;
             }
-            throw new BadFormatException(path, null, "cannot read the HDF5 structure: " + describe(e), e);
+            throw new BadFormatException(ErrorLocation.of(path), "cannot read the HDF5 structure: " + describe(e), e);
         }
         LOG.debug("opened {}: {} tables, {} other datasets", path, tables.size(), ignored.size());
     }
@@ -112,15 +113,15 @@ final class Hdf5Dataset implements StoredDataset {
     private static FileChannel openChannel(Path path) {
         try {
             if (Files.isDirectory(path)) {
-                throw new FileAccessException(path, null, "is a directory, not an HDF5 file");
+                throw new FileAccessException(ErrorLocation.of(path), "is a directory, not an HDF5 file", null);
             }
             return FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            throw new FileAccessException(path, null, "no such file", e);
+            throw new FileAccessException(ErrorLocation.of(path), "no such file", e);
         } catch (AccessDeniedException e) {
-            throw new FileAccessException(path, null, "permission denied", e);
+            throw new FileAccessException(ErrorLocation.of(path), "permission denied", e);
         } catch (IOException e) {
-            throw new FileAccessException(path, null, "cannot open: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path), "cannot open: " + e.getMessage(), e);
         }
     }
 
@@ -209,7 +210,8 @@ final class Hdf5Dataset implements StoredDataset {
         } catch (BattdatException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BadFormatException(path, tablePath, "cannot read the dataset's header: " + describe(e), e);
+            throw new BadFormatException(ErrorLocation.of(path, tablePath),
+                    "cannot read the dataset's header: " + describe(e), e);
         }
     }
 
@@ -255,10 +257,12 @@ final class Hdf5Dataset implements StoredDataset {
         try {
             text = stringAttribute(hdf, "metadata");
         } catch (RuntimeException e) {
-            throw new BadFormatException(path, "/", "cannot read the root attribute 'metadata': " + describe(e), e);
+            throw new BadFormatException(ErrorLocation.of(path, "/"),
+                    "cannot read the root attribute 'metadata': " + describe(e), e);
         }
         if (text == null) {
-            throw new BadFormatException(path, "/", "no root attribute 'metadata': not a battdat file");
+            throw new BadFormatException(ErrorLocation.of(path, "/"),
+                    "no root attribute 'metadata': not a battdat file", null);
         }
         return text;
     }
@@ -308,15 +312,16 @@ final class Hdf5Dataset implements StoredDataset {
                     contiguous = base.getDataBuffer().asReadOnlyBuffer();
                     chunkRows = info.rows();
                     if (contiguous.remaining() < info.rows() * t.layout().elementSize()) {
-                        throw new BadFormatException(path, info.path(), "data holds " + contiguous.remaining()
-                                + " bytes, fewer than " + info.rows() + " rows need");
+                        throw new BadFormatException(ErrorLocation.of(path, info.path()),
+                                "data holds " + contiguous.remaining()
+                                + " bytes, fewer than " + info.rows() + " rows need", null);
                     }
                 }
             }
             long chunkBytes = Math.max(1, chunkRows) * t.layout().elementSize();
             if (chunkBytes > Integer.MAX_VALUE - 4096) {
-                throw new io.battdat.api.UnsupportedFeatureException(path, info.path(), "chunks of " + chunkBytes
-                        + " bytes are larger than this reader handles (2 GiB)");
+                throw new io.battdat.api.UnsupportedFeatureException(io.battdat.api.ErrorLocation.of(path, info.path()),
+                        "chunks of " + chunkBytes + " bytes are larger than this reader handles (2 GiB)", null);
             }
             TablePlan plan = new TablePlan(path, info, t.layout(), t.pipeline(), chunks, Math.max(1, chunkRows),
                     contiguous, info.rows());
@@ -327,7 +332,8 @@ final class Hdf5Dataset implements StoredDataset {
         } catch (BattdatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new BadFormatException(path, info.path(), "cannot read the table's storage: " + describe(e), e);
+            throw new BadFormatException(ErrorLocation.of(path, info.path()),
+                    "cannot read the table's storage: " + describe(e), e);
         }
     }
 
@@ -361,9 +367,10 @@ final class Hdf5Dataset implements StoredDataset {
         for (ChunkIndex.Entry e : stored) {
             long address = base + e.address();
             if (e.firstRow() < 0 || address < 0 || address + (e.size() & 0xffffffffL) > size) {
-                throw new BadFormatException(path, info.path(), "chunk for row " + e.firstRow() + " at byte "
+                throw new BadFormatException(ErrorLocation.of(path, info.path()),
+                        "chunk for row " + e.firstRow() + " at byte "
                         + address + " (" + (e.size() & 0xffffffffL) + " bytes) lies past the end of the " + size
-                        + "-byte file");
+                        + "-byte file", null);
             }
             chunks.add(new ChunkIndex.Entry(e.firstRow(), address, e.size(), e.filterMask()));
         }
@@ -376,7 +383,7 @@ final class Hdf5Dataset implements StoredDataset {
         try {
             return channel.size();
         } catch (IOException e) {
-            throw new FileAccessException(path, null, "cannot read the file's size: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path), "cannot read the file's size: " + e.getMessage(), e);
         }
     }
 
@@ -391,7 +398,8 @@ final class Hdf5Dataset implements StoredDataset {
         try {
             options.project(info.layout());
         } catch (io.battdat.api.KeyNotFoundException e) {
-            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getRawMessage());
+            throw new io.battdat.api.KeyNotFoundException(io.battdat.api.ErrorLocation.of(path, info.path()),
+                    e.getRawMessage(), null);
         }
         return t;
     }
@@ -399,8 +407,9 @@ final class Hdf5Dataset implements StoredDataset {
     @Override
     public synchronized TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
         if (location != null) {
-            throw new io.battdat.api.UnsupportedFeatureException(path, key, "a remote file cannot be followed while it "
-                    + "is written; follow reads local files only").withLocation(location);
+            throw new io.battdat.api.UnsupportedFeatureException(io.battdat.api.ErrorLocation.of(path, key),
+                    "a remote file cannot be followed while it "
+                    + "is written; follow reads local files only", null).withLocation(location);
         }
         Table t = readable(key, options);
         TableInfo info = t.info();

@@ -1,6 +1,7 @@
 package io.battdat.hdf5;
 
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.data.ColumnBatch;
@@ -92,7 +93,8 @@ final class Hdf5FollowCursor implements TableCursor {
         try {
             this.channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (IOException e) {
-            throw new FileAccessException(path, info.path(), "cannot open to follow: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path, info.path()),
+                    "cannot open to follow: " + e.getMessage(), e);
         }
     }
 
@@ -137,7 +139,7 @@ final class Hdf5FollowCursor implements TableCursor {
                 wait(Math.max(1, follow.pollInterval().toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new BattdatException(path, info.path(), "interrupted while following", e);
+                throw new BattdatException(ErrorLocation.of(path, info.path()), "interrupted while following", e);
             }
         }
         return false;
@@ -177,7 +179,8 @@ final class Hdf5FollowCursor implements TableCursor {
         try {
             inner = new Hdf5TableCursor(plan, new FileRegions(path, channel), read.withRowRange(from, to));
         } catch (IOException e) {
-            throw new FileAccessException(path, info.path(), "cannot read while following: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path, info.path()),
+                    "cannot read while following: " + e.getMessage(), e);
         }
         return true;
     }

@@ -2,6 +2,7 @@ package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.TableLayout;
@@ -145,13 +146,13 @@ final class Hdf5TableCursor implements TableCursor {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BattdatException(plan.file(), plan.table(), "interrupted while reading", e);
+            throw new BattdatException(ErrorLocation.of(plan.file(), plan.table()), "interrupted while reading", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof BattdatException be) {
                 throw be;
             }
-            throw new BadFormatException(plan.file(), plan.table(), -1, "cannot decode: " + cause, cause);
+            throw new BadFormatException(ErrorLocation.of(plan.file(), plan.table()), "cannot decode: " + cause, cause);
         }
     }
 
@@ -218,7 +219,7 @@ final class Hdf5TableCursor implements TableCursor {
                 decoder.decode(range(position, length, first, scratch), 0, n, batch, target);
             } else {
                 if (chunk.size() > maxStoredChunk) {
-                    throw new BadFormatException(plan.file(), plan.table(), -1, "chunk at row " + first
+                    throw new BadFormatException(ErrorLocation.of(plan.file(), plan.table()), "chunk at row " + first
                             + " claims " + chunk.size() + " stored bytes, more than a " + expected
                             + "-byte chunk can compress to", null);
                 }
@@ -266,7 +267,7 @@ final class Hdf5TableCursor implements TableCursor {
     /** The bytes {@code [position, position + length)}, read into the thread's reusable buffer. */
     private ByteBuffer range(long position, int length, long chunkRow, FilterPipeline.Scratch scratch) {
         if (position < 0 || position + length > file.size()) {
-            throw new BadFormatException(plan.file(), plan.table(), -1, "chunk at row " + chunkRow
+            throw new BadFormatException(ErrorLocation.of(plan.file(), plan.table()), "chunk at row " + chunkRow
                     + " lies past the end of the file", null);
         }
         ByteBuffer buffer = scratch.direct(length);
@@ -277,7 +278,7 @@ final class Hdf5TableCursor implements TableCursor {
 
     private void readStored(ChunkIndex.Entry chunk, byte[] into, long chunkRow) {
         if (chunk.address() + chunk.size() > file.size()) {
-            throw new BadFormatException(plan.file(), plan.table(), -1, "chunk at row " + chunkRow
+            throw new BadFormatException(ErrorLocation.of(plan.file(), plan.table()), "chunk at row " + chunkRow
                     + " lies past the end of the file", null);
         }
         file.read(chunk.address(), ByteBuffer.wrap(into, 0, chunk.size()), plan.table());

@@ -1,6 +1,7 @@
 package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.UnsupportedFeatureException;
 
@@ -128,8 +129,10 @@ public final class ObjectHeaderV1 {
         ByteBuffer prefix = read(file, channel, base, address, 16);
         int version = prefix.get(0) & 0xff;
         if (version != 1) {
-            throw new UnsupportedFeatureException(file, object, "the object header at " + address + " has version "
-                    + (prefix.get(0) == 'O' ? "2" : String.valueOf(version)) + "; PyTables' version 1 is expected");
+            throw new UnsupportedFeatureException(ErrorLocation.of(file, object),
+                    "the object header at " + address + " has version "
+                    + (prefix.get(0) == 'O' ? "2" : String.valueOf(version)) + "; PyTables' version 1 is expected",
+                    null);
         }
         int count = prefix.getShort(2) & 0xffff;
         List<Message> messages = new ArrayList<>();
@@ -140,8 +143,9 @@ public final class ObjectHeaderV1 {
             long start = chunks.get(c)[0];
             long length = chunks.get(c)[1];
             if (length < 0 || length > MAX_CHUNK || !seen.add(start)) {
-                throw new BadFormatException(file, object, "corrupt object header at " + address + ": chunk at "
-                        + start + " of " + length + " bytes");
+                throw new BadFormatException(ErrorLocation.of(file, object),
+                        "corrupt object header at " + address + ": chunk at "
+                        + start + " of " + length + " bytes", null);
             }
             ByteBuffer chunk = read(file, channel, base, start, (int) length);
             int p = 0;
@@ -149,8 +153,8 @@ public final class ObjectHeaderV1 {
                 int type = chunk.getShort(p) & 0xffff;
                 int size = chunk.getShort(p + 2) & 0xffff;
                 if (p + 8 + size > length) {
-                    throw new BadFormatException(file, object, "corrupt object header at " + address
-                            + ": message of " + size + " bytes overruns its chunk");
+                    throw new BadFormatException(ErrorLocation.of(file, object), "corrupt object header at " + address
+                            + ": message of " + size + " bytes overruns its chunk", null);
                 }
                 ByteBuffer data = chunk.slice(p + 8, size).order(ByteOrder.LITTLE_ENDIAN);
                 messages.add(new Message(type, start + p + 8, data));
@@ -212,8 +216,9 @@ public final class ObjectHeaderV1 {
      */
     public static ByteBuffer read(Path file, FileChannel channel, long base, long address, int length) {
         if (address < 0 || base + address < 0 || length < 0 || length > MAX_CHUNK) {
-            throw new BadFormatException(file, null, "a structure of " + length + " bytes at address " + address
-                    + " lies outside the file: damaged metadata");
+            throw new BadFormatException(ErrorLocation.of(file),
+                    "a structure of " + length + " bytes at address " + address
+                    + " lies outside the file: damaged metadata", null);
         }
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         try {
@@ -221,13 +226,15 @@ public final class ObjectHeaderV1 {
             while (b.hasRemaining()) {
                 int n = channel.read(b, p);
                 if (n < 0) {
-                    throw new BadFormatException(file, null, "truncated HDF5 file: a structure at address " + address
-                            + " of " + length + " bytes ends past the end of the file");
+                    throw new BadFormatException(ErrorLocation.of(file),
+                            "truncated HDF5 file: a structure at address " + address
+                            + " of " + length + " bytes ends past the end of the file", null);
                 }
                 p += n;
             }
         } catch (IOException e) {
-            throw new FileAccessException(file, null, "cannot read at address " + address + ": " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file),
+                    "cannot read at address " + address + ": " + e.getMessage(), e);
         }
         return b.flip();
     }

@@ -1,6 +1,7 @@
 package io.battdat.hdf5;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 
 import java.io.IOException;
@@ -139,11 +140,13 @@ public final class Superblock {
         try {
             while (b.hasRemaining()) {
                 if (channel.read(b, baseAddress + b.position()) < 0) {
-                    throw new FileAccessException(path, object, "the file was truncated while followed");
+                    throw new FileAccessException(ErrorLocation.of(path, object),
+                            "the file was truncated while followed", null);
                 }
             }
         } catch (IOException e) {
-            throw new FileAccessException(path, object, "cannot read while following: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path, object),
+                    "cannot read while following: " + e.getMessage(), e);
         }
         int flags = version <= 1 ? b.getInt((int) V0_STATUS_FLAGS) : b.get(11) & 0xff;
         return new Status(flags, readAddress(b, endOfFileField(), offsetSize));
@@ -185,9 +188,10 @@ public final class Superblock {
                 return parse(path, head, at, channel.size());
             }
         } catch (IOException e) {
-            throw new FileAccessException(path, null, "cannot read the file: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path), "cannot read the file: " + e.getMessage(), e);
         }
-        throw new BadFormatException(path, null, "not an HDF5 file (no HDF5 signature at offset 0, 512, 1024, ...)");
+        throw new BadFormatException(ErrorLocation.of(path),
+                "not an HDF5 file (no HDF5 signature at offset 0, 512, 1024, ...)", null);
     }
 
     private static boolean hasSignature(ByteBuffer head) {
@@ -216,10 +220,12 @@ public final class Superblock {
             offsetSize = b.get(9) & 0xff;
             lengthSize = b.get(10) & 0xff;
         } else {
-            throw new BadFormatException(path, null, "unsupported HDF5 superblock version " + version);
+            throw new BadFormatException(ErrorLocation.of(path),
+                    "unsupported HDF5 superblock version " + version, null);
         }
         if (offsetSize != 2 && offsetSize != 4 && offsetSize != 8) {
-            throw new BadFormatException(path, null, "corrupt HDF5 superblock: size of offsets is " + offsetSize);
+            throw new BadFormatException(ErrorLocation.of(path),
+                    "corrupt HDF5 superblock: size of offsets is " + offsetSize, null);
         }
         // v0: signature..flags = 24 bytes, v1 adds indexed-storage K and 2 reserved bytes; then base, free-space
         // info (v2+: superblock extension) and end of file
@@ -263,7 +269,7 @@ public final class Superblock {
     }
 
     private static BadFormatException truncated(Path path, long actual, long expected) {
-        return new BadFormatException(path, null, "truncated HDF5 file: it has " + actual
-                + " bytes but its superblock says it ends at byte " + (expected < 0 ? "(invalid)" : expected));
+        return new BadFormatException(ErrorLocation.of(path), "truncated HDF5 file: it has " + actual
+                + " bytes but its superblock says it ends at byte " + (expected < 0 ? "(invalid)" : expected), null);
     }
 }

@@ -1,6 +1,7 @@
 package io.battdat.parquet;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnSpec;
@@ -299,7 +300,8 @@ final class ColumnDecoder {
             dataPos = data.position();
             encoding = v2.getDataEncoding();
         } else {
-            throw new BadFormatException(dataset, table, pageFirstRow, "unknown page type " + page, null);
+            throw new BadFormatException(ErrorLocation.of(dataset, table, pageFirstRow),
+                    "unknown page type " + page, null);
         }
         int present = rows;
         boolean hasNulls = false;
@@ -564,7 +566,8 @@ final class ColumnDecoder {
 
     /** A damaged-file error about this column at a table row (-1 for none); {@code problem} follows its name. */
     private BadFormatException damaged(long row, String problem) {
-        return new BadFormatException(dataset, table, row, "column '" + spec.name() + "' " + problem, null);
+        return new BadFormatException(ErrorLocation.of(dataset, table, row),
+                "column '" + spec.name() + "' " + problem, null);
     }
 
     /** Moves the {@code present} decoded values to their rows, filling null rows (backwards, in place). */

@@ -1,5 +1,6 @@
 package io.battdat.parquet;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.spi.FolderSource;
 
@@ -135,7 +136,7 @@ final class DatasetLayout {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             s.forEach(out::add);
         } catch (IOException e) {
-            throw new FileAccessException(dir, null, "cannot list the directory: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(dir), "cannot list the directory: " + e.getMessage(), e);
         }
         out.sort(null);
         return out;

@@ -2,6 +2,7 @@ package io.battdat.parquet;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.data.TableLayout;
@@ -59,10 +60,10 @@ final class ParquetDataset implements StoredDataset {
 
     private static List<DatasetLayout.TableFile> local(Path path) {
         if (!Files.exists(path)) {
-            throw new FileAccessException(path, null, "no such file or directory");
+            throw new FileAccessException(ErrorLocation.of(path), "no such file or directory", null);
         }
         if (!Files.isDirectory(path) && !Files.isReadable(path)) {
-            throw new FileAccessException(path, null, "permission denied");
+            throw new FileAccessException(ErrorLocation.of(path), "permission denied", null);
         }
         return DatasetLayout.tables(path);
     }
@@ -87,8 +88,8 @@ final class ParquetDataset implements StoredDataset {
         this.owned = owned;
         try {
             if (files.isEmpty()) {
-                throw new BadFormatException(path, null, "No parquet files in " + location()
-                        + " (a Parquet dataset is a directory of <table>.parquet files)");
+                throw new BadFormatException(ErrorLocation.of(path), "No parquet files in " + location()
+                        + " (a Parquet dataset is a directory of <table>.parquet files)", null);
             }
             for (DatasetLayout.TableFile f : files) {
                 classify(f);
@@ -105,7 +106,8 @@ final class ParquetDataset implements StoredDataset {
         try (ParquetFileReader reader = ParquetFiles.open(path, f.tablePath(), f.file())) {
             classify(f, reader);
         } catch (java.io.IOException e) {
-            throw new FileAccessException(path, f.tablePath(), "cannot close " + f.file() + ": " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path, f.tablePath()),
+                    "cannot close " + f.file() + ": " + e.getMessage(), e);
         }
     }
 
@@ -178,8 +180,8 @@ final class ParquetDataset implements StoredDataset {
     @Override
     public String metadataJson() {
         if (metadataJson == null) {
-            throw new BadFormatException(path, null, "No metadata in " + path + ": no file has a '"
-                    + KeyValueMetadata.BATTERY_METADATA + "' key");
+            throw new BadFormatException(ErrorLocation.of(path), "No metadata in " + path + ": no file has a '"
+                    + KeyValueMetadata.BATTERY_METADATA + "' key", null);
         }
         return metadataJson;
     }
@@ -223,12 +225,14 @@ final class ParquetDataset implements StoredDataset {
         try {
             options.project(info.layout());
         } catch (io.battdat.api.KeyNotFoundException e) {
-            throw new io.battdat.api.KeyNotFoundException(path, info.path(), e.getRawMessage());
+            throw new io.battdat.api.KeyNotFoundException(io.battdat.api.ErrorLocation.of(path, info.path()),
+                    e.getRawMessage(), null);
         }
         for (CompressionCodecName codec : codecs(info.key())) {
             if (!ParquetCodecs.SUPPORTED.contains(codec)) {
-                throw new UnsupportedFeatureException(path, info.path(), "the table is compressed with " + codec
-                        + ", which this reader does not decode (it reads " + ParquetCodecs.SUPPORTED + ")");
+                throw new UnsupportedFeatureException(ErrorLocation.of(path, info.path()),
+                        "the table is compressed with " + codec
+                        + ", which this reader does not decode (it reads " + ParquetCodecs.SUPPORTED + ")", null);
             }
         }
         try {
@@ -236,7 +240,7 @@ final class ParquetDataset implements StoredDataset {
         } catch (BattdatException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BadFormatException(path, info.path(), "cannot read the table: " + e, e);
+            throw new BadFormatException(ErrorLocation.of(path, info.path()), "cannot read the table: " + e, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.battdat.parquet;
 
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.UnsupportedFeatureException;
@@ -87,8 +88,9 @@ final class ParquetDatasetWriter implements DatasetSink {
         codecFor(target, options);
         boolean exists = Files.exists(target);
         if (exists && !Files.isDirectory(target)) {
-            throw new FileAccessException(target, null, "is a file; the Parquet layout writes a dataset directory "
-                    + "(one <table>.parquet per table) and will not replace a file by it");
+            throw new FileAccessException(ErrorLocation.of(target),
+                    "is a file; the Parquet layout writes a dataset directory "
+                    + "(one <table>.parquet per table) and will not replace a file by it", null);
         }
         if (exists && options.mode() == WriteMode.APPEND) {
             String existing = null;
@@ -103,7 +105,8 @@ final class ParquetDatasetWriter implements DatasetSink {
                     rowGroupRows);
         }
         if (exists && options.mode() == WriteMode.CREATE) {
-            throw new FileAccessException(target, null, "Path already exists and overwrite is disabled");
+            throw new FileAccessException(ErrorLocation.of(target),
+                    "Path already exists and overwrite is disabled", null);
         }
         if (exists) {
             requireOnlyDatasetFiles(target);
@@ -114,7 +117,7 @@ final class ParquetDatasetWriter implements DatasetSink {
         try {
             Files.createDirectories(staging);
         } catch (IOException e) {
-            throw new FileAccessException(target, null, "cannot create " + staging + ": " + e, e);
+            throw new FileAccessException(ErrorLocation.of(target), "cannot create " + staging + ": " + e, e);
         }
         return new ParquetDatasetWriter(target, staging, options, newMetadata(options), rowGroupRows);
     }
@@ -140,8 +143,9 @@ final class ParquetDatasetWriter implements DatasetSink {
             case "zstd", "blosc:zstd" -> CompressionCodecName.ZSTD;
             case "snappy", "blosc:snappy" -> CompressionCodecName.SNAPPY;
             case "lz4", "blosc:lz4" -> CompressionCodecName.LZ4_RAW;
-            default -> throw new UnsupportedFeatureException(target, null, "compression library '"
-                    + options.compressionLibrary() + "' has no Parquet codec here; use zlib, zstd, snappy, lz4 or none");
+            default -> throw new UnsupportedFeatureException(ErrorLocation.of(target), "compression library '"
+                    + options.compressionLibrary() + "' has no Parquet codec here; use zlib, zstd, snappy, lz4 or none",
+                    null);
         };
     }
 
@@ -166,8 +170,9 @@ final class ParquetDatasetWriter implements DatasetSink {
     }
 
     private static FileAccessException refuse(Path dir, Path stranger) {
-        return new FileAccessException(dir, null, "exists and holds " + stranger + ", which is not part of a Parquet "
-                + "dataset; refusing to replace the directory (remove it or choose another name)");
+        return new FileAccessException(ErrorLocation.of(dir),
+                "exists and holds " + stranger + ", which is not part of a Parquet "
+                + "dataset; refusing to replace the directory (remove it or choose another name)", null);
     }
 
     private static String[] split(Path target, String key) {
@@ -176,19 +181,20 @@ final class ParquetDatasetWriter implements DatasetSink {
         String prefix = slash < 0 ? null : k.substring(0, slash);
         String name = k.substring(slash + 1);
         if (prefix != null && prefix.contains("/")) {
-            throw new UnsupportedFeatureException(target, "/" + k, "only one level of cells (sub-directories) is "
-                    + "supported");
+            throw new UnsupportedFeatureException(ErrorLocation.of(target, "/" + k),
+                    "only one level of cells (sub-directories) is "
+                    + "supported", null);
         }
         if (name.isEmpty() || name.startsWith(".") || (prefix != null && (prefix.isEmpty() || prefix.startsWith(".")))
                 || k.contains("\\")) {
-            throw new WriteException(target, "/" + k, "not a table name");
+            throw new WriteException(ErrorLocation.of(target, "/" + k), "not a table name", null);
         }
         return new String[]{prefix, name, k};
     }
 
     private void ensureWritable() {
         if (closed) {
-            throw new WriteException(target, null, "the writer is closed");
+            throw new WriteException(ErrorLocation.of(target), "the writer is closed", null);
         }
     }
 
@@ -197,13 +203,13 @@ final class ParquetDatasetWriter implements DatasetSink {
         ensureWritable();
         String[] k = split(target, key);
         if (tables.containsKey(k[2]) || (staging == null && Files.exists(DatasetLayout.fileFor(target, k[0], k[1])))) {
-            throw new WriteException(target, "/" + k[2], "a table of that name exists already"
-                    + (staging == null ? " (append to it instead)" : ""));
+            throw new WriteException(ErrorLocation.of(target, "/" + k[2]), "a table of that name exists already"
+                    + (staging == null ? " (append to it instead)" : ""), null);
         }
         try {
             ParquetTypes.schemaOf(layout);
         } catch (IllegalArgumentException e) {
-            throw new UnsupportedFeatureException(target, "/" + k[2], e.getMessage());
+            throw new UnsupportedFeatureException(ErrorLocation.of(target, "/" + k[2]), e.getMessage(), null);
         }
         Map<String, String> kv = KeyValueMetadata.forTable(batteryJson, schema.toJson(), LocalDateTime.now());
         String widths = KeyValueMetadata.stringWidths(layout);
@@ -272,7 +278,7 @@ final class ParquetDatasetWriter implements DatasetSink {
         }
         Path existing = DatasetLayout.fileFor(target, k[0], k[1]);
         if (staging != null || !Files.isRegularFile(existing)) {
-            throw new KeyNotFoundException(target, "/" + k[2], "no such table to append to");
+            throw new KeyNotFoundException(ErrorLocation.of(target, "/" + k[2]), "no such table to append to", null);
         }
         TableInfo info;
         try (ParquetDataset d = new ParquetDataset(target)) {
@@ -286,13 +292,15 @@ final class ParquetDatasetWriter implements DatasetSink {
         try (ParquetFileReader reader = ParquetFiles.open(target, "/" + k[2], existing);
              SeekableInputStream in = new ChannelInputStream(existing)) {
             if (!reader.getFileMetaData().getSchema().equals(ParquetTypes.schemaOf(info.layout()))) {
-                throw new UnsupportedFeatureException(target, "/" + k[2], "cannot append: the file's Parquet schema "
+                throw new UnsupportedFeatureException(ErrorLocation.of(target, "/" + k[2]),
+                        "cannot append: the file's Parquet schema "
                         + reader.getFileMetaData().getSchema() + " is not the one this writer writes for "
-                        + info.layout());
+                        + info.layout(), null);
             }
             t.copyRowGroupsOf(existing, in, reader.getRowGroups());
         } catch (IOException e) {
-            throw new FileAccessException(target, "/" + k[2], "cannot read " + existing + ": " + e, e);
+            throw new FileAccessException(ErrorLocation.of(target, "/" + k[2]),
+                    "cannot read " + existing + ": " + e, e);
         } catch (RuntimeException e) {
             tables.remove(k[2]);
             if (t.abort()) {
@@ -309,7 +317,8 @@ final class ParquetDatasetWriter implements DatasetSink {
         ensureWritable();
         ParquetTableWriter t = tables.get(split(target, key)[2]);
         if (t == null) {
-            throw new KeyNotFoundException(target, "/" + key, "no table of that name is open for writing");
+            throw new KeyNotFoundException(ErrorLocation.of(target, "/" + key),
+                    "no table of that name is open for writing", null);
         }
         t.clearMonotonic(columns);
     }
@@ -348,7 +357,8 @@ final class ParquetDatasetWriter implements DatasetSink {
                 deleteRecursively(old);
             }
         } catch (IOException e) {
-            throw new WriteException(target, null, -1, "cannot move the written dataset under its name: " + e, e);
+            throw new WriteException(ErrorLocation.of(target),
+                    "cannot move the written dataset under its name: " + e, e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.battdat.parquet;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.bytes.ByteBufferAllocator;
@@ -87,19 +88,21 @@ final class ParquetFiles {
             String damage = chunksOutsideTheFile(reader.getFooter(), input.getLength());
             if (damage != null) {
                 reader.close();
-                throw new BadFormatException(dataset, table, "damaged footer in " + file + ": " + damage, null);
+                throw new BadFormatException(ErrorLocation.of(dataset, table),
+                        "damaged footer in " + file + ": " + damage, null);
             }
             return reader;
         } catch (NoSuchFileException e) {
-            throw new FileAccessException(dataset, table, "no such file " + file, e);
+            throw new FileAccessException(ErrorLocation.of(dataset, table), "no such file " + file, e);
         } catch (AccessDeniedException e) {
-            throw new FileAccessException(dataset, table, "permission denied: " + file, e);
+            throw new FileAccessException(ErrorLocation.of(dataset, table), "permission denied: " + file, e);
         } catch (BattdatException e) {
             closeQuietly(input);
             throw e; // a remote file that cannot be read: the storage provider's own error
         } catch (IOException | RuntimeException e) {
             closeQuietly(input);
-            throw new BadFormatException(dataset, table, "not a readable Parquet file " + file + ": " + describe(e), e);
+            throw new BadFormatException(ErrorLocation.of(dataset, table),
+                    "not a readable Parquet file " + file + ": " + describe(e), e);
         }
     }
 
@@ -135,7 +138,8 @@ final class ParquetFiles {
         try (ParquetFileReader reader = open(dataset, table, file)) {
             return reader.getFooter();
         } catch (IOException e) {
-            throw new FileAccessException(dataset, table, "cannot close " + file + ": " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(dataset, table),
+                    "cannot close " + file + ": " + e.getMessage(), e);
         }
     }
 

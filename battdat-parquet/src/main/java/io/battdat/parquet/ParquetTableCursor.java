@@ -2,6 +2,7 @@ package io.battdat.parquet;
 
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
@@ -124,7 +125,8 @@ final class ParquetTableCursor implements TableCursor {
         } catch (RuntimeException e) {
             // parquet-java reports damaged pages in many ways (decoding errors, bad sizes, even a null page header
             // where a dictionary page should be); all of them mean the stored bytes are not what the footer says
-            throw new BadFormatException(dataset, info.path(), nextRow, "cannot decode row group " + group + " of "
+            throw new BadFormatException(ErrorLocation.of(dataset, info.path(), nextRow),
+                    "cannot decode row group " + group + " of "
                     + table.file().fileName() + ": " + ParquetFiles.describe(e), e);
         }
     }
@@ -138,17 +140,17 @@ final class ParquetTableCursor implements TableCursor {
         try {
             pages = reader.readRowGroup(g);
         } catch (IOException e) {
-            throw new FileAccessException(dataset, info.path(), "cannot read row group " + g + " of "
+            throw new FileAccessException(ErrorLocation.of(dataset, info.path()), "cannot read row group " + g + " of "
                     + table.file().fileName() + ": " + e.getMessage(), e);
         } catch (NoClassDefFoundError e) {
             // parquet-java names the file with Hadoop's Path (absent at run time) only when a column chunk's
             // pages do not add up to its declared value count: a damaged chunk
-            throw new BadFormatException(dataset, info.path(), row, "row group " + g + " of "
+            throw new BadFormatException(ErrorLocation.of(dataset, info.path(), row), "row group " + g + " of "
                     + table.file().fileName() + " has a damaged column chunk (its pages do not hold the values "
                     + "its metadata declares)", null);
         }
         if (pages == null) {
-            throw new BadFormatException(dataset, info.path(), row, "row group " + g + " of "
+            throw new BadFormatException(ErrorLocation.of(dataset, info.path(), row), "row group " + g + " of "
                     + table.file().fileName() + " is missing", null);
         }
         for (int c = 0; c < fillers.length; c++) {

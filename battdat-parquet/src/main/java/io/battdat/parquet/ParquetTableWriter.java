@@ -1,6 +1,7 @@
 package io.battdat.parquet;
 
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.ColumnBatch;
@@ -99,7 +100,7 @@ final class ParquetTableWriter implements TableSink {
             w.start();
             return w;
         } catch (IOException e) {
-            throw new WriteException(dataset, table, -1, "cannot create " + f + ": " + e, e);
+            throw new WriteException(ErrorLocation.of(dataset, table), "cannot create " + f + ": " + e, e);
         }
     }
 
@@ -131,8 +132,8 @@ final class ParquetTableWriter implements TableSink {
             moveAtomically(file, committed);
         } catch (IOException | RuntimeException e) {
             finished = true;
-            throw new WriteException(dataset, table, rowsWritten, "cannot commit " + file + " as " + committed + ": "
-                    + e, e);
+            throw new WriteException(ErrorLocation.of(dataset, table, rowsWritten),
+                    "cannot commit " + file + " as " + committed + ": " + e, e);
         }
         committedRows = rowsWritten;
         List<BlockMetaData> groups = writer.getFooter().getBlocks();
@@ -146,8 +147,8 @@ final class ParquetTableWriter implements TableSink {
             writer.appendRowGroups(in, groups, false);
         } catch (IOException | RuntimeException e) {
             finished = true;
-            throw new WriteException(dataset, table, rowsWritten, "cannot carry the committed rows of " + committed
-                    + " into " + next + ": " + e, e);
+            throw new WriteException(ErrorLocation.of(dataset, table, rowsWritten),
+                    "cannot carry the committed rows of " + committed + " into " + next + ": " + e, e);
         }
         return committedRows - before;
     }
@@ -180,7 +181,8 @@ final class ParquetTableWriter implements TableSink {
             }
             committedRows = rowsWritten;
         } catch (IOException | RuntimeException e) {
-            throw new WriteException(dataset, table, -1, "cannot copy the rows of " + existing + ": " + e, e);
+            throw new WriteException(ErrorLocation.of(dataset, table),
+                    "cannot copy the rows of " + existing + ": " + e, e);
         }
     }
 
@@ -188,8 +190,8 @@ final class ParquetTableWriter implements TableSink {
     public void append(ColumnBatch batch, int from, int to) {
         ensureOpen();
         if (!batch.layout().equals(layout)) {
-            throw new WriteException(dataset, table, -1, "batch columns " + batch.layout() + " differ from the table's "
-                    + layout, null);
+            throw new WriteException(ErrorLocation.of(dataset, table),
+                    "batch columns " + batch.layout() + " differ from the table's " + layout, null);
         }
         try {
             int row = from;
@@ -213,7 +215,8 @@ final class ParquetTableWriter implements TableSink {
         } catch (BattdatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new WriteException(dataset, table, rowsWritten + rowsInGroup, "cannot write to " + file + ": " + e, e);
+            throw new WriteException(ErrorLocation.of(dataset, table, rowsWritten + rowsInGroup),
+                    "cannot write to " + file + ": " + e, e);
         }
     }
 
@@ -341,7 +344,8 @@ final class ParquetTableWriter implements TableSink {
         try {
             endGroup();
         } catch (IOException | RuntimeException e) {
-            throw new WriteException(dataset, table, rowsWritten, "cannot write a row group to " + file + ": " + e, e);
+            throw new WriteException(ErrorLocation.of(dataset, table, rowsWritten),
+                    "cannot write a row group to " + file + ": " + e, e);
         }
     }
 
@@ -358,9 +362,10 @@ final class ParquetTableWriter implements TableSink {
     void clearMonotonic(java.util.Set<String> columns) {
         String json = keyValues.get(KeyValueMetadata.TABLE_METADATA);
         if (finished || json == null) {
-            throw new io.battdat.api.UnsupportedFeatureException(dataset, table, "cannot clear the monotonic "
+            throw new io.battdat.api.UnsupportedFeatureException(io.battdat.api.ErrorLocation.of(dataset, table),
+                    "cannot clear the monotonic "
                     + "declaration of " + columns + ": " + (finished ? "the table's file is complete"
-                    : "the table has no column schema"));
+                    : "the table has no column schema"), null);
         }
         keyValues.put(KeyValueMetadata.TABLE_METADATA,
                 io.battdat.api.schema.ColumnSchema.fromJson(json).withMonotonicCleared(columns).toJson());
@@ -385,7 +390,8 @@ final class ParquetTableWriter implements TableSink {
 
     private void ensureOpen() {
         if (finished) {
-            throw new WriteException(dataset, table, "the table's file is complete; no more rows can be added");
+            throw new WriteException(ErrorLocation.of(dataset, table),
+                    "the table's file is complete; no more rows can be added", null);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.battdat.parquet;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -41,12 +42,13 @@ final class StringWidths {
                 }
             }
         } catch (IOException e) {
-            throw new FileAccessException(dataset, f.tablePath(), "cannot read " + f.file() + ": " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(dataset, f.tablePath()),
+                    "cannot read " + f.file() + ": " + e.getMessage(), e);
         } catch (io.battdat.api.BattdatException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BadFormatException(dataset, f.tablePath(), "cannot measure the string columns of " + f.file()
-                    + ": " + ParquetFiles.describe(e), e);
+            throw new BadFormatException(ErrorLocation.of(dataset, f.tablePath()),
+                    "cannot measure the string columns of " + f.file() + ": " + ParquetFiles.describe(e), e);
         }
         return widths;
     }

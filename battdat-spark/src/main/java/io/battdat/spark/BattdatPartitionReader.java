@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
@@ -136,9 +137,10 @@ final class BattdatPartitionReader implements PartitionReader<ColumnarBatch> {
             }
             ColumnSpec spec = layout.column(index);
             if (!SparkTypes.canRead(spec, f.dataType())) {
-                throw new SchemaViolationException(file, "/" + partition.key(), "column " + f.name() + " is "
+                throw new SchemaViolationException(ErrorLocation.of(file, "/" + partition.key()),
+                        "column " + f.name() + " is "
                         + spec.numpyDtype() + " (" + SparkTypes.of(spec).simpleString() + "), which cannot be read as "
-                        + f.dataType().simpleString());
+                        + f.dataType().simpleString(), null);
             }
             vectors[i] = StoredVector.of(spec, f.dataType());
             storedIndex[i] = index;

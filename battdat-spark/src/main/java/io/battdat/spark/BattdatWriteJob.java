@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.TableLayout;
@@ -67,7 +68,8 @@ final class BattdatWriteJob {
         List<String> present = storage.list(base + "*").stream()
                 .filter(f -> !f.substring(base.length()).startsWith(".")).toList();
         if (!present.isEmpty() && saveMode == SaveMode.ErrorIfExists) {
-            throw new WriteException(null, null, "already holds files; use mode(\"overwrite\") or mode(\"append\")")
+            throw new WriteException(ErrorLocation.NONE,
+                    "already holds files; use mode(\"overwrite\") or mode(\"append\")", null)
                     .withLocation(directory);
         }
         if (!present.isEmpty() && saveMode == SaveMode.Ignore) {
@@ -87,7 +89,8 @@ final class BattdatWriteJob {
     private static boolean prepareLocal(SaveMode saveMode, Path dir) {
         boolean hasFiles = hasFiles(dir);
         if (hasFiles && saveMode == SaveMode.ErrorIfExists) {
-            throw new WriteException(dir, null, "already holds files; use mode(\"overwrite\") or mode(\"append\")");
+            throw new WriteException(ErrorLocation.of(dir),
+                    "already holds files; use mode(\"overwrite\") or mode(\"append\")", null);
         }
         if (hasFiles && saveMode == SaveMode.Ignore) {
             LOG.info("{} already holds files; nothing written (mode ignore)", dir);
@@ -99,7 +102,7 @@ final class BattdatWriteJob {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new WriteException(dir, null, "cannot create the directory: " + e.getMessage(), e);
+            throw new WriteException(ErrorLocation.of(dir), "cannot create the directory: " + e.getMessage(), e);
         }
         return true;
     }
@@ -121,7 +124,7 @@ final class BattdatWriteJob {
             }
         }
         if (dataFields.isEmpty()) {
-            throw new WriteException(dir, null, "no column to write besides " + config.cellColumn());
+            throw new WriteException(ErrorLocation.of(dir), "no column to write besides " + config.cellColumn(), null);
         }
         int[] widths = stringWidths(data, dataFields);
         List<ColumnSpec> specs = new ArrayList<>();
@@ -156,7 +159,8 @@ final class BattdatWriteJob {
                 return i;
             }
         }
-        throw new WriteException(dir, null, "no column " + name + " in " + List.of(schema.fieldNames()));
+        throw new WriteException(ErrorLocation.of(dir),
+                "no column " + name + " in " + List.of(schema.fieldNames()), null);
     }
 
     /** Bytes of the widest value of each string column (1 for other columns and all-null ones). */
@@ -191,14 +195,14 @@ final class BattdatWriteJob {
     private static boolean hasFiles(Path dir) {
         if (!Files.isDirectory(dir)) {
             if (Files.exists(dir)) {
-                throw new WriteException(dir, null, "exists and is not a directory");
+                throw new WriteException(ErrorLocation.of(dir), "exists and is not a directory", null);
             }
             return false;
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.anyMatch(p -> !p.getFileName().toString().startsWith("."));
         } catch (IOException e) {
-            throw new WriteException(dir, null, "cannot list: " + e.getMessage(), e);
+            throw new WriteException(ErrorLocation.of(dir), "cannot list: " + e.getMessage(), e);
         }
     }
 
@@ -213,7 +217,8 @@ final class BattdatWriteJob {
                 }
             }
         } catch (IOException e) {
-            throw new WriteException(dir, null, "cannot delete the files to overwrite: " + e.getMessage(), e);
+            throw new WriteException(ErrorLocation.of(dir),
+                    "cannot delete the files to overwrite: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
@@ -52,14 +53,15 @@ final class CellFile implements AutoCloseable {
         for (int i = 0; i < target.size(); i++) {
             int at = Arrays.asList(names).indexOf(target.column(i).name());
             if (at < 0) {
-                throw new WriteException(file, table, "the existing table has column " + target.column(i).name()
-                        + ", which the DataFrame lacks");
+                throw new WriteException(ErrorLocation.of(file, table),
+                        "the existing table has column " + target.column(i).name()
+                        + ", which the DataFrame lacks", null);
             }
             sourceOrdinals[i] = ordinals[at];
         }
         if (target.size() != names.length) {
-            throw new WriteException(file, table, "the existing table's columns " + target.names()
-                    + " differ from the DataFrame's " + Arrays.toString(names));
+            throw new WriteException(ErrorLocation.of(file, table), "the existing table's columns " + target.names()
+                    + " differ from the DataFrame's " + Arrays.toString(names), null);
         }
         this.writer = HDF5Writer.builder(file).engine(engine).mode(mode).key(key).metadata(metadata)
                 .complevel(config.complevel()).complib(config.complib()).layout(target)

@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.StorageType;
@@ -89,9 +90,10 @@ final class CellWriterTask implements VoidFunction<Iterator<InternalRow>> {
             while (rows.hasNext()) {
                 InternalRow row = rows.next();
                 if (row.isNullAt(cellOrdinal)) {
-                    throw LakeFiles.at(new WriteException(LakeFiles.errorPath(config.directory()), null, "column "
+                    throw LakeFiles.at(new WriteException(ErrorLocation.of(LakeFiles.errorPath(config.directory())),
+                            "column "
                             + config.cellColumn() + " is null in some rows; set it (for example from the file column)"
-                            + " before writing one file per cell"), config.directory());
+                            + " before writing one file per cell", null), config.directory());
                 }
                 boolean same;
                 if (stringCell) {
@@ -133,8 +135,8 @@ final class CellWriterTask implements VoidFunction<Iterator<InternalRow>> {
     private String checkedCellName(String cell) {
         if (cell.isEmpty() || cell.equals(".") || cell.equals("..") || cell.contains("/") || cell.contains("\\")
                 || cell.indexOf('\0') >= 0) {
-            throw new WriteException(Path.of(config.directory()), null, "cell '" + cell
-                    + "' cannot name a file or an HDF5 group");
+            throw new WriteException(ErrorLocation.of(Path.of(config.directory())), "cell '" + cell
+                    + "' cannot name a file or an HDF5 group", null);
         }
         return cell;
     }

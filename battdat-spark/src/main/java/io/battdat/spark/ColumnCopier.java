@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
@@ -89,7 +90,7 @@ final class ColumnCopier {
         DoubleGetter real = integer != null ? (row, o) -> integer.get(row, o) : realGetter(source);
         LongGetter whole = integer != null || real == null ? integer : (row, o) -> (long) real.get(row, o);
         NullStore refuse = (at, tableRow) -> {
-            throw new WriteException(file, table, tableRow, "column " + spec.name() + " is null; a "
+            throw new WriteException(ErrorLocation.of(file, table, tableRow), "column " + spec.name() + " is null; a "
                     + spec.numpyDtype() + " column cannot hold null (fill or drop it first)", null);
         };
         ColumnCopier copier = null;
@@ -140,7 +141,8 @@ final class ColumnCopier {
             UTF8String text = row.getUTF8String(o);
             int length = text.numBytes();
             if (length > width) {
-                throw new WriteException(file, table, tableRow, "value of column " + target.spec().name() + " is "
+                throw new WriteException(ErrorLocation.of(file, table, tableRow),
+                        "value of column " + target.spec().name() + " is "
                         + length + " bytes, wider than the column's " + width, null);
             }
             text.writeToMemory(bytes, Platform.BYTE_ARRAY_OFFSET + (long) at * width);
@@ -151,7 +153,8 @@ final class ColumnCopier {
     }
 
     private static WriteException refused(ColumnSpec spec, DataType source, Path file, String table) {
-        return new WriteException(file, table, "column " + spec.name() + " is " + source.simpleString()
-                + " in the DataFrame, which the file's column " + spec + " cannot hold");
+        return new WriteException(ErrorLocation.of(file, table),
+                "column " + spec.name() + " is " + source.simpleString()
+                + " in the DataFrame, which the file's column " + spec + " cannot hold", null);
     }
 }

@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.data.ColumnSpec;
@@ -69,8 +70,9 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
             }
         }
         if (tables.isEmpty()) {
-            throw LakeFiles.at(new KeyNotFoundException(LakeFiles.errorPath(files.get(0)), options.table(), "none of the " + files.size()
-                    + " files has a table named " + options.table()), files.get(0));
+            ErrorLocation firstFile = ErrorLocation.of(LakeFiles.errorPath(files.get(0)), options.table());
+            throw LakeFiles.at(new KeyNotFoundException(firstFile, "none of the " + files.size()
+                    + " files has a table named " + options.table(), null), files.get(0));
         }
         return new LakeCatalog(tables, inferSchema ? mergedSchema(tables, options) : null);
     }
@@ -99,6 +101,11 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
         return out;
     }
 
+    /** The table as error messages name it: its file and its key. */
+    private static ErrorLocation locationOf(StoredTable t) {
+        return ErrorLocation.of(LakeFiles.errorPath(t.file()), "/" + t.key());
+    }
+
     private static StructType mergedSchema(List<StoredTable> tables, BattdatOptions options) {
         Map<String, DataType> types = new LinkedHashMap<>();
         Map<String, StoredTable> firstSeen = new LinkedHashMap<>();
@@ -106,15 +113,16 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
         StoredTable reference = tables.get(0);
         for (StoredTable t : tables) {
             if (!options.mergeSchema() && !sameColumns(reference, t)) {
-                throw new SchemaViolationException(LakeFiles.errorPath(t.file()), "/" + t.key(), "columns " + describe(t)
+                throw new SchemaViolationException(locationOf(t), "columns " + describe(t)
                         + " differ from " + describe(reference) + " in " + reference.file() + " /" + reference.key()
-                        + "; read with option mergeSchema=true to merge them by name");
+                        + "; read with option mergeSchema=true to merge them by name", null);
             }
             for (ColumnSpec c : t.layout().columns()) {
                 String name = c.name();
                 if (name.equals(options.fileColumn()) || name.equals(options.cellColumn())) {
-                    throw new SchemaViolationException(LakeFiles.errorPath(t.file()), "/" + t.key(), "a stored column is named " + name
-                            + ", like an added column; rename the added one with option fileColumn or cellColumn");
+                    throw new SchemaViolationException(locationOf(t), "a stored column is named " + name
+                            + ", like an added column; rename the added one with option fileColumn or cellColumn",
+                            null);
                 }
                 DataType own = SparkTypes.of(c);
                 DataType previous = types.get(name);
@@ -125,9 +133,9 @@ record LakeCatalog(List<StoredTable> tables, StructType schema) {
                     DataType wide = SparkTypes.widen(previous, own);
                     if (wide == null) {
                         StoredTable first = firstSeen.get(name);
-                        throw new SchemaViolationException(LakeFiles.errorPath(t.file()), "/" + t.key(), "column " + name + " is "
+                        throw new SchemaViolationException(locationOf(t), "column " + name + " is "
                                 + c.numpyDtype() + " (" + own.simpleString() + ") but " + previous.simpleString()
-                                + " in " + first.file() + " /" + first.key() + "; the types do not merge");
+                                + " in " + first.file() + " /" + first.key() + "; the types do not merge", null);
                     }
                     types.put(name, wide);
                 }

@@ -3,6 +3,7 @@ package io.battdat.spark;
 import io.battdat.api.spi.StorageProvider;
 import io.battdat.streaming.StorageRegistry;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.UnsupportedFeatureException;
 
@@ -62,7 +63,7 @@ final class LakeFiles {
                 } else if (Files.isRegularFile(p)) {
                     files.add(p);
                 } else {
-                    throw new FileAccessException(p, null, "no such file or directory");
+                    throw new FileAccessException(ErrorLocation.of(p), "no such file or directory", null);
                 }
             }
         }
@@ -106,13 +107,14 @@ final class LakeFiles {
             } else if (storage.exists(pattern)) {
                 return List.of(pattern);
             } else {
-                throw new FileAccessException(null, null, "no such file or directory").withLocation(pattern);
+                throw new FileAccessException(ErrorLocation.NONE,
+                        "no such file or directory", null).withLocation(pattern);
             }
         }
         String prefix = base;
         List<String> visible = found.stream().filter(f -> !hiddenBelow(prefix, f)).toList();
         if (visible.isEmpty()) {
-            throw new FileAccessException(null, null, "no file matches").withLocation(pattern);
+            throw new FileAccessException(ErrorLocation.NONE, "no file matches", null).withLocation(pattern);
         }
         return visible;
     }
@@ -150,8 +152,9 @@ final class LakeFiles {
         if (colon > 1 && (slash < 0 || colon < slash)) {
             String scheme = pattern.substring(0, colon).toLowerCase(Locale.ROOT);
             if (!scheme.equals("file")) {
-                throw new UnsupportedFeatureException(null, null, pattern + ": only local or mounted paths can be"
-                        + " read (the battdat engine opens files, not " + scheme + ":// URIs)");
+                throw new UnsupportedFeatureException(ErrorLocation.NONE,
+                        pattern + ": only local or mounted paths can be"
+                        + " read (the battdat engine opens files, not " + scheme + ":// URIs)", null);
             }
             String rest = pattern.substring(colon + 1);
             return rest.startsWith("//") ? Path.of(URI.create(pattern)).toString() : rest;
@@ -189,7 +192,7 @@ final class LakeFiles {
                 ? walk(root, file -> matchers.stream().anyMatch(m -> m.matches(file)))
                 : List.of();
         if (found.isEmpty()) {
-            throw new FileAccessException(root, null, "no file matches " + pattern);
+            throw new FileAccessException(ErrorLocation.of(root), "no file matches " + pattern, null);
         }
         return found;
     }
@@ -204,7 +207,7 @@ final class LakeFiles {
                     .map(p -> p.toAbsolutePath().normalize())
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new FileAccessException(root, null, "cannot list: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(root), "cannot list: " + e.getMessage(), e);
         }
     }
 

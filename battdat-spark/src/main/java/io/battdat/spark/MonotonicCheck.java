@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -68,7 +69,7 @@ final class MonotonicCheck {
             }
             if (bad >= 0) {
                 long row = firstRow + bad;
-                throw new SchemaViolationException(file, "/" + table, row, "column " + columns.get(c)
+                throw new SchemaViolationException(ErrorLocation.of(file, "/" + table, row), "column " + columns.get(c)
                         + " is declared monotonic but its value " + column.getDouble(bad) + " is below the one before"
                         + " it or NaN; rows were skipped trusting the declaration, so the result could miss rows."
                         + " Read with option monotonicPruning=false", null);

@@ -1,5 +1,6 @@
 package io.battdat.spark;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.StorageType;
@@ -133,9 +134,9 @@ final class SparkTypes {
         }
         StorageType stored = WRITTEN_AS.get(type);
         if (stored == null) {
-            throw new UnsupportedFeatureException(null, null, "column " + name + " is " + type.simpleString()
+            throw new UnsupportedFeatureException(ErrorLocation.NONE, "column " + name + " is " + type.simpleString()
                     + "; battdat tables hold double, float, long, int, short, byte, boolean and string columns:"
-                    + " cast it first");
+                    + " cast it first", null);
         }
         return ColumnSpec.of(name, stored);
     }

@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.PluginException;
 
 /** Entry point for applications that do not use Guice themselves: {@code Battdat.engine().records(path, null)}. */
@@ -46,7 +47,7 @@ public final class Battdat {
             if (engine != null) {
                 return engine;
             }
-            throw new PluginException(null, null, failure.getRawMessage(), failure);
+            throw new PluginException(ErrorLocation.NONE, failure.getRawMessage(), failure);
         }
     }
 
@@ -66,12 +67,12 @@ public final class Battdat {
                 return plugin;
             }
             if (t instanceof BattdatException battdat) {
-                return new PluginException(battdat.file(), battdat.table(), "the battdat plugins could not be wired: "
-                        + battdat.getRawMessage(), battdat);
+                return new PluginException(ErrorLocation.of(battdat.file(), battdat.table()),
+                        "the battdat plugins could not be wired: " + battdat.getRawMessage(), battdat);
             }
         }
         String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return new PluginException(null, null, "the battdat plugins could not be wired: " + text
+        return new PluginException(ErrorLocation.NONE, "the battdat plugins could not be wired: " + text
                 + " (check the plugin jars on the class path)", cause);
     }
 

@@ -1,6 +1,7 @@
 package io.battdat.streaming;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.Row;
 import io.battdat.api.data.TableLayout;
@@ -169,7 +170,7 @@ public final class BattdatEngine {
             try {
                 metadata = BatteryMetadata.fromJson(ds.metadataJson());
             } catch (BadFormatException e) {
-                throw new BadFormatException(ds.path(), "/", e.getRawMessage(), e).withLocation(file);
+                throw new BadFormatException(ErrorLocation.of(ds.path(), "/"), e.getRawMessage(), e).withLocation(file);
             }
             List<String> prefixes = new ArrayList<>();
             Map<String, io.battdat.api.schema.ColumnSchema> schemas = new LinkedHashMap<>();
@@ -394,8 +395,9 @@ public final class BattdatEngine {
             }
             if (System.nanoTime() - start >= limit) {
                 if (!java.nio.file.Files.exists(file)) {
-                    throw new io.battdat.api.FileAccessException(file, null, "no such file (waited "
-                            + follow.idleTimeout().toMillis() / 1000.0 + " s for it to appear)");
+                    throw new io.battdat.api.FileAccessException(io.battdat.api.ErrorLocation.of(file),
+                            "no such file (waited "
+                            + follow.idleTimeout().toMillis() / 1000.0 + " s for it to appear)", null);
                 }
                 return;
             }
@@ -407,7 +409,8 @@ public final class BattdatEngine {
                 Thread.sleep(Math.max(1, follow.pollInterval().toMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new io.battdat.api.FileAccessException(file, null, "interrupted while waiting for it to appear",
+                throw new io.battdat.api.FileAccessException(io.battdat.api.ErrorLocation.of(file),
+                        "interrupted while waiting for it to appear",
                         e);
             }
         }

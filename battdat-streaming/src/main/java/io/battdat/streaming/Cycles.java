@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.InvalidUseException;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.CycleMismatchException;
@@ -103,19 +104,20 @@ final class Cycles implements CycleStream {
         String cell;
         if (prefix == null) {
             if (prefixes.size() > 1) {
-                throw new KeyNotFoundException(file, null, "the file holds several cells " + prefixes
-                        + " (null stands for root-level tables); name one with CycleRequest.allTables(prefix)");
+                throw new KeyNotFoundException(ErrorLocation.of(file), "the file holds several cells " + prefixes
+                        + " (null stands for root-level tables); name one with CycleRequest.allTables(prefix)", null);
             }
             if (prefixes.isEmpty()) {
-                throw new KeyNotFoundException(file, null, "the file holds no battdat tables to stream by cycle");
+                throw new KeyNotFoundException(ErrorLocation.of(file),
+                        "the file holds no battdat tables to stream by cycle", null);
             }
             cell = prefixes.get(0);
         } else {
             String p = strip(prefix);
             cell = p.isEmpty() ? null : p;
             if (!prefixes.contains(cell)) {
-                throw new KeyNotFoundException(file, "/" + p, "no such cell; cells are " + prefixes
-                        + " (null stands for root-level tables)");
+                throw new KeyNotFoundException(ErrorLocation.of(file, "/" + p), "no such cell; cells are " + prefixes
+                        + " (null stands for root-level tables)", null);
             }
         }
         List<TableInfo> out = new ArrayList<>();
@@ -142,13 +144,14 @@ final class Cycles implements CycleStream {
     private void checkCycleColumn(TableInfo t) {
         int column = t.layout().indexOf(CYCLE_COLUMN);
         if (column < 0) {
-            throw new SchemaViolationException(file, t.path(), "no " + CYCLE_COLUMN
-                    + " column to stream by cycle; columns are " + t.layout().names());
+            throw new SchemaViolationException(ErrorLocation.of(file, t.path()), "no " + CYCLE_COLUMN
+                    + " column to stream by cycle; columns are " + t.layout().names(), null);
         }
         ColumnSpec spec = t.layout().column(column);
         if (spec.type() == StorageType.STRING || spec.isArray()) {
-            throw new SchemaViolationException(file, t.path(), "the " + CYCLE_COLUMN + " column holds "
-                    + spec.numpyDtype() + (spec.isArray() ? " arrays" : "") + ", not one number per row");
+            throw new SchemaViolationException(ErrorLocation.of(file, t.path()),
+                    "the " + CYCLE_COLUMN + " column holds "
+                    + spec.numpyDtype() + (spec.isArray() ? " arrays" : "") + ", not one number per row", null);
         }
     }
 
@@ -156,7 +159,7 @@ final class Cycles implements CycleStream {
         try {
             return BatteryMetadata.fromJson(dataset.metadataJson());
         } catch (BadFormatException e) {
-            throw new BadFormatException(file, "/", e.getRawMessage(), e);
+            throw new BadFormatException(ErrorLocation.of(file, "/"), e.getRawMessage(), e);
         }
     }
 
@@ -172,8 +175,8 @@ final class Cycles implements CycleStream {
                         + keys + " belong to several");
             }
             if (t.schema() == null) {
-                throw new SchemaViolationException(file, t.path(), "no readable column schema for the cycle's dataset: "
-                        + t.schemaError());
+                throw new SchemaViolationException(ErrorLocation.of(file, t.path()),
+                        "no readable column schema for the cycle's dataset: " + t.schemaError(), null);
             }
         }
         Map<String, ColumnSchema> out = new LinkedHashMap<>();
@@ -193,8 +196,8 @@ final class Cycles implements CycleStream {
     static ColumnSchema schemaOf(StoredDataset dataset, TableInfo t) {
         ColumnSchema schema = t.schema();
         if (schema == null && t.battdatVersion() != null) {
-            throw new SchemaViolationException(dataset.path(), t.path(), "Table " + t.name()
-                    + " is marked as a battdat dataset but schema fails to read: " + t.schemaError());
+            throw new SchemaViolationException(ErrorLocation.of(dataset.path(), t.path()), "Table " + t.name()
+                    + " is marked as a battdat dataset but schema fails to read: " + t.schemaError(), null);
         }
         return schema;
     }
@@ -243,7 +246,7 @@ final class Cycles implements CycleStream {
         }
         if (finished >= 0) {
             Runs more = runs.get(remaining);
-            throw new CycleMismatchException(file, more.table.path(), more.nextTableRow(), "table "
+            throw new CycleMismatchException(ErrorLocation.of(file, more.table.path(), more.nextTableRow()), "table "
                     + keys.get(remaining) + " has more cycles than " + keys.get(finished) + ": its cycle "
                     + format(more.peekCycle()) + " has no counterpart because " + keys.get(finished)
                     + " ended after " + cyclesDone + " cycles", null);
@@ -255,7 +258,7 @@ final class Cycles implements CycleStream {
                 for (int i = 0; i < keys.size(); i++) {
                     sb.append(' ').append(keys.get(i)).append('=').append(format(runs.get(i).peekCycle()));
                 }
-                throw new CycleMismatchException(file, null, sb.toString());
+                throw new CycleMismatchException(ErrorLocation.of(file), sb.toString(), null);
             }
         }
         Map<String, ColumnBatch> byKey = new LinkedHashMap<>();

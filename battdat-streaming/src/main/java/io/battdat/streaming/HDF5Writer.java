@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.InvalidUseException;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.WriteException;
@@ -280,8 +281,8 @@ public final class HDF5Writer implements AutoCloseable {
             ColumnSpec spec = layout.column(c);
             Object v = row.get(spec.name());
             if (v == null && !row.containsKey(spec.name())) {
-                throw new SchemaViolationException(path, "/" + tableKey, rowNumber, "row is missing column '"
-                        + spec.name() + "'", null);
+                throw new SchemaViolationException(ErrorLocation.of(path, "/" + tableKey, rowNumber),
+                        "row is missing column '" + spec.name() + "'", null);
             }
             switch (spec.type()) {
                 case FLOAT64 -> ((DoubleColumn) b.column(c)).buffer()[at] = v == null ? Double.NaN : number(v, spec, rowNumber);
@@ -335,7 +336,8 @@ public final class HDF5Writer implements AutoCloseable {
         if (!ascii) {
             byte[] text = value.getBytes(StandardCharsets.UTF_8);
             if (text.length > width) {
-                throw new WriteException(path, "/" + tableKey, rowNumber, "value of column " + spec.name()
+                throw new WriteException(ErrorLocation.of(path, "/" + tableKey, rowNumber),
+                        "value of column " + spec.name()
                         + " is " + text.length + " bytes, longer than the column's " + width
                         + " (fixed by the first flush)", null);
             }
@@ -366,8 +368,8 @@ public final class HDF5Writer implements AutoCloseable {
     }
 
     private WriteException misfit(Object v, ColumnSpec spec, long row) {
-        return new WriteException(path, "/" + tableKey, row, "value " + v + " does not fit column " + spec.name()
-                + " (" + spec.numpyDtype() + ")", null);
+        return new WriteException(ErrorLocation.of(path, "/" + tableKey, row),
+                "value " + v + " does not fit column " + spec.name() + " (" + spec.numpyDtype() + ")", null);
     }
 
     private void ensureOpen() {

@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.Column;
@@ -344,11 +345,12 @@ final class MonotonicGuard extends ForwardingSink {
             String fix = c.name.equals(CYCLE_NUMBER) && !policy.renumbersCycles()
                     ? "--renumber-cycles (MonotonicPolicy.RENUMBER_CYCLES) to continue the cycle numbering, or "
                     : "";
-            return new SchemaViolationException(path, table, row, "cannot append: column " + c.name
+            return new SchemaViolationException(ErrorLocation.of(path, table, row), "cannot append: column " + c.name
                     + " is declared monotonic by the table's column schema, but appended row " + row + " holds "
                     + value + " and " + before + "; nothing of this append was committed. Use " + fix
                     + "--allow-non-monotonic (MonotonicPolicy.CLEAR_DECLARATION) to store the rows and clear the "
-                    + "declaration" + (fix.isEmpty() ? "" : " (both together: renumber cycles, clear the others)"), null);
+                    + "declaration" + (fix.isEmpty() ? "" : " (both together: renumber cycles, clear the others)"),
+                    null);
         }
 
         @Override

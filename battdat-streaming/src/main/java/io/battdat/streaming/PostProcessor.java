@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.PluginException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.TableLayout;
@@ -142,8 +143,8 @@ public final class PostProcessor {
                 return e;
             }
         }
-        throw new PluginException(null, null, "no enhancer '" + name + "'; known: "
-                + engine.registry().enhancers().stream().map(RawDataEnhancer::name).toList());
+        throw new PluginException(ErrorLocation.NONE, "no enhancer '" + name + "'; known: "
+                + engine.registry().enhancers().stream().map(RawDataEnhancer::name).toList(), null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.spi.StorageProvider;
 import io.battdat.api.spi.WriteMode;
@@ -67,7 +68,8 @@ public final class RemoteStaging implements AutoCloseable {
         StorageProvider provider = registry.storageFor(uri);
         boolean exists = provider.exists(uri);
         if (exists && mode == WriteMode.CREATE) {
-            throw new FileAccessException(null, null, "exists; choose another name, or overwrite or append")
+            throw new FileAccessException(ErrorLocation.NONE,
+                    "exists; choose another name, or overwrite or append", null)
                     .withLocation(uri);
         }
         String folderUri = ProviderFolder.folderUri(uri);
@@ -96,7 +98,7 @@ public final class RemoteStaging implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new FileAccessException(local, null, "cannot stage " + uri + ": " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(local), "cannot stage " + uri + ": " + e.getMessage(), e);
         }
         if (previousFiles.isEmpty() && exists && mode == WriteMode.APPEND) {
             provider.copyTo(uri, local);
@@ -157,8 +159,8 @@ public final class RemoteStaging implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(local)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
-            throw new FileAccessException(local, null, "cannot list the staged dataset for " + folderUri + ": "
-                    + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(local),
+                    "cannot list the staged dataset for " + folderUri + ": " + e.getMessage(), e);
         }
         Set<String> written = new HashSet<>();
         int uploaded = 0;
@@ -179,8 +181,8 @@ public final class RemoteStaging implements AutoCloseable {
                 }
                 uploaded++;
             } catch (IOException e) {
-                throw new FileAccessException(file, null, "cannot upload to " + folderUri + "/" + relative + ": "
-                        + e.getMessage(), e);
+                throw new FileAccessException(ErrorLocation.of(file),
+                        "cannot upload to " + folderUri + "/" + relative + ": " + e.getMessage(), e);
             }
         }
         if (mode != WriteMode.APPEND) {

@@ -1,5 +1,6 @@
 package io.battdat.streaming;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.PluginException;
 import io.battdat.api.parse.VendorExporter;
@@ -209,7 +210,8 @@ public final class StorageRegistry {
             Objects.requireNonNull(p, "provider");
             String format = name.apply(p);
             if (format == null || format.isEmpty()) {
-                throw new PluginException(null, null, "provider " + p.getClass().getName() + " has no name");
+                throw new PluginException(ErrorLocation.NONE,
+                        "provider " + p.getClass().getName() + " has no name", null);
             }
             if (spi.applyAsInt(p) > hostVersion) {
                 String problem = "refused " + describe(format, p) + ": built for battdat SPI " + spi.applyAsInt(p)
@@ -220,9 +222,9 @@ public final class StorageRegistry {
             }
             T previous = byName.putIfAbsent(format, p);
             if (previous != null) {
-                throw new PluginException(null, null, "two providers for format '" + format + "': "
+                throw new PluginException(ErrorLocation.NONE, "two providers for format '" + format + "': "
                         + describe(format, previous) + " and " + describe(format, p)
-                        + "; remove one from the class path");
+                        + "; remove one from the class path", null);
             }
             out.add(p);
         }
@@ -343,9 +345,10 @@ public final class StorageRegistry {
         String scheme = schemeOf(uri);
         StorageProvider p = findStorage(scheme);
         if (p == null) {
-            throw new PluginException(null, null, "no file system for '" + scheme + "://' URIs; providers found: "
+            throw new PluginException(ErrorLocation.NONE,
+                    "no file system for '" + scheme + "://' URIs; providers found: "
                     + storage.stream().map(s -> describe(s.name(), s) + " " + s.schemes()).toList()
-                    + "; add battdat-hadoop (and the Hadoop connector of that store) to the class path")
+                    + "; add battdat-hadoop (and the Hadoop connector of that store) to the class path", null)
                     .withLocation(uri);
         }
         return p;
@@ -424,9 +427,10 @@ public final class StorageRegistry {
             }
         }
         if (chosen == null) {
-            throw new PluginException(null, null, "is a folder, and no storage backend reads a dataset from its "
+            throw new PluginException(ErrorLocation.NONE,
+                    "is a folder, and no storage backend reads a dataset from its "
                     + "files; readers found: " + readers.stream().map(r -> describe(r.formatName(), r)).toList()
-                    + "; " + HINT).withLocation(location);
+                    + "; " + HINT, null).withLocation(location);
         }
         try {
             return new LocatedDataset(chosen.open(folder), location);
@@ -459,8 +463,9 @@ public final class StorageRegistry {
         if (chosen != null) {
             return chosen;
         }
-        PluginException none = new PluginException(path, null, "no storage backend reads this file; readers found: "
-                + readers.stream().map(r -> describe(r.formatName(), r)).toList() + "; " + HINT);
+        PluginException none = new PluginException(ErrorLocation.of(path),
+                "no storage backend reads this file; readers found: "
+                + readers.stream().map(r -> describe(r.formatName(), r)).toList() + "; " + HINT, null);
         if (location != null) {
             none.withLocation(location);
         }
@@ -520,8 +525,8 @@ public final class StorageRegistry {
                 return p;
             }
         }
-        throw new PluginException(null, null, "unknown input format '" + formatName + "'; known formats: "
-                + knownParsers());
+        throw new PluginException(ErrorLocation.NONE, "unknown input format '" + formatName + "'; known formats: "
+                + knownParsers(), null);
     }
 
     /**
@@ -549,18 +554,18 @@ public final class StorageRegistry {
                 return claims.get(0);
             }
             if (claims.size() > 1) {
-                throw new PluginException(file, null, "ambiguous input format: "
+                throw new PluginException(ErrorLocation.of(file), "ambiguous input format: "
                         + claims.stream().map(VendorParser::formatName).toList() + " all claim it"
                         + (strength == ProbeResult.EXTENSION ? " by its name" : "") + "; choose one with --format "
-                        + "(known formats: " + knownParsers() + ")");
+                        + "(known formats: " + knownParsers() + ")", null);
             }
         }
         List<String> reasons = new ArrayList<>();
         verdicts.forEach((p, v) -> reasons.add(p.formatName() + ": "
                 + (v.reason().isEmpty() ? "does not recognise it" : v.reason())));
-        throw new PluginException(file, null, "no parser recognises this file ("
+        throw new PluginException(ErrorLocation.of(file), "no parser recognises this file ("
                 + (reasons.isEmpty() ? "no parsers found" : String.join("; ", reasons))
-                + "); choose one with --format, or add the parser's jar to the class path");
+                + "); choose one with --format, or add the parser's jar to the class path", null);
     }
 
     /** A parser's verdict with its reason; a parser that throws is logged and counted as a no. */
@@ -589,8 +594,8 @@ public final class StorageRegistry {
                 return e;
             }
         }
-        throw new PluginException(null, null, "unknown export format '" + formatName + "'; known: "
-                + exporters.stream().map(VendorExporter::formatName).toList());
+        throw new PluginException(ErrorLocation.NONE, "unknown export format '" + formatName + "'; known: "
+                + exporters.stream().map(VendorExporter::formatName).toList(), null);
     }
 
     /**
@@ -632,8 +637,8 @@ public final class StorageRegistry {
         if (chosen != null) {
             return chosen;
         }
-        throw new PluginException(path, null, "no storage backend writes this path; writers found: "
-                + writers.stream().map(w -> describe(w.formatName(), w)).toList() + "; " + HINT);
+        throw new PluginException(ErrorLocation.of(path), "no storage backend writes this path; writers found: "
+                + writers.stream().map(w -> describe(w.formatName(), w)).toList() + "; " + HINT, null);
     }
 
     /**
@@ -667,11 +672,11 @@ public final class StorageRegistry {
             return new FileProbe(path, false, in.readNBytes(FileProbe.HEAD_BYTES));
         } catch (NoSuchFileException e) {
             if (mustExist) {
-                throw new FileAccessException(path, null, "no such file", e);
+                throw new FileAccessException(ErrorLocation.of(path), "no such file", e);
             }
             return new FileProbe(path, false, new byte[0]);
         } catch (IOException e) {
-            throw new FileAccessException(path, null, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path), "cannot read: " + e.getMessage(), e);
         }
     }
 

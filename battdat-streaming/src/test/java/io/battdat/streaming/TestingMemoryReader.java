@@ -2,6 +2,7 @@ package io.battdat.streaming;
 
 import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
@@ -81,7 +82,7 @@ class TestingMemoryReader implements StreamReader {
     public StoredDataset open(Path path) {
         MemoryFile f = content(path);
         if (f == null) {
-            throw new BadFormatException(path, null, "no in-memory content registered");
+            throw new BadFormatException(ErrorLocation.of(path), "no in-memory content registered", null);
         }
         f.opens++;
         return f.new Handle();
@@ -214,7 +215,7 @@ class TestingMemoryReader implements StreamReader {
                 }
                 TableInfo info = table(key);
                 if (failOpen.contains(info.key())) {
-                    throw new BadFormatException(path, info.path(), "cannot open (test)");
+                    throw new BadFormatException(ErrorLocation.of(path, info.path()), "cannot open (test)", null);
                 }
                 cursorOpens++;
                 ColumnBatch all = tables.get(info.key());
@@ -235,7 +236,8 @@ class TestingMemoryReader implements StreamReader {
                             throw new IllegalStateException("cursor used after close");
                         }
                         if (next == failAtRow) {
-                            throw new BadFormatException(path, info.path(), next, "corrupt chunk (test)", null);
+                            throw new BadFormatException(ErrorLocation.of(path, info.path(), next),
+                                    "corrupt chunk (test)", null);
                         }
                         if (next >= all.rowCount()) {
                             return false;

@@ -1,5 +1,6 @@
 package io.battdat.api.data;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
 
@@ -54,7 +55,8 @@ public abstract sealed class ColumnBatch permits BatchBuffer {
     public Column column(String name) {
         int i = layout.indexOf(name);
         if (i < 0) {
-            throw new KeyNotFoundException(null, null, "no column '" + name + "'; columns are " + layout.names());
+            throw new KeyNotFoundException(ErrorLocation.NONE,
+                    "no column '" + name + "'; columns are " + layout.names(), null);
         }
         return columns[i];
     }
@@ -77,8 +79,8 @@ public abstract sealed class ColumnBatch permits BatchBuffer {
     private <T extends Column> T typed(String name, Class<T> type) {
         Column c = column(name);
         if (!type.isInstance(c)) {
-            throw new SchemaViolationException(null, null, "column '" + name + "' is " + c.spec().numpyDtype()
-                    + ", not held in a " + type.getSimpleName());
+            throw new SchemaViolationException(ErrorLocation.NONE, "column '" + name + "' is " + c.spec().numpyDtype()
+                    + ", not held in a " + type.getSimpleName(), null);
         }
         return type.cast(c);
     }

@@ -1,5 +1,6 @@
 package io.battdat.api.data;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 
 import java.util.LinkedHashMap;
@@ -48,8 +49,8 @@ public final class Row {
     public int columnIndex(String name) {
         int i = batch.layout().indexOf(name);
         if (i < 0) {
-            throw new KeyNotFoundException(null, null, "no column '" + name + "'; columns are "
-                    + batch.layout().names());
+            throw new KeyNotFoundException(ErrorLocation.NONE, "no column '" + name + "'; columns are "
+                    + batch.layout().names(), null);
         }
         return i;
     }

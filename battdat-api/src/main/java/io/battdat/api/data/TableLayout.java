@@ -1,5 +1,6 @@
 package io.battdat.api.data;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.InvalidUseException;
 import io.battdat.api.KeyNotFoundException;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class TableLayout {
         for (String n : names) {
             int i = indexOf(n);
             if (i < 0) {
-                throw new KeyNotFoundException(null, null, "no column " + n + " in " + names());
+                throw new KeyNotFoundException(ErrorLocation.NONE, "no column " + n + " in " + names(), null);
             }
             picked.add(columns.get(i));
         }

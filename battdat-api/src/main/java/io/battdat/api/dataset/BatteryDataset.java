@@ -1,5 +1,6 @@
 package io.battdat.api.dataset;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.ColumnBatch;
@@ -66,8 +67,8 @@ public final class BatteryDataset {
             }
         }
         if (checkSchemas && !missing.isEmpty()) {
-            throw new SchemaViolationException(null, null, "Missing schema for some datasets: "
-                    + String.join(", ", missing));
+            throw new SchemaViolationException(ErrorLocation.NONE, "Missing schema for some datasets: "
+                    + String.join(", ", missing), null);
         }
     }
 
@@ -154,8 +155,8 @@ public final class BatteryDataset {
     public ColumnBatch table(String name) {
         ColumnBatch t = tables.get(name);
         if (t == null) {
-            throw new KeyNotFoundException(null, name, "No such table or attribute: " + name + "; tables are "
-                    + tables.keySet());
+            throw new KeyNotFoundException(ErrorLocation.of(null, name),
+                    "No such table or attribute: " + name + "; tables are " + tables.keySet(), null);
         }
         return t;
     }
@@ -176,7 +177,7 @@ public final class BatteryDataset {
             try {
                 s.getValue().validate(table, allowExtraColumns);
             } catch (SchemaViolationException e) {
-                throw new SchemaViolationException(null, s.getKey(), e.row(), e.getRawMessage(), e);
+                throw new SchemaViolationException(ErrorLocation.of(null, s.getKey(), e.row()), e.getRawMessage(), e);
             }
         }
     }

@@ -196,7 +196,8 @@ public final class BatteryMetadata extends MetadataModel {
             Object theirs = Json.parse(other.toJsonExcludingNulls());
             return fromJson(Json.write(fillMissing(mine, theirs)));
         } catch (java.io.IOException e) {
-            throw new io.battdat.api.BadFormatException(null, null, "cannot merge battery metadata: " + e.getMessage(),
+            throw new io.battdat.api.BadFormatException(io.battdat.api.ErrorLocation.NONE,
+                    "cannot merge battery metadata: " + e.getMessage(),
                     e);
         }
     }

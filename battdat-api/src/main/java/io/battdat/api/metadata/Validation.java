@@ -1,6 +1,7 @@
 package io.battdat.api.metadata;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.json.Json;
 import io.battdat.api.json.JsonReadException;
 
@@ -42,20 +43,20 @@ final class Validation {
      */
     static <T> T read(String text, Class<T> type) {
         if (looksLikePickle(text)) {
-            throw new BadFormatException(null, null, "battery metadata is not JSON (it looks like a Python pickle)");
+            throw new BadFormatException(ErrorLocation.NONE, "battery metadata is not JSON (it looks like a Python pickle)", null);
         }
         try {
             return Json.read(text, type);
         } catch (JsonReadException e) {
             if (e.isSyntaxError()) {
-                throw new BadFormatException(null, null, "battery metadata is not JSON: " + e.problem());
+                throw new BadFormatException(ErrorLocation.NONE, "battery metadata is not JSON: " + e.problem(), null);
             }
             if (e.getCause() instanceof InvalidField f) {
                 throw new InvalidField(join(e.path(), f.field), f.what);
             }
             if (e.path().isEmpty() && e.problem().startsWith("must be an object")) {
-                throw new BadFormatException(null, null, "battery metadata is not a JSON object"
-                        + e.problem().substring("must be an object".length()));
+                throw new BadFormatException(ErrorLocation.NONE, "battery metadata is not a JSON object"
+                        + e.problem().substring("must be an object".length()), null);
             }
             throw new InvalidField(e.path(), e.problem());
         }
@@ -158,7 +159,7 @@ final class Validation {
         private final String what;
 
         InvalidField(String field, String what) {
-            super(null, null, "invalid battery metadata: " + (field.isEmpty() ? "" : field + ": ") + what);
+            super(ErrorLocation.NONE, "invalid battery metadata: " + (field.isEmpty() ? "" : field + ": ") + what, null);
             this.field = field;
             this.what = what;
         }

@@ -1,6 +1,7 @@
 package io.battdat.api.parse;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,9 +96,10 @@ public final class Header {
     public int require(Path file, String table, String... candidates) {
         int i = indexOf(candidates);
         if (i < 0) {
-            throw new BadFormatException(file, table, "line 1: missing required column '" + candidates[0] + "'"
+            throw new BadFormatException(ErrorLocation.of(file, table),
+                    "line 1: missing required column '" + candidates[0] + "'"
                     + (candidates.length > 1 ? " (or " + String.join(", ", List.of(candidates).subList(1,
-                    candidates.length)) + ")" : "") + "; the header has " + names);
+                    candidates.length)) + ")" : "") + "; the header has " + names, null);
         }
         return i;
     }

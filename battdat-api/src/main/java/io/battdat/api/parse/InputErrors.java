@@ -1,6 +1,7 @@
 package io.battdat.api.parse;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 
 import java.nio.file.Path;
 
@@ -11,13 +12,13 @@ public final class InputErrors {
 
     /** A bad value: {@code file: raw_data: line 12, column 'Current': not a number: 'abc'}. */
     public static BadFormatException badValue(Path file, String table, long line, String column, RuntimeException cause) {
-        return new BadFormatException(file, table, -1, "line " + line + ", column '" + column + "': "
+        return new BadFormatException(ErrorLocation.of(file, table), "line " + line + ", column '" + column + "': "
                 + cause.getMessage(), cause);
     }
 
     /** A bad line: {@code file: raw_data: line 12: expected 15 fields, found 3}. */
     public static BadFormatException badLine(Path file, String table, long line, String message) {
-        return new BadFormatException(file, table, -1, "line " + line + ": " + message, null);
+        return new BadFormatException(ErrorLocation.of(file, table), "line " + line + ": " + message, null);
     }
 
     /**
@@ -28,8 +29,8 @@ public final class InputErrors {
     public static void requireText(Path file, byte[] head, int length, String format) {
         for (int i = 0; i < length; i++) {
             if (head[i] == 0) {
-                throw new BadFormatException(file, null, "binary content (a NUL byte at offset " + i + "), not a "
-                        + format + " text export");
+                throw new BadFormatException(ErrorLocation.of(file),
+                        "binary content (a NUL byte at offset " + i + "), not a " + format + " text export", null);
             }
         }
     }

@@ -2,6 +2,7 @@ package io.battdat.api.schema;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.ColumnBatch;
@@ -87,8 +88,8 @@ public class ColumnSchema {
             info = predefined.get(name);
         }
         if (info == null) {
-            throw new KeyNotFoundException(null, null, "schema " + schemaName + " has no column '" + name
-                    + "'; columns are " + columnNames());
+            throw new KeyNotFoundException(ErrorLocation.NONE, "schema " + schemaName + " has no column '" + name
+                    + "'; columns are " + columnNames(), null);
         }
         return info;
     }
@@ -210,10 +211,11 @@ public class ColumnSchema {
         try {
             root = Json.parse(json);
         } catch (IOException e) {
-            throw new SchemaViolationException(null, null, "column schema is not valid JSON: " + e.getMessage(), e);
+            throw new SchemaViolationException(ErrorLocation.NONE,
+                    "column schema is not valid JSON: " + e.getMessage(), e);
         }
         if (!(root instanceof Map<?, ?> object)) {
-            throw new SchemaViolationException(null, null, "column schema is not a JSON object");
+            throw new SchemaViolationException(ErrorLocation.NONE, "column schema is not a JSON object", null);
         }
         Map<String, ColumnInfo> predefined = new LinkedHashMap<>();
         Map<String, ColumnInfo> extra = new LinkedHashMap<>();
@@ -224,7 +226,7 @@ public class ColumnSchema {
                     continue;
                 }
                 if (!(e.getValue() instanceof Map<?, ?> columns)) {
-                    throw new SchemaViolationException(null, null, "extra_columns is not a JSON object");
+                    throw new SchemaViolationException(ErrorLocation.NONE, "extra_columns is not a JSON object", null);
                 }
                 for (Map.Entry<?, ?> c : columns.entrySet()) {
                     extra.put((String) c.getKey(), parseInfo("extra_columns." + c.getKey(), c.getValue()));
@@ -238,22 +240,25 @@ public class ColumnSchema {
 
     private static ColumnInfo parseInfo(String where, Object value) {
         if (!(value instanceof Map<?, ?> n)) {
-            throw new SchemaViolationException(null, null, "column " + where + " is not a JSON object");
+            throw new SchemaViolationException(ErrorLocation.NONE, "column " + where + " is not a JSON object", null);
         }
         if (!(n.get("description") instanceof String description)) {
-            throw new SchemaViolationException(null, null, "column " + where + " has no string description");
+            throw new SchemaViolationException(ErrorLocation.NONE,
+                    "column " + where + " has no string description", null);
         }
         ColumnType type = ColumnType.OTHER;
         Object t = n.get("type");
         if (t != null) {
             type = t instanceof String text ? ColumnType.fromJson(text) : null;
             if (type == null) {
-                throw new SchemaViolationException(null, null, "column " + where + " has an invalid type: " + t);
+                throw new SchemaViolationException(ErrorLocation.NONE,
+                        "column " + where + " has an invalid type: " + t, null);
             }
         }
         Object units = n.get("units");
         if (units != null && !(units instanceof String)) {
-            throw new SchemaViolationException(null, null, "column " + where + " has non-text units: " + units);
+            throw new SchemaViolationException(ErrorLocation.NONE,
+                    "column " + where + " has non-text units: " + units, null);
         }
         return ColumnInfo.builder(description).required(bool(n.get("required"), "required", where)).type(type)
                 .units((String) units).monotonic(bool(n.get("monotonic"), "monotonic", where)).build();
@@ -281,7 +286,8 @@ public class ColumnSchema {
                 default -> { }
             }
         }
-        throw new SchemaViolationException(null, null, "column " + where + " has a non-boolean " + key + ": " + v);
+        throw new SchemaViolationException(ErrorLocation.NONE,
+                "column " + where + " has a non-boolean " + key + ": " + v, null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.battdat.api.schema;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -110,8 +111,9 @@ public final class EISData extends ColumnSchema {
             if (largest > 0.01) {
                 // Python's {:.1f} rounds the exact binary value half-to-even
                 String percent = new BigDecimal(largest * 100).setScale(1, RoundingMode.HALF_EVEN).toPlainString();
-                throw new SchemaViolationException(null, table, "Polar and cartesian forms of impedance disagree for "
-                        + component + " component. Largest difference: " + percent + "%");
+                throw new SchemaViolationException(ErrorLocation.of(null, table),
+                        "Polar and cartesian forms of impedance disagree for "
+                        + component + " component. Largest difference: " + percent + "%", null);
             }
         }
     }

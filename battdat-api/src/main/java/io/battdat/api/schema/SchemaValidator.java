@@ -1,5 +1,6 @@
 package io.battdat.api.schema;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.Column;
@@ -253,7 +254,7 @@ public final class SchemaValidator {
     }
 
     private SchemaViolationException violation(long row, String message) {
-        return new SchemaViolationException(null, table, row, message, null);
+        return new SchemaViolationException(ErrorLocation.of(null, table, row), message, null);
     }
 
     /** A value as Python's {@code repr} shows it inside a set. */

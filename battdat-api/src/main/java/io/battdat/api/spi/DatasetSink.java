@@ -27,8 +27,9 @@ public interface DatasetSink extends AutoCloseable {
      *                                                    safely; the default always refuses
      */
     default void clearMonotonic(String key, java.util.Set<String> columns) {
-        throw new io.battdat.api.UnsupportedFeatureException(null, key, "this storage backend cannot rewrite a stored "
-                + "column schema; copy to a new file instead");
+        throw new io.battdat.api.UnsupportedFeatureException(io.battdat.api.ErrorLocation.of(null, key),
+                "this storage backend cannot rewrite a stored "
+                + "column schema; copy to a new file instead", null);
     }
 
     /** Flushes every table. */

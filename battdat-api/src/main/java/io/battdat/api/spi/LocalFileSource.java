@@ -1,5 +1,6 @@
 package io.battdat.api.spi;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 
 import java.io.IOException;
@@ -27,19 +28,19 @@ final class LocalFileSource implements RandomAccessSource {
     static LocalFileSource open(Path file) {
         java.util.Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
-            throw new FileAccessException(file, null, "is a directory, not a file");
+            throw new FileAccessException(ErrorLocation.of(file), "is a directory, not a file", null);
         }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
             return new LocalFileSource(file, channel, channel.size());
         } catch (NoSuchFileException e) {
-            throw new FileAccessException(file, null, "no such file", e);
+            throw new FileAccessException(ErrorLocation.of(file), "no such file", e);
         } catch (AccessDeniedException e) {
-            throw new FileAccessException(file, null, "permission denied", e);
+            throw new FileAccessException(ErrorLocation.of(file), "permission denied", e);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new FileAccessException(file, null, "cannot open: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file), "cannot open: " + e.getMessage(), e);
         }
     }
 
@@ -70,13 +71,14 @@ final class LocalFileSource implements RandomAccessSource {
             while (into.hasRemaining()) {
                 int n = channel.read(into, at);
                 if (n < 0) {
-                    throw new FileAccessException(file, null, "file ends at byte " + at + ", before byte "
-                            + (at + into.remaining()));
+                    throw new FileAccessException(ErrorLocation.of(file), "file ends at byte " + at + ", before byte "
+                            + (at + into.remaining()), null);
                 }
                 at += n;
             }
         } catch (IOException e) {
-            throw new FileAccessException(file, null, "cannot read bytes " + position + "..: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file),
+                    "cannot read bytes " + position + "..: " + e.getMessage(), e);
         }
     }
 

@@ -77,8 +77,8 @@ public interface StorageProvider {
                 at += buffer.limit();
             }
         } catch (java.io.IOException e) {
-            throw new io.battdat.api.FileAccessException(localFile, null, "cannot copy " + uri + " here: "
-                    + e.getMessage(), e);
+            throw new io.battdat.api.FileAccessException(io.battdat.api.ErrorLocation.of(localFile),
+                    "cannot copy " + uri + " here: " + e.getMessage(), e);
         }
     }
 

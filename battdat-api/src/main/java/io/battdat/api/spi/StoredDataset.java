@@ -1,5 +1,6 @@
 package io.battdat.api.spi;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 
 import java.nio.file.Path;
@@ -77,11 +78,11 @@ public interface StoredDataset extends AutoCloseable {
         tables().forEach(t -> keys.add(t.key()));
         for (String ignored : ignoredTables()) {
             if (ignored.startsWith("/" + k + " (")) {
-                throw new KeyNotFoundException(path(), "/" + k, "not a battdat table " + ignored.substring(k.length() + 2)
-                        + "; tables are " + keys);
+                throw new KeyNotFoundException(ErrorLocation.of(path(), "/" + k),
+                        "not a battdat table " + ignored.substring(k.length() + 2) + "; tables are " + keys, null);
             }
         }
-        throw new KeyNotFoundException(path(), "/" + k, "no such table; tables are " + keys);
+        throw new KeyNotFoundException(ErrorLocation.of(path(), "/" + k), "no such table; tables are " + keys, null);
     }
 
     /**
@@ -103,8 +104,8 @@ public interface StoredDataset extends AutoCloseable {
      * @throws io.battdat.api.UnsupportedFeatureException when this backend cannot follow tables (the default)
      */
     default TableCursor followTable(String key, ReadOptions options, FollowOptions follow) {
-        throw new io.battdat.api.UnsupportedFeatureException(path(), key, formatName()
-                + " datasets cannot be followed while they are written");
+        throw new io.battdat.api.UnsupportedFeatureException(io.battdat.api.ErrorLocation.of(path(), key), formatName()
+                + " datasets cannot be followed while they are written", null);
     }
 
     /** Releases the file. Idempotent. */

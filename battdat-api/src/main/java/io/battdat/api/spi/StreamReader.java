@@ -44,8 +44,8 @@ public interface StreamReader {
             return open(local.get());
         }
         source.close();
-        throw new io.battdat.api.UnsupportedFeatureException(null, null, "the " + formatName()
-                + " backend reads only local files").withLocation(source.name());
+        throw new io.battdat.api.UnsupportedFeatureException(io.battdat.api.ErrorLocation.NONE, "the " + formatName()
+                + " backend reads only local files", null).withLocation(source.name());
     }
 
     /**
@@ -76,8 +76,8 @@ public interface StreamReader {
         if (local.isPresent()) {
             return open(local.get());
         }
-        throw new io.battdat.api.UnsupportedFeatureException(null, null, "the " + formatName()
-                + " backend reads no remote folder").withLocation(folder.name());
+        throw new io.battdat.api.UnsupportedFeatureException(io.battdat.api.ErrorLocation.NONE, "the " + formatName()
+                + " backend reads no remote folder", null).withLocation(folder.name());
     }
 
     /** Order among backends claiming the same file: higher first (then by format name). */

@@ -1,5 +1,6 @@
 package io.battdat.api.spi;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.TableLayout;
 import io.battdat.api.schema.ColumnSchema;
@@ -103,7 +104,7 @@ public final class TableInfo {
         Object s = parsedSchema;
         if (s == null) {
             if (schemaJson == null) {
-                s = new SchemaViolationException(null, path, "no column schema");
+                s = new SchemaViolationException(ErrorLocation.of(null, path), "no column schema", null);
             } else {
                 try {
                     s = ColumnSchema.fromJson(schemaJson);

@@ -1,5 +1,6 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.hdf5.ObjectHeaderV1;
 
@@ -24,8 +25,8 @@ final class AttributeMessage {
         Bytes b = new Bytes().u8(1).u8(0).u16(n.length).u16(datatype.length).u16(dataspace.length);
         b.bytes(n).pad8().bytes(datatype).pad8().bytes(dataspace).pad8().bytes(value).pad8();
         if (b.size() > MAX_MESSAGE) {
-            throw new WriteException(null, null, "attribute " + name + " is " + value.length
-                    + " bytes; HDF5 object headers hold attributes up to about 65,488 bytes");
+            throw new WriteException(ErrorLocation.NONE, "attribute " + name + " is " + value.length
+                    + " bytes; HDF5 object headers hold attributes up to about 65,488 bytes", null);
         }
         return b.toArray();
     }

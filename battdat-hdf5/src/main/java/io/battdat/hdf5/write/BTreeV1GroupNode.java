@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -57,12 +58,14 @@ final class BTreeV1GroupNode {
                                  List<Long> childAddresses) {
         ByteBuffer b = file.read(address, size(internalK));
         if (b.get(0) != 'T' || b.get(1) != 'R' || b.get(2) != 'E' || b.get(3) != 'E' || b.get(4) != GROUP_NODE) {
-            throw new BadFormatException(file.file(), group, "no group B-tree node at address " + address);
+            throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                    "no group B-tree node at address " + address, null);
         }
         int used = b.getShort(6) & 0xffff;
         if (used > 2 * internalK) {
-            throw new BadFormatException(file.file(), group, "group B-tree node at " + address + " has " + used
-                    + " children; the superblock allows " + 2 * internalK);
+            throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                    "group B-tree node at " + address + " has " + used
+                    + " children; the superblock allows " + 2 * internalK, null);
         }
         List<Long> keys = new ArrayList<>(2 * internalK + 1);
         for (int i = 0; i < used; i++) {

@@ -1,5 +1,6 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.hdf5.shuffle.ByteShuffle;
 import io.battdat.hdf5.ShuffledBlocksEncoder;
@@ -148,9 +149,9 @@ final class ChunkCompressor {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WriteException(file, null, "interrupted while compressing");
+            throw new WriteException(ErrorLocation.of(file), "interrupted while compressing", null);
         } catch (ExecutionException e) {
-            throw new WriteException(file, null, -1, "cannot compress a chunk: " + e.getCause(), e.getCause());
+            throw new WriteException(ErrorLocation.of(file), "cannot compress a chunk: " + e.getCause(), e.getCause());
         }
     }
 
@@ -183,12 +184,13 @@ final class ChunkCompressor {
             try {
                 out = filters.bloscPipeline(file, elementSize, expected).decode(in);
             } catch (RuntimeException e) {
-                throw new io.battdat.api.BadFormatException(file, table, "corrupt blosc data in the chunk at row "
-                        + firstRow + ": " + e.getMessage());
+                throw new io.battdat.api.BadFormatException(io.battdat.api.ErrorLocation.of(file, table),
+                        "corrupt blosc data in the chunk at row " + firstRow + ": " + e.getMessage(), null);
             }
             if (out.length != expected) {
-                throw new io.battdat.api.BadFormatException(file, table, "the chunk at row " + firstRow
-                        + " decodes to " + out.length + " bytes, not its " + expected);
+                throw new io.battdat.api.BadFormatException(io.battdat.api.ErrorLocation.of(file, table),
+                        "the chunk at row " + firstRow
+                        + " decodes to " + out.length + " bytes, not its " + expected, null);
             }
             return out;
         }
@@ -199,8 +201,8 @@ final class ChunkCompressor {
         try (ChunkInflater inflater = Zlib.newInflater()) {
             inflater.inflate(in, 0, in.length, shuffled, expected);
         } catch (java.util.zip.DataFormatException e) {
-            throw new io.battdat.api.BadFormatException(file, table, "corrupt deflate stream in the chunk at row "
-                    + firstRow + ": " + e.getMessage());
+            throw new io.battdat.api.BadFormatException(io.battdat.api.ErrorLocation.of(file, table),
+                    "corrupt deflate stream in the chunk at row " + firstRow + ": " + e.getMessage(), null);
         }
         if (!shuffle) {
             return shuffled;

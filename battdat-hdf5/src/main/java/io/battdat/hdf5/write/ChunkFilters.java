@@ -1,5 +1,6 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.UnsupportedFeatureException;
 import io.jhdf.exceptions.HdfFilterException;
 import io.jhdf.filter.FilterManager;
@@ -55,8 +56,9 @@ record ChunkFilters(Kind kind, int level, boolean shuffle, int bloscCodec) {
     }
 
     private static UnsupportedFeatureException unsupported(Path file, String library) {
-        return new UnsupportedFeatureException(file, null, "compression library '" + library + "' is not supported; "
-                + "use zlib, blosc, or blosc:" + String.join(", blosc:", BLOSC_CODECS));
+        return new UnsupportedFeatureException(ErrorLocation.of(file),
+                "compression library '" + library + "' is not supported; "
+                + "use zlib, blosc, or blosc:" + String.join(", blosc:", BLOSC_CODECS), null);
     }
 
     /** The filters of an existing table, or an error when this writer cannot continue them. */
@@ -77,9 +79,9 @@ record ChunkFilters(Kind kind, int level, boolean shuffle, int bloscCodec) {
                 return new ChunkFilters(Kind.BLOSC, clamp(cd[4]), cd[5] == 1, cd[6]);
             }
         }
-        throw new UnsupportedFeatureException(file, table, "cannot append: the table's filters "
+        throw new UnsupportedFeatureException(ErrorLocation.of(file, table), "cannot append: the table's filters "
                 + java.util.Arrays.toString(ids) + " are not ones this writer continues (none; deflate 1, optionally "
-                + "after shuffle 2; blosc 32001 with byte shuffle or none)");
+                + "after shuffle 2; blosc 32001 with byte shuffle or none)", null);
     }
 
     private static int clamp(int level) {
@@ -110,8 +112,9 @@ record ChunkFilters(Kind kind, int level, boolean shuffle, int bloscCodec) {
             return FilterManager.getPipeline(List.of(new FilterInfo(BLOSC, "blosc", true,
                     bloscClientData(elementSize, chunkBytes))));
         } catch (HdfFilterException e) {
-            throw new UnsupportedFeatureException(file, null, "blosc compression needs battdat-hdf5-codecs on the "
-                    + "class path (no HDF5 filter 32001 is registered)");
+            throw new UnsupportedFeatureException(ErrorLocation.of(file),
+                    "blosc compression needs battdat-hdf5-codecs on the "
+                    + "class path (no HDF5 filter 32001 is registered)", null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.BooleanColumn;
 import io.battdat.api.data.ColumnBatch;
@@ -127,7 +128,8 @@ final class ColumnChunk implements ShuffledBlocksSource {
         for (int i = 0; i < n; i++) {
             int s = (from + i) * srcWidth;
             if (mayBeLonger && column.length(from + i) > width) {
-                throw new WriteException(file, table, firstRow + i, "value of column " + spec.name() + " is "
+                throw new WriteException(ErrorLocation.of(file, table, firstRow + i),
+                        "value of column " + spec.name() + " is "
                         + column.length(from + i) + " bytes, longer than the column's " + width, null);
             }
             for (int k = 0; k < copy; k++) {
@@ -142,7 +144,7 @@ final class ColumnChunk implements ShuffledBlocksSource {
     }
 
     private static WriteException notAscii(ColumnSpec spec, Path file, String table, long row) {
-        return new WriteException(file, table, row, "value of column " + spec.name()
+        return new WriteException(ErrorLocation.of(file, table, row), "value of column " + spec.name()
                 + " is not ASCII; battdat tables store ASCII strings", null);
     }
 

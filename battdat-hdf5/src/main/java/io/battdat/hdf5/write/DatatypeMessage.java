@@ -1,5 +1,6 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.TableLayout;
@@ -76,7 +77,8 @@ final class DatatypeMessage {
             case UINT8, UINT16, UINT32, UINT64 -> integer(c.itemSize(), false, order);
             case BOOL -> new Bytes().u8(0x14).u8(0).u8(0).u8(0).u32(1).u16(0).u16(8).toArray();
             case STRING -> string(c.itemSize(), false);
-            default -> throw new UnsupportedFeatureException(null, null, "writing " + c + " columns is not supported");
+            default -> throw new UnsupportedFeatureException(ErrorLocation.NONE,
+                    "writing " + c + " columns is not supported", null);
         };
     }
 

@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -49,12 +50,14 @@ final class GroupSymbolTableNode {
     static GroupSymbolTableNode read(Hdf5Channel file, String group, long address, int leafK) {
         ByteBuffer b = file.read(address, size(leafK));
         if (b.get(0) != 'S' || b.get(1) != 'N' || b.get(2) != 'O' || b.get(3) != 'D') {
-            throw new BadFormatException(file.file(), group, "no symbol table node signature at address " + address);
+            throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                    "no symbol table node signature at address " + address, null);
         }
         int count = b.getShort(6) & 0xffff;
         if (count > 2 * leafK) {
-            throw new BadFormatException(file.file(), group, "symbol table node at " + address + " holds " + count
-                    + " entries; the superblock allows " + 2 * leafK);
+            throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                    "symbol table node at " + address + " holds " + count
+                    + " entries; the superblock allows " + 2 * leafK, null);
         }
         List<Entry> entries = new ArrayList<>(2 * leafK);
         for (int i = 0; i < count; i++) {

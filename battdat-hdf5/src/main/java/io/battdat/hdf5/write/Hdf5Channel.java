@@ -1,5 +1,6 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.hdf5.ObjectHeaderV1;
 
@@ -90,7 +91,8 @@ final class Hdf5Channel {
                 p += channel.write(bytes, p);
             }
         } catch (IOException e) {
-            failed = new WriteException(file, null, -1, "cannot write at address " + address + ": " + e.getMessage(), e);
+            failed = new WriteException(ErrorLocation.of(file),
+                    "cannot write at address " + address + ": " + e.getMessage(), e);
             throw failed;
         }
     }
@@ -129,7 +131,7 @@ final class Hdf5Channel {
         writesLeft = 0;
         Throwable t = failure.get();
         if (t instanceof IOException io) {
-            failed = new WriteException(file, null, -1, "cannot write: " + io.getMessage(), io);
+            failed = new WriteException(ErrorLocation.of(file), "cannot write: " + io.getMessage(), io);
             throw failed;
         }
         if (t instanceof Error e) {
@@ -158,7 +160,8 @@ final class Hdf5Channel {
             try {
                 channel.force(false);
             } catch (IOException e) {
-                throw new WriteException(file, null, -1, "cannot force writes to the device: " + e.getMessage(), e);
+                throw new WriteException(ErrorLocation.of(file),
+                        "cannot force writes to the device: " + e.getMessage(), e);
             }
         }
     }
@@ -169,7 +172,7 @@ final class Hdf5Channel {
                 channel.truncate(base + end);
             }
         } catch (IOException e) {
-            throw new WriteException(file, null, -1, "cannot trim the file: " + e.getMessage(), e);
+            throw new WriteException(ErrorLocation.of(file), "cannot trim the file: " + e.getMessage(), e);
         }
     }
 
@@ -177,7 +180,7 @@ final class Hdf5Channel {
         try {
             channel.close();
         } catch (IOException e) {
-            throw new WriteException(file, null, -1, "cannot close: " + e.getMessage(), e);
+            throw new WriteException(ErrorLocation.of(file), "cannot close: " + e.getMessage(), e);
         }
     }
 }

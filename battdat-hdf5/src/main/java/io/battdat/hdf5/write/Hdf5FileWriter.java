@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.UnsupportedFeatureException;
@@ -123,7 +124,7 @@ public final class Hdf5FileWriter implements DatasetSink {
             closeQuietly(c);
             deleteTemp();
             String why = e instanceof AccessDeniedException ? "permission denied (read-only file?)" : e.toString();
-            throw new FileAccessException(target, null, "cannot open for writing: " + why, e);
+            throw new FileAccessException(ErrorLocation.of(target), "cannot open for writing: " + why, e);
         } catch (RuntimeException e) {
             closeQuietly(c);
             deleteTemp();
@@ -145,10 +146,10 @@ public final class Hdf5FileWriter implements DatasetSink {
      */
     public static Hdf5FileWriter append(Path target, WriteOptions options) {
         if (!Files.exists(target)) {
-            throw new FileAccessException(target, null, "no such file to append to");
+            throw new FileAccessException(ErrorLocation.of(target), "no such file to append to", null);
         }
         if (Files.isDirectory(target)) {
-            throw new FileAccessException(target, null, "is a directory, not an HDF5 file");
+            throw new FileAccessException(ErrorLocation.of(target), "is a directory, not an HDF5 file", null);
         }
         return new Hdf5FileWriter(target, null, options);
     }
@@ -157,11 +158,12 @@ public final class Hdf5FileWriter implements DatasetSink {
         try {
             FileLock l = c.tryLock();
             if (l == null) {
-                throw new FileAccessException(target, null, "is being written by another program (locked)");
+                throw new FileAccessException(ErrorLocation.of(target),
+                        "is being written by another program (locked)", null);
             }
             return l;
         } catch (OverlappingFileLockException e) {
-            throw new FileAccessException(target, null, "is already open for writing in this process", e);
+            throw new FileAccessException(ErrorLocation.of(target), "is already open for writing in this process", e);
         }
     }
 
@@ -211,8 +213,9 @@ public final class Hdf5FileWriter implements DatasetSink {
         List<ObjectHeaderV1.Message> messages = file.readHeader(header, g.path());
         ObjectHeaderV1.Message stab = ObjectHeaderV1.find(messages, ObjectHeaderV1.MessageType.SYMBOL_TABLE);
         if (stab == null) {
-            throw new UnsupportedFeatureException(target, g.path(), "cannot add to this group: it stores its links "
-                    + "in the newer link-info format, not in a symbol table as PyTables does");
+            throw new UnsupportedFeatureException(ErrorLocation.of(target, g.path()),
+                    "cannot add to this group: it stores its links "
+                    + "in the newer link-info format, not in a symbol table as PyTables does", null);
         }
         g.header = header;
         g.symbolTableField = stab.dataAddress();
@@ -254,13 +257,13 @@ public final class Hdf5FileWriter implements DatasetSink {
     /** Refuses work after close or after a failed write (the file keeps the rows of its last commit). */
     void ensureWritable() {
         if (closed) {
-            throw new WriteException(target, null, "the writer is closed");
+            throw new WriteException(ErrorLocation.of(target), "the writer is closed", null);
         }
         if (failure == null && file.failure() != null) {
             failure = file.failure();
         }
         if (failure != null) {
-            throw new WriteException(target, null, -1, "an earlier write failed (" + failure.getMessage()
+            throw new WriteException(ErrorLocation.of(target), "an earlier write failed (" + failure.getMessage()
                     + "); the file keeps the rows of its last completed flush", failure);
         }
     }
@@ -276,15 +279,16 @@ public final class Hdf5FileWriter implements DatasetSink {
         ensureWritable();
         String[] k = split(key);
         if (k[0] != null && k[0].contains("/")) {
-            throw new UnsupportedFeatureException(target, k[2], "only one level of prefix groups is supported");
+            throw new UnsupportedFeatureException(ErrorLocation.of(target, k[2]),
+                    "only one level of prefix groups is supported", null);
         }
         if (k[1].isEmpty() || (k[0] != null && k[0].isEmpty())) {
-            throw new WriteException(target, k[2], "not a table name");
+            throw new WriteException(ErrorLocation.of(target, k[2]), "not a table name", null);
         }
         Group g = k[0] == null ? root : prefixGroup(k[0], true);
         if (g.links.contains(k[1]) || tables.containsKey(k[2])) {
-            throw new WriteException(target, k[2], "a table or group of that name exists already"
-                    + (g.links.contains(k[1]) ? " (append to it instead)" : ""));
+            throw new WriteException(ErrorLocation.of(target, k[2]), "a table or group of that name exists already"
+                    + (g.links.contains(k[1]) ? " (append to it instead)" : ""), null);
         }
         TableWriter t = new TableWriter(this, file, k[0], k[1], layout, schema, Math.max(1, expectedRows),
                 newTableFilters);
@@ -313,13 +317,14 @@ public final class Hdf5FileWriter implements DatasetSink {
             try {
                 g = loadGroup(name, link.header());
             } catch (UnsupportedFeatureException e) {
-                throw new WriteException(target, "/" + name, "exists and is not a group of tables");
+                throw new WriteException(ErrorLocation.of(target, "/" + name),
+                        "exists and is not a group of tables", null);
             }
         } else if (create) {
             g = new Group(name, SymbolTable.create(superblock.groupLeafK(), superblock.groupInternalK()));
             g.changed = true;
         } else {
-            throw new KeyNotFoundException(target, "/" + name, "no such group");
+            throw new KeyNotFoundException(ErrorLocation.of(target, "/" + name), "no such group", null);
         }
         prefixes.put(name, g);
         return g;
@@ -336,8 +341,9 @@ public final class Hdf5FileWriter implements DatasetSink {
         Group g = k[0] == null ? root : prefixGroup(k[0], false);
         SymbolTable.Link link = g.links.get(k[1]);
         if (link == null) {
-            throw new KeyNotFoundException(target, k[2], "no such table; the file has " + namesForMessage(g.links)
-                    + (k[0] == null ? "" : " in /" + k[0]));
+            throw new KeyNotFoundException(ErrorLocation.of(target, k[2]),
+                    "no such table; the file has " + namesForMessage(g.links)
+                    + (k[0] == null ? "" : " in /" + k[0]), null);
         }
         TableLayout layout = storedLayout(k[2]);
         t = TableWriter.open(this, file, k[0], k[1], link.header(), layout);
@@ -353,9 +359,10 @@ public final class Hdf5FileWriter implements DatasetSink {
                     return info.layout();
                 }
             }
-            throw new WriteException(target, path, "is not a battdat table (a 1-D compound dataset with a 'metadata' "
+            throw new WriteException(ErrorLocation.of(target, path),
+                    "is not a battdat table (a 1-D compound dataset with a 'metadata' "
                     + "attribute); cannot append to it" + (stored.ignoredTables().isEmpty() ? ""
-                    : "; ignored: " + stored.ignoredTables()));
+                    : "; ignored: " + stored.ignoredTables()), null);
         }
     }
 
@@ -368,7 +375,8 @@ public final class Hdf5FileWriter implements DatasetSink {
         ensureWritable();
         TableWriter t = tables.get(split(key)[2]);
         if (t == null) {
-            throw new KeyNotFoundException(target, key, "no table of that name is open for writing");
+            throw new KeyNotFoundException(ErrorLocation.of(target, key),
+                    "no table of that name is open for writing", null);
         }
         t.clearMonotonic(columns);
     }
@@ -467,7 +475,7 @@ public final class Hdf5FileWriter implements DatasetSink {
             failure = e;
             throw e;
         } catch (RuntimeException e) {
-            failure = new WriteException(target, null, -1, "commit failed: " + e, e);
+            failure = new WriteException(ErrorLocation.of(target), "commit failed: " + e, e);
             throw failure;
         }
     }
@@ -495,7 +503,8 @@ public final class Hdf5FileWriter implements DatasetSink {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
         } catch (IOException e) {
-            throw new WriteException(target, null, -1, "cannot move " + temp + " to its name: " + e.getMessage(), e);
+            throw new WriteException(ErrorLocation.of(target),
+                    "cannot move " + temp + " to its name: " + e.getMessage(), e);
         }
     }
 
@@ -522,7 +531,8 @@ public final class Hdf5FileWriter implements DatasetSink {
             shutDown();
         }
         if (failure != null) {
-            throw new WriteException(target, null, -1, "closed after a failed write; the file keeps the rows of its "
+            throw new WriteException(ErrorLocation.of(target),
+                    "closed after a failed write; the file keeps the rows of its "
                     + "last completed flush", failure);
         }
     }

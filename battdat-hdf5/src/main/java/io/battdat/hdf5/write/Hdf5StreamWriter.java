@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.spi.Spi;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.spi.DatasetSink;
 import io.battdat.api.spi.FileProbe;
@@ -41,7 +42,8 @@ public final class Hdf5StreamWriter implements StreamWriter {
         switch (options.mode()) {
             case CREATE -> {
                 if (Files.exists(path)) {
-                    throw new FileAccessException(path, null, "exists already (use overwrite or append)");
+                    throw new FileAccessException(ErrorLocation.of(path),
+                            "exists already (use overwrite or append)", null);
                 }
             }
             case APPEND -> {

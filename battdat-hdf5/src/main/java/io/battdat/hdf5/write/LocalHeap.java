@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -85,7 +86,8 @@ final class LocalHeap {
     static LocalHeap read(Hdf5Channel file, String group, long address) {
         ByteBuffer h = file.read(address, HEADER);
         if (h.get(0) != 'H' || h.get(1) != 'E' || h.get(2) != 'A' || h.get(3) != 'P' || h.get(4) != 0) {
-            throw new BadFormatException(file.file(), group, "no local heap (version 0) at address " + address);
+            throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                    "no local heap (version 0) at address " + address, null);
         }
         long size = h.getLong(8);
         long head = h.getLong(16);
@@ -97,8 +99,9 @@ final class LocalHeap {
             fileSize = Long.MAX_VALUE;
         }
         if (size < 8 || at < 0 || size > fileSize || at > fileSize - size || size > Integer.MAX_VALUE - 8) {
-            throw new BadFormatException(file.file(), group, "local heap at " + address + " claims " + size
-                    + " bytes at address " + at + ", outside the file");
+            throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                    "local heap at " + address + " claims " + size
+                    + " bytes at address " + at + ", outside the file", null);
         }
         LocalHeap heap = new LocalHeap();
         heap.address = address;
@@ -109,12 +112,13 @@ final class LocalHeap {
         long next = head;
         while (next != FREE_LIST_END) {
             if (next <= 0 || next > size - FREE_BLOCK_HEADER || heap.free.size() > size / FREE_BLOCK_HEADER) {
-                throw new BadFormatException(file.file(), group, "bad free list in the local heap at " + address);
+                throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                        "bad free list in the local heap at " + address, null);
             }
             long blockSize = s.getLong((int) next + 8);
             if (blockSize < FREE_BLOCK_HEADER || blockSize > size - next) {
-                throw new BadFormatException(file.file(), group, "bad free block at offset " + next
-                        + " in the local heap at " + address);
+                throw new BadFormatException(ErrorLocation.of(file.file(), group), "bad free block at offset " + next
+                        + " in the local heap at " + address, null);
             }
             heap.free.add(new FreeBlock(next, blockSize));
             next = s.getLong((int) next);

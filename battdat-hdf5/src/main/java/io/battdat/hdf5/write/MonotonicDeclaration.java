@@ -1,5 +1,6 @@
 package io.battdat.hdf5.write;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.schema.ColumnSchema;
@@ -40,14 +41,15 @@ final class MonotonicDeclaration {
         List<ObjectHeaderV1.Message> messages = channel.readHeader(header, table);
         Attribute metadata = find(messages, "metadata");
         if (metadata == null) {
-            throw new SchemaViolationException(file, table, "the table has no 'metadata' attribute to rewrite");
+            throw new SchemaViolationException(ErrorLocation.of(file, table),
+                    "the table has no 'metadata' attribute to rewrite", null);
         }
         String oldText = new String(metadata.value(), StandardCharsets.UTF_8).replaceAll("\0+$", "");
         ColumnSchema schema;
         try {
             schema = ColumnSchema.fromJson(oldText);
         } catch (SchemaViolationException e) {
-            throw new SchemaViolationException(file, table, e.getMessage(), e);
+            throw new SchemaViolationException(ErrorLocation.of(file, table), e.getMessage(), e);
         }
         byte[] text = fit(cleared(schema, columns).toJson(), metadata.size, ' ');
         if (text == null) {
@@ -97,9 +99,11 @@ final class MonotonicDeclaration {
     }
 
     private static UnsupportedFeatureException refusal(Path file, String table, Set<String> columns, String why) {
-        return new UnsupportedFeatureException(file, table, "cannot clear the monotonic declaration of " + columns
+        return new UnsupportedFeatureException(ErrorLocation.of(file, table),
+                "cannot clear the monotonic declaration of " + columns
                 + " in place: " + why + "; copy the file to a new one with --allow-non-monotonic (API: "
-                + "MonotonicPolicy.CLEAR_DECLARATION), where the schema is written fresh, then append to the copy");
+                + "MonotonicPolicy.CLEAR_DECLARATION), where the schema is written fresh, then append to the copy",
+                null);
     }
 
     private record Attribute(long valueAddress, int size, ByteBuffer data) {

@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.hdf5.Superblock;
 
@@ -37,25 +38,30 @@ final class SuperblockV0 {
     static Superblock read(Path path, FileChannel channel) {
         Superblock found = Superblock.read(path, channel); // signature, version, truncation: the reader's checks
         if (found.version() > 1) {
-            throw new UnsupportedFeatureException(path, null, "cannot append to a file with HDF5 superblock version "
+            throw new UnsupportedFeatureException(ErrorLocation.of(path),
+                    "cannot append to a file with HDF5 superblock version "
                     + found.version() + " (h5py libver='latest' layout); this writer appends to PyTables' version 0 "
-                    + "layout");
+                    + "layout", null);
         }
         if (found.offsetSize() == 8 && found.rootEntry() < 0) {
-            throw new BadFormatException(path, null, "truncated HDF5 superblock (no root group entry)");
+            throw new BadFormatException(ErrorLocation.of(path),
+                    "truncated HDF5 superblock (no root group entry)", null);
         }
         if (found.offsetSize() != 8 || found.lengthSize() != 8) {
-            throw new UnsupportedFeatureException(path, null, "cannot append to a file with " + found.offsetSize()
-                    + "-byte addresses and " + found.lengthSize() + "-byte lengths; this writer handles 8-byte ones");
+            throw new UnsupportedFeatureException(ErrorLocation.of(path),
+                    "cannot append to a file with " + found.offsetSize()
+                    + "-byte addresses and " + found.lengthSize() + "-byte lengths; this writer handles 8-byte ones",
+                    null);
         }
         if (found.chunkK() != Superblock.DEFAULT_CHUNK_K) {
-            throw new UnsupportedFeatureException(path, null, "cannot append to a file whose chunk B-trees have K = "
-                    + found.chunkK() + "; this writer handles HDF5's default " + Superblock.DEFAULT_CHUNK_K);
+            throw new UnsupportedFeatureException(ErrorLocation.of(path),
+                    "cannot append to a file whose chunk B-trees have K = "
+                    + found.chunkK() + "; this writer handles HDF5's default " + Superblock.DEFAULT_CHUNK_K, null);
         }
         if (found.groupLeafK() == 0 || found.groupInternalK() == 0) {
-            throw new BadFormatException(path, null, "corrupt HDF5 superblock: group leaf node K "
+            throw new BadFormatException(ErrorLocation.of(path), "corrupt HDF5 superblock: group leaf node K "
                     + found.groupLeafK() + ", group internal node K " + found.groupInternalK()
-                    + " (HDF5 requires both above 0)");
+                    + " (HDF5 requires both above 0)", null);
         }
         return found;
     }

@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,18 +93,20 @@ final class SymbolTable {
     private BTreeV1GroupNode readNode(Hdf5Channel file, String group, long address, int expectedLevel, int depth,
                                       Set<Long> seen) {
         if (depth > MAX_DEPTH || !seen.add(address)) {
-            throw new BadFormatException(file.file(), group, "group B-tree loops or is too deep at " + address);
+            throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                    "group B-tree loops or is too deep at " + address, null);
         }
         List<Long> childAddresses = new ArrayList<>();
         BTreeV1GroupNode node = BTreeV1GroupNode.read(file, group, address, internalK, childAddresses);
         if (expectedLevel >= 0 && node.level != expectedLevel) {
-            throw new BadFormatException(file.file(), group, "group B-tree node at " + address + " has level "
-                    + node.level + " under a node of level " + (expectedLevel + 1));
+            throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                    "group B-tree node at " + address + " has level "
+                    + node.level + " under a node of level " + (expectedLevel + 1), null);
         }
         for (long key : node.keys) {
             if (heap.name(key) == null) {
-                throw new BadFormatException(file.file(), group, "group B-tree key " + key + " at " + address
-                        + " lies outside the local heap");
+                throw new BadFormatException(ErrorLocation.of(file.file(), group),
+                        "group B-tree key " + key + " at " + address + " lies outside the local heap", null);
             }
         }
         for (long child : childAddresses) {
@@ -122,8 +125,8 @@ final class SymbolTable {
         GroupSymbolTableNode snod = GroupSymbolTableNode.read(file, group, (Long) c, leafK);
         for (GroupSymbolTableNode.Entry e : snod.entries) {
             if (heap.name(e.nameOffset()) == null) {
-                throw new BadFormatException(file.file(), group, "link name offset " + e.nameOffset()
-                        + " outside the local heap");
+                throw new BadFormatException(ErrorLocation.of(file.file(), group), "link name offset " + e.nameOffset()
+                        + " outside the local heap", null);
             }
         }
         node.children.set(i, snod);

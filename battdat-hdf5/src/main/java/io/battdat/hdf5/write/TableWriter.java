@@ -1,6 +1,7 @@
 package io.battdat.hdf5.write;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.UnsupportedFeatureException;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.BooleanColumn;
@@ -114,24 +115,28 @@ final class TableWriter implements TableSink {
         ObjectHeaderV1.Message type = ObjectHeaderV1.find(messages, DatatypeMessage.TYPE);
         ObjectHeaderV1.Message storage = ObjectHeaderV1.find(messages, DataLayoutMessage.TYPE);
         if (space == null || type == null || storage == null) {
-            throw new BadFormatException(channel.file(), path, "not a dataset: its header lacks a dataspace, "
-                    + "datatype or layout message");
+            throw new BadFormatException(ErrorLocation.of(channel.file(), path),
+                    "not a dataset: its header lacks a dataspace, "
+                    + "datatype or layout message", null);
         }
         if (DataspaceMessage.rank(space.data()) != 1 || !DataspaceMessage.unlimited(space.data())) {
-            throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the dataset is not a 1-D "
-                    + "table with unlimited size (rank " + DataspaceMessage.rank(space.data()) + ")");
+            throw new UnsupportedFeatureException(ErrorLocation.of(channel.file(), path),
+                    "cannot append: the dataset is not a 1-D "
+                    + "table with unlimited size (rank " + DataspaceMessage.rank(space.data()) + ")", null);
         }
         if (!DataLayoutMessage.isChunkedV3(storage.data())) {
-            throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the table is not stored in "
-                    + "chunks with a version 3 layout message");
+            throw new UnsupportedFeatureException(ErrorLocation.of(channel.file(), path),
+                    "cannot append: the table is not stored in "
+                    + "chunks with a version 3 layout message", null);
         }
         byte[] expected = DatatypeMessage.compound(layout);
         byte[] actual = new byte[type.data().limit()];
         type.data().get(0, actual);
         if (!java.util.Arrays.equals(expected, 0, expected.length, actual, 0, Math.min(actual.length, expected.length))
                 || actual.length != Bytes.pad8(expected.length)) {
-            throw new UnsupportedFeatureException(channel.file(), path, "cannot append: the table's compound type "
-                    + "is stored differently from how this writer stores " + layout);
+            throw new UnsupportedFeatureException(ErrorLocation.of(channel.file(), path),
+                    "cannot append: the table's compound type "
+                    + "is stored differently from how this writer stores " + layout, null);
         }
         ObjectHeaderV1.Message pipeline = ObjectHeaderV1.find(messages, FilterPipelineMessage.TYPE);
         ChunkFilters filters = pipeline == null ? ChunkFilters.NONE
@@ -140,8 +145,9 @@ final class TableWriter implements TableSink {
         int elementSize = DataLayoutMessage.elementSize(storage.data());
         if (elementSize != DatatypeMessage.elementSize(layout) || chunkRows <= 0
                 || (long) chunkRows * elementSize > Integer.MAX_VALUE - 8) {
-            throw new BadFormatException(channel.file(), path, "chunk of " + chunkRows + " rows of " + elementSize
-                    + " bytes does not match the table's " + DatatypeMessage.elementSize(layout) + "-byte rows");
+            throw new BadFormatException(ErrorLocation.of(channel.file(), path),
+                    "chunk of " + chunkRows + " rows of " + elementSize
+                    + " bytes does not match the table's " + DatatypeMessage.elementSize(layout) + "-byte rows", null);
         }
         long rows = space.data().getLong(ObjectHeaderV1.currentSizeOffset(space.data()));
         long root = DataLayoutMessage.btreeAddress(storage.data());
@@ -200,8 +206,9 @@ final class TableWriter implements TableSink {
         long first = rows - partial;
         BTreeV1ChunkNode.Entry last = index.lastChunk();
         if (last == null || last.firstRow() != first) {
-            throw new BadFormatException(channel.file(), path(), "the table has " + rows + " rows but its index has "
-                    + "no chunk for row " + first);
+            throw new BadFormatException(ErrorLocation.of(channel.file(), path()),
+                    "the table has " + rows + " rows but its index has "
+                    + "no chunk for row " + first, null);
         }
         rowsInChunk = partial;
         rowsInChunkOnDisk = partial;
@@ -214,13 +221,15 @@ final class TableWriter implements TableSink {
         boolean raw = (last.filterMask() & every) == every; // an optional filter that could not shrink it was skipped
         if ((last.filterMask() != 0 && !raw) || last.chunkBytes() <= 0
                 || last.chunkBytes() > view.capacity() + view.capacity() / 10 + 1024) {
-            throw new BadFormatException(channel.file(), path(), "the last chunk (row " + first + ") has size "
-                    + last.chunkBytes() + " and filter mask " + last.filterMask());
+            throw new BadFormatException(ErrorLocation.of(channel.file(), path()),
+                    "the last chunk (row " + first + ") has size "
+                    + last.chunkBytes() + " and filter mask " + last.filterMask(), null);
         }
         ByteBuffer stored = channel.read(last.child(), last.chunkBytes());
         if (raw && last.chunkBytes() != view.capacity()) {
-            throw new BadFormatException(channel.file(), path(), "the last chunk (row " + first + ") skipped its "
-                    + "filters but holds " + last.chunkBytes() + " bytes, not " + view.capacity());
+            throw new BadFormatException(ErrorLocation.of(channel.file(), path()),
+                    "the last chunk (row " + first + ") skipped its "
+                    + "filters but holds " + last.chunkBytes() + " bytes, not " + view.capacity(), null);
         }
         byte[] rowBytes = raw ? stored.array() : ChunkCompressor.decode(stored, view.capacity(), filters, elementSize,
                 channel.file(), path(), first);
@@ -273,8 +282,8 @@ final class TableWriter implements TableSink {
     public void append(ColumnBatch batch, int from, int to) {
         file.ensureWritable();
         if (!batch.layout().equals(layout)) {
-            throw new WriteException(channel.file(), path(), "rows have columns " + batch.layout()
-                    + " but the table has " + layout);
+            throw new WriteException(ErrorLocation.of(channel.file(), path()), "rows have columns " + batch.layout()
+                    + " but the table has " + layout, null);
         }
         int r = from;
         while (r < to) {
@@ -351,11 +360,13 @@ final class TableWriter implements TableSink {
                     }
                     case STRING -> {
                         if (w != 1) {
-                            throw new WriteException(file.target(), path(), "cannot write string array " + spec);
+                            throw new WriteException(ErrorLocation.of(file.target(), path()),
+                                    "cannot write string array " + spec, null);
                         }
                         strings((StringColumn) column, spec, from, n, at);
                     }
-                    default -> throw new WriteException(file.target(), path(), "cannot write " + spec);
+                    default -> throw new WriteException(ErrorLocation.of(file.target(), path()),
+                            "cannot write " + spec, null);
                 }
                 if (spec.bigEndian()) {
                     boolean complex = spec.type().numpyKind() == 'c';
@@ -390,8 +401,8 @@ final class TableWriter implements TableSink {
         for (int i = 0; i < n; i++) {
             long x = v[(from + i) * w + k];
             if (x < min || x > max) {
-                throw new WriteException(file.target(), path(), rows + i, "value " + x + " of column " + spec.name()
-                        + " does not fit " + spec.numpyDtype(), null);
+                throw new WriteException(ErrorLocation.of(file.target(), path(), rows + i),
+                        "value " + x + " of column " + spec.name() + " does not fit " + spec.numpyDtype(), null);
             }
             int p = at + i * elementSize;
             for (int b = 0; b < size; b++) {
@@ -411,13 +422,15 @@ final class TableWriter implements TableSink {
             if (column.spec().itemSize() > width) {
                 int len = column.length(from + i);
                 if (len > width) {
-                    throw new WriteException(file.target(), path(), rows + i, "value of column " + spec.name()
+                    throw new WriteException(ErrorLocation.of(file.target(), path(), rows + i),
+                            "value of column " + spec.name()
                             + " is " + len + " bytes, longer than the column's " + width, null);
                 }
             }
             for (int k = 0; k < copy; k++) {
                 if (src[s + k] < 0) {
-                    throw new WriteException(file.target(), path(), rows + i, "value of column " + spec.name()
+                    throw new WriteException(ErrorLocation.of(file.target(), path(), rows + i),
+                            "value of column " + spec.name()
                             + " is not ASCII; battdat tables store ASCII strings", null);
                 }
             }

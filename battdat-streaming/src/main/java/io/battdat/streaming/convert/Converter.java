@@ -1,6 +1,7 @@
 package io.battdat.streaming.convert;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.PluginException;
 import io.battdat.api.metadata.BatteryMetadata;
@@ -76,8 +77,8 @@ public final class Converter {
             }
         }
         if (readable.isEmpty()) {
-            throw new BadFormatException(inputs.get(0), null, "no " + parser.formatName() + " data file among "
-                    + files.size() + " input file(s)");
+            throw new BadFormatException(ErrorLocation.of(inputs.get(0)),
+                    "no " + parser.formatName() + " data file among " + files.size() + " input file(s)", null);
         }
         List<CellFiles> cells = nameCell(parser.group(readable), options.cellName());
         List<String> prefixes = prefixes(cells, options.prefixes());
@@ -154,7 +155,7 @@ public final class Converter {
         try {
             return Files.size(f);
         } catch (IOException e) {
-            throw new FileAccessException(f, null, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(f), "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -170,7 +171,7 @@ public final class Converter {
         List<Path> out = new ArrayList<>();
         for (Path in : inputs) {
             if (!Files.exists(in)) {
-                throw new FileAccessException(in, null, "no such file or directory");
+                throw new FileAccessException(ErrorLocation.of(in), "no such file or directory", null);
             }
             if (!Files.isDirectory(in)) {
                 out.add(in);
@@ -185,11 +186,11 @@ public final class Converter {
                             fromDirectories.add(p);
                         });
             } catch (IOException e) {
-                throw new FileAccessException(in, null, "cannot list the directory: " + e.getMessage(), e);
+                throw new FileAccessException(ErrorLocation.of(in), "cannot list the directory: " + e.getMessage(), e);
             }
         }
         if (out.isEmpty()) {
-            throw new FileAccessException(inputs.get(0), null, "no files to convert");
+            throw new FileAccessException(ErrorLocation.of(inputs.get(0)), "no files to convert", null);
         }
         return out;
     }
@@ -205,14 +206,14 @@ public final class Converter {
             }
             VendorParser p = registry.parserFor(f);
             if (chosen != null && chosen != p) {
-                throw new PluginException(f, null, "inputs mix formats: " + chosen.formatName() + " and "
-                        + p.formatName() + "; convert them separately or choose one with --format");
+                throw new PluginException(ErrorLocation.of(f), "inputs mix formats: " + chosen.formatName() + " and "
+                        + p.formatName() + "; convert them separately or choose one with --format", null);
             }
             chosen = p;
         }
         if (chosen == null) {
-            throw new PluginException(files.get(0), null, "only companion files given; known formats: "
-                    + registry.parsers().stream().map(VendorParser::formatName).toList());
+            throw new PluginException(ErrorLocation.of(files.get(0)), "only companion files given; known formats: "
+                    + registry.parsers().stream().map(VendorParser::formatName).toList(), null);
         }
         return chosen;
     }

@@ -1,6 +1,7 @@
 package io.battdat.streaming.postprocess;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
@@ -47,8 +48,9 @@ abstract class AddingStage implements EnhancerStage {
         List<ColumnSpec> specs = new ArrayList<>(in.columns());
         for (DerivedColumn c : added) {
             if (in.contains(c.name())) {
-                throw new SchemaViolationException(context.file(), context.table(), "the table already has a '"
-                        + c.name() + "' column; drop it first or do not ask for it again");
+                throw new SchemaViolationException(ErrorLocation.of(context.file(), context.table()),
+                        "the table already has a '"
+                        + c.name() + "' column; drop it first or do not ask for it again", null);
             }
             specs.add(ColumnSpec.of(c.name(), StorageType.FLOAT64));
         }
@@ -81,7 +83,7 @@ abstract class AddingStage implements EnhancerStage {
         }
         if (started && cycles[i] < cycle) {
             long row = rowsSeen + i;
-            throw new BadFormatException(context.file(), context.table(), row, "row " + row
+            throw new BadFormatException(ErrorLocation.of(context.file(), context.table(), row), "row " + row
                     + ": cycle_number goes back from " + cycle + " to " + cycles[i] + why, null);
         }
         started = true;

@@ -1,6 +1,7 @@
 package io.battdat.streaming.postprocess;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.CycleAccumulator;
 import io.battdat.api.postprocess.CycleSummarizer;
@@ -130,7 +131,8 @@ public final class CycleStatistics {
 
         private BadFormatException bad(int i, String what) {
             long row = rowsSeen + i;
-            return new BadFormatException(context.file(), context.table(), row, "row " + row + ": " + what, null);
+            return new BadFormatException(ErrorLocation.of(context.file(), context.table(), row),
+                    "row " + row + ": " + what, null);
         }
 
         private void begin(long c) {

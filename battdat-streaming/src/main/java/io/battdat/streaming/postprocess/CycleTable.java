@@ -1,5 +1,6 @@
 package io.battdat.streaming.postprocess;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.KeyNotFoundException;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
@@ -114,8 +115,8 @@ public final class CycleTable {
     private int columnIndex(String column) {
         Integer c = index.get(column);
         if (c == null) {
-            throw new KeyNotFoundException(null, "cycle_stats", "no column '" + column + "'; columns are "
-                    + columnNames());
+            throw new KeyNotFoundException(ErrorLocation.of(null, "cycle_stats"),
+                    "no column '" + column + "'; columns are " + columnNames(), null);
         }
         return c;
     }

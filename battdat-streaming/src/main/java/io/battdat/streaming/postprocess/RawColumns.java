@@ -1,5 +1,6 @@
 package io.battdat.streaming.postprocess;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -22,13 +23,14 @@ final class RawColumns {
     static int require(TableContext context, String name, String who) {
         int i = context.layout().indexOf(name);
         if (i < 0) {
-            throw new SchemaViolationException(context.file(), context.table(), who + " needs a '" + name
-                    + "' column; the table has " + context.layout().names());
+            throw new SchemaViolationException(ErrorLocation.of(context.file(), context.table()),
+                    who + " needs a '" + name + "' column; the table has " + context.layout().names(), null);
         }
         ColumnSpec spec = context.layout().column(i);
         if (spec.type() == StorageType.STRING || spec.type().name().startsWith("COMPLEX") || spec.isArray()) {
-            throw new SchemaViolationException(context.file(), context.table(), who + " needs a real number per row "
-                    + "in '" + name + "'; it holds " + spec.numpyDtype() + (spec.isArray() ? " arrays" : ""));
+            throw new SchemaViolationException(ErrorLocation.of(context.file(), context.table()),
+                    who + " needs a real number per row "
+                    + "in '" + name + "'; it holds " + spec.numpyDtype() + (spec.isArray() ? " arrays" : ""), null);
         }
         return i;
     }

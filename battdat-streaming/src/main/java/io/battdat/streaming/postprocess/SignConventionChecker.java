@@ -1,6 +1,7 @@
 package io.battdat.streaming.postprocess;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.ConsistencyChecker;
 import io.battdat.api.postprocess.TableCheck;
@@ -93,7 +94,7 @@ public final class SignConventionChecker extends BuiltInPlugin implements Consis
                 double time = t[r];
                 if (!(time >= lastTime)) {
                     long row = rowsSeen + r;
-                    throw new BadFormatException(context.file(), context.table(), row, "row " + row
+                    throw new BadFormatException(ErrorLocation.of(context.file(), context.table(), row), "row " + row
                             + ": test_time goes back from " + lastTime + " to " + time
                             + "; the sign check needs time in order", null);
                 }
@@ -104,7 +105,8 @@ public final class SignConventionChecker extends BuiltInPlugin implements Consis
                 }
                 if (size >= maxWindowRows) {
                     long row = rowsSeen + r;
-                    throw new BadFormatException(context.file(), context.table(), row, "row " + row + ": more than "
+                    throw new BadFormatException(ErrorLocation.of(context.file(), context.table(), row),
+                            "row " + row + ": more than "
                             + maxWindowRows + " rows with current fall in one window of " + window + " s; "
                             + "use a shorter window (PostProcessOptions signWindowSeconds)", null);
                 }
@@ -190,12 +192,13 @@ public final class SignConventionChecker extends BuiltInPlugin implements Consis
         @Override
         public List<String> finish() {
             if (kept < 4) {
-                throw new BadFormatException(context.file(), context.table(), "Insufficient data to judge the sign "
-                        + "convention (only " + kept + "). Consider raising the minimum current threshold.");
+                throw new BadFormatException(ErrorLocation.of(context.file(), context.table()),
+                        "Insufficient data to judge the sign "
+                        + "convention (only " + kept + "). Consider raising the minimum current threshold.", null);
             }
             if (Double.isNaN(bestTime)) {
-                throw new BadFormatException(context.file(), context.table(), "no window of " + window
-                        + " s holds 4 rows with current; the sign convention cannot be judged");
+                throw new BadFormatException(ErrorLocation.of(context.file(), context.table()), "no window of " + window
+                        + " s holds 4 rows with current; the sign convention cannot be judged", null);
             }
             double meanCurrent = Double.NaN;
             double covariance = Double.NaN;

@@ -1,6 +1,7 @@
 package io.battdat.streaming.postprocess;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.StorageType;
 import io.battdat.api.postprocess.DerivedColumn;
@@ -70,7 +71,8 @@ public final class StateOfCharge extends BuiltInPlugin.AddingEnhancer {
                 double ai = ii > 0 ? (float32 ? (float) (ii * efficiency) : ii * efficiency) : ii;
                 if (Double.isNaN(ti) || Double.isNaN(ii) || Double.isNaN(voltage[i])) {
                     long row = rowsSeen + i;
-                    throw new BadFormatException(context.file(), context.table(), row, "row " + row + ": NaN in "
+                    throw new BadFormatException(ErrorLocation.of(context.file(), context.table(), row),
+                            "row " + row + ": NaN in "
                             + (Double.isNaN(ti) ? "test_time" : Double.isNaN(ii) ? "current" : "voltage")
                             + "; StateOfCharge would carry it into every later row of the cycle", null);
                 }

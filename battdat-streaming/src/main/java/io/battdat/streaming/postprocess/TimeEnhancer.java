@@ -1,6 +1,7 @@
 package io.battdat.streaming.postprocess;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.postprocess.DerivedColumn;
 import io.battdat.api.postprocess.TableContext;
@@ -42,7 +43,7 @@ public final class TimeEnhancer extends BuiltInPlugin.AddingEnhancer {
                     start = t[i];
                 } else if (!(t[i] >= last)) {
                     long row = rowsSeen + i;
-                    throw new BadFormatException(context.file(), context.table(), row, "row " + row
+                    throw new BadFormatException(ErrorLocation.of(context.file(), context.table(), row), "row " + row
                             + ": test_time goes back from " + last + " to " + t[i] + " inside cycle " + cycle, null);
                 }
                 last = t[i];

@@ -1,6 +1,7 @@
 package io.battdat.streaming.tagging;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.BatchBuffer;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.ColumnSpec;
@@ -169,7 +170,8 @@ public final class RawDataDeriver implements TableOutput {
                     : c != null ? stateOf(c[r]) : Labels.UNKNOWN;
             long cycle = cycles == null ? 0 : cycles[r];
             if (cycle < previousCycle && previousCycle != Long.MIN_VALUE && (plan.steps() || plan.method())) {
-                throw new BadFormatException(file, table, rowsOut + held.rowCount() + (runStart < 0 ? 0 : r - runStart),
+                long row = rowsOut + held.rowCount() + (runStart < 0 ? 0 : r - runStart);
+                throw new BadFormatException(ErrorLocation.of(file, table, row),
                         "cycle_number decreases from " + previousCycle + " to " + cycle
                                 + "; steps are counted per cycle and need non-decreasing cycle numbers", null);
             }

@@ -1,5 +1,6 @@
 package io.battdat.streaming.tagging;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.data.ColumnBatch;
 import io.battdat.api.data.TableLayout;
@@ -55,8 +56,9 @@ abstract class TaggingEnhancer implements RawDataEnhancer {
     public EnhancerStage start(TableContext context, Consumer<ColumnBatch> downstream) {
         for (DerivedColumn c : columns(context)) {
             if (context.layout().contains(c.name())) {
-                throw new SchemaViolationException(context.file(), context.table(), name() + ": the table already "
-                        + "has a '" + c.name() + "' column");
+                throw new SchemaViolationException(ErrorLocation.of(context.file(), context.table()),
+                        name() + ": the table already "
+                        + "has a '" + c.name() + "' column", null);
             }
         }
         RawDataDeriver deriver;
@@ -64,7 +66,8 @@ abstract class TaggingEnhancer implements RawDataEnhancer {
             deriver = new RawDataDeriver(context.file(), context.table(), context.layout(), plan(context),
                     context.batchRows(), context.options().maxCycleRows(), downstream);
         } catch (IllegalArgumentException e) {
-            throw new SchemaViolationException(context.file(), context.table(), name() + ": " + e.getMessage());
+            throw new SchemaViolationException(ErrorLocation.of(context.file(), context.table()),
+                    name() + ": " + e.getMessage(), null);
         }
         return new EnhancerStage() {
             @Override

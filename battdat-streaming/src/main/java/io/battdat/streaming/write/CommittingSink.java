@@ -1,5 +1,6 @@
 package io.battdat.streaming.write;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.SchemaViolationException;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.BooleanColumn;
@@ -210,8 +211,8 @@ public final class CommittingSink implements DatasetSink {
         }
         TableInfo info = committed.table(key);
         if (layout != null && !layout.equals(info.layout())) {
-            throw new SchemaViolationException(path, "/" + key, "cannot resume: " + path + " has columns "
-                    + info.layout() + " but the input has " + layout);
+            throw new SchemaViolationException(ErrorLocation.of(path, "/" + key),
+                    "cannot resume: " + path + " has columns " + info.layout() + " but the input has " + layout, null);
         }
         Table t = new Table(key, info.layout(), null, committedRows.get(key));
         if (t.prefix == 0) {
@@ -275,9 +276,11 @@ public final class CommittingSink implements DatasetSink {
                 Table t = tables.get(e.getKey());
                 long seen = t == null ? 0 : t.verified;
                 if (seen < e.getValue()) {
-                    WriteException failure = new WriteException(path, "/" + e.getKey(), seen, "cannot resume: "
+                    WriteException failure = new WriteException(ErrorLocation.of(path, "/" + e.getKey(), seen),
+                            "cannot resume: "
                             + path + " has " + e.getValue() + " committed rows of /" + e.getKey() + " but the input has "
-                            + (t == null ? "no such table" : "only " + seen) + "; it is not a prefix of the input", null);
+                            + (t == null ? "no such table" : "only " + seen) + "; it is not a prefix of the input",
+                            null);
                     abort();
                     throw failure;
                 }
@@ -376,7 +379,7 @@ public final class CommittingSink implements DatasetSink {
             while (row < to) {
                 if (stored == null || storedIndex >= stored.rowCount()) {
                     if (!cursor.next()) {
-                        throw new WriteException(path, "/" + key, verified, "cannot resume: /" + key
+                        throw new WriteException(ErrorLocation.of(path, "/" + key, verified), "cannot resume: /" + key
                                 + " ended while reading its committed rows", null);
                     }
                     stored = cursor.batch();
@@ -388,7 +391,8 @@ public final class CommittingSink implements DatasetSink {
                     Column out = stored.column(c);
                     for (int i = 0; i < n; i++) {
                         if (!same(in, row + i, out, storedIndex + i)) {
-                            throw new WriteException(path, "/" + key, verified + i, "cannot resume: row "
+                            throw new WriteException(ErrorLocation.of(path, "/" + key, verified + i),
+                                    "cannot resume: row "
                                     + (verified + i) + " of /" + key + " differs in column " + layout.column(c).name()
                                     + ": the file has " + show(out.getObject(storedIndex + i)) + ", the input has "
                                     + show(in.getObject(row + i)) + "; the file was not written from this input "

@@ -2,6 +2,7 @@ package com.example.acme;
 
 import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -70,7 +71,8 @@ public final class AcmeLogParser implements VendorParser {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
                 String line = in.readLine();
                 if (line == null || !line.startsWith("ACMELOG 1")) {
-                    throw new BadFormatException(file, "raw_data", "line 1: not an ACME log (no ACMELOG 1 header)");
+                    throw new BadFormatException(ErrorLocation.of(file, "raw_data"),
+                            "line 1: not an ACME log (no ACMELOG 1 header)", null);
                 }
                 long number = 1;
                 while ((line = in.readLine()) != null) {
@@ -78,7 +80,7 @@ public final class AcmeLogParser implements VendorParser {
                     context.progress(line.length() + 1);
                     String[] f = line.split(";");
                     if (f.length != 4) {
-                        context.badLine(new BadFormatException(file, "raw_data", -1, "line " + number
+                        context.badLine(new BadFormatException(ErrorLocation.of(file, "raw_data"), "line " + number
                                 + ": expected 4 fields, found " + f.length, null));
                         continue;
                     }
@@ -89,14 +91,14 @@ public final class AcmeLogParser implements VendorParser {
                         current[row] = Double.parseDouble(f[2].trim());
                         voltage[row] = Double.parseDouble(f[3].trim());
                     } catch (NumberFormatException e) {
-                        context.badLine(new BadFormatException(file, "raw_data", -1, "line " + number + ": "
-                                + e.getMessage(), e));
+                        context.badLine(new BadFormatException(ErrorLocation.of(file, "raw_data"),
+                                "line " + number + ": " + e.getMessage(), e));
                         continue;
                     }
                     out.commit();
                 }
             } catch (IOException e) {
-                throw new FileAccessException(file, "raw_data", "cannot read: " + e.getMessage(), e);
+                throw new FileAccessException(ErrorLocation.of(file, "raw_data"), "cannot read: " + e.getMessage(), e);
             }
         }
         out.finish();

@@ -3,6 +3,7 @@ package io.battdat.parsers.arbinres;
 import com.healthmarketscience.jackcess.Row;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.metadata.CyclingProtocol;
 import io.battdat.api.parse.CellFiles;
@@ -149,8 +150,9 @@ public final class ArbinResParser extends NamedVendorParser {
     public void parse(CellFiles cell, ParseContext context) {
         Path file = cell.files().get(0);
         if (cell.files().size() != 1) {
-            throw new BadFormatException(cell.files().get(1), null, "an Arbin .res file is a cell (or several) "
-                    + "on its own; convert its files separately or as a directory");
+            throw new BadFormatException(ErrorLocation.of(cell.files().get(1)),
+                    "an Arbin .res file is a cell (or several) "
+                    + "on its own; convert its files separately or as a directory", null);
         }
         try (ResDatabase db = ResDatabase.open(file)) {
             Row test = testRow(db, cell);
@@ -167,8 +169,9 @@ public final class ArbinResParser extends NamedVendorParser {
         Long wanted = testOfCell.get(cell);
         if (wanted == null) {
             if (tests.size() > 1) {
-                throw new BadFormatException(db.file(), ResDatabase.GLOBAL, tests.size() + " tests in one file: "
-                        + "let the parser split it into cells (group) before parsing");
+                throw new BadFormatException(ErrorLocation.of(db.file(), ResDatabase.GLOBAL),
+                        tests.size() + " tests in one file: "
+                        + "let the parser split it into cells (group) before parsing", null);
             }
             return tests.get(0);
         }
@@ -177,14 +180,15 @@ public final class ArbinResParser extends NamedVendorParser {
                 return t;
             }
         }
-        throw new BadFormatException(db.file(), ResDatabase.GLOBAL, "test " + wanted + " is no longer in the file");
+        throw new BadFormatException(ErrorLocation.of(db.file(), ResDatabase.GLOBAL),
+                "test " + wanted + " is no longer in the file", null);
     }
 
     private static long testId(Path file, Row test) {
         if (test.get(ResDatabase.TEST_ID) instanceof Number n) {
             return n.longValue();
         }
-        throw new BadFormatException(file, ResDatabase.GLOBAL, "a test without Test_ID");
+        throw new BadFormatException(ErrorLocation.of(file, ResDatabase.GLOBAL), "a test without Test_ID", null);
     }
 
     @Override

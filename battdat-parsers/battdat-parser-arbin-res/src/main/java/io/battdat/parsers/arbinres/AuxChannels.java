@@ -6,6 +6,7 @@ import com.healthmarketscience.jackcess.Index;
 import com.healthmarketscience.jackcess.Row;
 import com.healthmarketscience.jackcess.Table;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,8 +61,8 @@ final class AuxChannels {
         for (String required : List.of(ResDatabase.TEST_ID, ResDatabase.DATA_POINT, "Data_Type", "Auxiliary_Index",
                 "X")) {
             if (!numeric.contains(required)) {
-                throw new BadFormatException(db.file(), ResDatabase.AUX, "no numeric column " + required
-                        + ": an auxiliary table this parser does not know");
+                throw new BadFormatException(ErrorLocation.of(db.file(), ResDatabase.AUX),
+                        "no numeric column " + required + ": an auxiliary table this parser does not know", null);
             }
         }
         Set<Long> found = new TreeSet<>();
@@ -72,16 +73,17 @@ final class AuxChannels {
             Row row;
             while ((row = cursor.getNextRow(wanted)) != null) {
                 if (++count > db.maxRecords()) {
-                    throw new BadFormatException(db.file(), ResDatabase.AUX, "more records than the file can hold: "
-                            + "the table is damaged");
+                    throw new BadFormatException(ErrorLocation.of(db.file(), ResDatabase.AUX),
+                            "more records than the file can hold: "
+                            + "the table is damaged", null);
                 }
                 if (ResTable.value(row, ResDatabase.TEST_ID) != testId) {
                     continue;
                 }
                 found.add(key(ResTable.value(row, "Data_Type"), ResTable.value(row, "Auxiliary_Index")));
                 if (found.size() > MAX_CHANNELS) {
-                    throw new BadFormatException(db.file(), ResDatabase.AUX, "more than " + MAX_CHANNELS
-                            + " auxiliary channels: the table is damaged");
+                    throw new BadFormatException(ErrorLocation.of(db.file(), ResDatabase.AUX),
+                            "more than " + MAX_CHANNELS + " auxiliary channels: the table is damaged", null);
                 }
             }
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import com.healthmarketscience.jackcess.Table;
 import com.healthmarketscience.jackcess.impl.UnsupportedCodecException;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 
 import java.io.IOException;
@@ -50,9 +51,9 @@ final class ResDatabase implements AutoCloseable {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new FileAccessException(file, null, "no such file");
+            throw new FileAccessException(ErrorLocation.of(file), "no such file", null);
         } catch (IOException e) {
-            throw new FileAccessException(file, null, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file), "cannot read: " + e.getMessage(), e);
         }
         Database db;
         try {
@@ -73,8 +74,9 @@ final class ResDatabase implements AutoCloseable {
     private void check() {
         try {
             if (db.getDatabasePassword() != null) {
-                throw new BadFormatException(file, null, "a password-protected Access database; Arbin result "
-                        + "files have no password (remove it in Access first)");
+                throw new BadFormatException(ErrorLocation.of(file),
+                        "a password-protected Access database; Arbin result "
+                        + "files have no password (remove it in Access first)", null);
             }
             Set<String> names = db.getTableNames();
             List<String> missing = new ArrayList<>();
@@ -84,8 +86,9 @@ final class ResDatabase implements AutoCloseable {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new BadFormatException(file, null, "an Access database without Arbin's tables (missing "
-                        + String.join(", ", missing) + "): not an Arbin .res results file");
+                throw new BadFormatException(ErrorLocation.of(file),
+                        "an Access database without Arbin's tables (missing "
+                        + String.join(", ", missing) + "): not an Arbin .res results file", null);
             }
         } catch (IOException e) {
             throw failure(file, null, "cannot read the database's table list", e);
@@ -119,14 +122,16 @@ final class ResDatabase implements AutoCloseable {
             while ((r = cursor.getNextRow(columns)) != null) {
                 rows.add(r);
                 if (rows.size() > 100_000) {
-                    throw new BadFormatException(file, GLOBAL, "more than 100000 tests: the table is damaged");
+                    throw new BadFormatException(ErrorLocation.of(file, GLOBAL),
+                            "more than 100000 tests: the table is damaged", null);
                 }
             }
         } catch (IOException | RuntimeException e) {
             throw e instanceof BattdatException b ? b : failure(file, GLOBAL, "cannot read the test list", e);
         }
         if (rows.isEmpty()) {
-            throw new BadFormatException(file, GLOBAL, "no test recorded (Global_Table is empty)");
+            throw new BadFormatException(ErrorLocation.of(file, GLOBAL),
+                    "no test recorded (Global_Table is empty)", null);
         }
         return rows;
     }
@@ -153,12 +158,14 @@ final class ResDatabase implements AutoCloseable {
      */
     static BadFormatException failure(Path file, String table, String what, Throwable e) {
         if (e instanceof UnsupportedCodecException) {
-            return new BadFormatException(file, table, "an encrypted (encoded) Access database, which cannot be "
+            return new BadFormatException(ErrorLocation.of(file, table),
+                    "an encrypted (encoded) Access database, which cannot be "
                     + "read without its password and a decryption codec", e);
         }
         String detail = e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage().lines().findFirst().orElse("");
-        return new BadFormatException(file, table, what + " (damaged or truncated file? " + detail + ")", e);
+        return new BadFormatException(ErrorLocation.of(file, table),
+                what + " (damaged or truncated file? " + detail + ")", e);
     }
 
     @Override

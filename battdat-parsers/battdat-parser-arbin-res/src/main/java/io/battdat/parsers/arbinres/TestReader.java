@@ -4,6 +4,7 @@ import com.healthmarketscience.jackcess.Index;
 import com.healthmarketscience.jackcess.Table;
 import io.battdat.api.BadFormatException;
 import io.battdat.api.BattdatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
@@ -122,7 +123,8 @@ record TestReader(ResDatabase db, long testId, ParseContext context) {
         }
         out.finish();
         if (records == 0) {
-            throw new BadFormatException(db.file(), ResDatabase.NORMAL, "no records of test " + testId);
+            throw new BadFormatException(ErrorLocation.of(db.file(), ResDatabase.NORMAL),
+                    "no records of test " + testId, null);
         }
     }
 
@@ -266,8 +268,8 @@ record TestReader(ResDatabase db, long testId, ParseContext context) {
     }
 
     private BadFormatException bad(double point, String message) {
-        return new BadFormatException(db.file(), ResDatabase.NORMAL, (long) point, "test " + testId + ", Data_Point "
-                + (long) point + ": " + message, null);
+        return new BadFormatException(ErrorLocation.of(db.file(), ResDatabase.NORMAL, (long) point),
+                "test " + testId + ", Data_Point " + (long) point + ": " + message, null);
     }
 
     private SortedRows open(Table normal, List<String> sources, String testColumn, int pointSlot) throws IOException {
@@ -282,8 +284,8 @@ record TestReader(ResDatabase db, long testId, ParseContext context) {
     private String sortMode() {
         String mode = context.options().settings().getOrDefault(ArbinResParser.SORT, "index");
         if (!mode.equals("index") && !mode.equals("external")) {
-            throw new BadFormatException(db.file(), null, ArbinResParser.SORT + " must be index or external, not "
-                    + mode);
+            throw new BadFormatException(ErrorLocation.of(db.file()),
+                    ArbinResParser.SORT + " must be index or external, not " + mode, null);
         }
         return mode;
     }
@@ -301,8 +303,8 @@ record TestReader(ResDatabase db, long testId, ParseContext context) {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new BadFormatException(db.file(), null, ArbinResParser.CHUNK_ROWS + " must be an integer >= 2, not "
-                + v);
+        throw new BadFormatException(ErrorLocation.of(db.file()),
+                ArbinResParser.CHUNK_ROWS + " must be an integer >= 2, not " + v, null);
     }
 
     private String require(Table table, List<String> sources, String name) {
@@ -311,8 +313,9 @@ record TestReader(ResDatabase db, long testId, ParseContext context) {
                 return s;
             }
         }
-        throw new BadFormatException(db.file(), table.getName(), "no numeric column " + name + " (columns: "
-                + table.getColumns().stream().map(c -> c.getName()).toList() + "): not an Arbin results table");
+        throw new BadFormatException(ErrorLocation.of(db.file(), table.getName()),
+                "no numeric column " + name + " (columns: "
+                + table.getColumns().stream().map(c -> c.getName()).toList() + "): not an Arbin results table", null);
     }
 
     private static void addIfPresent(List<Out> outs, List<String> sources, String source, String name, Kind kind,

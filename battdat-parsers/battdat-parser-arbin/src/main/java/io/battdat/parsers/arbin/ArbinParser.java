@@ -2,6 +2,7 @@ package io.battdat.parsers.arbin;
 
 import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.InvalidUseException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -181,8 +182,9 @@ public final class ArbinParser extends NamedVendorParser implements ExplainingVe
                             fromDateTime ? DERIVE_PYTHON : DERIVE);
                     out = new BatchBuilder(columns.layout(), output, context.options().batchRows());
                 } else if (!columns.layout().equals(declared.layout())) {
-                    throw new BadFormatException(file, TABLE, "line 1: columns differ from the cell's first file: "
-                            + columns.layout().names() + " vs " + declared.layout().names());
+                    throw new BadFormatException(ErrorLocation.of(file, TABLE),
+                            "line 1: columns differ from the cell's first file: "
+                            + columns.layout().names() + " vs " + declared.layout().names(), null);
                 }
                 state.startFile(split);
                 readRows(file, rows, columns, timeline, state, out, context);
@@ -191,8 +193,8 @@ public final class ArbinParser extends NamedVendorParser implements ExplainingVe
         }
         out.finish();
         if (out.rowsCommitted() == 0) {
-            throw new BadFormatException(cell.files().get(0), TABLE, "no data rows"
-                    + (context.options().skipBadLines() ? " (every line was bad)" : ""));
+            throw new BadFormatException(ErrorLocation.of(cell.files().get(0), TABLE), "no data rows"
+                    + (context.options().skipBadLines() ? " (every line was bad)" : ""), null);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.battdat.parsers.batteryarchive;
 
 import io.battdat.api.spi.Spi;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.WriteException;
 import io.battdat.api.data.Column;
 import io.battdat.api.data.ColumnBatch;
@@ -158,7 +159,7 @@ public final class BatteryArchiveExporter implements VendorExporter {
                 }
             }
         } catch (IOException e) {
-            throw new WriteException(file, null, "cannot write: " + e.getMessage(), e);
+            throw new WriteException(ErrorLocation.of(file), "cannot write: " + e.getMessage(), e);
         }
     }
 
@@ -254,7 +255,7 @@ public final class BatteryArchiveExporter implements VendorExporter {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new WriteException(file, null, "cannot write: " + e.getMessage(), e);
+            throw new WriteException(ErrorLocation.of(file), "cannot write: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.battdat.parsers.batteryarchive;
 
 import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
 import io.battdat.api.data.LongColumn;
@@ -90,8 +91,8 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
         for (Path f : cell.files()) {
             boolean cycles = NAME.isPart(f, "cycle_data");
             if (cycles ? seenCycles : seenSeries) {
-                throw new BadFormatException(f, null, "a second " + (cycles ? "cycle-data" : "time-series")
-                        + " file for cell " + cell.name() + "; convert one test per cell");
+                throw new BadFormatException(ErrorLocation.of(f), "a second " + (cycles ? "cycle-data" : "time-series")
+                        + " file for cell " + cell.name() + "; convert one test per cell", null);
             }
             String table = cycles ? "cycle_stats" : "raw_data";
             try (CsvRows rows = new CsvRows(f, table, StandardCharsets.UTF_8, ',', context)) {
@@ -179,9 +180,10 @@ public final class BatteryArchiveParser extends NamedVendorParser implements Exp
         boolean perCycle = used.stream().anyMatch(u -> specs.get(u[1]).name().startsWith("capacity_")
                 || specs.get(u[1]).name().startsWith("V_"));
         if (cycleIn < 0 || perRow || !perCycle) {
-            throw new BadFormatException(file, table, "line 1: not a BatteryArchive per-cycle table (expected "
+            throw new BadFormatException(ErrorLocation.of(file, table),
+                    "line 1: not a BatteryArchive per-cycle table (expected "
                     + "Cycle_Index with per-cycle capacities or voltage extremes, and no per-row Current (A) or "
-                    + "Voltage (V)); the header has " + h.names());
+                    + "Voltage (V)); the header has " + h.names(), null);
         }
         TableLayout layout = TableLayout.of(specs);
         BatchBuilder out = new BatchBuilder(layout, context.table(table, layout, schema, PostProcessing.none()),

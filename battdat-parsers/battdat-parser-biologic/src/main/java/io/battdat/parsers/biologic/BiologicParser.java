@@ -1,6 +1,7 @@
 package io.battdat.parsers.biologic;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.metadata.BatteryMetadata;
 import io.battdat.api.metadata.CyclingProtocol;
@@ -62,8 +63,8 @@ public final class BiologicParser extends NamedVendorParser {
     @Override
     public void parse(CellFiles cell, ParseContext context) {
         if (cell.files().size() != 1) {
-            throw new BadFormatException(cell.files().get(0), RowSink.RAW, "a BioLogic cell is one file, got "
-                    + cell.files().size());
+            throw new BadFormatException(ErrorLocation.of(cell.files().get(0), RowSink.RAW),
+                    "a BioLogic cell is one file, got " + cell.files().size(), null);
         }
         Path file = cell.files().get(0);
         try {
@@ -74,7 +75,7 @@ public final class BiologicParser extends NamedVendorParser {
             }
         } catch (IndexOutOfBoundsException | BufferUnderflowException | NumberFormatException e) {
             // Every size is checked before use; this is the last guard so that damage never escapes untyped.
-            throw new BadFormatException(file, RowSink.RAW, "malformed file: " + e, e);
+            throw new BadFormatException(ErrorLocation.of(file, RowSink.RAW), "malformed file: " + e, e);
         }
     }
 
@@ -140,7 +141,7 @@ public final class BiologicParser extends NamedVendorParser {
             }
             return Collections.unmodifiableMap(MptReader.describe(file).facts);
         } catch (IndexOutOfBoundsException | BufferUnderflowException | NumberFormatException e) {
-            throw new BadFormatException(file, RowSink.RAW, "malformed file: " + e, e);
+            throw new BadFormatException(ErrorLocation.of(file, RowSink.RAW), "malformed file: " + e, e);
         }
     }
 
@@ -152,7 +153,7 @@ public final class BiologicParser extends NamedVendorParser {
                 return MprFile.hasMagic(head);
             }
         } catch (IOException e) {
-            throw new FileAccessException(file, null, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file), "cannot read: " + e.getMessage(), e);
         }
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mpr");
     }

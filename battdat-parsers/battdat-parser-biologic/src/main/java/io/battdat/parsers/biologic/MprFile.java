@@ -1,6 +1,7 @@
 package io.battdat.parsers.biologic;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 
 import java.io.IOException;
@@ -82,12 +83,12 @@ final class MprFile {
             f.scan(channel);
             return f;
         } catch (IOException e) {
-            throw new FileAccessException(path, null, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(path), "cannot read: " + e.getMessage(), e);
         }
     }
 
     BadFormatException bad(String message) {
-        return new BadFormatException(file, RowSink.RAW, message);
+        return new BadFormatException(ErrorLocation.of(file, RowSink.RAW), message, null);
     }
 
     private void scan(FileChannel ch) throws IOException {

@@ -1,5 +1,6 @@
 package io.battdat.parsers.biologic;
 
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.parse.ParseContext;
 import io.battdat.parsers.biologic.MprColumns.Column;
@@ -38,7 +39,7 @@ record MprReader(Path file, ParseContext context, boolean skipUnknown) {
             stream(mpr, ch);
             return mpr;
         } catch (IOException e) {
-            throw new FileAccessException(file, RowSink.RAW, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file, RowSink.RAW), "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -47,7 +48,7 @@ record MprReader(Path file, ParseContext context, boolean skipUnknown) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return MprFile.open(file, ch);
         } catch (IOException e) {
-            throw new FileAccessException(file, null, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file), "cannot read: " + e.getMessage(), e);
         }
     }
 

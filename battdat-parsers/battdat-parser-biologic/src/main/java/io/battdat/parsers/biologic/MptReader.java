@@ -1,6 +1,7 @@
 package io.battdat.parsers.biologic;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.parse.Decimals;
 import io.battdat.api.parse.InputErrors;
@@ -83,7 +84,7 @@ final class MptReader {
         try {
             in = Files.newInputStream(file);
         } catch (IOException e) {
-            throw new FileAccessException(file, RowSink.RAW, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file, RowSink.RAW), "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -91,7 +92,7 @@ final class MptReader {
         try {
             in.close();
         } catch (IOException e) {
-            throw new FileAccessException(file, RowSink.RAW, "cannot close: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file, RowSink.RAW), "cannot close: " + e.getMessage(), e);
         }
     }
 
@@ -102,7 +103,7 @@ final class MptReader {
     /** Reads the header lines; returns the column names. */
     private List<String> header() {
         if (!nextLine()) {
-            throw new BadFormatException(file, RowSink.RAW, "empty file: no EC-Lab header");
+            throw new BadFormatException(ErrorLocation.of(file, RowSink.RAW), "empty file: no EC-Lab header", null);
         }
         String first = lineText().strip();
         long headerLines;
@@ -269,7 +270,7 @@ final class MptReader {
         }
         context.progress(bytesSinceReport);
         if (sink.finish() == 0) {
-            throw new BadFormatException(file, RowSink.RAW, "no data rows after the header");
+            throw new BadFormatException(ErrorLocation.of(file, RowSink.RAW), "no data rows after the header", null);
         }
         if (sink.zeroTimeSteps() > 0) {
             context.warn(file + ": " + sink.zeroTimeSteps() + " row(s) repeat the previous time; their current, "
@@ -407,8 +408,8 @@ final class MptReader {
             }
             return true;
         } catch (IOException e) {
-            throw new FileAccessException(file, RowSink.RAW, "cannot read after line " + lineNumber + ": "
-                    + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file, RowSink.RAW),
+                    "cannot read after line " + lineNumber + ": " + e.getMessage(), e);
         }
     }
 }

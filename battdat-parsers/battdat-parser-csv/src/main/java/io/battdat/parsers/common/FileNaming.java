@@ -1,6 +1,7 @@
 package io.battdat.parsers.common;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.parse.CellFiles;
 
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class FileNaming {
     public String stem(Path file) {
         Matcher m = matcher(file);
         if (!m.matches()) {
-            throw new BadFormatException(file, null, refusal);
+            throw new BadFormatException(ErrorLocation.of(file), refusal, null);
         }
         return m.group(1);
     }

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.parse.BatchBuilder;
 import io.battdat.api.parse.FieldRow;
@@ -54,7 +55,7 @@ public final class CsvRows implements AutoCloseable {
             in.close();
             in = new Counting(Files.newInputStream(file), context);
         } catch (IOException e) {
-            throw new FileAccessException(file, null, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file), "cannot read: " + e.getMessage(), e);
         }
         Handler handler = new Handler(row);
         this.reader = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowExtraFields(true)
@@ -74,7 +75,7 @@ public final class CsvRows implements AutoCloseable {
         } catch (CsvParseException e) {
             throw InputErrors.badLine(file, table, lastLine + 1, "malformed CSV: " + message(e));
         } catch (UncheckedIOException e) {
-            throw new FileAccessException(file, table, "cannot read after line " + lastLine + ": "
+            throw new FileAccessException(ErrorLocation.of(file, table), "cannot read after line " + lastLine + ": "
                     + e.getCause().getMessage(), e);
         }
     }
@@ -87,7 +88,7 @@ public final class CsvRows implements AutoCloseable {
     public Header readHeader() {
         FieldRow first = next();
         if (first == null) {
-            throw new BadFormatException(file, table, "empty file: no header line");
+            throw new BadFormatException(ErrorLocation.of(file, table), "empty file: no header line", null);
         }
         return Header.of(first);
     }
@@ -156,7 +157,7 @@ public final class CsvRows implements AutoCloseable {
         try {
             reader.close();
         } catch (IOException e) {
-            throw new FileAccessException(file, table, "cannot close: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file, table), "cannot close: " + e.getMessage(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.battdat.parsers.maccor;
 
 import io.battdat.api.spi.Spi;
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 import io.battdat.api.data.ColumnSpec;
 import io.battdat.api.data.DoubleColumn;
@@ -105,7 +106,7 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
                 FieldRow first = rows.next(); // the free-text line, read by testDate()
                 FieldRow names = first == null ? null : rows.next();
                 if (names == null) {
-                    throw new BadFormatException(file, TABLE, "no column header line (line 2)");
+                    throw new BadFormatException(ErrorLocation.of(file, TABLE), "no column header line (line 2)", null);
                 }
                 new FileReader(file, Header.of(names), dates.get(k), fileNumber, withTime, context)
                         .read(rows, timeline, out);
@@ -113,7 +114,7 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
         }
         out.finish();
         if (out.rowsCommitted() == 0) {
-            throw new BadFormatException(cell.files().get(0), TABLE, "no data rows");
+            throw new BadFormatException(ErrorLocation.of(cell.files().get(0), TABLE), "no data rows", null);
         }
     }
 
@@ -137,18 +138,20 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             line = r.readLine();
         } catch (IOException e) {
-            throw new FileAccessException(file, null, "cannot read: " + e.getMessage(), e);
+            throw new FileAccessException(ErrorLocation.of(file), "cannot read: " + e.getMessage(), e);
         }
         if (line == null || line.isBlank()) {
-            throw new BadFormatException(file, TABLE, "empty file: no MACCOR header line");
+            throw new BadFormatException(ErrorLocation.of(file, TABLE), "empty file: no MACCOR header line", null);
         }
         if (line.indexOf('\0') >= 0) {
-            throw new BadFormatException(file, TABLE, "binary content, not a MACCOR text export");
+            throw new BadFormatException(ErrorLocation.of(file, TABLE),
+                    "binary content, not a MACCOR text export", null);
         }
         Matcher m = DATE.matcher(line);
         if (!m.find()) {
-            throw new BadFormatException(file, TABLE, "line 1: no 'Date of Test: MM/DD/YYYY' in the header line; "
-                    + "this MACCOR layout (a multi-line preamble?) is not supported");
+            throw new BadFormatException(ErrorLocation.of(file, TABLE),
+                    "line 1: no 'Date of Test: MM/DD/YYYY' in the header line; "
+                    + "this MACCOR layout (a multi-line preamble?) is not supported", null);
         }
         return new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
     }
@@ -162,7 +165,7 @@ public final class MaccorParser extends NamedVendorParser implements ExplainingV
                     sb.append("\n  - ").append(files.get(j)).append(' ')
                             .append(String.format("%02d/%02d/%04d", d[0], d[1], d[2]));
                 }
-                throw new BadFormatException(files.get(k), TABLE, sb.toString());
+                throw new BadFormatException(ErrorLocation.of(files.get(k), TABLE), sb.toString(), null);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.battdat.parsers.neware;
 
 import io.battdat.api.BadFormatException;
+import io.battdat.api.ErrorLocation;
 import io.battdat.api.FileAccessException;
 
 import java.io.EOFException;
@@ -17,7 +18,7 @@ final class NewareErrors {
 
     /** A file (or member) whose bytes do not follow the layout. */
     static BadFormatException bad(Path file, String member, String what) {
-        return new BadFormatException(file, TABLE, where(member) + what);
+        return new BadFormatException(ErrorLocation.of(file, TABLE), where(member) + what, null);
     }
 
     /**
@@ -25,7 +26,8 @@ final class NewareErrors {
      * {@code --skip-bad-lines}, else the error).
      */
     static BadFormatException badRange(Path file, String member, long index, int range) {
-        return new BadFormatException(file, TABLE, index, where(member) + "unknown current range " + range
+        return new BadFormatException(ErrorLocation.of(file, TABLE, index),
+                where(member) + "unknown current range " + range
                 + " in record " + index + " (a damaged record?)", null);
     }
 
@@ -35,9 +37,10 @@ final class NewareErrors {
      */
     static RuntimeException io(Path file, String member, IOException e) {
         if (member != null || e instanceof ZipException || e instanceof EOFException) {
-            return new BadFormatException(file, TABLE, where(member) + "damaged data (" + e.getMessage() + ")", e);
+            return new BadFormatException(ErrorLocation.of(file, TABLE),
+                    where(member) + "damaged data (" + e.getMessage() + ")", e);
         }
-        return new FileAccessException(file, TABLE, "cannot read: " + e.getMessage(), e);
+        return new FileAccessException(ErrorLocation.of(file, TABLE), "cannot read: " + e.getMessage(), e);
     }
 
     private static String where(String member) {
