@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads the part of a version 1 B-tree chunk index (III.A.1, node type 1) that covers a range of rows, visiting
@@ -24,6 +26,8 @@ final class BTreeV1ChunkIndex {
     private final String table;
     private final Set<Long> seen = new HashSet<>();
     private final Prefetch prefetch;
+    /** Where the children of the nodes just above the leaves go when leaves are read later; null: read them now. */
+    private final List<BTreeV1ChunkNode.Entry> deferredLeaves;
 
     /**
      * Told the file ranges of an internal node's children before they are read one by one, so a source on a slow
@@ -39,7 +43,7 @@ final class BTreeV1ChunkIndex {
     }
 
     private BTreeV1ChunkIndex(Path file, FileChannel channel, long base, int rank, long chunkRows, String table,
-                              Prefetch prefetch) {
+                              Prefetch prefetch, List<BTreeV1ChunkNode.Entry> deferredLeaves) {
         this.file = file;
         this.channel = channel;
         this.base = base;
@@ -47,6 +51,7 @@ final class BTreeV1ChunkIndex {
         this.chunkRows = chunkRows;
         this.table = table;
         this.prefetch = prefetch;
+        this.deferredLeaves = deferredLeaves;
     }
 
     /**
@@ -68,9 +73,35 @@ final class BTreeV1ChunkIndex {
                                        long from, long to, String table, Prefetch prefetch) {
         List<ChunkIndex.Entry> out = new ArrayList<>();
         if (root >= 0 && from < to) {
-            new BTreeV1ChunkIndex(file, channel, base, rank, chunkRows, table, prefetch).visit(root, 0, from, to, out);
+            new BTreeV1ChunkIndex(file, channel, base, rank, chunkRows, table, prefetch, null)
+                    .visit(root, 0, from, to, out);
         }
         return out;
+    }
+
+    /**
+     * The chunks holding rows {@code [from, to)} as a lookup that reads the index now only down to the nodes just
+     * above its leaves, announcing every leaf to {@code prefetch}, and reads each leaf when a chunk in it is first
+     * asked for. On a remote store the first rows then decode as soon as the first leaf arrives, while the others
+     * (about one per 64 chunks) are still in flight; {@link #range} would wait for the last of them.
+     *
+     * @param checked turns a stored entry into the one the reader uses (its absolute address, checked against the
+     *                file), for the entries read now and for those read later
+     */
+    static ChunkLookup lazy(Path file, FileChannel channel, long base, long root, int rank, long chunkRows, long from,
+                            long to, String table, Prefetch prefetch, UnaryOperator<ChunkIndex.Entry> checked) {
+        List<ChunkIndex.Entry> rootLeaf = new ArrayList<>();
+        List<BTreeV1ChunkNode.Entry> leaves = new ArrayList<>();
+        if (root >= 0 && from < to) {
+            new BTreeV1ChunkIndex(file, channel, base, rank, chunkRows, table, prefetch, leaves)
+                    .visit(root, 0, from, to, rootLeaf);
+        }
+        if (leaves.isEmpty()) {
+            rootLeaf.replaceAll(checked);
+            return ChunkLookup.of(rootLeaf);
+        }
+        BTreeV1ChunkIndex reader = new BTreeV1ChunkIndex(file, channel, base, rank, chunkRows, table, prefetch, null);
+        return new LazyLeaves(reader, leaves, from, to, checked);
     }
 
     private void visit(long address, int depth, long from, long to, List<ChunkIndex.Entry> out) {
@@ -78,7 +109,10 @@ final class BTreeV1ChunkIndex {
             throw BTreeV1ChunkNode.corrupt(file, table, address,
                     "the chunk index loops or is deeper than " + MAX_DEPTH + " levels");
         }
-        BTreeV1ChunkNode node = BTreeV1ChunkNode.read(file, channel, base, address, rank, table);
+        visit(BTreeV1ChunkNode.read(file, channel, base, address, rank, table), depth, from, to, out);
+    }
+
+    private void visit(BTreeV1ChunkNode node, int depth, long from, long to, List<ChunkIndex.Entry> out) {
         if (node.level() > 0 && prefetch != Prefetch.NONE) {
             // a child's size is known only once read: guess the larger of this node's entries and the 64 that
             // HDF5 and PyTables allocate chunk index nodes for (2K, K = 32), so one announcement covers it
@@ -99,9 +133,95 @@ final class BTreeV1ChunkIndex {
             }
             if (node.level() == 0) {
                 out.add(new ChunkIndex.Entry(e.firstRow(), e.child(), e.chunkBytes(), e.filterMask()));
+            } else if (node.level() == 1 && deferredLeaves != null) {
+                deferredLeaves.add(e);
             } else {
                 visit(e.child(), depth + 1, from, to, out);
             }
+        }
+    }
+
+    /** The chunks of one leaf that meet rows {@code [from, to)}, which must be sorted as a valid index keeps them. */
+    private List<ChunkIndex.Entry> readLeaf(long address, long from, long to, UnaryOperator<ChunkIndex.Entry> checked) {
+        BTreeV1ChunkNode node = BTreeV1ChunkNode.read(file, channel, base, address, rank, table);
+        if (node.level() != 0) {
+            throw BTreeV1ChunkNode.corrupt(file, table, address, "level " + node.level() + " where a leaf belongs");
+        }
+        List<ChunkIndex.Entry> out = new ArrayList<>(node.entries().size());
+        visit(node, 0, from, to, out);
+        long previous = Long.MIN_VALUE;
+        for (int i = 0; i < out.size(); i++) {
+            ChunkIndex.Entry e = checked.apply(out.get(i));
+            if (e.firstRow() <= previous) {
+                throw BTreeV1ChunkNode.corrupt(file, table, address, "chunk rows out of order at row " + e.firstRow());
+            }
+            previous = e.firstRow();
+            out.set(i, e);
+        }
+        return out;
+    }
+
+    /**
+     * The leaves of an index, each read the first time a chunk in it is asked for. Decoding threads ask at once: a
+     * leaf two of them need together may be read twice (the source's cache answers the second), never half-seen.
+     */
+    private static final class LazyLeaves implements ChunkLookup {
+        private final BTreeV1ChunkIndex reader;
+        private final long[] leafFirstRows;
+        private final long[] leafAddresses;
+        private final AtomicReferenceArray<List<ChunkIndex.Entry>> read;
+        private final long from;
+        private final long to;
+        private final UnaryOperator<ChunkIndex.Entry> checked;
+
+        LazyLeaves(BTreeV1ChunkIndex reader, List<BTreeV1ChunkNode.Entry> leaves, long from, long to,
+                   UnaryOperator<ChunkIndex.Entry> checked) {
+            this.reader = reader;
+            this.leafFirstRows = new long[leaves.size()];
+            this.leafAddresses = new long[leaves.size()];
+            for (int i = 0; i < leaves.size(); i++) {
+                leafFirstRows[i] = leaves.get(i).firstRow();
+                leafAddresses[i] = leaves.get(i).child();
+                if (i > 0 && leafFirstRows[i] <= leafFirstRows[i - 1]) {
+                    throw BTreeV1ChunkNode.corrupt(reader.file, reader.table, leafAddresses[i],
+                            "leaves out of order at row " + leafFirstRows[i]);
+                }
+            }
+            this.read = new AtomicReferenceArray<>(leaves.size());
+            this.from = from;
+            this.to = to;
+            this.checked = checked;
+        }
+
+        @Override
+        public ChunkIndex.Entry chunkAt(long firstRow) {
+            int leaf = leafHolding(firstRow);
+            if (leaf < 0) {
+                return null;
+            }
+            List<ChunkIndex.Entry> entries = read.get(leaf);
+            if (entries == null) {
+                entries = reader.readLeaf(leafAddresses[leaf], from, to, checked);
+                read.compareAndSet(leaf, null, entries);
+            }
+            return ChunkLookup.find(entries, firstRow);
+        }
+
+        /** The last leaf whose first row is at or before {@code row}, or -1. */
+        private int leafHolding(long row) {
+            int lo = 0;
+            int hi = leafFirstRows.length - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (leafFirstRows[mid] <= row) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found;
         }
     }
 }

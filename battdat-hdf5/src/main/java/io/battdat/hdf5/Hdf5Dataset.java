@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * An open battdat HDF5 file. jHDF parses the structure (groups, attributes, datatypes, chunk indexes of every
@@ -298,16 +299,17 @@ final class Hdf5Dataset implements StoredDataset {
         Table t = readable(key, options);
         TableInfo info = t.info();
         try {
-            List<ChunkIndex.Entry> chunks = List.of();
+            ChunkLookup chunks = ChunkLookup.EMPTY;
             ByteBuffer contiguous = null;
             long chunkRows = info.chunkRows();
             if (info.rows() > 0) {
-                List<ChunkIndex.Entry> own = ownChunkIndex(t, channel instanceof SourceChannel remote
+                ChunkLookup own = ownChunkIndex(t, channel instanceof SourceChannel remote
                         ? remote.source()::willRead : BTreeV1ChunkIndex.Prefetch.NONE);
                 if (own != null) {
                     chunks = own;
                 } else if (t.dataset() instanceof ChunkedDatasetBase chunked) {
-                    chunks = ChunkIndex.read(chunked, superblock.baseAddress(), this::currentSize, path, info.path());
+                    chunks = ChunkLookup.of(ChunkIndex.read(chunked, superblock.baseAddress(), this::currentSize,
+                            path, info.path()));
                 } else if (t.dataset() instanceof DatasetBase base) {
                     contiguous = base.getDataBuffer().asReadOnlyBuffer();
                     chunkRows = info.rows();
@@ -339,13 +341,14 @@ final class Hdf5Dataset implements StoredDataset {
 
     /**
      * A table's chunks, read from its version 1 B-tree (every PyTables file's index) by our own index reader; null
-     * for other index types, which jHDF reads. For a remote file the reader announces each internal node's children
-     * to the source before reading them: the store fetches them in parallel, so the index costs about one round trip
-     * per level instead of one per node (docs/remote-storage.md section 2). Local files use it too: jHDF would first
-     * build a map keyed by boxed chunk offsets for the whole index (and load its chunk-lookup classes) before the
-     * first chunk is decoded, while this reader lists the entries in row order as it meets them.
+     * for other index types, which jHDF reads. Local files list the whole index now: jHDF would first build a map
+     * keyed by boxed chunk offsets for the whole index (and load its chunk-lookup classes) before the first chunk is
+     * decoded, while this reader lists the entries in row order as it meets them. For a remote file the reader
+     * announces every node's children to the source before reading them, so the store fetches them in parallel,
+     * and reads each leaf only when a chunk in it is first decoded: the first rows do not wait for the last leaf
+     * (docs/remote-storage.md section 2).
      */
-    private List<ChunkIndex.Entry> ownChunkIndex(Table t, BTreeV1ChunkIndex.Prefetch prefetch) {
+    private ChunkLookup ownChunkIndex(Table t, BTreeV1ChunkIndex.Prefetch prefetch) {
         TableInfo info = t.info();
         ObjectHeaderV1.Message layout;
         try {
@@ -359,12 +362,9 @@ final class Hdf5Dataset implements StoredDataset {
         }
         int keyRank = layout.data().get(2) & 0xff;
         long base = superblock.baseAddress();
-        List<ChunkIndex.Entry> stored = BTreeV1ChunkIndex.range(path, channel, base,
-                ObjectHeaderV1.chunkIndexAddress(layout.data()), keyRank, info.chunkRows(), 0, info.rows(), info.path(),
-                prefetch);
+        long root = ObjectHeaderV1.chunkIndexAddress(layout.data());
         long size = currentSize();
-        List<ChunkIndex.Entry> chunks = new ArrayList<>(stored.size());
-        for (ChunkIndex.Entry e : stored) {
+        UnaryOperator<ChunkIndex.Entry> checked = e -> {
             long address = base + e.address();
             if (e.firstRow() < 0 || address < 0 || address + (e.size() & 0xffffffffL) > size) {
                 throw new BadFormatException(ErrorLocation.of(path, info.path()),
@@ -372,11 +372,20 @@ final class Hdf5Dataset implements StoredDataset {
                         + address + " (" + (e.size() & 0xffffffffL) + " bytes) lies past the end of the " + size
                         + "-byte file", null);
             }
-            chunks.add(new ChunkIndex.Entry(e.firstRow(), address, e.size(), e.filterMask()));
+            return new ChunkIndex.Entry(e.firstRow(), address, e.size(), e.filterMask());
+        };
+        if (prefetch != BTreeV1ChunkIndex.Prefetch.NONE) {
+            LOG.debug("{}: chunk index of {}: leaves announced ahead, each read when first needed",
+                    location != null ? location : path, info.path());
+            return BTreeV1ChunkIndex.lazy(path, channel, base, root, keyRank, info.chunkRows(), 0, info.rows(),
+                    info.path(), prefetch, checked);
         }
-        LOG.debug("{}: {} chunks of {} from its chunk index{}", location != null ? location : path, chunks.size(),
-                info.path(), prefetch != BTreeV1ChunkIndex.Prefetch.NONE ? ", children announced ahead" : "");
-        return chunks;
+        List<ChunkIndex.Entry> chunks = BTreeV1ChunkIndex.range(path, channel, base, root, keyRank,
+                info.chunkRows(), 0, info.rows(), info.path());
+        chunks.replaceAll(checked);
+        LOG.debug("{}: {} chunks of {} from its chunk index", location != null ? location : path, chunks.size(),
+                info.path());
+        return ChunkLookup.of(chunks);
     }
 
     private long currentSize() {
@@ -423,8 +432,8 @@ final class Hdf5Dataset implements StoredDataset {
                     superblock.baseAddress(), header, info.path()), ObjectHeaderV1.MessageType.LAYOUT);
             if (layout != null && ObjectHeaderV1.isChunkedV3(layout.data())) {
                 keyRank = layout.data().get(2) & 0xff;
-                template = new TablePlan(path, info, t.layout(), t.pipeline(), List.of(), Math.max(1, info.chunkRows()),
-                        null, info.rows());
+                template = new TablePlan(path, info, t.layout(), t.pipeline(), ChunkLookup.EMPTY,
+                        Math.max(1, info.chunkRows()), null, info.rows());
             }
         } catch (io.battdat.api.UnsupportedFeatureException e) {
             LOG.debug("{}: {} has a version 2 header: followed by re-opening", path, info.path());

@@ -175,7 +175,8 @@ final class Hdf5FollowCursor implements TableCursor {
                     expected, from, to);
             return false;
         }
-        TablePlan plan = new TablePlan(path, info, template.layout(), template.pipeline(), chunks, chunkRows, null, to);
+        TablePlan plan = new TablePlan(path, info, template.layout(), template.pipeline(), ChunkLookup.of(chunks),
+                chunkRows, null, to);
         try {
             inner = new Hdf5TableCursor(plan, new FileRegions(path, channel), read.withRowRange(from, to));
         } catch (IOException e) {

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -196,21 +195,17 @@ final class Hdf5TableCursor implements TableCursor {
     private void decodeChunks(long start, long end, BatchBuffer batch, FilterPipeline.Scratch scratch) {
         long chunkRows = plan.chunkRows();
         int e = plan.layout().elementSize();
-        List<ChunkIndex.Entry> chunks = plan.chunks();
-        int k = findChunk(chunks, (start / chunkRows) * chunkRows);
+        ChunkLookup chunks = plan.chunks();
         for (long first = (start / chunkRows) * chunkRows; first < end; first += chunkRows) {
             long from = Math.max(start, first);
             long to = Math.min(end, first + chunkRows);
             int target = (int) (from - start);
             int n = (int) (to - from);
-            while (k < chunks.size() && chunks.get(k).firstRow() < first) {
-                k++;
-            }
-            if (k >= chunks.size() || chunks.get(k).firstRow() != first) {
+            ChunkIndex.Entry chunk = chunks.chunkAt(first);
+            if (chunk == null) {
                 ElementDecoder.zero(batch, target, n);
                 continue;
             }
-            ChunkIndex.Entry chunk = chunks.get(k);
             int expected = Math.toIntExact(chunkRows * e);
             if (plan.pipeline().isEmpty()) {
                 // HDF5 ignores the stored size of unfiltered chunks (always a full chunk); so do we.
@@ -248,20 +243,6 @@ final class Hdf5TableCursor implements TableCursor {
                 }
             }
         }
-    }
-
-    private static int findChunk(List<ChunkIndex.Entry> chunks, long firstRow) {
-        int lo = 0;
-        int hi = chunks.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (chunks.get(mid).firstRow() < firstRow) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** The bytes {@code [position, position + length)}, read into the thread's reusable buffer. */

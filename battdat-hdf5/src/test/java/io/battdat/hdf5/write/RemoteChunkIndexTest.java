@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +55,7 @@ class RemoteChunkIndexTest {
         final BitSet fetched = new BitSet();
         final BitSet announced = new BitSet();
         final List<long[]> announcements = new ArrayList<>();
+        final List<Long> readPositions = new ArrayList<>();
         int roundTrips;
 
         RoundTripSource(Path file) throws IOException {
@@ -78,6 +81,7 @@ class RemoteChunkIndexTest {
 
         @Override
         public synchronized void readFully(long position, ByteBuffer into) {
+            readPositions.add(position);
             int first = (int) (position / PAGE);
             int end = (int) ((position + into.remaining() - 1) / PAGE) + 1;
             if (fetched.get(first, end).cardinality() < end - first) {
@@ -136,6 +140,30 @@ class RemoteChunkIndexTest {
     }
 
     @Test
+    void aRemoteTableReadsEachLeafOfItsIndexOnlyWhenItsRowsAreDecoded() throws IOException {
+        Path file = deepIndexFile();
+        Set<Long> leaves = chunkIndexLeaves(file);
+        RoundTripSource source = new RoundTripSource(file);
+        ReadOptions oneBatchAtATime = ReadOptions.builder().batchRows(100).threads(1).prefetch(0).build();
+        try (StoredDataset ds = new Hdf5StreamReader().open(source);
+             TableCursor cursor = ds.openTable("raw_data", oneBatchAtATime)) {
+            assertEquals(0, leavesRead(source, leaves), "leaves read to open the table");
+            assertTrue(source.announcements.size() > 60, "every leaf announced to the store at once: "
+                    + source.announcements.size());
+            assertTrue(cursor.next());
+            int firstBatch = leavesRead(source, leaves);
+            assertTrue(firstBatch >= 1 && firstBatch <= 2, "leaves read for the first 100 rows (25 chunks) of "
+                    + leaves.size() + ": " + firstBatch);
+        }
+    }
+
+    private static int leavesRead(RoundTripSource source, Set<Long> leaves) {
+        synchronized (source) {
+            return (int) source.readPositions.stream().filter(leaves::contains).distinct().count();
+        }
+    }
+
+    @Test
     void aLocalReadGivesTheSameRows() throws IOException {
         Path file = deepIndexFile();
         try (StoredDataset ds = new Hdf5StreamReader().open(RandomAccessSource.ofFile(file));
@@ -165,6 +193,19 @@ class RemoteChunkIndexTest {
             sum += r * 0.5;
         }
         return sum;
+    }
+
+    /** The addresses of the chunk index's leaves (level 0 nodes) in the file, live or superseded. */
+    private static Set<Long> chunkIndexLeaves(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Set<Long> leaves = new HashSet<>();
+        for (int i = 0; i + 5 < bytes.length; i++) {
+            if (bytes[i] == 'T' && bytes[i + 1] == 'R' && bytes[i + 2] == 'E' && bytes[i + 3] == 'E'
+                    && bytes[i + 4] == 1 && bytes[i + 5] == 0) {
+                leaves.add((long) i);
+            }
+        }
+        return leaves;
     }
 
     /**
