@@ -349,8 +349,9 @@ final class HadoopSource implements RandomAccessSource {
     /**
      * Fills {@code into}, a structure read, from the pieces holding it, fetching them; false (nothing read) when a
      * block fetched or being fetched holds it already. The file's first read, at its start, also starts fetching the
-     * first few blocks: both HDF5 and Parquet files keep data right after the header, which the reads of the
-     * structure will reach only some round trips later.
+     * first few blocks and the last piece: both HDF5 and Parquet files keep data right after the header, and
+     * structure at the end (Parquet's footer; the object headers and index roots an HDF5 writer appends last), which
+     * the reads of the structure would reach only some round trips later.
      */
     private boolean fetchPieces(long position, ByteBuffer into) {
         long end = position + into.remaining();
@@ -366,6 +367,11 @@ final class HadoopSource implements RandomAccessSource {
             }
             for (int b = 0; speculate && b < Math.min(settings.readAhead(), BLOCK_FETCHES); b++) {
                 blocks.get(b);
+            }
+            long tail = (size - 1) / PIECE_SIZE;
+            if (speculate && tail * PIECE_SIZE >= (long) Math.min(settings.readAhead(), BLOCK_FETCHES)
+                    * settings.blockSize()) {
+                pieces.get(tail);
             }
         }
         return fromPieces(position, into);

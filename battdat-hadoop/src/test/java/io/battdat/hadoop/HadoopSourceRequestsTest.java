@@ -15,8 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ahead in the announced order, small ones as pieces rather than whole blocks, and each is fetched once: announced
  * bytes are never evicted before they are read, however many are announced. Small reads scattered over a file (a
  * format's structure) cost a piece each and start no read-ahead; the first read at the file's start also fetches its
- * first blocks, where data follows the header; small reads that follow one another (tiny chunks) are read as data,
- * in blocks with read-ahead. Requests are counted; nothing is timed.
+ * first blocks, where data follows the header, and its last piece, where structure is written last; small reads
+ * that follow one another (tiny chunks) are read as data, in blocks with read-ahead. Requests are counted; nothing
+ * is timed.
  */
 class HadoopSourceRequestsTest {
     private static final String URI = "s3a://bucket/lake/cell.h5";
@@ -106,21 +107,25 @@ class HadoopSourceRequestsTest {
     }
 
     @Test
-    void theFirstReadAtTheStartAlsoFetchesTheFirstBlocks() throws Exception {
+    void theFirstReadAtTheStartAlsoFetchesTheFirstBlocksAndTheLastPiece() throws Exception {
         List<long[]> requests = new CopyOnWriteArrayList<>();
         try (HadoopSource s = source(requests, structured())) {
             assertReads(s, 0, 96); // a superblock
-            awaitRequests(requests, 5);
+            awaitRequests(requests, 6);
             assertEquals(1, count(requests, r -> r[0] == 0 && r[1] == HadoopSource.PIECE_SIZE));
             for (int b = 0; b < 4; b++) {
                 long start = (long) b * BLOCK;
                 assertEquals(1, count(requests, r -> r[0] == start && r[1] == BLOCK), "block " + b + " fetched");
             }
+            long tail = CONTENT.length - HadoopSource.PIECE_SIZE;
+            assertEquals(1, count(requests, r -> r[0] == tail && r[1] == HadoopSource.PIECE_SIZE), "last piece");
             int before = requests.size();
             assertReads(s, BLOCK + 1000, 20_000); // data in block 1: fetched already
             assertReads(s, 5000, 600); // structure in piece 0
+            assertReads(s, CONTENT.length - 3000, 2000); // structure at the end (a footer, headers written last)
             List<long[]> later = List.copyOf(requests); // read-ahead may still be adding to the list
-            assertEquals(0, count(later.subList(before, later.size()), r -> r[0] < 4L * BLOCK), "nothing fetched twice");
+            assertEquals(0, count(later.subList(before, later.size()), r -> r[0] < 4L * BLOCK || r[0] >= tail),
+                    "nothing fetched twice");
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.UnaryOperator;
 
@@ -113,11 +114,11 @@ final class BTreeV1ChunkIndex {
     }
 
     private void visit(BTreeV1ChunkNode node, int depth, long from, long to, List<ChunkIndex.Entry> out) {
-        if (node.level() > 0 && prefetch != Prefetch.NONE) {
-            // a child's size is known only once read: guess the larger of this node's entries and the 64 that
-            // HDF5 and PyTables allocate chunk index nodes for (2K, K = 32), so one announcement covers it
-            long childBytes = BTreeV1ChunkNode.HEADER_SIZE
-                    + (long) Math.max(node.entries().size(), DEFAULT_NODE_ENTRIES) * (8 + 8 * rank + 8) + 8 + 8 * rank;
+        // leaves read later are announced a few at a time as the reader moves (LazyLeaves): all at once, their
+        // fetches would compete with the first rows' for the store and the CPU
+        boolean leavesLater = node.level() == 1 && deferredLeaves != null;
+        if (node.level() > 0 && prefetch != Prefetch.NONE && !leavesLater) {
+            long childBytes = childBytes(node.entries().size());
             for (int i = 0; i < node.entries().size(); i++) {
                 BTreeV1ChunkNode.Entry e = node.entries().get(i);
                 if (node.endRow(i) > from && e.firstRow() < to) {
@@ -139,6 +140,15 @@ final class BTreeV1ChunkIndex {
                 visit(e.child(), depth + 1, from, to, out);
             }
         }
+    }
+
+    /**
+     * The bytes to announce for a child node, whose size is known only once read: the larger of its parent's entries
+     * and the 64 that HDF5 and PyTables allocate chunk index nodes for (2K, K = 32), so one announcement covers it.
+     */
+    private long childBytes(int parentEntries) {
+        return BTreeV1ChunkNode.HEADER_SIZE
+                + (long) Math.max(parentEntries, DEFAULT_NODE_ENTRIES) * (8 + 8 * rank + 8) + 8 + 8 * rank;
     }
 
     /** The chunks of one leaf that meet rows {@code [from, to)}, which must be sorted as a valid index keeps them. */
@@ -166,6 +176,12 @@ final class BTreeV1ChunkIndex {
      * leaf two of them need together may be read twice (the source's cache answers the second), never half-seen.
      */
     private static final class LazyLeaves implements ChunkLookup {
+        /**
+         * Leaves announced beyond the one being read. A leaf lists about 64 chunks, tens of milliseconds of decoding,
+         * so a few leaves ahead hide a store's round trip while the first rows' fetches go first.
+         */
+        static final int LEAVES_AHEAD = 8;
+
         private final BTreeV1ChunkIndex reader;
         private final long[] leafFirstRows;
         private final long[] leafAddresses;
@@ -173,6 +189,8 @@ final class BTreeV1ChunkIndex {
         private final long from;
         private final long to;
         private final UnaryOperator<ChunkIndex.Entry> checked;
+        private final long leafBytes;
+        private final AtomicInteger announcedEnd = new AtomicInteger();
 
         LazyLeaves(BTreeV1ChunkIndex reader, List<BTreeV1ChunkNode.Entry> leaves, long from, long to,
                    UnaryOperator<ChunkIndex.Entry> checked) {
@@ -191,6 +209,20 @@ final class BTreeV1ChunkIndex {
             this.from = from;
             this.to = to;
             this.checked = checked;
+            this.leafBytes = reader.childBytes(0); // a hint: a larger leaf's rest is read when the leaf is
+            announceThrough(0);
+        }
+
+        /** Announces the leaves up to {@code leaf + LEAVES_AHEAD} not announced yet, each once. */
+        private void announceThrough(int leaf) {
+            if (reader.prefetch == Prefetch.NONE) {
+                return;
+            }
+            int end = Math.min(leafAddresses.length, leaf + LEAVES_AHEAD + 1);
+            int from = announcedEnd.getAndAccumulate(end, Math::max);
+            for (int i = from; i < end; i++) {
+                reader.prefetch.willRead(reader.base + leafAddresses[i], leafBytes);
+            }
         }
 
         @Override
@@ -201,6 +233,7 @@ final class BTreeV1ChunkIndex {
             }
             List<ChunkIndex.Entry> entries = read.get(leaf);
             if (entries == null) {
+                announceThrough(leaf);
                 entries = reader.readLeaf(leafAddresses[leaf], from, to, checked);
                 read.compareAndSet(leaf, null, entries);
             }
