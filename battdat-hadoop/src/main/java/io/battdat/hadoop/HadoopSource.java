@@ -133,7 +133,8 @@ final class HadoopSource implements RandomAccessSource {
      * announced, at most {@code window} at once, and kept until read (never evicted first); later ones wait and are
      * fetched as the earlier ones are read. So the reader's order, not the file's, drives what is fetched ahead, and
      * a unit fetched ahead is never dropped before its read. Blocks ({@code behindReader}) well behind the last data
-     * read go first, before the least recently used; a block fetched again behind it evicts the one farthest ahead. Callers hold the source's lock.
+     * read go first, before the least recently used; a block fetched again behind it evicts the one farthest ahead.
+     * Callers hold the source's lock.
      */
     private final class Units {
         private final int unitSize;

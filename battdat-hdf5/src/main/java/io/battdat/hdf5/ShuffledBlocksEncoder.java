@@ -28,9 +28,9 @@ public interface ShuffledBlocksEncoder {
 
     /**
      * Encodes one chunk as {@link #encode(ShuffledBlocksSource, int, int, int[])} does, into {@code target} when it
-     * fits: the writer passes direct buffers it reuses from chunk to chunk, so the stored chunk reaches the file without
-     * a fresh array per chunk and without the copy the JDK makes of a heap array before writing it. By default the
-     * chunk is encoded into an array and copied into {@code target}.
+     * fits: the writer passes direct buffers it reuses from chunk to chunk, so the stored chunk reaches the file
+     * without a fresh array per chunk and without the copy the JDK makes of a heap array before writing it. By default
+     * the chunk is encoded into an array and copied into {@code target}.
      *
      * @param source      the chunk's elements
      * @param elements    elements in the chunk

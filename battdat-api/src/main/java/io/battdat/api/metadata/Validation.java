@@ -43,7 +43,8 @@ final class Validation {
      */
     static <T> T read(String text, Class<T> type) {
         if (looksLikePickle(text)) {
-            throw new BadFormatException(ErrorLocation.NONE, "battery metadata is not JSON (it looks like a Python pickle)", null);
+            throw new BadFormatException(ErrorLocation.NONE,
+                    "battery metadata is not JSON (it looks like a Python pickle)", null);
         }
         try {
             return Json.read(text, type);
@@ -159,7 +160,8 @@ final class Validation {
         private final String what;
 
         InvalidField(String field, String what) {
-            super(ErrorLocation.NONE, "invalid battery metadata: " + (field.isEmpty() ? "" : field + ": ") + what, null);
+            super(ErrorLocation.NONE, "invalid battery metadata: " + (field.isEmpty() ? "" : field + ": ") + what,
+                    null);
             this.field = field;
             this.what = what;
         }
