@@ -82,9 +82,9 @@ final class BTreeV1ChunkIndex {
 
     /**
      * The chunks holding rows {@code [from, to)} as a lookup that reads the index now only down to the nodes just
-     * above its leaves, announcing every leaf to {@code prefetch}, and reads each leaf when a chunk in it is first
-     * asked for. On a remote store the first rows then decode as soon as the first leaf arrives, while the others
-     * (about one per 64 chunks) are still in flight; {@link #range} would wait for the last of them.
+     * above its leaves, and reads each leaf when a chunk in it is first asked for, announcing the leaves to
+     * {@code prefetch} {@value LazyLeaves#LEAVES_AHEAD} ahead of the one read. On a remote store the first rows then
+     * decode as soon as the first leaf arrives; {@link #range} would wait for the last of them (one per 64 chunks).
      *
      * @param checked turns a stored entry into the one the reader uses (its absolute address, checked against the
      *                file), for the entries read now and for those read later
@@ -209,7 +209,7 @@ final class BTreeV1ChunkIndex {
             this.from = from;
             this.to = to;
             this.checked = checked;
-            this.leafBytes = reader.childBytes(0); // a hint: a larger leaf's rest is read when the leaf is
+            this.leafBytes = reader.childBytes(0); // sized for 64 entries: a larger leaf's rest is read with it
             announceThrough(0);
         }
 
@@ -219,8 +219,8 @@ final class BTreeV1ChunkIndex {
                 return;
             }
             int end = Math.min(leafAddresses.length, leaf + LEAVES_AHEAD + 1);
-            int from = announcedEnd.getAndAccumulate(end, Math::max);
-            for (int i = from; i < end; i++) {
+            int first = announcedEnd.getAndAccumulate(end, Math::max);
+            for (int i = first; i < end; i++) {
                 reader.prefetch.willRead(reader.base + leafAddresses[i], leafBytes);
             }
         }
