@@ -50,23 +50,9 @@ public final class BloscEncoder {
      */
     public static byte[] encode(ElementSource source, int elements, int elementSize, int typesize, int clevel,
                                 ShuffleMode shuffle, InnerCodec codec) {
-        long total = (long) elements * elementSize;
-        if (elements < 0 || elementSize < 1 || total > BloscHeader.MAX_BUFFERSIZE) {
-            throw new IllegalArgumentException("Blosc cannot compress " + elements + " elements of " + elementSize
-                    + " bytes");
-        }
-        int ts = typesize < 1 || typesize > 255 ? 1 : typesize;
-        int nbytes = (int) total;
-        if (shuffle != ShuffleMode.BYTE || ts != elementSize || ts == 1 || clevel < 1 || clevel > 9
-                || nbytes < BloscDecoder.MIN_BUFFERSIZE) {
-            return encode(rows(source, elements, elementSize), typesize, clevel, shuffle, codec);
-        }
-        int blocksize = computeBlocksize(codec, clevel, ts, nbytes);
-        boolean split = splitBlock(codec, ts, blocksize);
-        int flags = (split ? 0 : BloscHeader.FLAG_DONT_SPLIT) | codec.format() << 5 | BloscHeader.FLAG_BYTE_SHUFFLE;
-        byte[] out = buffer(0, nbytes + BloscHeader.LENGTH);
-        int length = compress(null, source, out, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
-        return length > 0 ? Arrays.copyOf(out, length)
+        checkSize(elements, elementSize);
+        java.nio.ByteBuffer built = byBlocks(source, elements, elementSize, typesize, clevel, shuffle, codec);
+        return built != null ? Arrays.copyOf(built.array(), built.limit())
                 : encode(rows(source, elements, elementSize), typesize, clevel, shuffle, codec);
     }
 
@@ -80,30 +66,43 @@ public final class BloscEncoder {
     public static java.nio.ByteBuffer encode(ElementSource source, int elements, int elementSize, int typesize,
                                              int clevel, ShuffleMode shuffle, InnerCodec codec,
                                              java.nio.ByteBuffer target) {
-        long total = (long) elements * elementSize;
-        int ts = typesize < 1 || typesize > 255 ? 1 : typesize;
-        boolean byBlocks = elements >= 0 && elementSize >= 1 && total <= BloscHeader.MAX_BUFFERSIZE
-                && shuffle == ShuffleMode.BYTE && ts == elementSize && ts != 1 && clevel >= 1 && clevel <= 9
-                && total >= BloscDecoder.MIN_BUFFERSIZE;
-        byte[] stored;
-        if (byBlocks) {
-            int nbytes = (int) total;
-            int blocksize = computeBlocksize(codec, clevel, ts, nbytes);
-            boolean split = splitBlock(codec, ts, blocksize);
-            int flags = (split ? 0 : BloscHeader.FLAG_DONT_SPLIT) | codec.format() << 5
-                    | BloscHeader.FLAG_BYTE_SHUFFLE;
-            byte[] out = buffer(0, nbytes + BloscHeader.LENGTH);
-            int length = compress(null, source, out, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
-            if (length > 0 && length <= target.capacity()) {
-                return target.clear().put(out, 0, length).flip();
-            }
-            stored = length > 0 ? Arrays.copyOf(out, length)
-                    : encode(rows(source, elements, elementSize), typesize, clevel, shuffle, codec);
-        } else {
-            stored = encode(source, elements, elementSize, typesize, clevel, shuffle, codec);
+        checkSize(elements, elementSize);
+        java.nio.ByteBuffer built = byBlocks(source, elements, elementSize, typesize, clevel, shuffle, codec);
+        if (built != null && built.limit() <= target.capacity()) {
+            return target.clear().put(built).flip();
         }
+        byte[] stored = built != null ? Arrays.copyOf(built.array(), built.limit())
+                : encode(rows(source, elements, elementSize), typesize, clevel, shuffle, codec);
         return stored.length <= target.capacity() ? target.clear().put(stored).flip()
                 : java.nio.ByteBuffer.wrap(stored);
+    }
+
+    private static void checkSize(int elements, int elementSize) {
+        if (elements < 0 || elementSize < 1 || (long) elements * elementSize > BloscHeader.MAX_BUFFERSIZE) {
+            throw new IllegalArgumentException("Blosc cannot compress " + elements + " elements of " + elementSize
+                    + " bytes");
+        }
+    }
+
+    /**
+     * The container built straight from the source's shuffled blocks, as a view of this thread's working buffer
+     * (valid until this thread's next encode); null when the settings need the rows path (another shuffle or type
+     * size, level 0, a chunk below Blosc's minimum) or when the container would not be smaller than the chunk.
+     */
+    private static java.nio.ByteBuffer byBlocks(ElementSource source, int elements, int elementSize, int typesize,
+                                                int clevel, ShuffleMode shuffle, InnerCodec codec) {
+        int ts = typesize < 1 || typesize > 255 ? 1 : typesize;
+        int nbytes = elements * elementSize;
+        if (shuffle != ShuffleMode.BYTE || ts != elementSize || ts == 1 || clevel < 1 || clevel > 9
+                || nbytes < BloscDecoder.MIN_BUFFERSIZE) {
+            return null;
+        }
+        int blocksize = computeBlocksize(codec, clevel, ts, nbytes);
+        boolean split = splitBlock(codec, ts, blocksize);
+        int flags = (split ? 0 : BloscHeader.FLAG_DONT_SPLIT) | codec.format() << 5 | BloscHeader.FLAG_BYTE_SHUFFLE;
+        byte[] out = buffer(0, nbytes + BloscHeader.LENGTH);
+        int length = compress(null, source, out, nbytes, ts, clevel, shuffle, codec, blocksize, split, flags);
+        return length > 0 ? java.nio.ByteBuffer.wrap(out, 0, length) : null;
     }
 
     /** The chunk packed as rows: every element shuffled as one block, then unshuffled (only on rare paths). */
